@@ -1,0 +1,28 @@
+/**
+ * Two projects: `unit` (pure code and services, beside the source) and `integration`
+ * (test/**, on real PostgreSQL, Redis and Kafka started by test/harness).
+ * ts-jest transpiles only (isolatedModules); `npm run typecheck` does the type checking once.
+ */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.check.json', isolatedModules: true }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+    {
+      displayName: 'integration',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule, AppConfigModuleOptions } from './config/app-config.module';
+import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+import { QueueModule } from './queue/queue.module';
+import { RealtimeModule } from './realtime/realtime.module';
+
+/**
+ * The modular monolith: infrastructure (config, database, queue, events, realtime, health) and the domain
+ * modules. The same module graph runs as api, worker or both; the role decides which processors consume
+ * jobs and which HTTP routes answer.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppConfigModuleOptions = {}): { module: DynamicModule; config: AppConfig } {
+    const { module: configModule, config } = AppConfigModule.load(options);
+    return {
+      config,
+      module: {
+        module: AppModule,
+        imports: [
+          configModule,
+          DatabaseModule,
+          QueueModule.forRoot(config),
+          EventsModule,
+          RealtimeModule,
+          HealthModule,
+          MetricsModule.forRoot(),
+        ],
+      },
+    };
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The application's configuration, parsed and validated once at start-up from the environment.
+ * Nothing else in the code base reads process.env: inject AppConfig instead.
+ */
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const APP_ROLES = ['api', 'worker', 'both'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string; poolSize: number; migrationsRun: boolean }
+  | { kind: 'sqlite'; path: string; migrationsRun: boolean };
+
+export type QueueConfig =
+  | { kind: 'bull'; redisUrl: string; prefix: string; concurrency: number }
+  | { kind: 'memory'; concurrency: number };
+
+export type EventsConfig =
+  | {
+      kind: 'kafka';
+      brokers: string[];
+      clientId: string;
+      topicPartitions: number;
+      replicationFactor: number;
+      outboxPollMs: number;
+    }
+  | { kind: 'memory'; outboxPollMs: number };
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  bodyLimit: string;
+  corsOrigins: string[];
+  trustProxy: boolean;
+  serveDashboard: boolean;
+}
+
+export interface AppConfigValues {
+  nodeEnv: NodeEnv;
+  role: AppRole;
+  http: HttpConfig;
+  log: { level: LogLevelName; format: LogFormat };
+  database: DatabaseConfig;
+  queue: QueueConfig;
+  events: EventsConfig;
+}
+
+/** Injectable, frozen snapshot of the validated configuration. */
+export class AppConfig implements AppConfigValues {
+  readonly nodeEnv!: NodeEnv;
+  readonly role!: AppRole;
+  readonly http!: HttpConfig;
+  readonly log!: { level: LogLevelName; format: LogFormat };
+  readonly database!: DatabaseConfig;
+  readonly queue!: QueueConfig;
+  readonly events!: EventsConfig;
+
+  constructor(values: AppConfigValues) {
+    Object.assign(this, values);
+    Object.freeze(this);
+  }
+
+  get runsApi(): boolean {
+    return this.role === 'api' || this.role === 'both';
+  }
+
+  get runsWorker(): boolean {
+    return this.role === 'worker' || this.role === 'both';
+  }
+}

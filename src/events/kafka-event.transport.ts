@@ -1,0 +1,158 @@
+import type { DependencyState } from '../common/dependency-state';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Admin, Consumer, Kafka, logLevel, LogEntry, Producer } from 'kafkajs';
+import {
+  EventTransport,
+  MessageHandler,
+  Subscription,
+  SubscriptionOptions,
+  TransportMessage,
+} from './event-transport';
+
+export interface KafkaTransportOptions {
+  brokers: string[];
+  clientId: string;
+  /** Created (if absent) before the first send or subscription. */
+  topics: readonly string[];
+  topicPartitions: number;
+  replicationFactor: number;
+}
+
+const KAFKA_TO_NEST_LEVEL: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'log',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/**
+ * Kafka through kafkajs: an idempotent producer (acks from all replicas, one request in flight so a key's
+ * events keep their order), topics created at start-up, consumers per group, clean shutdown.
+ * Connection is lazy and retried: a broker outage delays delivery (the outbox keeps the events) but never
+ * stops the application from starting.
+ */
+@Injectable()
+export class KafkaEventTransport extends EventTransport implements OnApplicationShutdown {
+  private readonly logger = new Logger(KafkaEventTransport.name);
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly consumers = new Set<Consumer>();
+  private ready: Promise<void> | undefined;
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    super();
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      connectionTimeout: 3000,
+      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry: LogEntry) => this.logKafka(entry),
+    });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // Bounded retries: a send that fails is retried by the outbox relay later, so it must not hang forever.
+      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
+    });
+    this.admin = this.kafka.admin();
+  }
+
+  async send(messages: TransportMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.connect();
+    const byTopic = new Map<string, TransportMessage[]>();
+    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, topicMessages]) => ({
+        topic,
+        messages: topicMessages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      })),
+    });
+  }
+
+  async subscribe(options: SubscriptionOptions, handler: MessageHandler): Promise<Subscription> {
+    await this.connect();
+    const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1000 });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([name, value]) => [name, value?.toString() ?? '']),
+        );
+        try {
+          await handler({
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? '',
+            value: message.value?.toString() ?? '',
+            headers,
+          });
+        } catch (error) {
+          this.logger.error(`handler failed for ${topic}[${partition}]@${message.offset}: ${(error as Error).message}`);
+        }
+      },
+    });
+    return {
+      close: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async health(): Promise<DependencyState> {
+    try {
+      await this.connect();
+      const cluster = await this.admin.describeCluster();
+      return { up: true, kind: 'kafka', detail: `${cluster.brokers.length} broker(s)` };
+    } catch (error) {
+      return { up: false, kind: 'kafka', detail: (error as Error).message };
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((consumer) => consumer.disconnect()));
+    this.consumers.clear();
+    await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+
+  /** Connects and creates the topics once; a failure is forgotten so the next call tries again. */
+  private connect(): Promise<void> {
+    this.ready ??= this.doConnect().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async doConnect(): Promise<void> {
+    await this.admin.connect();
+    const existing = new Set(await this.admin.listTopics());
+    const missing = this.options.topics.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: this.options.topicPartitions,
+          replicationFactor: this.options.replicationFactor,
+        })),
+      });
+      this.logger.log(`created topics ${missing.join(', ')}`);
+    }
+    await this.producer.connect();
+  }
+
+  private logKafka(entry: LogEntry): void {
+    const level = KAFKA_TO_NEST_LEVEL[entry.level] ?? 'debug';
+    const { message, ...extra } = entry.log;
+    this.logger[level](`${message} ${JSON.stringify(extra)}`);
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EventTransport } from './event-transport';
+import { OutboxRepository } from './outbox.repository';
+
+export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
+
+/**
+ * Publishes outbox rows in order: immediately when kicked, and on a timer to pick up rows committed by
+ * transactions and to retry after a broker outage. Each batch is marked published only after the
+ * transport acknowledged it, so delivery is at-least-once and nothing is lost.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private static readonly BATCH_SIZE = 500;
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private kickedWhileRunning = false;
+  private stopped = false;
+  private lastFailure: string | undefined;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly transport: EventTransport,
+    @Inject(OUTBOX_POLL_MS) private readonly pollMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a flush soon; calls while a flush runs coalesce into one more pass. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.kickedWhileRunning = true;
+      return;
+    }
+    this.running = this.flush().then(() => {
+      this.running = undefined;
+      if (this.kickedWhileRunning) {
+        this.kickedWhileRunning = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Publishes until the outbox is empty or the transport fails; returns how many were published. */
+  async flush(): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const published = await this.outbox.publishBatch(OutboxRelay.BATCH_SIZE, (events) =>
+          this.transport.send(
+            events.map((event) => ({ topic: event.topic, key: event.key, value: event.payload, headers: event.headers })),
+          ),
+        );
+        total += published;
+        if (published < OutboxRelay.BATCH_SIZE || this.stopped) break;
+      }
+      if (this.lastFailure) this.logger.log('event publication resumed');
+      this.lastFailure = undefined;
+    } catch (error) {
+      const message = (error as Error).message;
+      // Log a failure once, not on every poll while the broker stays down.
+      if (message !== this.lastFailure) this.logger.warn(`events kept in the outbox, publication failed: ${message}`);
+      this.lastFailure = message;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { OutboxEventEntity } from './outbox-event.entity';
+
+export interface NewOutboxEvent {
+  id: string;
+  topic: string;
+  key: string;
+  type: string;
+  payload: string;
+  headers: Record<string, string>;
+  createdAt: Date;
+}
+
+export interface PendingOutboxEvent extends NewOutboxEvent {
+  seq: number;
+}
+
+/** The only code that touches the event_outbox table. */
+@Injectable()
+export class OutboxRepository {
+  /** Any 64-bit number unique to this lock; only one relay at a time publishes from PostgreSQL. */
+  private static readonly RELAY_LOCK_ID = 7_361_902_114;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async add(events: NewOutboxEvent[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (events.length === 0) return;
+    await manager.getRepository(OutboxEventEntity).insert(
+      events.map((event) => ({
+        ...event,
+        headers: JSON.stringify(event.headers),
+        publishedAt: null,
+        attempts: 0,
+        lastError: null,
+      })),
+    );
+  }
+
+  /**
+   * Hands the oldest unpublished events to `publish` and marks them published if it resolves, or records the
+   * failure if it throws. On PostgreSQL a transaction-scoped advisory lock lets one relay of all processes in
+   * at a time (others return 0), which keeps each key's events in order.
+   * Returns how many events were published.
+   */
+  async publishBatch(limit: number, publish: (events: PendingOutboxEvent[]) => Promise<void>): Promise<number> {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<{ published: number; error?: Error }> => {
+      if (this.dataSource.options.type === 'postgres') {
+        const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+          OutboxRepository.RELAY_LOCK_ID,
+        ])) as { locked: boolean }[];
+        if (!locked) return { published: 0 };
+      }
+      const repository = manager.getRepository(OutboxEventEntity);
+      const rows = await repository.find({ where: { publishedAt: IsNull() }, order: { seq: 'ASC' }, take: limit });
+      if (rows.length === 0) return { published: 0 };
+      const seqs = rows.map((row) => row.seq);
+      try {
+        await publish(rows.map((row) => this.toPending(row)));
+      } catch (error) {
+        await repository.increment({ seq: In(seqs) }, 'attempts', 1);
+        await repository.update({ seq: In(seqs) }, { lastError: String((error as Error).message).slice(0, 2000) });
+        // Commit the failure count, then report it: the events stay unpublished for the next attempt.
+        return { published: 0, error: error as Error };
+      }
+      await repository.update({ seq: In(seqs) }, { publishedAt: new Date(), lastError: null });
+      return { published: rows.length };
+    });
+    if (outcome.error) throw outcome.error;
+    return outcome.published;
+  }
+
+  async countUnpublished(): Promise<number> {
+    return this.dataSource.getRepository(OutboxEventEntity).count({ where: { publishedAt: IsNull() } });
+  }
+
+  async findById(id: string): Promise<(PendingOutboxEvent & { publishedAt: Date | null; attempts: number }) | null> {
+    const row = await this.dataSource.getRepository(OutboxEventEntity).findOne({ where: { id } });
+    return row ? { ...this.toPending(row), publishedAt: row.publishedAt, attempts: row.attempts } : null;
+  }
+
+  /** Deletes published events older than `before`; unpublished ones are never deleted. */
+  async deletePublishedBefore(before: Date): Promise<number> {
+    const result = await this.dataSource
+      .getRepository(OutboxEventEntity)
+      .delete({ publishedAt: LessThan(before) as unknown as Date });
+    return result.affected ?? 0;
+  }
+
+  private toPending(row: OutboxEventEntity): PendingOutboxEvent {
+    return {
+      seq: row.seq,
+      id: row.id,
+      topic: row.topic,
+      key: row.key,
+      type: row.type,
+      payload: row.payload,
+      headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {},
+      createdAt: row.createdAt,
+    };
+  }
+}

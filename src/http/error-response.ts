@@ -1,0 +1,44 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+/** The one JSON shape of every 4xx and 5xx answer. */
+export class ErrorResponse {
+  @ApiProperty({ example: 400, description: 'HTTP status, repeated for clients that only see the body' })
+  status!: number;
+
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'stable machine-readable code' })
+  error!: string;
+
+  @ApiProperty({ example: 'command must be a string', description: 'what went wrong, in words' })
+  message!: string;
+
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'per-field or per-token problems' })
+  details!: unknown[];
+
+  @ApiProperty({ example: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', description: 'quote it when reporting a problem' })
+  requestId!: string;
+}
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_ENTITY',
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+export function errorCodeForStatus(status: number): string {
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+}
+
+export function sendError(response: Response, body: ErrorResponse): void {
+  if (response.headersSent) return;
+  response.status(body.status).json(body);
+}

@@ -1,0 +1,27 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { APP_VERSION } from '../common/app-version';
+import { ErrorResponse } from './error-response';
+
+/** The OpenAPI document, generated from the controllers and DTOs (the dashboard's client is generated from it). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('PortoFino API')
+    .setDescription(
+      'Portfolio backtesting: plain-text portfolios simulated over historical prices, metrics, reports, live ' +
+        'progress. Every error answers with the ErrorResponse shape.',
+    )
+    .setVersion(APP_VERSION)
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] });
+}
+
+/** Swagger UI at /docs, the JSON at /docs/openapi.json. */
+export function mountSwagger(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs/openapi.json',
+    yamlDocumentUrl: 'docs/openapi.yaml',
+    customSiteTitle: 'PortoFino API',
+  });
+}

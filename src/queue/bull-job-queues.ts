@@ -1,0 +1,132 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { Job, JobOptions, Queue } from 'bull';
+import type { DependencyState } from '../common/dependency-state';
+import type { JobData, JobName, QueueName } from './job-catalogue';
+import {
+  EnqueueOptions,
+  JobHandler,
+  JobQueues,
+  JobSnapshot,
+  JobState,
+  NonRetryableJobError,
+  QueueCounts,
+} from './job-queues';
+
+const BULL_STATE: Record<string, JobState> = {
+  waiting: 'waiting',
+  paused: 'waiting',
+  delayed: 'delayed',
+  active: 'active',
+  completed: 'completed',
+  failed: 'failed',
+};
+
+/** Bull on Redis: jobs cross processes and survive restarts; stalled jobs of a crashed worker are retried. */
+@Injectable()
+export class BullJobQueues extends JobQueues implements OnApplicationShutdown {
+  private readonly logger = new Logger(BullJobQueues.name);
+
+  constructor(private readonly queues: ReadonlyMap<QueueName, Queue>) {
+    super();
+  }
+
+  async add<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobData<Q, J>,
+    options: EnqueueOptions = {},
+  ): Promise<JobSnapshot<JobData<Q, J>>> {
+    const bullOptions: JobOptions = {
+      jobId: options.jobId,
+      attempts: options.attempts ?? 1,
+      backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
+      timeout: options.timeoutMs,
+      delay: options.delayMs,
+      repeat: options.repeatEveryMs ? { every: options.repeatEveryMs } : undefined,
+      // Keep recent results for status look-ups without letting Redis grow forever.
+      removeOnComplete: { age: 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+    };
+    const job = await this.queue(queue).add(name, data, bullOptions);
+    return (await this.snapshot(queue, job)) as JobSnapshot<JobData<Q, J>>;
+  }
+
+  async getJob(queue: QueueName, id: string): Promise<JobSnapshot | null> {
+    const job = await this.queue(queue).getJob(id);
+    return job ? this.snapshot(queue, job) : null;
+  }
+
+  async counts(queue: QueueName): Promise<QueueCounts> {
+    const counts = await this.queue(queue).getJobCounts();
+    return {
+      waiting: counts.waiting,
+      delayed: counts.delayed,
+      active: counts.active,
+      completed: counts.completed,
+      failed: counts.failed,
+    };
+  }
+
+  process(queue: QueueName, name: string, handler: JobHandler, concurrency: number): void {
+    void this.queue(queue).process(name, concurrency, async (job: Job) => {
+      try {
+        return await handler({
+          id: String(job.id),
+          name: job.name,
+          data: job.data as unknown,
+          attemptsMade: job.attemptsMade,
+          enqueuedAt: new Date(job.timestamp),
+          reportProgress: async (progress) => {
+            await job.progress(progress);
+          },
+        });
+      } catch (error) {
+        // Retrying cannot help: tell Bull to skip the remaining attempts.
+        if (error instanceof NonRetryableJobError) job.discard();
+        throw error;
+      }
+    });
+  }
+
+  async health(): Promise<DependencyState> {
+    const [first] = this.queues.values();
+    try {
+      const reply = await Promise.race([
+        first.client.ping(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no reply within 2 s')), 2000).unref()),
+      ]);
+      return { up: reply === 'PONG', kind: 'redis', detail: `bull queues: ${[...this.queues.keys()].join(', ')}` };
+    } catch (error) {
+      return { up: false, kind: 'redis', detail: (error as Error).message };
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Waits for active jobs to finish; a job cut off by a crash is picked up again as stalled.
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    this.logger.log('queues closed');
+  }
+
+  private queue(name: QueueName): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`queue "${name}" is not registered`);
+    return queue;
+  }
+
+  private async snapshot(queue: QueueName, job: Job): Promise<JobSnapshot> {
+    const state = BULL_STATE[await job.getState()] ?? 'waiting';
+    return {
+      id: String(job.id),
+      queue,
+      name: job.name,
+      data: job.data as unknown,
+      state,
+      attemptsMade: job.attemptsMade,
+      progress: job.progress(),
+      returnValue: job.returnvalue ?? null,
+      failedReason: job.failedReason ?? null,
+      enqueuedAt: new Date(job.timestamp),
+      startedAt: job.processedOn ? new Date(job.processedOn) : null,
+    };
+  }
+}

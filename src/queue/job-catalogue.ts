@@ -1,0 +1,21 @@
+/**
+ * Every queue and job PortoFino runs, with its payload type: the one place they are named.
+ * A domain adds its queue here; start-up of a worker fails if a job below has no handler.
+ */
+export interface JobCatalogue {
+  maintenance: {
+    /** Deletes outbox events published more than `olderThanHours` ago. */
+    'outbox.prune': { olderThanHours: number };
+  };
+}
+
+export type QueueName = keyof JobCatalogue & string;
+export type JobName<Q extends QueueName> = keyof JobCatalogue[Q] & string;
+export type JobData<Q extends QueueName, J extends JobName<Q>> = JobCatalogue[Q][J];
+
+/** The catalogue at run time (the compiler checks it lists exactly the names above). */
+export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
+  maintenance: ['outbox.prune'],
+};
+
+export const QUEUE_NAMES = Object.keys(JOB_NAMES) as QueueName[];

@@ -1,0 +1,76 @@
+import type { DependencyState } from '../common/dependency-state';
+import type { JobData, JobName, QueueName } from './job-catalogue';
+
+export type JobState = 'waiting' | 'delayed' | 'active' | 'completed' | 'failed';
+
+export interface EnqueueOptions {
+  /** Deduplicates: adding a job whose id exists returns the existing job. */
+  jobId?: string;
+  /** Total tries, including the first (default 1). */
+  attempts?: number;
+  /** First retry delay; doubles each retry (default 1000 ms). */
+  backoffMs?: number;
+  /** A try that runs longer fails (default: none). */
+  timeoutMs?: number;
+  delayMs?: number;
+  /** Repeats the job at this interval (maintenance); with jobId, one schedule however often it is added. */
+  repeatEveryMs?: number;
+}
+
+export interface JobSnapshot<TData = unknown> {
+  id: string;
+  queue: QueueName;
+  name: string;
+  data: TData;
+  state: JobState;
+  attemptsMade: number;
+  progress: unknown;
+  returnValue: unknown;
+  failedReason: string | null;
+  enqueuedAt: Date;
+  startedAt: Date | null;
+}
+
+export interface JobContext<TData> {
+  id: string;
+  name: string;
+  data: TData;
+  /** Tries made before this one. */
+  attemptsMade: number;
+  enqueuedAt: Date;
+  reportProgress(progress: number | object): Promise<void>;
+}
+
+export type JobHandler<TData = unknown> = (job: JobContext<TData>) => Promise<unknown>;
+
+export type QueueCounts = Record<JobState, number>;
+
+/** Thrown by a handler when trying again cannot help (bad input, missing data): the job fails at once. */
+export class NonRetryableJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NonRetryableJobError';
+  }
+}
+
+/**
+ * The queues: Bull on Redis when REDIS_URL is set, an in-process queue with the same behaviour otherwise.
+ * Producers call add(); workers register handlers through @JobProcessor/@HandlesJob (see job-worker.ts).
+ */
+export abstract class JobQueues {
+  abstract add<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobData<Q, J>,
+    options?: EnqueueOptions,
+  ): Promise<JobSnapshot<JobData<Q, J>>>;
+
+  abstract getJob(queue: QueueName, id: string): Promise<JobSnapshot | null>;
+
+  abstract counts(queue: QueueName): Promise<QueueCounts>;
+
+  /** Starts consuming `name` jobs of `queue` (worker role only). */
+  abstract process(queue: QueueName, name: string, handler: JobHandler, concurrency: number): void;
+
+  abstract health(): Promise<DependencyState>;
+}

@@ -1,0 +1,42 @@
+import { BullModule, getQueueToken } from '@nestjs/bull';
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import type { Queue } from 'bull';
+import type { AppConfig } from '../config/app-config';
+import { BullJobQueues } from './bull-job-queues';
+import { InMemoryJobQueues } from './in-memory-job-queues';
+import { QUEUE_NAMES } from './job-catalogue';
+import { JobQueues } from './job-queues';
+import { JobWorker } from './job-worker';
+
+/** JobQueues on Bull (@nestjs/bull registers the Redis-backed queues) or in process, decided at start-up. */
+@Module({})
+export class QueueModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const base = { module: QueueModule, global: true, exports: [JobQueues] };
+    if (config.queue.kind === 'memory') {
+      return {
+        ...base,
+        imports: [DiscoveryModule],
+        providers: [{ provide: JobQueues, useClass: InMemoryJobQueues }, JobWorker],
+      };
+    }
+    return {
+      ...base,
+      imports: [
+        DiscoveryModule,
+        BullModule.forRoot({ redis: config.queue.redisUrl, prefix: config.queue.prefix }),
+        BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
+      ],
+      providers: [
+        {
+          provide: JobQueues,
+          inject: QUEUE_NAMES.map((name) => getQueueToken(name)),
+          useFactory: (...queues: Queue[]) =>
+            new BullJobQueues(new Map(QUEUE_NAMES.map((name, index) => [name, queues[index]]))),
+        },
+        JobWorker,
+      ],
+    };
+  }
+}
