@@ -1,0 +1,42 @@
+import { DEFAULT_OPTIONS, PortfolioCommand, RebalancePolicy } from './command.types';
+
+/**
+ * The one spelling of a command, for display and de-duplication: positions sorted by ticker,
+ * upper case, weights without trailing zeros, the two dates, then only the options that differ
+ * from their defaults, in a fixed order. Two commands that simulate the same thing get the same
+ * canonical string, and parsing it gives back the same command.
+ */
+export function formatCanonicalCommand(command: PortfolioCommand): string {
+  const positions = [...command.positions]
+    .sort((a, b) => (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0))
+    .map((position) => `${position.ticker}-${position.side}-${formatNumber(position.weightPercent)}%`);
+  const parts = [...positions, command.start, command.end];
+  const { options } = command;
+  if (options.capital !== DEFAULT_OPTIONS.capital) parts.push(`capital=${formatNumber(options.capital)}`);
+  if (options.rebalance.kind !== 'none') parts.push(`rebalance=${formatRebalance(options.rebalance)}`);
+  if (options.feePercent !== DEFAULT_OPTIONS.feePercent) parts.push(`fee=${formatNumber(options.feePercent)}%`);
+  if (options.riskFreePercent !== DEFAULT_OPTIONS.riskFreePercent)
+    parts.push(`rf=${formatNumber(options.riskFreePercent)}%`);
+  if (options.benchmark !== null) parts.push(`benchmark=${options.benchmark}`);
+  if (options.contribution !== null)
+    parts.push(`contribute=${formatNumber(options.contribution.amount)}/${options.contribution.period}`);
+  return parts.join(' ');
+}
+
+export function formatRebalance(policy: RebalancePolicy): string {
+  switch (policy.kind) {
+    case 'none':
+      return 'none';
+    case 'periodic':
+      return policy.frequency;
+    case 'band':
+      return `band:${formatNumber(policy.thresholdPercent)}%`;
+  }
+}
+
+/** Shortest decimal spelling that parses back to the same number (never exponent notation here). */
+function formatNumber(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  return value.toFixed(20).replace(/\.?0+$/, '');
+}

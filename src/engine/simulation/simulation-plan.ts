@@ -1,0 +1,296 @@
+import { CASH_TICKER, PortfolioCommand, RebalanceFrequency } from '../command/command.types';
+import { nearestName } from '../command/nearest-name';
+import { PriceMatrix } from '../market/price-matrix';
+import { SimulationError, SimulationProblem } from './simulation.errors';
+
+/**
+ * Everything a simulation needs, resolved once from a command and a price matrix: the run's
+ * calendar rows, a gap-free price block, the event days and the numeric options. The single
+ * simulator and the batch share it, so many weight vectors can run over one plan.
+ */
+export interface SimulationPlan {
+  /** Non-cash tickers in command order; the asset axis of `targets`, `columns` and weights. */
+  readonly tickers: readonly string[];
+  /** Signed target weights as fractions (side × weight), aligned with `tickers`. */
+  readonly targets: Float64Array;
+  /** Calendar of the run: row 0 is the first trading day on or after the start. */
+  readonly dates: readonly string[];
+  readonly dayNumber: Int32Array;
+  readonly monthKey: Int32Array;
+  readonly year: Int32Array;
+  /** Row-major prices of the run's rows: `prices[t * stride + columns[i]]`, no NaN, all > 0. */
+  readonly prices: Float64Array;
+  readonly stride: number;
+  readonly columns: Int32Array;
+  /** 1 on the first trading day of each new rebalancing period (never on row 0). */
+  readonly rebalanceFlags: Uint8Array | null;
+  /** Rebalance when |weight − target| exceeds this fraction for any asset; 0 when off. */
+  readonly bandThreshold: number;
+  /** 1 on the first trading day of each new contribution period (never on row 0). */
+  readonly contributionFlags: Uint8Array | null;
+  readonly contributionAmount: number;
+  readonly capital: number;
+  readonly feeRate: number;
+  readonly riskFreeRate: number;
+  readonly benchmark: string | null;
+  /** Benchmark daily returns on the run's rows (index 0 unused), or null. */
+  readonly benchmarkReturns: Float64Array | null;
+}
+
+interface ColumnStats {
+  firstValid: Int32Array;
+  lastValid: Int32Array;
+  /** Missing days between first and last valid price. */
+  gaps: Int32Array;
+  /** Smallest valid price, to detect non-positive prices without rescanning. */
+  minPrice: Float64Array;
+}
+
+const columnStatsCache = new WeakMap<PriceMatrix, ColumnStats>();
+
+function columnStats(matrix: PriceMatrix): ColumnStats {
+  const cached = columnStatsCache.get(matrix);
+  if (cached) return cached;
+  const width = matrix.tickers.length;
+  const rows = matrix.dates.length;
+  const stats: ColumnStats = {
+    firstValid: new Int32Array(width).fill(-1),
+    lastValid: new Int32Array(width).fill(-1),
+    gaps: new Int32Array(width),
+    minPrice: new Float64Array(width).fill(Number.POSITIVE_INFINITY),
+  };
+  const { values } = matrix;
+  for (let j = 0; j < width; j++) {
+    let missingSinceLast = 0;
+    for (let r = 0; r < rows; r++) {
+      const price = values[r * width + j];
+      if (price === price) {
+        if (stats.firstValid[j] < 0) stats.firstValid[j] = r;
+        else stats.gaps[j] += missingSinceLast;
+        stats.lastValid[j] = r;
+        missingSinceLast = 0;
+        if (price < stats.minPrice[j]) stats.minPrice[j] = price;
+      } else if (stats.firstValid[j] >= 0) {
+        missingSinceLast++;
+      }
+    }
+  }
+  columnStatsCache.set(matrix, stats);
+  return stats;
+}
+
+/** First row whose date is >= `date` (binary search); `dates.length` when none. */
+function lowerBound(dates: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid] < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatrix): SimulationPlan {
+  const problems: SimulationProblem[] = [];
+  const width = matrix.tickers.length;
+  const stats = columnStats(matrix);
+
+  const assetPositions = command.positions.filter((position) => position.ticker !== CASH_TICKER);
+  const tickers = assetPositions.map((position) => position.ticker);
+  const targets = Float64Array.from(assetPositions, (p) => ((p.side === 'S' ? -1 : 1) * p.weightPercent) / 100);
+  const sourceColumns = tickers.map((ticker) => resolveColumn(matrix, ticker, problems));
+  const benchmarkColumn =
+    command.options.benchmark === null ? -1 : resolveColumn(matrix, command.options.benchmark, problems);
+  if (problems.length > 0) throw new SimulationError(problems);
+
+  // Calendar: the union of the portfolio tickers' trading days between start and end (inclusive).
+  const lo = lowerBound(matrix.dates, command.start);
+  const hi = lowerBound(matrix.dates, command.end + '\u0000') - 1;
+  const rangeColumns = sourceColumns.length > 0 ? sourceColumns : benchmarkColumn >= 0 ? [benchmarkColumn] : [];
+  let rows: number[] | null = null; // null: every row lo..hi belongs to the calendar
+  const someColumnCoversRange = rangeColumns.some(
+    (j) => stats.firstValid[j] <= lo && stats.lastValid[j] >= hi && stats.gaps[j] === 0,
+  );
+  if (!someColumnCoversRange && rangeColumns.length > 0) {
+    rows = [];
+    for (let r = lo; r <= hi; r++) {
+      if (rangeColumns.some((j) => matrix.values[r * width + j] === matrix.values[r * width + j])) rows.push(r);
+    }
+  }
+  const rowCount = rows === null ? Math.max(0, hi - lo + 1) : rows.length;
+  if (rowCount < 2) {
+    throw new SimulationError([
+      {
+        code: 'NO_TRADING_DAYS',
+        ticker: null,
+        message:
+          `the price data has ${rowCount} trading day${rowCount === 1 ? '' : 's'} between ${command.start} and ${command.end}; ` +
+          `a simulation needs at least 2 (data covers ${matrix.dates[0] ?? 'nothing'} to ${matrix.dates[matrix.dates.length - 1] ?? 'nothing'})`,
+      },
+    ]);
+  }
+  const firstRow = rows === null ? lo : rows[0];
+  const lastRow = rows === null ? hi : rows[rows.length - 1];
+  const firstDate = matrix.dates[firstRow];
+
+  // No silent zeros: every ticker needs a real price on or before the first day.
+  const checkStart = (ticker: string, j: number, label: string) => {
+    if (stats.firstValid[j] < 0) {
+      problems.push({ code: 'NO_PRICE_AT_START', ticker, message: `${label} ${ticker} has no prices at all` });
+    } else if (stats.firstValid[j] > firstRow) {
+      problems.push({
+        code: 'NO_PRICE_AT_START',
+        ticker,
+        message: `${label} ${ticker} has no price on ${firstDate}, the first trading day of the simulation; its first available date is ${matrix.dates[stats.firstValid[j]]}`,
+      });
+    }
+  };
+  tickers.forEach((ticker, i) => checkStart(ticker, sourceColumns[i], 'ticker'));
+  if (benchmarkColumn >= 0) checkStart(command.options.benchmark!, benchmarkColumn, 'benchmark');
+  const checkPositive = (ticker: string, j: number) => {
+    if (stats.minPrice[j] > 0) return;
+    for (let r = Math.max(0, stats.firstValid[j]); r <= lastRow; r++) {
+      const price = matrix.values[r * width + j];
+      if (price === price && !(price > 0 && price < Number.POSITIVE_INFINITY)) {
+        problems.push({
+          code: 'INVALID_PRICE',
+          ticker,
+          message: `ticker ${ticker} has a non-positive price ${price} on ${matrix.dates[r]}`,
+        });
+        return;
+      }
+    }
+  };
+  tickers.forEach((ticker, i) => checkPositive(ticker, sourceColumns[i]));
+  if (benchmarkColumn >= 0) checkPositive(command.options.benchmark!, benchmarkColumn);
+  if (problems.length > 0) throw new SimulationError(problems);
+
+  // A gap-free price block: a view of the matrix when nothing needs carrying forward, else a copy.
+  const needsFill =
+    rows !== null ||
+    sourceColumns.some((j) => stats.gaps[j] > 0 || stats.lastValid[j] < lastRow || stats.firstValid[j] > lo);
+  let prices: Float64Array;
+  let stride: number;
+  let columns: Int32Array;
+  if (!needsFill) {
+    prices = matrix.values.subarray(lo * width, (hi + 1) * width);
+    stride = width;
+    columns = Int32Array.from(sourceColumns);
+  } else {
+    stride = Math.max(1, tickers.length);
+    columns = Int32Array.from(tickers, (_, i) => i);
+    prices = new Float64Array(rowCount * stride);
+    sourceColumns.forEach((j, i) => {
+      const filled = carriedColumn(matrix, j, rows, lo, rowCount);
+      for (let t = 0; t < rowCount; t++) prices[t * stride + i] = filled[t];
+    });
+  }
+
+  const rowIndex = (t: number) => (rows === null ? lo + t : rows[t]);
+  const dates: string[] = new Array<string>(rowCount);
+  const dayNumber = new Int32Array(rowCount);
+  const monthKey = new Int32Array(rowCount);
+  const year = new Int32Array(rowCount);
+  const { calendar } = matrix;
+  for (let t = 0; t < rowCount; t++) {
+    const r = rowIndex(t);
+    dates[t] = matrix.dates[r];
+    dayNumber[t] = calendar.dayNumber[r];
+    monthKey[t] = calendar.monthKey[r];
+    year[t] = calendar.year[r];
+  }
+
+  const { rebalance, contribution } = command.options;
+  const periodKeys = (frequency: RebalanceFrequency): Int32Array => {
+    const source =
+      frequency === 'daily'
+        ? calendar.dayNumber
+        : frequency === 'weekly'
+          ? calendar.weekKey
+          : frequency === 'monthly'
+            ? calendar.monthKey
+            : frequency === 'quarterly'
+              ? calendar.quarterKey
+              : calendar.year;
+    const keys = new Int32Array(rowCount);
+    for (let t = 0; t < rowCount; t++) keys[t] = source[rowIndex(t)];
+    return keys;
+  };
+  const rebalanceFlags = rebalance.kind === 'periodic' ? newPeriodFlags(periodKeys(rebalance.frequency)) : null;
+  const contributionFlags =
+    contribution === null
+      ? null
+      : newPeriodFlags(
+          periodKeys(
+            contribution.period === 'month' ? 'monthly' : contribution.period === 'quarter' ? 'quarterly' : 'yearly',
+          ),
+        );
+
+  let benchmarkReturns: Float64Array | null = null;
+  if (benchmarkColumn >= 0) {
+    const benchmarkPrices = carriedColumn(matrix, benchmarkColumn, rows, lo, rowCount);
+    benchmarkReturns = new Float64Array(rowCount);
+    for (let t = 1; t < rowCount; t++) benchmarkReturns[t] = benchmarkPrices[t] / benchmarkPrices[t - 1] - 1;
+  }
+
+  return {
+    tickers,
+    targets,
+    dates,
+    dayNumber,
+    monthKey,
+    year,
+    prices,
+    stride,
+    columns,
+    rebalanceFlags,
+    bandThreshold: rebalance.kind === 'band' ? rebalance.thresholdPercent / 100 : 0,
+    contributionFlags,
+    contributionAmount: contribution?.amount ?? 0,
+    capital: command.options.capital,
+    feeRate: command.options.feePercent / 100,
+    riskFreeRate: command.options.riskFreePercent / 100,
+    benchmark: command.options.benchmark,
+    benchmarkReturns,
+  };
+}
+
+function resolveColumn(matrix: PriceMatrix, ticker: string, problems: SimulationProblem[]): number {
+  const column = matrix.tickerIndex.get(ticker);
+  if (column !== undefined) return column;
+  const nearest = nearestName(ticker, matrix.tickers);
+  problems.push({
+    code: 'UNKNOWN_TICKER',
+    ticker,
+    message: `ticker ${ticker} is not in the price data${nearest ? ` (did you mean ${nearest}?)` : ''}`,
+  });
+  return -1;
+}
+
+/** One column on the run's rows with the last price carried forward (seeded from before the start). */
+function carriedColumn(
+  matrix: PriceMatrix,
+  column: number,
+  rows: number[] | null,
+  lo: number,
+  rowCount: number,
+): Float64Array {
+  const width = matrix.tickers.length;
+  const out = new Float64Array(rowCount);
+  const first = rows === null ? lo : rows[0];
+  let last = Number.NaN;
+  for (let r = first; r >= 0 && last !== last; r--) last = matrix.values[r * width + column];
+  for (let t = 0; t < rowCount; t++) {
+    const price = matrix.values[(rows === null ? lo + t : rows[t]) * width + column];
+    if (price === price) last = price;
+    out[t] = last;
+  }
+  return out;
+}
+
+function newPeriodFlags(keys: Int32Array): Uint8Array {
+  const flags = new Uint8Array(keys.length);
+  for (let t = 1; t < keys.length; t++) if (keys[t] !== keys[t - 1]) flags[t] = 1;
+  return flags;
+}
