@@ -177,7 +177,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     let spawnError: Error | undefined;
     child.once('error', (err) => (spawnError = err));
     const id = nextId('kafka');
-    if (child.pid) register(id, { pids: [child.pid], signal: 'SIGTERM', dirs: [ownDir] });
+    if (child.pid) register(id, { pids: [child.pid], signal: 'SIGTERM', dirs: [ownDir], group: true });
 
     try {
       await waitFor(

@@ -82,7 +82,7 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
     let spawnError: Error | undefined;
     child.once('error', (err) => (spawnError = err));
     const id = nextId('redis');
-    if (child.pid) register(id, { pids: [child.pid], signal: 'SIGTERM', dirs: [ownDir] });
+    if (child.pid) register(id, { pids: [child.pid], signal: 'SIGTERM', dirs: [ownDir], group: true });
 
     try {
       await waitFor(

@@ -52,7 +52,10 @@ export function tail(file: string, lines = 40): string {
 /** An Error for a service that failed, with the tail of its log. */
 export function serviceError(service: string, message: string, logFile?: string): Error {
   const logTail = logFile ? tail(logFile) : '';
-  const where = logFile ? `\n--- last lines of ${logFile} ---\n${logTail || '(empty)'}\n---` : '';
+  const kept = process.env.PORTOFINO_KEEP_SERVICE_DIRS === '1' ? 'kept' : 'removed; PORTOFINO_KEEP_SERVICE_DIRS=1 keeps it';
+  const where = logFile
+    ? `\n--- last lines of ${logFile} (${kept}) ---\n${logTail || '(empty)'}\n---`
+    : '';
   return new Error(`${service}: ${message}${where}`);
 }
 
@@ -148,15 +151,36 @@ export function exited(child: ChildProcess): Promise<number | string> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
 }
 
-/** SIGTERM (or `signal`) the exact child, wait up to `graceMs`, then SIGKILL and wait. */
-export async function terminate(child: ChildProcess, graceMs: number, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const done = exited(child);
+/** Signals a child; its whole process group too when it was spawned detached (a group leader). */
+function signalChild(child: ChildProcess, signal: NodeJS.Signals, group: boolean): void {
   try {
-    child.kill(signal);
+    if (group && child.pid) process.kill(-child.pid, signal);
+    else child.kill(signal);
   } catch {
-    /* already gone */
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
   }
+}
+
+/**
+ * SIGTERM (or `signal`) the exact child (and its process group when `group`), wait up to `graceMs`,
+ * then SIGKILL and wait.
+ */
+export async function terminate(
+  child: ChildProcess,
+  graceMs: number,
+  signal: NodeJS.Signals = 'SIGTERM',
+  group = true,
+): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    if (group) signalChild(child, 'SIGKILL', true); // leftovers in its group, if any
+    return;
+  }
+  const done = exited(child);
+  signalChild(child, signal, group);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = await Promise.race([
     done.then(() => false),
@@ -164,12 +188,10 @@ export async function terminate(child: ChildProcess, graceMs: number, signal: No
   ]);
   clearTimeout(timer);
   if (timedOut) {
-    try {
-      child.kill('SIGKILL');
-    } catch {
-      /* already gone */
-    }
+    signalChild(child, 'SIGKILL', group);
     await done;
+  } else if (group) {
+    signalChild(child, 'SIGKILL', true);
   }
 }
 
@@ -245,6 +267,8 @@ export interface Reapable {
   signal: NodeJS.Signals;
   /** Dirs to remove once the PIDs are gone. */
   dirs: string[];
+  /** Signal each PID's whole process group (PIDs are group leaders, spawned detached). */
+  group?: boolean;
 }
 
 const registry = new Map<string, Reapable>();
@@ -275,7 +299,7 @@ function killAllNow(): void {
   for (const entry of registry.values()) {
     for (const pid of entry.pids) {
       try {
-        process.kill(pid, entry.signal);
+        process.kill(entry.group ? -pid : pid, entry.signal);
       } catch {
         /* already gone */
       }

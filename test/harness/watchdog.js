@@ -3,7 +3,7 @@
  * Detached watchdog for the test-services harness (spawned by test/harness/util.ts).
  *
  * Its stdin is a pipe from the process that started the services. That process sends JSON lines:
- *   {"op":"add","id":"...","pids":[123],"signal":"SIGTERM","dirs":["/tmp/..."]}
+ *   {"op":"add","id":"...","pids":[123],"signal":"SIGTERM","dirs":["/tmp/..."],"group":true}
  *   {"op":"del","id":"..."}
  * When the pipe closes (the owner exited, normally or killed with SIGKILL), every service still
  * registered is signalled, given 20 s to exit, then SIGKILLed, and its dirs are removed.
@@ -34,12 +34,12 @@ function signal(pid, sig) {
 async function reap() {
   const all = [...entries.values()];
   if (all.length === 0) process.exit(0);
-  for (const e of all) for (const pid of e.pids) signal(pid, e.signal || 'SIGTERM');
+  for (const e of all) for (const pid of e.pids) signal(e.group ? -pid : pid, e.signal || 'SIGTERM');
   const deadline = Date.now() + 20000;
-  while (Date.now() < deadline && all.some((e) => e.pids.some(alive))) {
+  while (Date.now() < deadline && all.some((e) => e.pids.some((pid) => alive(e.group ? -pid : pid)))) {
     await new Promise((r) => setTimeout(r, 200));
   }
-  for (const e of all) for (const pid of e.pids) if (alive(pid)) signal(pid, 'SIGKILL');
+  for (const e of all) for (const pid of e.pids) if (alive(e.group ? -pid : pid)) signal(e.group ? -pid : pid, 'SIGKILL');
   await new Promise((r) => setTimeout(r, 500));
   if (process.env.PORTOFINO_KEEP_SERVICE_DIRS !== '1') {
     for (const e of all) {
