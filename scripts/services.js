@@ -8,6 +8,8 @@
  */
 const path = require('node:path');
 const fs = require('node:fs');
+const { URL } = require('node:url');
+const { setInterval } = require('node:timers');
 
 function loadHarness() {
   const harness = path.join(__dirname, '..', 'test', 'harness');

@@ -35,8 +35,5 @@ export interface HarnessState {
   databaseUrl?: string;
   redisUrl?: string;
   kafkaBrokers?: string[];
-  services: Record<
-    string,
-    { address: string; external: boolean; startMs: number; pid?: number; logFile?: string }
-  >;
+  services: Record<string, { address: string; external: boolean; startMs: number; pid?: number; logFile?: string }>;
 }

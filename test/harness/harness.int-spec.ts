@@ -48,10 +48,16 @@ describe('test harness', () => {
       try {
         const { rows: dbRows } = await a.query<{ db: string }>('select current_database() as db');
         expect(urlA.endsWith(`/${dbRows[0].db}`)).toBe(true);
-        await a.query('create table holding (id serial primary key, ticker text not null, qty numeric not null, meta jsonb)');
+        await a.query(
+          'create table holding (id serial primary key, ticker text not null, qty numeric not null, meta jsonb)',
+        );
         await a.query('insert into holding (ticker, qty, meta) values ($1, $2, $3), ($4, $5, $6)', [
-          'VWCE.DE', '12.5', { note: 'café ✓' },
-          'AAPL', '3', null,
+          'VWCE.DE',
+          '12.5',
+          { note: 'café ✓' },
+          'AAPL',
+          '3',
+          null,
         ]);
         const { rows } = await a.query('select ticker, qty, meta from holding order by id');
         expect(rows).toEqual([
@@ -59,7 +65,9 @@ describe('test harness', () => {
           { ticker: 'AAPL', qty: '3', meta: null },
         ]);
         // The other database is untouched.
-        const { rows: other } = await b.query("select count(*)::int as n from information_schema.tables where table_name = 'holding'");
+        const { rows: other } = await b.query(
+          "select count(*)::int as n from information_schema.tables where table_name = 'holding'",
+        );
         expect(other[0].n).toBe(0);
       } finally {
         await Promise.all([a.end(), b.end()]);
@@ -86,11 +94,19 @@ describe('test harness', () => {
 
   describe('Kafka', () => {
     it('creates a topic, and a separate consumer reads a keyed JSON message back intact', async () => {
-      const kafka = new Kafka({ clientId: uniqueName('harness'), brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+      const kafka = new Kafka({
+        clientId: uniqueName('harness'),
+        brokers: testKafkaBrokers(),
+        logLevel: logLevel.NOTHING,
+      });
       const topic = uniqueName('harness.topic');
       const admin = kafka.admin();
       const producer = kafka.producer({ idempotent: true });
-      const consumer = kafka.consumer({ groupId: uniqueName('harness-group'), sessionTimeout: 6000, heartbeatInterval: 1000 });
+      const consumer = kafka.consumer({
+        groupId: uniqueName('harness-group'),
+        sessionTimeout: 6000,
+        heartbeatInterval: 1000,
+      });
       try {
         await admin.connect();
         expect(await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true })).toBe(true);

@@ -58,8 +58,7 @@ export function kafkaLibsDir(): string {
 
 function jarsPresent(libs: string): boolean {
   return (
-    fs.existsSync(path.join(libs, '.complete')) &&
-    fs.existsSync(path.join(libs, `kafka_2.13-${KAFKA_VERSION}.jar`))
+    fs.existsSync(path.join(libs, '.complete')) && fs.existsSync(path.join(libs, `kafka_2.13-${KAFKA_VERSION}.jar`))
   );
 }
 
@@ -72,12 +71,18 @@ export async function ensureKafkaJars(): Promise<string> {
   const libs = kafkaLibsDir();
   if (jarsPresent(libs)) return libs;
   if (!which('mvn')) {
-    throw new MissingBinaryError('mvn (Maven, needed once to fetch the Kafka jars)', 'apt-get install -y maven', `no jars in ${libs}`);
+    throw new MissingBinaryError(
+      'mvn (Maven, needed once to fetch the Kafka jars)',
+      'apt-get install -y maven',
+      `no jars in ${libs}`,
+    );
   }
   try {
     await run('bash', [fetchScript()], { timeoutMs: 10 * 60_000 });
   } catch (err) {
-    throw new Error(`Kafka: scripts/fetch-kafka.sh failed:\n${(err as Error).message.split('\n').slice(-20).join('\n')}`);
+    throw new Error(
+      `Kafka: scripts/fetch-kafka.sh failed:\n${(err as Error).message.split('\n').slice(-20).join('\n')}`,
+    );
   }
   if (!jarsPresent(libs)) throw new Error(`Kafka: scripts/fetch-kafka.sh ran but ${libs} has no Kafka jars`);
   return libs;
@@ -157,11 +162,27 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     try {
       await run(
         java,
-        ['-Xmx256m', ...JVM_FLAGS, log4jFlag, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile],
+        [
+          '-Xmx256m',
+          ...JVM_FLAGS,
+          log4jFlag,
+          '-cp',
+          classpath,
+          'kafka.tools.StorageTool',
+          'format',
+          '-t',
+          clusterId,
+          '-c',
+          propsFile,
+        ],
         { cwd: ownDir, logFile, timeoutMs: 60_000 },
       );
     } catch (err) {
-      const error = serviceError('Kafka', `StorageTool format failed: ${(err as Error).message.split('\n')[0]}`, logFile);
+      const error = serviceError(
+        'Kafka',
+        `StorageTool format failed: ${(err as Error).message.split('\n')[0]}`,
+        logFile,
+      );
       removeDir(ownDir);
       throw error;
     }

@@ -122,7 +122,16 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
 
   try {
     const [cmd, args] = as(initdb, [
-      '-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync',
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
     ]);
     await run(cmd, args, { cwd: dir, logFile: initLog, timeoutMs: 120_000 });
   } catch (err) {
@@ -142,7 +151,16 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       '-c max_connections=200',
     ].join(' ');
     const [cmd, args] = as(pgCtl, [
-      '-D', dataDir, '-l', logFile, '-w', '-t', String(Math.ceil(timeoutMs / 1000)), '-o', serverOptions, 'start',
+      '-D',
+      dataDir,
+      '-l',
+      logFile,
+      '-w',
+      '-t',
+      String(Math.ceil(timeoutMs / 1000)),
+      '-o',
+      serverOptions,
+      'start',
     ]);
     try {
       await run(cmd, args, { cwd: dir, timeoutMs: timeoutMs + 10_000 });

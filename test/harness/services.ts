@@ -48,7 +48,10 @@ export interface StartServicesOptions {
 export function selectedServices(env: NodeJS.ProcessEnv = process.env): ServiceName[] {
   const raw = env.PORTOFINO_TEST_SERVICES?.trim();
   if (!raw || raw === 'all') return [...ALL_SERVICES];
-  const names = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = names.filter((n) => !ALL_SERVICES.includes(n as ServiceName));
   if (unknown.length) {
     throw new Error(`PORTOFINO_TEST_SERVICES: unknown service(s) ${unknown.join(', ')}; use ${ALL_SERVICES.join(',')}`);

@@ -59,14 +59,19 @@ export function testServerUrl(): string {
 export async function testDatabaseUrl(label = 'db'): Promise<string> {
   const serverUrl = required(ENV.databaseUrl, 'testDatabaseUrl()', 'PostgreSQL');
   const run = process.env[ENV.runId] ?? 'x';
-  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 20);
+  const safeLabel = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 20);
   const name = `${DB_PREFIX}${run}_${safeLabel}_${processTag}_${(++counter).toString(36)}`.slice(0, 63);
   const client = new Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
     await client.query(`CREATE DATABASE "${name}"`);
   } catch (err) {
-    throw new Error(`testDatabaseUrl(): could not create database ${name} on ${redact(serverUrl)}: ${(err as Error).message}`);
+    throw new Error(
+      `testDatabaseUrl(): could not create database ${name} on ${redact(serverUrl)}: ${(err as Error).message}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -43,7 +43,11 @@ export function isRoot(): boolean {
 export function tail(file: string, lines = 40): string {
   try {
     const text = fs.readFileSync(file, 'utf8');
-    return text.split('\n').slice(-lines - 1).join('\n').trimEnd();
+    return text
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n')
+      .trimEnd();
   } catch {
     return '';
   }
@@ -52,10 +56,9 @@ export function tail(file: string, lines = 40): string {
 /** An Error for a service that failed, with the tail of its log. */
 export function serviceError(service: string, message: string, logFile?: string): Error {
   const logTail = logFile ? tail(logFile) : '';
-  const kept = process.env.PORTOFINO_KEEP_SERVICE_DIRS === '1' ? 'kept' : 'removed; PORTOFINO_KEEP_SERVICE_DIRS=1 keeps it';
-  const where = logFile
-    ? `\n--- last lines of ${logFile} (${kept}) ---\n${logTail || '(empty)'}\n---`
-    : '';
+  const kept =
+    process.env.PORTOFINO_KEEP_SERVICE_DIRS === '1' ? 'kept' : 'removed; PORTOFINO_KEEP_SERVICE_DIRS=1 keeps it';
+  const where = logFile ? `\n--- last lines of ${logFile} (${kept}) ---\n${logTail || '(empty)'}\n---` : '';
   return new Error(`${service}: ${message}${where}`);
 }
 

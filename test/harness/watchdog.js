@@ -10,6 +10,7 @@
  * Plain JavaScript so it runs with no transpiler.
  */
 const fs = require('node:fs');
+const { setTimeout } = require('node:timers');
 
 const entries = new Map();
 let buffer = '';
@@ -39,7 +40,8 @@ async function reap() {
   while (Date.now() < deadline && all.some((e) => e.pids.some((pid) => alive(e.group ? -pid : pid)))) {
     await new Promise((r) => setTimeout(r, 200));
   }
-  for (const e of all) for (const pid of e.pids) if (alive(e.group ? -pid : pid)) signal(e.group ? -pid : pid, 'SIGKILL');
+  for (const e of all)
+    for (const pid of e.pids) if (alive(e.group ? -pid : pid)) signal(e.group ? -pid : pid, 'SIGKILL');
   await new Promise((r) => setTimeout(r, 500));
   if (process.env.PORTOFINO_KEEP_SERVICE_DIRS !== '1') {
     for (const e of all) {
