@@ -19,8 +19,7 @@ export type DatabaseConfig =
   | { kind: 'sqlite'; path: string; migrationsRun: boolean };
 
 export type QueueConfig =
-  | { kind: 'bull'; redisUrl: string; prefix: string; concurrency: number }
-  | { kind: 'memory'; concurrency: number };
+  { kind: 'bull'; redisUrl: string; prefix: string; concurrency: number } | { kind: 'memory'; concurrency: number };
 
 export type EventsConfig =
   | {

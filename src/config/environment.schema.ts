@@ -1,12 +1,4 @@
-import {
-  APP_ROLES,
-  AppConfig,
-  AppRole,
-  LOG_FORMATS,
-  LOG_LEVELS,
-  NODE_ENVS,
-  type AppConfigValues,
-} from './app-config';
+import { APP_ROLES, AppConfig, AppRole, LOG_FORMATS, LOG_LEVELS, NODE_ENVS, type AppConfigValues } from './app-config';
 
 /** One environment variable: its default (undefined = optional, unset by default) and what it means. */
 export interface EnvironmentVariable {
@@ -34,7 +26,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
     default: undefined,
     description: 'comma-separated origins allowed to call the API from a browser (unset: same origin only)',
   },
-  { name: 'TRUST_PROXY', default: 'false', description: 'true behind a reverse proxy (client IP from X-Forwarded-For)' },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    description: 'true behind a reverse proxy (client IP from X-Forwarded-For)',
+  },
   {
     name: 'SERVE_DASHBOARD',
     default: 'true',
@@ -48,7 +44,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
     description: 'postgres://user:pass@host:5432/db; unset: embedded SQLite at SQLITE_PATH',
   },
   { name: 'DATABASE_POOL_SIZE', default: '10', description: 'PostgreSQL connection pool size' },
-  { name: 'SQLITE_PATH', default: 'data/portofino.sqlite', description: 'embedded database file (":memory:" for none)' },
+  {
+    name: 'SQLITE_PATH',
+    default: 'data/portofino.sqlite',
+    description: 'embedded database file (":memory:" for none)',
+  },
   { name: 'DB_MIGRATIONS_RUN', default: 'true', description: 'apply pending migrations at start-up' },
   {
     name: 'REDIS_URL',
@@ -94,11 +94,12 @@ class EnvironmentReader {
     return this.raw(name) ?? '';
   }
 
-  oneOf<T extends string>(name: string, allowed: readonly T[]): T {
+  /** An invalid value is reported and replaced by `fallback`, so later checks do not pile on. */
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T = allowed[0]): T {
     const value = this.string(name);
     if ((allowed as readonly string[]).includes(value)) return value as T;
     this.problems.push(`${name}: must be one of ${allowed.join(', ')}, got "${value}"`);
-    return allowed[0];
+    return fallback;
   }
 
   integer(name: string, min: number, max: number): number {
@@ -146,8 +147,7 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
   const read = new EnvironmentReader(env);
 
   const nodeEnv = read.oneOf('NODE_ENV', NODE_ENVS);
-  const role = overrides.role ?? read.oneOf('APP_ROLE', APP_ROLES);
-  if (!APP_ROLES.includes(role)) read.problems.push(`--role: must be one of ${APP_ROLES.join(', ')}, got "${role}"`);
+  const role = overrides.role ?? read.oneOf('APP_ROLE', APP_ROLES, 'both');
 
   const bodyLimit = read.string('BODY_LIMIT');
   if (!BODY_LIMIT_PATTERN.test(bodyLimit)) {

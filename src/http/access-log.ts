@@ -8,16 +8,18 @@ const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
 /** One structured line per request; probes and scrapes only at debug level. */
 export function logAccess(request: Request, response: Response, next: NextFunction): void {
   const started = process.hrtime.bigint();
+  // Read now: handlers (the dashboard's) may rewrite request.url before the response finishes.
+  const path = request.path;
   response.on('finish', () => {
     const entry = {
       message: 'request',
       requestId: requestIdOf(request),
       method: request.method,
-      path: request.path,
+      path,
       status: response.statusCode,
       ms: Number(process.hrtime.bigint() - started) / 1e6,
     };
-    if (QUIET_PATHS.test(request.path)) logger.debug(entry);
+    if (QUIET_PATHS.test(path)) logger.debug(entry);
     else if (response.statusCode >= 500) logger.error(entry);
     else logger.log(entry);
   });

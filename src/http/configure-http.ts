@@ -30,7 +30,13 @@ function guardedParser(parser: RequestHandler): RequestHandler {
           : failure.type === 'entity.parse.failed'
             ? `request body is not valid JSON: ${failure.message}`
             : failure.message;
-      sendError(response, { status, error: errorCodeForStatus(status), message, details: [], requestId: requestIdOf(request) });
+      sendError(response, {
+        status,
+        error: errorCodeForStatus(status),
+        message,
+        details: [],
+        requestId: requestIdOf(request),
+      });
     });
   };
 }

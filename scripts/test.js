@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check and every test — type check, lint (ESLint, Prettier, architecture rules), the unit
+ * tests and the integration tests on real PostgreSQL, Redis and Kafka (started by test/harness on free
+ * loopback ports; a missing binary fails with what to install). Extra arguments go to jest.
+ */
+const { root, run, ensureDependencies } = require('./ensure-ready');
+
+ensureDependencies();
+const started = Date.now();
+const step = (name, command, args, env) => {
+  const t0 = Date.now();
+  console.log(`\n▶ ${name}`);
+  run(command, args, env);
+  console.log(`✔ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+};
+
+step('type check', 'npx', ['tsc', '-p', 'tsconfig.check.json']);
+step('lint', 'npm', ['run', '--silent', 'lint']);
+step('unit and integration tests', 'npx', ['jest', '--ci', ...process.argv.slice(2)], {
+  KAFKAJS_NO_PARTITIONER_WARNING: '1',
+});
+console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s (${root}).`);
