@@ -31,7 +31,8 @@ export function nearestName(input: string, candidates: readonly string[]): strin
     const target = candidate.toLowerCase();
     const distance = needle.length >= 3 && target.startsWith(needle) ? 1 : editDistance(needle, target);
     const allowed = target.length >= 7 ? 3 : target.length >= 4 ? 2 : 1;
-    if (distance <= allowed && distance < bestDistance) {
+    // A distance as long as the names themselves means nothing in common (D vs A).
+    if (distance <= allowed && distance < Math.max(needle.length, target.length) && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }

@@ -2,7 +2,7 @@
  * Annualised money-weighted return (XIRR): the rate r with
  * Σ −flow_k × (1 + r)^(−(day_k − day_0)/365) + finalValue × (1 + r)^(−(end − day_0)/365) = 0,
  * where flows are money put in (capital, contributions; withdrawals negative). NaN when no rate
- * in (−99.99%, 10^6 %) solves it.
+ * in (−99.99%, 10^14 %) solves it (short horizons can make the annualised rate enormous).
  */
 export function moneyWeightedReturn(flowDays: readonly number[], flowAmounts: readonly number[], endDay: number, finalValue: number): number {
   const origin = flowDays[0];
@@ -14,7 +14,7 @@ export function moneyWeightedReturn(flowDays: readonly number[], flowAmounts: re
   };
   // Bracket the root on a log grid of 1 + r, then bisect: robust where Newton can jump away.
   let low = -0.9999;
-  let high = 1e4;
+  let high = 1e12;
   let lowValue = presentValue(low);
   const highValue = presentValue(high);
   if (!(Number.isFinite(lowValue) && Number.isFinite(highValue))) return Number.NaN;
