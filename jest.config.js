@@ -1,9 +1,9 @@
 /**
  * Two projects: `unit` (pure code and services, beside the source) and `integration`
  * (test/**, on real PostgreSQL, Redis and Kafka started by test/harness).
- * ts-jest transpiles only (isolatedModules); `npm run typecheck` does the type checking once.
+ * ts-jest transpiles only (isolatedModules in tsconfig.check.json); `npm test` type-checks once, with tsc.
  */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.check.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.check.json' }];
 
 module.exports = {
   projects: [

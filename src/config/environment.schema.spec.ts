@@ -82,12 +82,14 @@ describe('parseEnvironment', () => {
     expect(problemsOf({ APP_ROLE: 'worker' })).toEqual([
       'APP_ROLE=worker needs REDIS_URL: the in-process queue cannot reach a separate API',
       'APP_ROLE=worker needs DATABASE_URL: separate processes cannot share the embedded SQLite file',
+      'APP_ROLE=worker needs KAFKA_BROKERS: the in-process event bus cannot carry events between processes',
     ]);
-    expect(problemsOf({ APP_ROLE: 'api', REDIS_URL: 'redis://r:6379', DATABASE_URL: 'postgres://d/p' })).toEqual([]);
+    const servers = { REDIS_URL: 'redis://r:6379', DATABASE_URL: 'postgres://d/p', KAFKA_BROKERS: 'k:9092' };
+    expect(problemsOf({ APP_ROLE: 'api', ...servers })).toEqual([]);
   });
 
   it('lets the --role flag win over APP_ROLE', () => {
-    const env = { APP_ROLE: 'both', REDIS_URL: 'redis://r:6379', DATABASE_URL: 'postgres://d/p' };
+    const env = { APP_ROLE: 'both', REDIS_URL: 'redis://r:6379', DATABASE_URL: 'postgres://d/p', KAFKA_BROKERS: 'k:9092' };
     expect(parseEnvironment(env, { role: 'worker' }).runsApi).toBe(false);
   });
 

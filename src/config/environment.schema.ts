@@ -192,6 +192,11 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
   if (role !== 'both' && database.kind === 'sqlite') {
     read.problems.push(`APP_ROLE=${role} needs DATABASE_URL: separate processes cannot share the embedded SQLite file`);
   }
+  if (role !== 'both' && events.kind === 'memory') {
+    read.problems.push(
+      `APP_ROLE=${role} needs KAFKA_BROKERS: the in-process event bus cannot carry events between processes`,
+    );
+  }
 
   const config = new AppConfig({
     nodeEnv,

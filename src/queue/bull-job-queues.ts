@@ -113,15 +113,19 @@ export class BullJobQueues extends JobQueues implements OnApplicationShutdown {
     return queue;
   }
 
-  private async snapshot(queue: QueueName, job: Job): Promise<JobSnapshot> {
-    const state = BULL_STATE[await job.getState()] ?? 'waiting';
+  private async snapshot(queue: QueueName, fetched: Job): Promise<JobSnapshot> {
+    const state = BULL_STATE[await fetched.getState()] ?? 'waiting';
+    // The job may have finished between reading it and reading its state: read a finished one again,
+    // so that its state and its result agree.
+    const job = state === 'completed' || state === 'failed' ? ((await this.queue(queue).getJob(fetched.id)) ?? fetched) : fetched;
     return {
       id: String(job.id),
       queue,
       name: job.name,
       data: job.data as unknown,
       state,
-      attemptsMade: job.attemptsMade,
+      // Bull counts failed tries only; a completed job also made its successful one.
+      attemptsMade: job.attemptsMade + (state === 'completed' ? 1 : 0),
       progress: job.progress(),
       returnValue: job.returnvalue ?? null,
       failedReason: job.failedReason ?? null,

@@ -138,7 +138,7 @@ export class InMemoryJobQueues extends JobQueues implements OnApplicationShutdow
   private pump(queue: QueueName): void {
     if (this.closed) return;
     const list = this.waiting.get(queue) ?? [];
-    for (let index = 0; index < list.length; ) {
+    for (let index = 0; index < list.length;) {
       const stored = this.jobs.get(this.storeKey(queue, list[index]));
       const registration = stored && this.registrations.get(`${queue}:${stored.snapshot.name}`);
       if (!stored || !registration || registration.active >= registration.concurrency) {

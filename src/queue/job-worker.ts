@@ -38,7 +38,12 @@ export class JobWorker implements OnApplicationBootstrap {
         if (!(JOB_NAMES[queue] as readonly string[]).includes(jobName)) {
           throw new Error(`${wrapper.name}.${methodName} handles "${queue}/${jobName}", which the job catalogue lacks`);
         }
-        this.queues.process(queue, jobName, (job) => this.run(queue, job, () => method.call(instance, job)), this.config.queue.concurrency);
+        this.queues.process(
+          queue,
+          jobName,
+          (job) => this.run(queue, job, () => method.call(instance, job)),
+          this.config.queue.concurrency,
+        );
         handled.add(`${queue}/${jobName}`);
       }
     }
