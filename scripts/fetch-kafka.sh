@@ -9,7 +9,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 pom="$here/kafka/pom.xml"
 version="4.4.0"
-cache="${PORTOFINO_CACHE:-$HOME/.cache/portofino}"
+home="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
+cache="${PORTOFINO_CACHE:-$home/.cache/portofino}"
 dest="$cache/kafka-$version"
 libs="$dest/libs"
 marker="$libs/.complete"
@@ -50,8 +51,13 @@ if ! compgen -G "$tmp/log4j-slf4j-impl-*.jar" >/dev/null; then
   exit 1
 fi
 
+if [[ -f "$marker" ]]; then
+  # Another fetch finished meanwhile: keep its copy.
+  echo "fetch-kafka: jars appeared in $libs meanwhile; keeping them"
+  exit 0
+fi
 rm -rf "$libs"
-mv "$tmp" "$libs"
+mv -T "$tmp" "$libs"
 trap - EXIT
 touch "$marker"
 echo "fetch-kafka: $(ls "$libs"/*.jar | wc -l) jars in $libs ($(( $(date +%s) - start )) s)"

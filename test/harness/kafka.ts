@@ -5,7 +5,7 @@
  * runs that script itself when the jars are missing.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -47,6 +47,52 @@ export interface StartKafkaOptions {
 }
 
 const JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
+
+/**
+ * AppCDS: the first run dumps the loaded classes (-XX:ArchiveClassesAtExit) into the service dir;
+ * once the JVM has exited the archive is moved into the cache, and later runs map it
+ * (-XX:SharedArchiveFile), which cuts about 1 s from format + start on 2 cores. The JVM checks the
+ * archive against itself and the classpath and ignores it on a mismatch; the file name is also keyed
+ * by the java binary. PORTOFINO_KAFKA_CDS=0 turns this off.
+ */
+function classDataSharing(java: string, name: 'format' | 'broker', workDir: string): { flags: string[]; keep(): void } {
+  if (process.env.PORTOFINO_KAFKA_CDS === '0') return { flags: [], keep: () => undefined };
+  let key = 'java';
+  try {
+    // The java binary and every jar (name, size, mtime): a re-fetch or a JDK upgrade makes a new archive.
+    const libs = kafkaLibsDir();
+    const real = fs.realpathSync(java);
+    const hash = createHash('sha1').update(`${real}:${fs.statSync(real).mtimeMs}`);
+    for (const jar of fs.readdirSync(libs).sort()) {
+      const st = fs.statSync(path.join(libs, jar));
+      hash.update(`|${jar}:${st.size}:${st.mtimeMs}`);
+    }
+    key = hash.digest('hex').slice(0, 12);
+  } catch {
+    /* keep the generic key */
+  }
+  const archive = path.join(path.dirname(kafkaLibsDir()), `cds-${name}-${key}.jsa`);
+  if (fs.existsSync(archive)) return { flags: [`-XX:SharedArchiveFile=${archive}`], keep: () => undefined };
+  const dump = path.join(workDir, `${name}.jsa`);
+  return {
+    flags: [`-XX:ArchiveClassesAtExit=${dump}`],
+    keep: () => {
+      try {
+        if (!fs.existsSync(dump) || fs.statSync(dump).size === 0 || fs.existsSync(archive)) return;
+        const tmp = `${archive}.tmp-${process.pid}`;
+        fs.copyFileSync(dump, tmp);
+        fs.renameSync(tmp, archive); // atomic: readers never see a partial archive
+        for (const old of fs.readdirSync(path.dirname(archive))) {
+          if (old.startsWith(`cds-${name}-`) && old.endsWith('.jsa') && old !== path.basename(archive)) {
+            fs.rmSync(path.join(path.dirname(archive), old), { force: true });
+          }
+        }
+      } catch {
+        /* an optimisation only */
+      }
+    },
+  };
+}
 
 export function cacheDir(): string {
   return process.env.PORTOFINO_CACHE || path.join(os.homedir(), '.cache', 'portofino');
@@ -159,12 +205,14 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     fs.writeFileSync(logFile, '');
     const clusterId = newClusterId();
 
+    const formatCds = classDataSharing(java, 'format', ownDir);
     try {
       await run(
         java,
         [
           '-Xmx256m',
           ...JVM_FLAGS,
+          ...formatCds.flags,
           log4jFlag,
           '-cp',
           classpath,
@@ -177,6 +225,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
         ],
         { cwd: ownDir, logFile, timeoutMs: 60_000 },
       );
+      formatCds.keep();
     } catch (err) {
       const error = serviceError(
         'Kafka',
@@ -187,10 +236,11 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
       throw error;
     }
 
+    const brokerCds = classDataSharing(java, 'broker', ownDir);
     const out = fs.openSync(logFile, 'a');
     const child = spawn(
       java,
-      ['-Xms256m', '-Xmx512m', ...JVM_FLAGS, log4jFlag, '-cp', classpath, 'kafka.Kafka', propsFile],
+      ['-Xms256m', '-Xmx512m', ...JVM_FLAGS, ...brokerCds.flags, log4jFlag, '-cp', classpath, 'kafka.Kafka', propsFile],
       { cwd: ownDir, stdio: ['ignore', out, out], detached: true },
     );
     fs.closeSync(out);
@@ -226,6 +276,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     const stop = (): Promise<void> =>
       (stopped ??= (async () => {
         await terminate(child, 30_000);
+        if (child.exitCode !== null) brokerCds.keep(); // a clean exit wrote the archive
         unregister(id);
         removeDir(ownDir);
       })());
