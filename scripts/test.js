@@ -4,9 +4,11 @@
  * tests and the integration tests on real PostgreSQL, Redis and Kafka (started by test/harness on free
  * loopback ports; a missing binary fails with what to install). Extra arguments go to jest.
  */
-const { root, run, ensureDependencies } = require('./ensure-ready');
+const { root, run, ensureDependencies, ensureClientBuild } = require('./ensure-ready');
 
 ensureDependencies();
+// The integration tests serve the built dashboard, as `npm start` does.
+ensureClientBuild();
 const started = Date.now();
 const step = (name, command, args, env) => {
   const t0 = Date.now();

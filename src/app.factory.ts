@@ -19,7 +19,7 @@ export interface PortoFinoApp {
  * so tests exercise exactly what runs in production. Throws ConfigValidationError on bad configuration.
  */
 export async function createApp(options: AppConfigModuleOptions = {}): Promise<PortoFinoApp> {
-  const { module, config } = AppModule.forRoot(options);
+  const { module, config } = await AppModule.forRoot(options);
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     bufferLogs: true,

@@ -15,8 +15,8 @@ import { RealtimeModule } from './realtime/realtime.module';
  */
 @Module({})
 export class AppModule {
-  static forRoot(options: AppConfigModuleOptions = {}): { module: DynamicModule; config: AppConfig } {
-    const { module: configModule, config } = AppConfigModule.load(options);
+  static async forRoot(options: AppConfigModuleOptions = {}): Promise<{ module: DynamicModule; config: AppConfig }> {
+    const { module: configModule, config } = await AppConfigModule.load(options);
     return {
       config,
       module: {

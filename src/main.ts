@@ -17,9 +17,23 @@ function roleFromArguments(argv: string[]): AppRole | undefined {
 
 async function bootstrap(): Promise<void> {
   const { app, config } = await createApp({ role: roleFromArguments(process.argv.slice(2)) });
+  const logger = new Logger('Bootstrap');
+  // Graceful stop: finish running jobs, flush the outbox, close connections, then exit 0.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log({ message: `${signal} received, shutting down`, role: config.role });
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ message: 'shutdown failed', error: String(error) });
+          process.exit(1);
+        },
+      );
+    });
+  }
   await app.listen(config.http.port, config.http.host);
   const address = await app.getUrl();
-  new Logger('Bootstrap').log({
+  logger.log({
     message: `PortoFino ${config.role} ready on ${address}`,
     role: config.role,
     database: config.database.kind,
@@ -32,7 +46,9 @@ bootstrap().catch((error: unknown) => {
   if (error instanceof ConfigValidationError) {
     process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
   } else {
-    process.stderr.write(`PortoFino failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `PortoFino failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

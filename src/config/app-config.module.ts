@@ -22,22 +22,21 @@ export class AppConfigModule {
    * Validates now (so the caller can pick infrastructure by it, e.g. Bull or in-process) and returns the
    * module that provides it. Throws ConfigValidationError listing every problem.
    */
-  static load(options: AppConfigModuleOptions = {}): { module: DynamicModule; config: AppConfig } {
+  static async load(options: AppConfigModuleOptions = {}): Promise<{ module: DynamicModule; config: AppConfig }> {
     let config: AppConfig | undefined;
+    const configModule = await ConfigModule.forRoot({
+      cache: true,
+      ignoreEnvFile: options.env !== undefined,
+      envFilePath: '.env',
+      validate: (env) => {
+        config = parseEnvironment(options.env ?? (env as Record<string, string>), { role: options.role });
+        return { [APP_CONFIG_KEY]: config };
+      },
+    });
     const module: DynamicModule = {
       module: AppConfigModule,
       global: true,
-      imports: [
-        ConfigModule.forRoot({
-          cache: true,
-          ignoreEnvFile: options.env !== undefined,
-          envFilePath: '.env',
-          validate: (env) => {
-            config = parseEnvironment(options.env ?? (env as Record<string, string>), { role: options.role });
-            return { [APP_CONFIG_KEY]: config };
-          },
-        }),
-      ],
+      imports: [configModule],
       providers: [
         {
           provide: AppConfig,

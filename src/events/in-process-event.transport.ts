@@ -33,7 +33,12 @@ export class InProcessEventTransport extends EventTransport {
     for (const message of messages) {
       const offset = this.offsets.get(message.topic) ?? 0;
       this.offsets.set(message.topic, offset + 1);
-      const received: ReceivedMessage = { ...message, headers: { ...message.headers }, partition: 0, offset: String(offset) };
+      const received: ReceivedMessage = {
+        ...message,
+        headers: { ...message.headers },
+        partition: 0,
+        offset: String(offset),
+      };
       const log = this.logs.get(message.topic) ?? [];
       log.push(received);
       if (log.length > InProcessEventTransport.RETAINED_PER_TOPIC) log.shift();

@@ -1,13 +1,7 @@
 import type { DependencyState } from '../common/dependency-state';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Admin, Consumer, Kafka, logLevel, LogEntry, Producer } from 'kafkajs';
-import {
-  EventTransport,
-  MessageHandler,
-  Subscription,
-  SubscriptionOptions,
-  TransportMessage,
-} from './event-transport';
+import { EventTransport, MessageHandler, Subscription, SubscriptionOptions, TransportMessage } from './event-transport';
 
 export interface KafkaTransportOptions {
   brokers: string[];

@@ -60,7 +60,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (;;) {
         const published = await this.outbox.publishBatch(OutboxRelay.BATCH_SIZE, (events) =>
           this.transport.send(
-            events.map((event) => ({ topic: event.topic, key: event.key, value: event.payload, headers: event.headers })),
+            events.map((event) => ({
+              topic: event.topic,
+              key: event.key,
+              value: event.payload,
+              headers: event.headers,
+            })),
           ),
         );
         total += published;

@@ -45,28 +45,30 @@ export class OutboxRepository {
    * Returns how many events were published.
    */
   async publishBatch(limit: number, publish: (events: PendingOutboxEvent[]) => Promise<void>): Promise<number> {
-    const outcome = await this.dataSource.transaction(async (manager): Promise<{ published: number; error?: Error }> => {
-      if (this.dataSource.options.type === 'postgres') {
-        const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-          OutboxRepository.RELAY_LOCK_ID,
-        ])) as { locked: boolean }[];
-        if (!locked) return { published: 0 };
-      }
-      const repository = manager.getRepository(OutboxEventEntity);
-      const rows = await repository.find({ where: { publishedAt: IsNull() }, order: { seq: 'ASC' }, take: limit });
-      if (rows.length === 0) return { published: 0 };
-      const seqs = rows.map((row) => row.seq);
-      try {
-        await publish(rows.map((row) => this.toPending(row)));
-      } catch (error) {
-        await repository.increment({ seq: In(seqs) }, 'attempts', 1);
-        await repository.update({ seq: In(seqs) }, { lastError: String((error as Error).message).slice(0, 2000) });
-        // Commit the failure count, then report it: the events stay unpublished for the next attempt.
-        return { published: 0, error: error as Error };
-      }
-      await repository.update({ seq: In(seqs) }, { publishedAt: new Date(), lastError: null });
-      return { published: rows.length };
-    });
+    const outcome = await this.dataSource.transaction(
+      async (manager): Promise<{ published: number; error?: Error }> => {
+        if (this.dataSource.options.type === 'postgres') {
+          const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+            OutboxRepository.RELAY_LOCK_ID,
+          ])) as { locked: boolean }[];
+          if (!locked) return { published: 0 };
+        }
+        const repository = manager.getRepository(OutboxEventEntity);
+        const rows = await repository.find({ where: { publishedAt: IsNull() }, order: { seq: 'ASC' }, take: limit });
+        if (rows.length === 0) return { published: 0 };
+        const seqs = rows.map((row) => row.seq);
+        try {
+          await publish(rows.map((row) => this.toPending(row)));
+        } catch (error) {
+          await repository.increment({ seq: In(seqs) }, 'attempts', 1);
+          await repository.update({ seq: In(seqs) }, { lastError: String((error as Error).message).slice(0, 2000) });
+          // Commit the failure count, then report it: the events stay unpublished for the next attempt.
+          return { published: 0, error: error as Error };
+        }
+        await repository.update({ seq: In(seqs) }, { publishedAt: new Date(), lastError: null });
+        return { published: rows.length };
+      },
+    );
     if (outcome.error) throw outcome.error;
     return outcome.published;
   }

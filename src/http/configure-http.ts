@@ -88,5 +88,4 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   });
   server.useGlobalPipes(createValidationPipe());
   server.useGlobalFilters(new AllExceptionsFilter());
-  server.enableShutdownHooks();
 }

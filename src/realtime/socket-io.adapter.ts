@@ -19,7 +19,10 @@ export class SocketIoAdapter extends IoAdapter {
     return super.createIOServer(port, {
       ...options,
       maxHttpBufferSize: 64 * 1024,
-      cors: { origin: this.config.http.corsOrigins.length > 0 ? this.config.http.corsOrigins : false, credentials: true },
+      cors: {
+        origin: this.config.http.corsOrigins.length > 0 ? this.config.http.corsOrigins : false,
+        credentials: true,
+      },
     });
   }
 }

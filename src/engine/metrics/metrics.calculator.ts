@@ -61,18 +61,6 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   let positiveMonthCount = 0;
   let nonZeroMonthCount = 0;
 
-  const closePeriod = (end: number, recovered: boolean) => {
-    const days = dayNumber[end] - dayNumber[periodStart] + 1;
-    if (days > longestDays) longestDays = days;
-    if (periodMin < worstPeriodMin) {
-      worstPeriodMin = periodMin;
-      worstStart = periodStart;
-      worstValley = periodValley;
-      worstEnd = end;
-      worstRecovered = recovered;
-    }
-  };
-
   for (let t = 1; t <= n; t++) {
     const r = returns[t];
     sum += r;
@@ -95,8 +83,17 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
         periodValley = t;
       }
     } else if (inDrawdown) {
+      // Back at the peak: the period ran from periodStart to the day before (QuantStats' "end").
       inDrawdown = false;
-      closePeriod(t - 1, true);
+      const days = dayNumber[t - 1] - dayNumber[periodStart] + 1;
+      if (days > longestDays) longestDays = days;
+      if (periodMin < worstPeriodMin) {
+        worstPeriodMin = periodMin;
+        worstStart = periodStart;
+        worstValley = periodValley;
+        worstEnd = t - 1;
+        worstRecovered = true;
+      }
     }
 
     monthGrowth *= 1 + r;
@@ -116,7 +113,16 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
       yearGrowth = 1;
     }
   }
-  if (inDrawdown) closePeriod(n, false);
+  if (inDrawdown) {
+    const days = dayNumber[n] - dayNumber[periodStart] + 1;
+    if (days > longestDays) longestDays = days;
+    if (periodMin < worstPeriodMin) {
+      worstStart = periodStart;
+      worstValley = periodValley;
+      worstEnd = n;
+      worstRecovered = false;
+    }
+  }
 
   const mean = sum / n;
   const dailyRiskFree = input.riskFreeRate > 0 ? Math.pow(1 + input.riskFreeRate, 1 / PERIODS_PER_YEAR) - 1 : 0;

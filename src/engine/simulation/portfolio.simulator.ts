@@ -20,109 +20,36 @@ export function simulatePortfolio(command: PortfolioCommand, matrix: PriceMatrix
  *   first day's base is the capital, so the entry fee counts against the first return.
  */
 export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): SimulationResult {
-  const { prices, stride, columns, targets, dates, feeRate, rebalanceFlags, contributionFlags, bandThreshold } = plan;
+  const { dates, targets } = plan;
   const assetCount = targets.length;
   const rowCount = dates.length;
-  const weightWidth = assetCount + 1;
 
   const nav = new Float64Array(rowCount);
   const dailyReturn = new Float64Array(rowCount);
   const cumulativeReturn = new Float64Array(rowCount);
   const drawdown = new Float64Array(rowCount);
-  const weights = new Float64Array(rowCount * weightWidth);
-  const shares = new Float64Array(assetCount);
-  const trades = new TradeRecorder(assetCount * 8);
+  const trades = new TradeRecorder(assetCount * (1 + countFlags(plan.rebalanceFlags) + countFlags(plan.contributionFlags)));
+  const state = runKernel(plan, nav, dailyReturn, cumulativeReturn, drawdown, trades);
+  const tradeLog = trades.toLog();
+
   const flows: CashFlow[] = [{ date: dates[0], amount: plan.capital }];
   const flowDays: number[] = [plan.dayNumber[0]];
   const flowAmounts: number[] = [plan.capital];
+  if (plan.contributionFlags !== null) {
+    for (let t = 1; t < rowCount; t++) {
+      if (plan.contributionFlags[t] === 1) {
+        flows.push({ date: dates[t], amount: plan.contributionAmount });
+        flowDays.push(plan.dayNumber[t]);
+        flowAmounts.push(plan.contributionAmount);
+      }
+    }
+  }
   const warnings: string[] = [];
-
-  // Row 0: buy the targets with the capital.
-  let cash = plan.capital;
-  let traded = 0;
-  for (let i = 0; i < assetCount; i++) {
-    const price = prices[columns[i]];
-    const quantity = (targets[i] * plan.capital) / price;
-    shares[i] = quantity;
-    cash -= quantity * price;
-    traded += Math.abs(quantity * price);
-    trades.record(0, i, quantity, price, feeRate * Math.abs(quantity * price));
-  }
-  let totalFees = feeRate * traded;
-  cash -= totalFees;
-  nav[0] = plan.capital - totalFees;
-  recordWeights(weights, 0, weightWidth, shares, prices, 0, columns, cash, nav[0]);
-
-  let base = plan.capital;
-  let growth = 1;
-  let peak = 1;
-  let netContributions = 0;
-  let wentNonPositive = nav[0] <= 0;
-  for (let t = 1; t < rowCount; t++) {
-    const row = t * stride;
-    let holdings = 0;
-    for (let i = 0; i < assetCount; i++) holdings += shares[i] * prices[row + columns[i]];
-    const before = cash + holdings;
-
-    let flow = 0;
-    if (contributionFlags !== null && contributionFlags[t] === 1) {
-      flow = plan.contributionAmount;
-      cash += flow;
-      netContributions += flow;
-      flows.push({ date: dates[t], amount: flow });
-      flowDays.push(plan.dayNumber[t]);
-      flowAmounts.push(flow);
-    }
-
-    let rebalance = rebalanceFlags !== null && rebalanceFlags[t] === 1;
-    if (!rebalance && bandThreshold > 0 && before > 0) {
-      for (let i = 0; i < assetCount; i++) {
-        if (Math.abs((shares[i] * prices[row + columns[i]]) / before - targets[i]) > bandThreshold) {
-          rebalance = true;
-          break;
-        }
-      }
-    }
-
-    let fee = 0;
-    if (rebalance || flow !== 0) {
-      // Rebalance the whole value to targets, or invest only the flow at target weights.
-      const amount = rebalance ? before + flow : flow;
-      traded = 0;
-      for (let i = 0; i < assetCount; i++) {
-        const price = prices[row + columns[i]];
-        const change = rebalance ? (targets[i] * amount) / price - shares[i] : (targets[i] * amount) / price;
-        if (change === 0) continue;
-        shares[i] += change;
-        cash -= change * price;
-        const value = Math.abs(change * price);
-        traded += value;
-        trades.record(t, i, change, price, feeRate * value);
-      }
-      fee = feeRate * traded;
-      cash -= fee;
-      totalFees += fee;
-    }
-
-    const value = before + flow - fee;
-    nav[t] = value;
-    const dayReturn = (value - flow) / base - 1;
-    dailyReturn[t] = dayReturn;
-    growth *= 1 + dayReturn;
-    cumulativeReturn[t] = growth - 1;
-    const equity = 1 + (growth - 1);
-    if (equity > peak) peak = equity;
-    drawdown[t] = equity / peak - 1;
-    recordWeights(weights, t, weightWidth, shares, prices, row, columns, cash, value);
-    if (value <= 0) wentNonPositive = true;
-    base = value;
-  }
-  if (wentNonPositive) {
+  if (state[STATE_NON_POSITIVE] === 1) {
     warnings.push('the portfolio value reached zero or below; returns after that point are not meaningful');
   }
 
   const finalNav = nav[rowCount - 1];
-  const hasFlows = flowAmounts.length > 1;
   const metrics = computeMetrics({
     dates,
     dayNumber: plan.dayNumber,
@@ -145,6 +72,7 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
           riskFreeRate: plan.riskFreeRate,
         });
 
+  let weights: Float64Array | null = null;
   return {
     command,
     tickers: plan.tickers,
@@ -153,35 +81,192 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
     dailyReturn,
     cumulativeReturn,
     drawdown,
-    weights,
-    trades: trades.toLog(),
+    // Dates × assets is the largest output and many callers (sweeps, summaries) never read it:
+    // it is rebuilt from the trade log on first access, then kept.
+    get weights(): Float64Array {
+      weights ??= weightsFromTrades(plan, nav, tradeLog);
+      return weights;
+    },
+    trades: tradeLog,
     flows,
-    totalFees,
-    netContributions,
+    totalFees: state[STATE_FEES],
+    netContributions: (flowAmounts.length - 1) * plan.contributionAmount,
     finalNav,
-    moneyWeightedReturn: hasFlows ? moneyWeightedReturn(flowDays, flowAmounts, plan.dayNumber[rowCount - 1], finalNav) : null,
+    moneyWeightedReturn:
+      flowAmounts.length > 1 ? moneyWeightedReturn(flowDays, flowAmounts, plan.dayNumber[rowCount - 1], finalNav) : null,
     metrics,
     benchmarkMetrics,
     warnings,
   };
 }
 
-function recordWeights(
-  weights: Float64Array,
+const STATE_CASH = 0;
+const STATE_FEES = 1;
+const STATE_NON_POSITIVE = 2;
+
+/**
+ * The day loop, kept small and monomorphic so V8 optimises it once: holdings valuation is the
+ * only per-asset work on ordinary days; trading days go through `trade`.
+ */
+function runKernel(
+  plan: SimulationPlan,
+  nav: Float64Array,
+  dailyReturn: Float64Array,
+  cumulativeReturn: Float64Array,
+  drawdown: Float64Array,
+  trades: TradeRecorder,
+): Float64Array {
+  const { prices, stride, columns, targets, feeRate, bandThreshold, capital, contributionAmount } = plan;
+  const rebalanceFlags = plan.rebalanceFlags ?? new Uint8Array(nav.length);
+  const contributionFlags = plan.contributionFlags ?? new Uint8Array(nav.length);
+  const assetCount = targets.length;
+  const rowCount = nav.length;
+  const shares = new Float64Array(assetCount);
+  // [cash, total fees, went non-positive]
+  const state = new Float64Array(3);
+
+  state[STATE_CASH] = capital;
+  const entryFee = trade(0, 0, capital, 1, shares, targets, prices, columns, feeRate, trades, state);
+  nav[0] = capital - entryFee;
+  if (nav[0] <= 0) state[STATE_NON_POSITIVE] = 1;
+
+  let base = capital;
+  let growth = 1;
+  let peak = 1;
+  for (let t = 1; t < rowCount; t++) {
+    const row = t * stride;
+    const before = state[STATE_CASH] + holdingsValue(shares, prices, row, columns);
+    const flow = contributionFlags[t] * contributionAmount;
+    let rebalance = rebalanceFlags[t];
+    if (bandThreshold > 0 && rebalance === 0 && bandBreached(before, shares, targets, prices, row, columns, bandThreshold)) rebalance = 1;
+
+    let fee = 0;
+    if (rebalance === 1 || flow !== 0) {
+      state[STATE_CASH] += flow;
+      fee = trade(t, row, rebalance === 1 ? before + flow : flow, rebalance, shares, targets, prices, columns, feeRate, trades, state);
+    }
+
+    const value = before + flow - fee;
+    nav[t] = value;
+    const dayReturn = (value - flow) / base - 1;
+    dailyReturn[t] = dayReturn;
+    growth *= 1 + dayReturn;
+    cumulativeReturn[t] = growth - 1;
+    const equity = 1 + (growth - 1);
+    if (equity > peak) peak = equity;
+    drawdown[t] = equity / peak - 1;
+    if (value <= 0) state[STATE_NON_POSITIVE] = 1;
+    base = value;
+  }
+  return state;
+}
+
+/**
+ * Trades `amount` into target weights: with `rebalance` 1 the whole holding is reset to
+ * targets × amount; otherwise `amount` (a contribution) is added at target weights.
+ * Cash pays for the trades and the fee on traded value; returns the fee.
+ */
+function trade(
   t: number,
-  width: number,
+  row: number,
+  amount: number,
+  rebalance: number,
   shares: Float64Array,
+  targets: Float64Array,
+  prices: Float64Array,
+  columns: Int32Array,
+  feeRate: number,
+  trades: TradeRecorder,
+  state: Float64Array,
+): number {
+  let cash = state[STATE_CASH];
+  let traded = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const price = prices[row + columns[i]];
+    const change = rebalance === 1 ? (targets[i] * amount) / price - shares[i] : (targets[i] * amount) / price;
+    if (change === 0) continue;
+    shares[i] += change;
+    cash -= change * price;
+    const value = Math.abs(change * price);
+    traded += value;
+    trades.record(t, i, change, price, feeRate * value);
+  }
+  const fee = feeRate * traded;
+  state[STATE_CASH] = cash - fee;
+  state[STATE_FEES] += fee;
+  return fee;
+}
+
+function bandBreached(
+  value: number,
+  shares: Float64Array,
+  targets: Float64Array,
   prices: Float64Array,
   row: number,
   columns: Int32Array,
-  cash: number,
-  value: number,
-): void {
-  const inverse = 1 / value;
-  const offset = t * width;
-  const assets = width - 1;
-  for (let i = 0; i < assets; i++) weights[offset + i] = shares[i] * prices[row + columns[i]] * inverse;
-  weights[offset + assets] = cash * inverse;
+  threshold: number,
+): boolean {
+  if (!(value > 0)) return false;
+  for (let i = 0; i < targets.length; i++) {
+    if (Math.abs((shares[i] * prices[row + columns[i]]) / value - targets[i]) > threshold) return true;
+  }
+  return false;
+}
+
+/** Σ shares_i × P_i on one row, with four partial sums so the additions overlap. */
+function holdingsValue(shares: Float64Array, prices: Float64Array, row: number, columns: Int32Array): number {
+  const n = shares.length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += shares[i] * prices[row + columns[i]];
+    s1 += shares[i + 1] * prices[row + columns[i + 1]];
+    s2 += shares[i + 2] * prices[row + columns[i + 2]];
+    s3 += shares[i + 3] * prices[row + columns[i + 3]];
+  }
+  for (; i < n; i++) s0 += shares[i] * prices[row + columns[i]];
+  return s0 + s1 + (s2 + s3);
+}
+
+function countFlags(flags: Uint8Array | null): number {
+  if (flags === null) return 0;
+  let count = 0;
+  for (let t = 0; t < flags.length; t++) count += flags[t];
+  return count;
+}
+
+/**
+ * Signed value weights after each day's trades, replaying the trade log over the prices:
+ * asset i is shares_i × P_i / NAV, and the last column is cash / NAV (short proceeds included).
+ */
+function weightsFromTrades(plan: SimulationPlan, nav: Float64Array, trades: TradeLog): Float64Array {
+  const { prices, stride, columns } = plan;
+  const assetCount = plan.targets.length;
+  const width = assetCount + 1;
+  const rowCount = nav.length;
+  const weights = new Float64Array(rowCount * width);
+  const shares = new Float64Array(assetCount);
+  let next = 0;
+  for (let t = 0; t < rowCount; t++) {
+    while (next < trades.count && trades.dayIndex[next] === t) {
+      shares[trades.assetIndex[next]] += trades.shares[next];
+      next++;
+    }
+    const row = t * stride;
+    const inverse = 1 / nav[t];
+    const offset = t * width;
+    let invested = 0;
+    for (let i = 0; i < assetCount; i++) {
+      const value = shares[i] * prices[row + columns[i]];
+      invested += value;
+      weights[offset + i] = value * inverse;
+    }
+    weights[offset + assetCount] = (nav[t] - invested) * inverse;
+  }
+  return weights;
 }
 
 /** Grows typed columns by doubling; trades happen on few days, so this is rarely touched. */

@@ -1,11 +1,12 @@
-import { join } from 'node:path';
-import type { NextConfig } from 'next';
+// CommonJS on purpose: the API process loads this config when it serves the dashboard, also inside Jest.
+const { join } = require('node:path');
 
 /**
  * The dashboard is served by the API process under /app (one port for the person), so every page and asset
  * lives below that base path.
+ * @type {import('next').NextConfig}
  */
-const config: NextConfig = {
+module.exports = {
   basePath: '/app',
   poweredByHeader: false,
   reactStrictMode: true,
@@ -13,5 +14,3 @@ const config: NextConfig = {
   turbopack: { root: join(__dirname, '..') },
   outputFileTracingRoot: join(__dirname, '..'),
 };
-
-export default config;
