@@ -187,19 +187,14 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
     });
   }
 
-  const rowIndex = (t: number) => (rows === null ? lo + t : rows[t]);
-  const dates: string[] = new Array<string>(rowCount);
-  const dayNumber = new Int32Array(rowCount);
-  const monthKey = new Int32Array(rowCount);
-  const year = new Int32Array(rowCount);
+  // Calendar columns of the run: views of the matrix's precomputed keys when the rows are contiguous.
   const { calendar } = matrix;
-  for (let t = 0; t < rowCount; t++) {
-    const r = rowIndex(t);
-    dates[t] = matrix.dates[r];
-    dayNumber[t] = calendar.dayNumber[r];
-    monthKey[t] = calendar.monthKey[r];
-    year[t] = calendar.year[r];
-  }
+  const pick = (source: Int32Array): Int32Array =>
+    rows === null ? source.subarray(lo, lo + rowCount) : Int32Array.from(rows, (r) => source[r]);
+  const dates = rows === null ? matrix.dates.slice(lo, lo + rowCount) : rows.map((r) => matrix.dates[r]);
+  const dayNumber = pick(calendar.dayNumber);
+  const monthKey = pick(calendar.monthKey);
+  const year = pick(calendar.year);
 
   const { rebalance, contribution } = command.options;
   const periodKeys = (frequency: RebalanceFrequency): Int32Array => {
@@ -213,9 +208,7 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
             : frequency === 'quarterly'
               ? calendar.quarterKey
               : calendar.year;
-    const keys = new Int32Array(rowCount);
-    for (let t = 0; t < rowCount; t++) keys[t] = source[rowIndex(t)];
-    return keys;
+    return pick(source);
   };
   const rebalanceFlags = rebalance.kind === 'periodic' ? newPeriodFlags(periodKeys(rebalance.frequency)) : null;
   const contributionFlags =
