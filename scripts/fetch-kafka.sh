@@ -38,7 +38,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "fetch-kafka: downloading Kafka $version jars from Maven Central into $libs"
 start=$(date +%s)
-mvn -B -q -f "$pom" \
+mvn -B -q -Dstyle.color=never -f "$pom" \
   org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies \
   -DoutputDirectory="$tmp" -DincludeScope=runtime
 

@@ -27,6 +27,22 @@ describe('test harness', () => {
     }
   });
 
+  it('explains itself when a helper is used outside the harness', () => {
+    const saved = process.env.PORTOFINO_TEST_REDIS_URL;
+    delete process.env.PORTOFINO_TEST_REDIS_URL;
+    try {
+      expect(() => testRedisUrl()).toThrow(/--selectProjects integration/);
+    } finally {
+      process.env.PORTOFINO_TEST_REDIS_URL = saved;
+    }
+  });
+
+  it('makes unique names usable as Kafka topics and group ids', () => {
+    const names = Array.from({ length: 100 }, () => uniqueName('portfolio.events'));
+    expect(new Set(names).size).toBe(100);
+    for (const name of names) expect(name).toMatch(/^[a-zA-Z0-9._-]{1,249}$/);
+  });
+
   describe('PostgreSQL', () => {
     it('is a real server', async () => {
       const client = new Client({ connectionString: testServerUrl() });
