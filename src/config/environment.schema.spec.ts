@@ -89,7 +89,12 @@ describe('parseEnvironment', () => {
   });
 
   it('lets the --role flag win over APP_ROLE', () => {
-    const env = { APP_ROLE: 'both', REDIS_URL: 'redis://r:6379', DATABASE_URL: 'postgres://d/p', KAFKA_BROKERS: 'k:9092' };
+    const env = {
+      APP_ROLE: 'both',
+      REDIS_URL: 'redis://r:6379',
+      DATABASE_URL: 'postgres://d/p',
+      KAFKA_BROKERS: 'k:9092',
+    };
     expect(parseEnvironment(env, { role: 'worker' }).runsApi).toBe(false);
   });
 
@@ -101,11 +106,14 @@ describe('parseEnvironment', () => {
 describe('.env.example', () => {
   const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
 
-  it.each(ENVIRONMENT_VARIABLES.map((variable) => [variable.name, variable]))('documents %s with its default', (_, v) => {
-    const line = v.default === undefined ? `# ${v.name}=` : `${v.name}=${v.default}`;
-    expect(example.split('\n')).toContain(line);
-    expect(example).toContain(`# ${v.description}`);
-  });
+  it.each(ENVIRONMENT_VARIABLES.map((variable) => [variable.name, variable]))(
+    'documents %s with its default',
+    (_, v) => {
+      const line = v.default === undefined ? `# ${v.name}=` : `${v.name}=${v.default}`;
+      expect(example.split('\n')).toContain(line);
+      expect(example).toContain(`# ${v.description}`);
+    },
+  );
 
   it('documents nothing the application does not read', () => {
     const documented = [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]);

@@ -1,7 +1,17 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { DomainError } from '../common/domain-error';
+import { ErrorResponse } from '../http/error-response';
 import { DependencyHealthIndicator } from './dependency-health.indicator';
+
+/** Readiness failed: the error shape's details list every dependency with its state. */
+class NotReadyError extends DomainError {
+  readonly code = 'NOT_READY';
+  readonly httpStatus = 503;
+}
+
+type DependencyReport = Record<string, { status: string; [field: string]: unknown }>;
 
 @ApiTags('health')
 @Controller('health')
@@ -16,13 +26,26 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: every dependency (database, queue, events) with its state; 503 if one is down' })
   @ApiOkResponse({ description: 'all dependencies up' })
-  @ApiServiceUnavailableResponse({ description: 'a dependency is down; its entry says why' })
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
-      () => this.dependencies.queue(),
-      () => this.dependencies.events(),
-    ]);
+  @ApiServiceUnavailableResponse({
+    description: 'a dependency is down: ErrorResponse with code NOT_READY, details list every dependency',
+    type: ErrorResponse,
+  })
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 2000 }),
+        () => this.dependencies.queue(),
+        () => this.dependencies.events(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const report = (error.getResponse() as { details: DependencyReport }).details;
+      const down = Object.entries(report).filter(([, state]) => state.status !== 'up');
+      throw new NotReadyError(
+        `not ready: ${down.map(([name, state]) => `${name} ${state.status}${state.detail ? ` (${String(state.detail)})` : ''}`).join(', ')}`,
+        Object.entries(report).map(([dependency, state]) => ({ dependency, ...state })),
+      );
+    }
   }
 
   @Get('live')

@@ -4,7 +4,12 @@ import { eventually } from '../support/test-app';
 /** The behaviour domains rely on from an event transport; Kafka and the in-process bus pass the same cases. */
 export function describeEventTransportContract(
   name: string,
-  create: () => Promise<{ transport: EventTransport; topic: () => string; group: () => string; close(): Promise<void> }>,
+  create: () => Promise<{
+    transport: EventTransport;
+    topic: () => string;
+    group: () => string;
+    close(): Promise<void>;
+  }>,
 ) {
   describe(`EventTransport contract: ${name}`, () => {
     let context: Awaited<ReturnType<typeof create>>;
@@ -52,14 +57,24 @@ export function describeEventTransportContract(
       const topic = context.topic();
       const groupOne: string[] = [];
       const groupTwo: string[] = [];
-      const first = await context.transport.subscribe({ groupId: context.group(), topics: [topic], fromBeginning: true }, async (m) => {
-        groupOne.push(m.headers['event-id']);
-      });
-      const second = await context.transport.subscribe({ groupId: context.group(), topics: [topic], fromBeginning: true }, async (m) => {
-        groupTwo.push(m.headers['event-id']);
-      });
+      const first = await context.transport.subscribe(
+        { groupId: context.group(), topics: [topic], fromBeginning: true },
+        async (m) => {
+          groupOne.push(m.headers['event-id']);
+        },
+      );
+      const second = await context.transport.subscribe(
+        { groupId: context.group(), topics: [topic], fromBeginning: true },
+        async (m) => {
+          groupTwo.push(m.headers['event-id']);
+        },
+      );
       await context.transport.send([message(topic, 'k', 1), message(topic, 'k', 2)]);
-      await eventually(async () => (groupOne.length >= 2 && groupTwo.length >= 2 ? true : undefined), 30_000, 'both groups');
+      await eventually(
+        async () => (groupOne.length >= 2 && groupTwo.length >= 2 ? true : undefined),
+        30_000,
+        'both groups',
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       await Promise.all([first.close(), second.close()]);
       expect(groupOne).toEqual(['k-1', 'k-2']);
@@ -70,9 +85,12 @@ export function describeEventTransportContract(
       const topic = context.topic();
       await context.transport.send([message(topic, 'early', 1)]);
       const received: string[] = [];
-      const late = await context.transport.subscribe({ groupId: context.group(), topics: [topic], fromBeginning: true }, async (m) => {
-        received.push(m.headers['event-id']);
-      });
+      const late = await context.transport.subscribe(
+        { groupId: context.group(), topics: [topic], fromBeginning: true },
+        async (m) => {
+          received.push(m.headers['event-id']);
+        },
+      );
       await eventually(async () => (received.length >= 1 ? true : undefined), 30_000, 'the replayed message');
       await late.close();
       expect(received).toEqual(['early-1']);

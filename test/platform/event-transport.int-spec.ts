@@ -6,7 +6,12 @@ import { describeEventTransportContract } from './event-transport.contract';
 
 describeEventTransportContract('in-process', async () => {
   const transport = new InProcessEventTransport();
-  return { transport, topic: () => uniqueName('topic'), group: () => uniqueName('group'), close: async () => undefined };
+  return {
+    transport,
+    topic: () => uniqueName('topic'),
+    group: () => uniqueName('group'),
+    close: async () => undefined,
+  };
 });
 
 describeEventTransportContract('Kafka', async () => {
@@ -31,7 +36,13 @@ describeEventTransportContract('Kafka', async () => {
 describe('KafkaEventTransport start-up', () => {
   it('creates its topics with the configured partitions and refuses nothing when they exist', async () => {
     const topics = [uniqueName('portofino.a.events.v1'), uniqueName('portofino.b.events.v1')];
-    const options = { brokers: testKafkaBrokers(), clientId: uniqueName('client'), topics, topicPartitions: 4, replicationFactor: 1 };
+    const options = {
+      brokers: testKafkaBrokers(),
+      clientId: uniqueName('client'),
+      topics,
+      topicPartitions: 4,
+      replicationFactor: 1,
+    };
     const first = new KafkaEventTransport(options);
     expect(await first.health()).toEqual({ up: true, kind: 'kafka', detail: '1 broker(s)' });
     await first.onApplicationShutdown();

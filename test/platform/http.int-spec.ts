@@ -70,7 +70,9 @@ describe('HTTP surface in embedded mode', () => {
     const series = metrics.split('\n').filter((line) => line.startsWith('http_request_duration_seconds_count'));
     expect(series.filter((line) => line.includes('no-such-page'))).toEqual([]);
     expect(series.find((line) => line.includes('route="unmatched",status_class="4xx"'))).toMatch(/ (\d+)$/);
-    expect(Number(/ (\d+)$/.exec(series.find((line) => line.includes('route="unmatched"')) ?? '')?.[1])).toBeGreaterThanOrEqual(200);
+    expect(
+      Number(/ (\d+)$/.exec(series.find((line) => line.includes('route="unmatched"')) ?? '')?.[1]),
+    ).toBeGreaterThanOrEqual(200);
   });
 
   it('answers an unknown route with the JSON error shape and the request id', async () => {

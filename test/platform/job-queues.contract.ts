@@ -5,7 +5,10 @@ import { eventually } from '../support/test-app';
  * The behaviour PortoFino relies on from a queue, run against Bull on Redis and against the in-process
  * queue: both must pass the same cases.
  */
-export function describeJobQueuesContract(name: string, create: () => Promise<{ queues: JobQueues; close(): Promise<void> }>) {
+export function describeJobQueuesContract(
+  name: string,
+  create: () => Promise<{ queues: JobQueues; close(): Promise<void> }>,
+) {
   describe(`JobQueues contract: ${name}`, () => {
     let queues: JobQueues;
     let close: () => Promise<void>;
@@ -38,10 +41,14 @@ export function describeJobQueuesContract(name: string, create: () => Promise<{ 
     });
 
     const settled = (id: string) =>
-      eventually(async () => {
-        const job = await queues.getJob('maintenance', id);
-        return job && (job.state === 'completed' || job.state === 'failed') ? job : undefined;
-      }, 20_000, `job ${id} to settle`);
+      eventually(
+        async () => {
+          const job = await queues.getJob('maintenance', id);
+          return job && (job.state === 'completed' || job.state === 'failed') ? job : undefined;
+        },
+        20_000,
+        `job ${id} to settle`,
+      );
 
     it('runs a job with its data intact and keeps its result', async () => {
       const added = await queues.add('maintenance', 'outbox.prune', { olderThanHours: 21 });
@@ -72,7 +79,12 @@ export function describeJobQueuesContract(name: string, create: () => Promise<{ 
     });
 
     it('retries a transient failure with back-off, up to its attempts', async () => {
-      const added = await queues.add('maintenance', 'outbox.prune', { olderThanHours: -2 }, { attempts: 3, backoffMs: 50 });
+      const added = await queues.add(
+        'maintenance',
+        'outbox.prune',
+        { olderThanHours: -2 },
+        { attempts: 3, backoffMs: 50 },
+      );
       const job = await settled(added.id);
       expect(job.state).toBe('completed');
       expect(job.attemptsMade).toBe(3);
@@ -80,7 +92,12 @@ export function describeJobQueuesContract(name: string, create: () => Promise<{ 
     });
 
     it('fails at once, without retrying, on a NonRetryableJobError', async () => {
-      const added = await queues.add('maintenance', 'outbox.prune', { olderThanHours: -1 }, { attempts: 5, backoffMs: 50 });
+      const added = await queues.add(
+        'maintenance',
+        'outbox.prune',
+        { olderThanHours: -1 },
+        { attempts: 5, backoffMs: 50 },
+      );
       const job = await settled(added.id);
       expect(job.state).toBe('failed');
       expect(job.attemptsMade).toBe(1);

@@ -8,7 +8,9 @@ async function tableNames(dataSource: DataSource): Promise<string[]> {
   const rows =
     dataSource.options.type === 'postgres'
       ? await dataSource.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
-      : await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1`);
+      : await dataSource.query(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1`,
+        );
   return (rows as { name: string }[]).map((row) => row.name);
 }
 
@@ -16,7 +18,9 @@ async function indexNames(dataSource: DataSource): Promise<string[]> {
   const rows =
     dataSource.options.type === 'postgres'
       ? await dataSource.query(`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'event_outbox' ORDER BY 1`)
-      : await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event_outbox' ORDER BY 1`);
+      : await dataSource.query(
+          `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event_outbox' ORDER BY 1`,
+        );
   return (rows as { name: string }[]).map((row) => row.name);
 }
 

@@ -34,21 +34,25 @@ export async function startServerProcess(
   { waitUntilReady = true, timeoutMs = 45_000 } = {},
 ): Promise<ServerProcess> {
   const port = Number(env.PORT ?? (await freePort()));
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'main.ts'), ...args], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-      KAFKAJS_NO_PARTITIONER_WARNING: '1',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'log',
-      HOST: '127.0.0.1',
-      ...env,
-      PORT: String(port),
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'main.ts'), ...args],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'log',
+        HOST: '127.0.0.1',
+        ...env,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -72,7 +76,8 @@ export async function startServerProcess(
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode} before it was ready:\n${output}`);
     try {
       const response = await fetch(`${url}/health/live`);
       if (response.ok) return server;
@@ -89,7 +94,10 @@ export async function startServerProcess(
 export function exitCodeOf(server: ServerProcess, timeoutMs = 30_000): Promise<number | null> {
   return new Promise((resolve, reject) => {
     if (server.child.exitCode !== null) return resolve(server.child.exitCode);
-    const timer = setTimeout(() => reject(new Error(`process still running after ${timeoutMs} ms:\n${server.output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`process still running after ${timeoutMs} ms:\n${server.output()}`)),
+      timeoutMs,
+    );
     server.child.once('exit', (code) => {
       clearTimeout(timer);
       resolve(code);
