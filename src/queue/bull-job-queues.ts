@@ -117,7 +117,8 @@ export class BullJobQueues extends JobQueues implements OnApplicationShutdown {
     const state = BULL_STATE[await fetched.getState()] ?? 'waiting';
     // The job may have finished between reading it and reading its state: read a finished one again,
     // so that its state and its result agree.
-    const job = state === 'completed' || state === 'failed' ? ((await this.queue(queue).getJob(fetched.id)) ?? fetched) : fetched;
+    const job =
+      state === 'completed' || state === 'failed' ? ((await this.queue(queue).getJob(fetched.id)) ?? fetched) : fetched;
     return {
       id: String(job.id),
       queue,

@@ -8,14 +8,20 @@ describe('docker-compose.yml', () => {
   const client = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
 
   it('has a compose client to validate with', () => {
-    expect(client.error === undefined ? 'found' : 'apt-get install -y --no-install-recommends docker-compose').toBe('found');
+    expect(client.error === undefined ? 'found' : 'apt-get install -y --no-install-recommends docker-compose').toBe(
+      'found',
+    );
   });
 
   it('is valid and wires api and worker from one image to PostgreSQL, Redis and Kafka', () => {
-    const resolved = execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], { cwd: ROOT, encoding: 'utf8' });
+    const resolved = execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(resolved).toMatch(/api:[\s\S]*command:[\s\S]*--role=api/);
     expect(resolved).toMatch(/worker:[\s\S]*command:[\s\S]*--role=worker/);
-    for (const service of ['postgres:', 'redis:', 'kafka:', 'prometheus:', 'grafana:']) expect(resolved).toContain(service);
+    for (const service of ['postgres:', 'redis:', 'kafka:', 'prometheus:', 'grafana:'])
+      expect(resolved).toContain(service);
     expect(resolved).toContain('DATABASE_URL: postgres://portofino:portofino@postgres:5432/portofino');
     expect(resolved).toContain('REDIS_URL: redis://redis:6379');
     expect(resolved).toContain('KAFKA_BROKERS: kafka:9092');
