@@ -1,0 +1,156 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { SimulationPlan } from '../simulation/simulation-plan';
+import { BATCH_KERNEL_FUNCTIONS, BatchKernelInput, runBatchRange, SUMMARY_METRICS } from './batch.kernel';
+import { BatchResult, kernelInput, packWeightVectors, summaryColumns } from './batch.simulator';
+
+interface WorkerJob {
+  prices: SharedArrayBuffer;
+  pricesOffset: number;
+  pricesLength: number;
+  weights: SharedArrayBuffer;
+  summary: SharedArrayBuffer;
+  scalars: Omit<BatchKernelInput, 'prices' | 'weights' | 'columns' | 'rebalanceFlags' | 'contributionFlags'>;
+  columns: Int32Array;
+  rebalanceFlags: Uint8Array;
+  contributionFlags: Uint8Array;
+  from: number;
+  to: number;
+}
+
+/**
+ * Worker source: the kernel functions' own compiled text plus a message loop. Shipping the
+ * source (rather than a file path) works the same from ts-node, jest and the compiled dist.
+ */
+function workerSource(): string {
+  return [
+    "const { parentPort } = require('node:worker_threads');",
+    ...BATCH_KERNEL_FUNCTIONS.map((fn) => fn.toString()),
+    `parentPort.on('message', (job) => {
+      const input = Object.assign({}, job.scalars, {
+        prices: new Float64Array(job.prices, job.pricesOffset, job.pricesLength),
+        weights: new Float64Array(job.weights),
+        columns: job.columns,
+        rebalanceFlags: job.rebalanceFlags,
+        contributionFlags: job.contributionFlags,
+      });
+      runBatchRange(input, job.from, job.to, new Float64Array(job.summary), null);
+      parentPort.postMessage(job.to - job.from);
+    });`,
+  ].join('\n');
+}
+
+/** Instrumented code (coverage counters) cannot run detached from its module. */
+function kernelIsShippable(): boolean {
+  return BATCH_KERNEL_FUNCTIONS.every((fn) => !/\bcov_\w+|__coverage__/.test(fn.toString()));
+}
+
+/**
+ * Runs batches on worker threads plus the calling thread. Workers start once and are reused;
+ * `close()` ends them (they never keep the process alive on their own).
+ */
+export class ParallelBatchRunner {
+  private readonly workers: Worker[] = [];
+  private readonly threads: number;
+  private sharedPrices: { source: Float64Array; buffer: SharedArrayBuffer } | null = null;
+
+  /** `threads` counts the calling thread: 2 means one worker plus the caller. */
+  constructor(threads: number = availableParallelism()) {
+    this.threads = Math.max(1, Math.floor(threads));
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Simulates every vector like `simulateBatch` (summary metrics only); runs one batch at a time. */
+  run(plan: SimulationPlan, vectors: Float64Array | readonly (readonly number[])[]): Promise<BatchResult> {
+    const result = this.queue.then(() => this.runNow(plan, vectors));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runNow(plan: SimulationPlan, vectors: Float64Array | readonly (readonly number[])[]): Promise<BatchResult> {
+    const packed = packWeightVectors(plan, vectors);
+    const count = packed.length / Math.max(1, plan.tickers.length);
+    const threads = kernelIsShippable() ? Math.min(this.threads, Math.max(1, Math.floor(count / 8))) : 1;
+    this.ensureWorkers(threads - 1);
+
+    const weights = new SharedArrayBuffer(packed.byteLength);
+    new Float64Array(weights).set(packed);
+    const summaryBuffer = new SharedArrayBuffer(SUMMARY_METRICS.length * count * 8);
+    const summary = new Float64Array(summaryBuffer);
+    const prices = this.sharePrices(plan.prices);
+    const input = kernelInput(plan, new Float64Array(weights));
+    const { prices: _prices, weights: _weights, columns, rebalanceFlags, contributionFlags, ...scalars } = input;
+
+    // Contiguous shares, in multiples of 4 vectors (the kernel's block), the caller taking the last.
+    const share = Math.ceil(count / threads / 4) * 4;
+    const pending: Promise<unknown>[] = [];
+    for (let w = 0; w < threads - 1; w++) {
+      const from = w * share;
+      const to = Math.min(count, from + share);
+      if (from >= to) continue;
+      const job: WorkerJob = {
+        prices,
+        pricesOffset: 0,
+        pricesLength: plan.prices.length,
+        weights,
+        summary: summaryBuffer,
+        scalars,
+        columns,
+        rebalanceFlags,
+        contributionFlags,
+        from,
+        to,
+      };
+      const worker = this.workers[w];
+      pending.push(
+        new Promise((resolve, reject) => {
+          const onError = (error: Error) => {
+            worker.unref();
+            reject(error);
+          };
+          worker.once('message', (done) => {
+            worker.off('error', onError);
+            worker.unref();
+            resolve(done);
+          });
+          worker.once('error', onError);
+          // Referenced only while it works, so an idle pool never holds the process open.
+          worker.ref();
+          worker.postMessage(job);
+        }),
+      );
+    }
+    const callerFrom = Math.min(count, (threads - 1) * share);
+    runBatchRange({ ...input, prices: new Float64Array(prices, 0, plan.prices.length) }, callerFrom, count, summary, null);
+    await Promise.all(pending);
+    return {
+      vectorCount: count,
+      assetDays: count * plan.tickers.length * plan.dates.length,
+      summary: summaryColumns(summary, count),
+      metrics: null,
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((worker) => worker.terminate()));
+  }
+
+  private ensureWorkers(needed: number): void {
+    while (this.workers.length < needed) {
+      const worker = new Worker(workerSource(), { eval: true });
+      worker.unref();
+      this.workers.push(worker);
+    }
+  }
+
+  /** Copies the price block into shared memory once per distinct block. */
+  private sharePrices(prices: Float64Array): SharedArrayBuffer {
+    if (this.sharedPrices?.source !== prices) {
+      const buffer = new SharedArrayBuffer(prices.byteLength);
+      new Float64Array(buffer).set(prices);
+      this.sharedPrices = { source: prices, buffer };
+    }
+    return this.sharedPrices.buffer;
+  }
+}
