@@ -1,6 +1,6 @@
 /**
- * The batch kernel: simulates blocks of 4 weight vectors over one price block, sharing every price
- * load between the 4, then reduces each vector's daily returns to summary metrics.
+ * The batch kernel: simulates blocks of 8 weight vectors over one compact price block, sharing
+ * every price load between the 8, then reduces each vector's daily returns to summary metrics.
  *
  * These functions are self-contained on purpose (numbers and typed arrays in, no imports, no
  * module state): the parallel runner ships their source to worker threads, so they must not
@@ -12,9 +12,8 @@ export const SUMMARY_METRICS = ['finalNav', 'totalReturn', 'cagr', 'volatility',
 export type SummaryMetric = (typeof SUMMARY_METRICS)[number];
 
 export interface BatchKernelInput {
+  /** Compact row-major prices: prices[t * assetCount + i]. */
   prices: Float64Array;
-  stride: number;
-  columns: Int32Array;
   assetCount: number;
   rowCount: number;
   rebalanceFlags: Uint8Array;
@@ -33,7 +32,8 @@ export interface BatchKernelInput {
 /**
  * Simulates vectors [from, to) and writes their summary metrics into `summary` (length
  * SUMMARY_METRICS.length × vectorCount). `onBlock`, when given, sees each block's daily returns
- * (4 × rowCount, vector k at k × rowCount) before they are overwritten, e.g. for full metrics.
+ * (8 × rowCount, vector k at k × rowCount) before they are overwritten, e.g. for full metrics.
+ * `prices` must be compact here: row-major rows × assets, no other columns.
  */
 export function runBatchRange(
   input: BatchKernelInput,
@@ -44,29 +44,30 @@ export function runBatchRange(
 ): void {
   const rows = input.rowCount;
   const assets = input.assetCount;
-  const returns = new Float64Array(4 * rows);
-  const targets = new Float64Array(4 * assets);
-  const shares = new Float64Array(4 * assets);
-  const state = new Float64Array(12);
-  for (let first = from; first < to; first += 4) {
-    const size = Math.min(4, to - first);
+  const returns = new Float64Array(8 * rows);
+  // Interleaved by asset: targets[i * 8 + k] and shares[i * 8 + k] for vector k of the block.
+  const targets = new Float64Array(8 * assets);
+  const shares = new Float64Array(8 * assets);
+  // [cash 0..7, previous NAV 0..7, NAV 0..7]
+  const state = new Float64Array(24);
+  for (let first = from; first < to; first += 8) {
+    const size = Math.min(8, to - first);
     targets.fill(0);
     shares.fill(0);
     for (let k = 0; k < size; k++) {
-      for (let i = 0; i < assets; i++) targets[k * assets + i] = input.weights[(first + k) * assets + i];
+      for (let i = 0; i < assets; i++) targets[i * 8 + k] = input.weights[(first + k) * assets + i];
     }
     simulateBlock(input, targets, shares, state, returns);
     for (let k = 0; k < size; k++) {
-      summarizeReturns(returns, k * rows, rows, input.dailyRiskFree, state[8 + k], summary, input.vectorCount, first + k);
+      summarizeReturns(returns, k * rows, rows, input.dailyRiskFree, state[16 + k], summary, input.vectorCount, first + k);
     }
     if (onBlock !== null) onBlock(first, size, returns);
   }
 }
 
 /**
- * The simulation rules of `simulatePlan` for 4 vectors at once; returns for vector k are written
- * to returns[k * rows + t] (index 0 unused) and its final NAV to state[8 + k].
- * state layout: [cash0..3, base0..3, nav0..3].
+ * The simulation rules of `simulatePlan` for 8 vectors at once, sharing each price load; vector
+ * k's returns go to returns[k * rows + t] (index 0 unused) and its final NAV to state[16 + k].
  */
 export function simulateBlock(
   input: BatchKernelInput,
@@ -76,8 +77,6 @@ export function simulateBlock(
   returns: Float64Array,
 ): void {
   const prices = input.prices;
-  const stride = input.stride;
-  const columns = input.columns;
   const assets = input.assetCount;
   const rows = input.rowCount;
   const feeRate = input.feeRate;
@@ -86,37 +85,51 @@ export function simulateBlock(
   const rebalanceFlags = input.rebalanceFlags;
   const contributionFlags = input.contributionFlags;
   const contributionAmount = input.contributionAmount;
-  const a1 = assets;
-  const a2 = 2 * assets;
-  const a3 = 3 * assets;
+  const holdings = new Float64Array(8);
 
-  for (let k = 0; k < 4; k++) {
+  for (let k = 0; k < 8; k++) {
     state[k] = capital;
-    const fee = blockTrade(k, 0, capital, 1, assets, targets, shares, prices, columns, feeRate, state);
-    state[4 + k] = capital;
-    state[8 + k] = capital - fee;
+    const fee = blockTrade(k, 0, capital, 1, assets, targets, shares, prices, feeRate, state);
+    state[8 + k] = capital;
+    state[16 + k] = capital - fee;
   }
   for (let t = 1; t < rows; t++) {
-    const row = t * stride;
+    const row = t * assets;
     let h0 = 0;
     let h1 = 0;
     let h2 = 0;
     let h3 = 0;
-    for (let i = 0; i < assets; i++) {
-      const price = prices[row + columns[i]];
-      h0 += shares[i] * price;
-      h1 += shares[a1 + i] * price;
-      h2 += shares[a2 + i] * price;
-      h3 += shares[a3 + i] * price;
+    let h4 = 0;
+    let h5 = 0;
+    let h6 = 0;
+    let h7 = 0;
+    for (let i = 0, j = 0; i < assets; i++, j += 8) {
+      const price = prices[row + i];
+      h0 += shares[j] * price;
+      h1 += shares[j + 1] * price;
+      h2 += shares[j + 2] * price;
+      h3 += shares[j + 3] * price;
+      h4 += shares[j + 4] * price;
+      h5 += shares[j + 5] * price;
+      h6 += shares[j + 6] * price;
+      h7 += shares[j + 7] * price;
     }
+    holdings[0] = h0;
+    holdings[1] = h1;
+    holdings[2] = h2;
+    holdings[3] = h3;
+    holdings[4] = h4;
+    holdings[5] = h5;
+    holdings[6] = h6;
+    holdings[7] = h7;
     const flow = contributionFlags[t] * contributionAmount;
     const periodic = rebalanceFlags[t];
-    for (let k = 0; k < 4; k++) {
-      const before = state[k] + (k === 0 ? h0 : k === 1 ? h1 : k === 2 ? h2 : h3);
+    for (let k = 0; k < 8; k++) {
+      const before = state[k] + holdings[k];
       let rebalance = periodic;
       if (band > 0 && rebalance === 0 && before > 0) {
         for (let i = 0; i < assets; i++) {
-          if (Math.abs((shares[k * assets + i] * prices[row + columns[i]]) / before - targets[k * assets + i]) > band) {
+          if (Math.abs((shares[i * 8 + k] * prices[row + i]) / before - targets[i * 8 + k]) > band) {
             rebalance = 1;
             break;
           }
@@ -125,12 +138,12 @@ export function simulateBlock(
       let fee = 0;
       if (rebalance === 1 || flow !== 0) {
         state[k] += flow;
-        fee = blockTrade(k, row, rebalance === 1 ? before + flow : flow, rebalance, assets, targets, shares, prices, columns, feeRate, state);
+        fee = blockTrade(k, row, rebalance === 1 ? before + flow : flow, rebalance, assets, targets, shares, prices, feeRate, state);
       }
       const value = before + flow - fee;
-      returns[k * rows + t] = (value - flow) / state[4 + k] - 1;
-      state[4 + k] = value;
+      returns[k * rows + t] = (value - flow) / state[8 + k] - 1;
       state[8 + k] = value;
+      state[16 + k] = value;
     }
   }
 }
@@ -144,18 +157,16 @@ export function blockTrade(
   targets: Float64Array,
   shares: Float64Array,
   prices: Float64Array,
-  columns: Int32Array,
   feeRate: number,
   state: Float64Array,
 ): number {
   let cash = state[k];
   let traded = 0;
-  const offset = k * assets;
   for (let i = 0; i < assets; i++) {
-    const price = prices[row + columns[i]];
-    const target = targets[offset + i];
-    const change = rebalance === 1 ? (target * amount) / price - shares[offset + i] : (target * amount) / price;
-    shares[offset + i] += change;
+    const price = prices[row + i];
+    const j = i * 8 + k;
+    const change = rebalance === 1 ? (targets[j] * amount) / price - shares[j] : (targets[j] * amount) / price;
+    shares[j] += change;
     cash -= change * price;
     traded += Math.abs(change * price);
   }
@@ -165,9 +176,10 @@ export function blockTrade(
 }
 
 /**
- * Summary metrics of returns[offset + 1 .. offset + rows − 1], with the same conventions as
- * `computeMetrics` (QuantStats 0.0.86): compounded total, CAGR over N/252 years, sample
- * volatility × √252, Sharpe and Sortino on excess returns, drawdown from a baseline of 1.
+ * Summary metrics of returns[offset + 1 .. offset + rows − 1] in one pass, with the conventions
+ * of `computeMetrics` (QuantStats 0.0.86): compounded total, CAGR over N/252 years, sample
+ * volatility × √252, Sharpe and Sortino on excess returns, drawdown from a baseline of 1. The
+ * variance uses sums shifted by the first return, which keeps them free of cancellation.
  */
 export function summarizeReturns(
   returns: Float64Array,
@@ -180,30 +192,28 @@ export function summarizeReturns(
   vector: number,
 ): void {
   const n = rows - 1;
-  let sum = 0;
+  const shift = returns[offset + 1];
+  let shiftedSum = 0;
+  let shiftedSquares = 0;
+  let downside = 0;
   let growth = 1;
   let peak = 1;
   let maxDrawdown = 0;
   for (let t = 1; t <= n; t++) {
     const r = returns[offset + t];
-    sum += r;
+    const d = r - shift;
+    shiftedSum += d;
+    shiftedSquares += d * d;
+    const excess = r - dailyRiskFree;
+    if (excess < 0) downside += excess * excess;
     growth *= 1 + r;
     const equity = 1 + (growth - 1);
     if (equity > peak) peak = equity;
     const drawdown = equity / peak - 1;
     if (drawdown < maxDrawdown) maxDrawdown = drawdown;
   }
-  const mean = sum / n;
-  let squares = 0;
-  let downside = 0;
-  for (let t = 1; t <= n; t++) {
-    const r = returns[offset + t];
-    const d = r - mean;
-    squares += d * d;
-    const excess = r - dailyRiskFree;
-    if (excess < 0) downside += excess * excess;
-  }
-  const std = n > 1 ? Math.sqrt(squares / (n - 1)) : NaN;
+  const mean = shift + shiftedSum / n;
+  const std = n > 1 ? Math.sqrt(Math.max(0, (shiftedSquares - (shiftedSum * shiftedSum) / n) / (n - 1))) : NaN;
   const downsideDeviation = Math.sqrt(downside / n);
   const cagr = growth < 0 ? NaN : Math.pow(Math.abs(growth), 1 / (n / 252)) - 1;
   const excessMean = mean - dailyRiskFree;

@@ -33,12 +33,27 @@ export function packWeightVectors(plan: SimulationPlan, vectors: Float64Array | 
   return packed;
 }
 
-export function kernelInput(plan: SimulationPlan, weights: Float64Array): BatchKernelInput {
+/** The plan's prices as a compact rows × assets block (the kernel's layout), copied once per plan. */
+const compactCache = new WeakMap<SimulationPlan, Float64Array>();
+
+export function compactPrices(plan: SimulationPlan): Float64Array {
+  let compact = compactCache.get(plan);
+  if (!compact) {
+    const assets = plan.tickers.length;
+    const rows = plan.dates.length;
+    compact = new Float64Array(rows * assets);
+    for (let t = 0; t < rows; t++) {
+      for (let i = 0; i < assets; i++) compact[t * assets + i] = plan.prices[t * plan.stride + plan.columns[i]];
+    }
+    compactCache.set(plan, compact);
+  }
+  return compact;
+}
+
+export function kernelInput(plan: SimulationPlan, weights: Float64Array, prices: Float64Array = compactPrices(plan)): BatchKernelInput {
   const rows = plan.dates.length;
   return {
-    prices: plan.prices,
-    stride: plan.stride,
-    columns: plan.columns,
+    prices,
     assetCount: plan.tickers.length,
     rowCount: rows,
     rebalanceFlags: plan.rebalanceFlags ?? new Uint8Array(rows),

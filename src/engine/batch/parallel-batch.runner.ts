@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SimulationPlan } from '../simulation/simulation-plan';
 import { BATCH_KERNEL_FUNCTIONS, BatchKernelInput, runBatchRange, SUMMARY_METRICS } from './batch.kernel';
-import { BatchResult, kernelInput, packWeightVectors, summaryColumns } from './batch.simulator';
+import { BatchResult, compactPrices, kernelInput, packWeightVectors, summaryColumns } from './batch.simulator';
 
 interface WorkerJob {
   prices: SharedArrayBuffer;
@@ -10,8 +10,7 @@ interface WorkerJob {
   pricesLength: number;
   weights: SharedArrayBuffer;
   summary: SharedArrayBuffer;
-  scalars: Omit<BatchKernelInput, 'prices' | 'weights' | 'columns' | 'rebalanceFlags' | 'contributionFlags'>;
-  columns: Int32Array;
+  scalars: Omit<BatchKernelInput, 'prices' | 'weights' | 'rebalanceFlags' | 'contributionFlags'>;
   rebalanceFlags: Uint8Array;
   contributionFlags: Uint8Array;
   from: number;
@@ -30,7 +29,6 @@ function workerSource(): string {
       const input = Object.assign({}, job.scalars, {
         prices: new Float64Array(job.prices, job.pricesOffset, job.pricesLength),
         weights: new Float64Array(job.weights),
-        columns: job.columns,
         rebalanceFlags: job.rebalanceFlags,
         contributionFlags: job.contributionFlags,
       });
@@ -78,12 +76,13 @@ export class ParallelBatchRunner {
     new Float64Array(weights).set(packed);
     const summaryBuffer = new SharedArrayBuffer(SUMMARY_METRICS.length * count * 8);
     const summary = new Float64Array(summaryBuffer);
-    const prices = this.sharePrices(plan.prices);
-    const input = kernelInput(plan, new Float64Array(weights));
-    const { prices: _prices, weights: _weights, columns, rebalanceFlags, contributionFlags, ...scalars } = input;
+    const compact = compactPrices(plan);
+    const prices = this.sharePrices(compact);
+    const input = kernelInput(plan, new Float64Array(weights), new Float64Array(prices));
+    const { prices: _prices, weights: _weights, rebalanceFlags, contributionFlags, ...scalars } = input;
 
-    // Contiguous shares, in multiples of 4 vectors (the kernel's block), the caller taking the last.
-    const share = Math.ceil(count / threads / 4) * 4;
+    // Contiguous shares, in multiples of 8 vectors (the kernel's block), the caller taking the last.
+    const share = Math.ceil(count / threads / 8) * 8;
     const pending: Promise<unknown>[] = [];
     for (let w = 0; w < threads - 1; w++) {
       const from = w * share;
@@ -92,11 +91,10 @@ export class ParallelBatchRunner {
       const job: WorkerJob = {
         prices,
         pricesOffset: 0,
-        pricesLength: plan.prices.length,
+        pricesLength: compact.length,
         weights,
         summary: summaryBuffer,
         scalars,
-        columns,
         rebalanceFlags,
         contributionFlags,
         from,
@@ -122,7 +120,7 @@ export class ParallelBatchRunner {
       );
     }
     const callerFrom = Math.min(count, (threads - 1) * share);
-    runBatchRange({ ...input, prices: new Float64Array(prices, 0, plan.prices.length) }, callerFrom, count, summary, null);
+    runBatchRange(input, callerFrom, count, summary, null);
     await Promise.all(pending);
     return {
       vectorCount: count,

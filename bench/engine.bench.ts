@@ -1,0 +1,100 @@
+/**
+ * Engine benchmark (`npm run bench`): one backtest of 20 assets over 1990–2022 daily with monthly
+ * rebalancing and all metrics, then the batch entry with 1,000 and 10,000 weight vectors.
+ * Prints figures; asserts nothing (timings are never tests).
+ */
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { parseCommandOrThrow } from '../src/engine/command/command.parser';
+import { simulateBatch } from '../src/engine/batch/batch.simulator';
+import { ParallelBatchRunner } from '../src/engine/batch/parallel-batch.runner';
+import { buildSimulationPlan } from '../src/engine/simulation/simulation-plan';
+import { simulatePortfolio } from '../src/engine/simulation/portfolio.simulator';
+import { loadSamplePrices } from '../src/sample-data/sample-data.loader';
+
+const TICKERS = 'AAPL AMD BAC BBY CVX GE HD JNJ JPM KO LLY MRK MSFT PEP PFE PG RRC UNH WMT XOM'.split(' ');
+const COMMAND = `${TICKERS.map((ticker) => `${ticker}-L-5%`).join(' ')} 1990-01-01 2022-12-31 rebalance=monthly`;
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** Deterministic weight vectors: random long-only weights summing to 1 (mulberry32). */
+function randomVectors(count: number, assets: number, seed: number): Float64Array {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = new Float64Array(count * assets);
+  for (let k = 0; k < count; k++) {
+    let sum = 0;
+    for (let i = 0; i < assets; i++) sum += out[k * assets + i] = random();
+    for (let i = 0; i < assets; i++) out[k * assets + i] /= sum;
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const matrix = loadSamplePrices();
+  console.log(`PortoFino engine benchmark — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'})`);
+  console.log(`load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+
+  // One backtest, end to end: parse, plan (calendar, price block, events), simulate, all metrics.
+  const run = () => simulatePortfolio(parseCommandOrThrow(COMMAND).command, matrix);
+  const sample = run();
+  const rows = sample.dates.length;
+  console.log(`\nsingle backtest: ${TICKERS.length} assets × ${rows} days (${sample.dates[0]}..${sample.dates[rows - 1]}), monthly rebalancing, all metrics`);
+  for (let i = 0; i < 300; i++) run();
+  const times: number[] = [];
+  const cpuStart = process.cpuUsage();
+  for (let i = 0; i < 2000; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  times.sort((a, b) => a - b);
+  console.log(
+    `  median ${quantile(times, 0.5).toFixed(3)} ms   p10 ${quantile(times, 0.1).toFixed(3)} ms   p90 ${quantile(times, 0.9).toFixed(3)} ms` +
+      `   (CPU ${((cpu.user + cpu.system) / 1000 / times.length).toFixed(3)} ms per backtest)`,
+  );
+  console.log(`  metrics sample: CAGR ${(sample.metrics.cagr * 100).toFixed(2)}%, Sharpe ${sample.metrics.sharpe.toFixed(3)}, max drawdown ${(sample.metrics.maxDrawdown * 100).toFixed(2)}%`);
+
+  // Batch: many weight vectors over one shared price block (same plan: monthly rebalancing).
+  const plan = buildSimulationPlan(parseCommandOrThrow(COMMAND).command, matrix);
+  const runner = new ParallelBatchRunner(availableParallelism());
+  await runner.run(plan, randomVectors(64, TICKERS.length, 7)); // start the workers
+  simulateBatch(plan, randomVectors(400, TICKERS.length, 8)); // warm the kernel
+  console.log('\nbatch entry (summary metrics per vector: final NAV, total return, CAGR, volatility, Sharpe, Sortino, max drawdown, Calmar)');
+  for (const count of [1000, 10000]) {
+    const vectors = randomVectors(count, TICKERS.length, count);
+    const assetDays = count * TICKERS.length * rows;
+    const report = (label: string, seconds: number) =>
+      console.log(
+        `  ${String(count).padStart(6)} vectors, ${label.padEnd(26)} ${(seconds * 1000).toFixed(0).padStart(6)} ms   ` +
+          `${Math.round(count / seconds).toLocaleString('en-US').padStart(8)} backtests/s   ${(assetDays / seconds / 1e6).toFixed(0).padStart(6)} M asset-days/s`,
+      );
+    const best = async (attempts: number, body: () => Promise<unknown> | unknown) => {
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let attempt = 0; attempt < attempts; attempt++) {
+        const start = performance.now();
+        await body();
+        fastest = Math.min(fastest, (performance.now() - start) / 1000);
+      }
+      return fastest;
+    };
+    report(`${availableParallelism()} threads (workers)`, await best(3, () => runner.run(plan, vectors)));
+    report('1 thread', await best(count > 1000 ? 1 : 3, () => simulateBatch(plan, vectors)));
+    if (count === 1000) report('1 thread, all metrics', await best(1, () => simulateBatch(plan, vectors, { fullMetrics: true })));
+  }
+  await runner.close();
+  console.log(`\nload average at end: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
