@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EventTransport } from './event-transport';
 import { OutboxRepository } from './outbox.repository';
 
@@ -7,17 +7,22 @@ export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
 /**
  * Publishes outbox rows in order: immediately when kicked, and on a timer to pick up rows committed by
  * transactions and to retry after a broker outage. Each batch is marked published only after the
- * transport acknowledged it, so delivery is at-least-once and nothing is lost.
+ * transport acknowledged it, so delivery is at-least-once and nothing is lost. After a failure the relay
+ * backs off (doubling up to 30 s), so a process that cannot reach the broker does not hog the publishing
+ * lock that relays in other processes need.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private static readonly BATCH_SIZE = 500;
+  private static readonly MAX_BACKOFF_MS = 30_000;
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private kickedWhileRunning = false;
   private stopped = false;
   private lastFailure: string | undefined;
+  private backoffMs = 0;
+  private pausedUntil = 0;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -31,7 +36,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.kick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database and the broker connections close: let the running batch finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
@@ -39,7 +45,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Asks for a flush soon; calls while a flush runs coalesce into one more pass. */
   kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || Date.now() < this.pausedUntil) return;
     if (this.running) {
       this.kickedWhileRunning = true;
       return;
@@ -73,11 +79,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       if (this.lastFailure) this.logger.log('event publication resumed');
       this.lastFailure = undefined;
+      this.backoffMs = 0;
     } catch (error) {
       const message = (error as Error).message;
       // Log a failure once, not on every poll while the broker stays down.
       if (message !== this.lastFailure) this.logger.warn(`events kept in the outbox, publication failed: ${message}`);
       this.lastFailure = message;
+      this.backoffMs = Math.min(Math.max(this.backoffMs * 2, this.pollMs), OutboxRelay.MAX_BACKOFF_MS);
+      this.pausedUntil = Date.now() + this.backoffMs;
     }
     return total;
   }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { Job, JobOptions, Queue } from 'bull';
 import type { DependencyState } from '../common/dependency-state';
 import type { JobData, JobName, QueueName } from './job-catalogue';
@@ -23,7 +23,7 @@ const BULL_STATE: Record<string, JobState> = {
 
 /** Bull on Redis: jobs cross processes and survive restarts; stalled jobs of a crashed worker are retried. */
 @Injectable()
-export class BullJobQueues extends JobQueues implements OnApplicationShutdown {
+export class BullJobQueues extends JobQueues implements BeforeApplicationShutdown {
   private readonly logger = new Logger(BullJobQueues.name);
 
   constructor(private readonly queues: ReadonlyMap<QueueName, Queue>) {
@@ -101,8 +101,8 @@ export class BullJobQueues extends JobQueues implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Waits for active jobs to finish; a job cut off by a crash is picked up again as stalled.
+  /** Before the database closes: waits for active jobs to finish; a job cut off by a crash is recovered as stalled. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.logger.log('queues closed');
   }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DependencyState } from '../common/dependency-state';
 import type { JobData, JobName, QueueName } from './job-catalogue';
@@ -29,7 +29,7 @@ interface Registration {
  * inside one process. Jobs do not survive a restart; that is what Redis is for.
  */
 @Injectable()
-export class InMemoryJobQueues extends JobQueues implements OnApplicationShutdown {
+export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShutdown {
   private static readonly KEEP_FINISHED = 1000;
   private readonly logger = new Logger(InMemoryJobQueues.name);
   private readonly jobs = new Map<string, StoredJob>();
@@ -96,7 +96,8 @@ export class InMemoryJobQueues extends JobQueues implements OnApplicationShutdow
     return { up: !this.closed, kind: 'in-process' };
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: running jobs finish, waiting ones are dropped (they live in memory only). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();

@@ -6,11 +6,11 @@ import { describeJobQueuesContract } from './job-queues.contract';
 
 describeJobQueuesContract('in-process', async () => {
   const queues = new InMemoryJobQueues();
-  return { queues, close: () => queues.onApplicationShutdown() };
+  return { queues, close: () => queues.beforeApplicationShutdown() };
 });
 
 describeJobQueuesContract('Bull on Redis', async () => {
   const queue = new Bull('maintenance', testRedisUrl(), { prefix: uniquePrefix('bull') });
   const queues = new BullJobQueues(new Map([['maintenance', queue]]));
-  return { queues, close: () => queues.onApplicationShutdown() };
+  return { queues, close: () => queues.beforeApplicationShutdown() };
 });

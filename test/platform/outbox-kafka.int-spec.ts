@@ -209,7 +209,8 @@ describe('events through the outbox to Kafka', () => {
       expect(failed.published_at).toBeNull();
       expect(failed.last_error).toMatch(/ECONNREFUSED|Connection error|connect/i);
 
-      // Kafka "returns": a relay that reaches it publishes the backlog.
+      // Kafka "returns": a relay that reaches it publishes the backlog, while the cut-off process keeps
+      // backing off instead of holding the publishing lock.
       const { received, consumer } = await consumeTopic(EVENT_TOPICS.simulation);
       running = await startApp(env);
       try {
