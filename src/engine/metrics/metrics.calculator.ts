@@ -68,8 +68,10 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
     if (r < worstDay) worstDay = r;
     growth *= 1 + r;
     const equity = 1 + (growth - 1);
-    if (equity > peak) peak = equity;
-    const drawdown = equity / peak - 1;
+    // At or above the running peak the drawdown is exactly 0: skip the division.
+    let drawdown = 0;
+    if (equity >= peak) peak = equity;
+    else drawdown = equity / peak - 1;
     if (drawdown < maxDrawdown) maxDrawdown = drawdown;
     ulcerSquares += drawdown * drawdown;
     if (drawdown < 0) {

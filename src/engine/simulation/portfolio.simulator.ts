@@ -26,11 +26,9 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
 
   const nav = new Float64Array(rowCount);
   const dailyReturn = new Float64Array(rowCount);
-  const cumulativeReturn = new Float64Array(rowCount);
-  const drawdown = new Float64Array(rowCount);
   const trades = new TradeRecorder(assetCount * (1 + countFlags(plan.rebalanceFlags) + countFlags(plan.contributionFlags)));
-  const state = runKernel(plan, nav, dailyReturn, cumulativeReturn, drawdown, trades);
-  const tradeLog = trades.toLog();
+  const state = runKernel(plan, nav, dailyReturn, trades);
+  const tradeLog = trades.toLog(plan);
 
   const flows: CashFlow[] = [{ date: dates[0], amount: plan.capital }];
   const flowDays: number[] = [plan.dayNumber[0]];
@@ -72,17 +70,24 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
           riskFreeRate: plan.riskFreeRate,
         });
 
+  // The dates × assets weights and the derived daily series are built on first access, then
+  // kept: many callers (sweeps, summaries) never read them, and they dominate the output size.
   let weights: Float64Array | null = null;
+  let cumulative: { cumulativeReturn: Float64Array; drawdown: Float64Array } | null = null;
   return {
     command,
     tickers: plan.tickers,
     dates,
     nav,
     dailyReturn,
-    cumulativeReturn,
-    drawdown,
-    // Dates × assets is the largest output and many callers (sweeps, summaries) never read it:
-    // it is rebuilt from the trade log on first access, then kept.
+    get cumulativeReturn(): Float64Array {
+      cumulative ??= cumulativeSeries(dailyReturn);
+      return cumulative.cumulativeReturn;
+    },
+    get drawdown(): Float64Array {
+      cumulative ??= cumulativeSeries(dailyReturn);
+      return cumulative.drawdown;
+    },
     get weights(): Float64Array {
       weights ??= weightsFromTrades(plan, nav, tradeLog);
       return weights;
@@ -112,8 +117,6 @@ function runKernel(
   plan: SimulationPlan,
   nav: Float64Array,
   dailyReturn: Float64Array,
-  cumulativeReturn: Float64Array,
-  drawdown: Float64Array,
   trades: TradeRecorder,
 ): Float64Array {
   const { prices, stride, columns, targets, feeRate, bandThreshold, capital, contributionAmount } = plan;
@@ -131,8 +134,6 @@ function runKernel(
   if (nav[0] <= 0) state[STATE_NON_POSITIVE] = 1;
 
   let base = capital;
-  let growth = 1;
-  let peak = 1;
   for (let t = 1; t < rowCount; t++) {
     const row = t * stride;
     const before = state[STATE_CASH] + holdingsValue(shares, prices, row, columns);
@@ -148,13 +149,7 @@ function runKernel(
 
     const value = before + flow - fee;
     nav[t] = value;
-    const dayReturn = (value - flow) / base - 1;
-    dailyReturn[t] = dayReturn;
-    growth *= 1 + dayReturn;
-    cumulativeReturn[t] = growth - 1;
-    const equity = 1 + (growth - 1);
-    if (equity > peak) peak = equity;
-    drawdown[t] = equity / peak - 1;
+    dailyReturn[t] = (value - flow) / base - 1;
     if (value <= 0) state[STATE_NON_POSITIVE] = 1;
     base = value;
   }
@@ -189,7 +184,7 @@ function trade(
     cash -= change * price;
     const value = Math.abs(change * price);
     traded += value;
-    trades.record(t, i, change, price, feeRate * value);
+    trades.record(t, i, change);
   }
   const fee = feeRate * traded;
   state[STATE_CASH] = cash - fee;
@@ -231,6 +226,22 @@ function holdingsValue(shares: Float64Array, prices: Float64Array, row: number, 
   return s0 + s1 + (s2 + s3);
 }
 
+/** Compounded time-weighted return and drawdown (QuantStats' equity 1 + (Π(1+r) − 1), baseline 1). */
+function cumulativeSeries(dailyReturn: Float64Array): { cumulativeReturn: Float64Array; drawdown: Float64Array } {
+  const cumulativeReturn = new Float64Array(dailyReturn.length);
+  const drawdown = new Float64Array(dailyReturn.length);
+  let growth = 1;
+  let peak = 1;
+  for (let t = 1; t < dailyReturn.length; t++) {
+    growth *= 1 + dailyReturn[t];
+    cumulativeReturn[t] = growth - 1;
+    const equity = 1 + (growth - 1);
+    if (equity > peak) peak = equity;
+    drawdown[t] = equity / peak - 1;
+  }
+  return { cumulativeReturn, drawdown };
+}
+
 function countFlags(flags: Uint8Array | null): number {
   if (flags === null) return 0;
   let count = 0;
@@ -269,63 +280,74 @@ function weightsFromTrades(plan: SimulationPlan, nav: Float64Array, trades: Trad
   return weights;
 }
 
-/** Grows typed columns by doubling; trades happen on few days, so this is rarely touched. */
+/**
+ * Records trades in typed columns sized for the known event days (band days grow it). Prices and
+ * fees are not stored: the log derives them from the plan's prices when first read.
+ */
 class TradeRecorder {
   private count = 0;
   private dayIndex: Int32Array;
   private assetIndex: Int32Array;
   private shares: Float64Array;
-  private price: Float64Array;
-  private fee: Float64Array;
 
   constructor(capacity: number) {
     const size = Math.max(16, capacity);
     this.dayIndex = new Int32Array(size);
     this.assetIndex = new Int32Array(size);
     this.shares = new Float64Array(size);
-    this.price = new Float64Array(size);
-    this.fee = new Float64Array(size);
   }
 
-  record(day: number, asset: number, shares: number, price: number, fee: number): void {
+  record(day: number, asset: number, shares: number): void {
     if (this.count === this.dayIndex.length) this.grow();
     const k = this.count++;
     this.dayIndex[k] = day;
     this.assetIndex[k] = asset;
     this.shares[k] = shares;
-    this.price[k] = price;
-    this.fee[k] = fee;
   }
 
-  toLog(): TradeLog {
-    const n = this.count;
+  toLog(plan: SimulationPlan): TradeLog {
+    const count = this.count;
+    const dayIndex = this.dayIndex.subarray(0, count);
+    const assetIndex = this.assetIndex.subarray(0, count);
+    let priced: { price: Float64Array; fee: Float64Array } | null = null;
+    const price = () => {
+      if (priced === null) {
+        const prices = new Float64Array(count);
+        const fees = new Float64Array(count);
+        for (let k = 0; k < count; k++) {
+          prices[k] = plan.prices[dayIndex[k] * plan.stride + plan.columns[assetIndex[k]]];
+          fees[k] = plan.feeRate * Math.abs(this.shares[k] * prices[k]);
+        }
+        priced = { price: prices, fee: fees };
+      }
+      return priced;
+    };
+    const shares = this.shares.subarray(0, count);
     return {
-      count: n,
-      dayIndex: this.dayIndex.subarray(0, n),
-      assetIndex: this.assetIndex.subarray(0, n),
-      shares: this.shares.subarray(0, n),
-      price: this.price.subarray(0, n),
-      fee: this.fee.subarray(0, n),
+      count,
+      dayIndex,
+      assetIndex,
+      shares,
+      get price() {
+        return price().price;
+      },
+      get fee() {
+        return price().fee;
+      },
     };
   }
 
   private grow(): void {
     const size = this.dayIndex.length * 2;
-    const growInt = (old: Int32Array) => {
-      const next = new Int32Array(size);
-      next.set(old);
-      return next;
-    };
-    const growFloat = (old: Float64Array) => {
-      const next = new Float64Array(size);
-      next.set(old);
-      return next;
-    };
-    this.dayIndex = growInt(this.dayIndex);
-    this.assetIndex = growInt(this.assetIndex);
-    this.shares = growFloat(this.shares);
-    this.price = growFloat(this.price);
-    this.fee = growFloat(this.fee);
+    const dayIndex = new Int32Array(size);
+    dayIndex.set(this.dayIndex);
+    const assetIndex = new Int32Array(size);
+    assetIndex.set(this.assetIndex);
+    const shares = new Float64Array(size);
+    shares.set(this.shares);
+    this.dayIndex = dayIndex;
+    this.assetIndex = assetIndex;
+    this.shares = shares;
   }
 }
 

@@ -191,7 +191,8 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
   const { calendar } = matrix;
   const pick = (source: Int32Array): Int32Array =>
     rows === null ? source.subarray(lo, lo + rowCount) : Int32Array.from(rows, (r) => source[r]);
-  const dates = rows === null ? matrix.dates.slice(lo, lo + rowCount) : rows.map((r) => matrix.dates[r]);
+  const cache = rows === null ? rangeCache(matrix, lo, rowCount) : null;
+  const dates = cache ? cache.dates : rows!.map((r) => matrix.dates[r]);
   const dayNumber = pick(calendar.dayNumber);
   const monthKey = pick(calendar.monthKey);
   const year = pick(calendar.year);
@@ -210,7 +211,16 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
               : calendar.year;
     return pick(source);
   };
-  const rebalanceFlags = rebalance.kind === 'periodic' ? newPeriodFlags(periodKeys(rebalance.frequency)) : null;
+  const flagsFor = (frequency: RebalanceFrequency): Uint8Array => {
+    if (cache === null) return newPeriodFlags(periodKeys(frequency));
+    let flags = cache.flags.get(frequency);
+    if (!flags) {
+      flags = newPeriodFlags(periodKeys(frequency));
+      cache.flags.set(frequency, flags);
+    }
+    return flags;
+  };
+  const rebalanceFlags = rebalance.kind === 'periodic' ? flagsFor(rebalance.frequency) : null;
   const contributionFlags =
     contribution === null
       ? null
@@ -247,6 +257,33 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
     benchmark: command.options.benchmark,
     benchmarkReturns,
   };
+}
+
+/**
+ * Per matrix and contiguous row range: the dates and the new-period flags, shared (read-only)
+ * by every plan on that range, so repeated simulations do not rebuild the calendar.
+ */
+interface RangeCache {
+  dates: readonly string[];
+  flags: Map<RebalanceFrequency, Uint8Array>;
+}
+const rangeCaches = new WeakMap<PriceMatrix, Map<string, RangeCache>>();
+const MAX_RANGES_PER_MATRIX = 64;
+
+function rangeCache(matrix: PriceMatrix, lo: number, rowCount: number): RangeCache {
+  let ranges = rangeCaches.get(matrix);
+  if (!ranges) {
+    ranges = new Map();
+    rangeCaches.set(matrix, ranges);
+  }
+  const key = `${lo}:${rowCount}`;
+  let cache = ranges.get(key);
+  if (!cache) {
+    if (ranges.size >= MAX_RANGES_PER_MATRIX) ranges.clear();
+    cache = { dates: Object.freeze(matrix.dates.slice(lo, lo + rowCount)), flags: new Map() };
+    ranges.set(key, cache);
+  }
+  return cache;
 }
 
 function resolveColumn(matrix: PriceMatrix, ticker: string, problems: SimulationProblem[]): number {
