@@ -1,0 +1,120 @@
+import { CASH_TICKER } from '../engine/command/command.types';
+import { BenchmarkMetrics, PerformanceMetrics } from '../engine/metrics/metrics.types';
+import { SimulationResult } from '../engine/simulation/simulation.types';
+
+type Format = 'percent' | 'ratio' | 'text' | 'days';
+
+const ROWS: readonly [string, keyof PerformanceMetrics, Format][] = [
+  ['Total return', 'totalReturn', 'percent'],
+  ['CAGR', 'cagr', 'percent'],
+  ['Volatility (ann.)', 'volatility', 'percent'],
+  ['Sharpe', 'sharpe', 'ratio'],
+  ['Sortino', 'sortino', 'ratio'],
+  ['Calmar', 'calmar', 'ratio'],
+  ['Max drawdown', 'maxDrawdown', 'percent'],
+  ['Max drawdown peak', 'maxDrawdownPeakDate', 'text'],
+  ['Max drawdown trough', 'maxDrawdownTroughDate', 'text'],
+  ['Max drawdown recovery', 'maxDrawdownRecoveryDate', 'text'],
+  ['Max drawdown duration', 'maxDrawdownDays', 'days'],
+  ['Longest drawdown', 'longestDrawdownDays', 'days'],
+  ['Ulcer index', 'ulcerIndex', 'ratio'],
+  ['Best day', 'bestDay', 'percent'],
+  ['Worst day', 'worstDay', 'percent'],
+  ['Best month', 'bestMonth', 'percent'],
+  ['Worst month', 'worstMonth', 'percent'],
+  ['Best year', 'bestYear', 'percent'],
+  ['Worst year', 'worstYear', 'percent'],
+  ['Positive months', 'positiveMonths', 'percent'],
+  ['Skew', 'skew', 'ratio'],
+  ['Kurtosis (excess)', 'kurtosis', 'ratio'],
+  ['VaR 95% daily (historical)', 'valueAtRisk95', 'percent'],
+  ['CVaR 95% daily (historical)', 'conditionalValueAtRisk95', 'percent'],
+  ['VaR 95% daily (normal)', 'parametricValueAtRisk95', 'percent'],
+  ['CVaR 95% daily (normal)', 'parametricConditionalValueAtRisk95', 'percent'],
+];
+
+const BENCHMARK_ROWS: readonly [string, keyof BenchmarkMetrics, Format][] = [
+  ['Beta', 'beta', 'ratio'],
+  ['Alpha (ann.)', 'alpha', 'percent'],
+  ['Correlation', 'correlation', 'ratio'],
+  ['R²', 'rSquared', 'ratio'],
+  ['Tracking error (ann.)', 'trackingError', 'percent'],
+  ['Information ratio (daily)', 'informationRatio', 'ratio'],
+  ['Up capture', 'upCapture', 'ratio'],
+  ['Down capture', 'downCapture', 'ratio'],
+];
+
+export function formatValue(value: unknown, format: Format): string {
+  if (value === null || value === undefined) return '-';
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'n/a';
+  switch (format) {
+    case 'percent':
+      return `${(value * 100).toFixed(2)}%`;
+    case 'ratio':
+      return value.toFixed(3);
+    case 'days':
+      return `${value} days`;
+    default:
+      return String(value);
+  }
+}
+
+export function formatMoney(value: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** Left column labels, right-aligned values; a benchmark column when there is one. */
+export function formatMetricsTable(result: SimulationResult): string {
+  const benchmark = result.benchmarkMetrics;
+  const header = ['Metric', 'Portfolio', ...(benchmark ? [result.command.options.benchmark ?? 'Benchmark'] : [])];
+  const rows: string[][] = ROWS.map(([label, key, format]) => [
+    label,
+    formatValue(result.metrics[key], format),
+    ...(benchmark ? [formatValue(benchmark[key], format)] : []),
+  ]);
+  if (result.metrics.benchmark) {
+    rows.push([`vs ${result.metrics.benchmark.ticker}`, '', ...(benchmark ? [''] : [])]);
+    for (const [label, key, format] of BENCHMARK_ROWS) {
+      rows.push([`  ${label}`, formatValue(result.metrics.benchmark[key], format), ...(benchmark ? [''] : [])]);
+    }
+  }
+  if (result.moneyWeightedReturn !== null) {
+    rows.push(['Money-weighted return (ann.)', formatValue(result.moneyWeightedReturn, 'percent'), ...(benchmark ? [''] : [])]);
+  }
+  const widths = header.map((_, column) => Math.max(header[column].length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd();
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** A few sentences a person reads first. */
+export function formatSummary(result: SimulationResult): string {
+  const { metrics, command } = result;
+  const holdings = command.positions
+    .map((position) =>
+      position.ticker === CASH_TICKER
+        ? `${position.weightPercent}% cash`
+        : `${position.ticker} ${position.weightPercent}% ${position.side === 'L' ? 'long' : 'short'}`,
+    )
+    .join(', ');
+  const start = result.dates[0];
+  const end = result.dates[result.dates.length - 1];
+  const lines = [
+    `${formatMoney(command.options.capital)} invested on ${start} in ${holdings}` +
+      ` is worth ${formatMoney(result.finalNav)} on ${end}` +
+      (result.netContributions !== 0 ? ` after ${formatMoney(result.netContributions)} of net contributions` : '') +
+      '.',
+    `Time-weighted return ${formatValue(metrics.totalReturn, 'percent')} in total, ${formatValue(metrics.cagr, 'percent')} a year` +
+      ` with ${formatValue(metrics.volatility, 'percent')} volatility (Sharpe ${formatValue(metrics.sharpe, 'ratio')}).`,
+  ];
+  if (metrics.maxDrawdown < 0) {
+    lines.push(
+      `Worst fall ${formatValue(metrics.maxDrawdown, 'percent')} from the peak of ${metrics.maxDrawdownPeakDate} to ${metrics.maxDrawdownTroughDate}, ` +
+        (metrics.maxDrawdownRecoveryDate ? `recovered on ${metrics.maxDrawdownRecoveryDate}.` : 'not recovered by the end.'),
+    );
+  }
+  if (result.totalFees > 0) lines.push(`Fees paid: ${formatMoney(result.totalFees)}.`);
+  for (const warning of result.warnings) lines.push(`Warning: ${warning}.`);
+  return lines.join('\n');
+}
