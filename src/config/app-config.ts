@@ -41,6 +41,31 @@ export interface HttpConfig {
   serveDashboard: boolean;
 }
 
+export interface GoogleOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Absolute URL, or a path resolved against the incoming request. */
+  callbackUrl: string;
+  authUrl: string;
+  tokenUrl: string;
+  userInfoUrl: string;
+}
+
+export interface AuthConfig {
+  jwt: {
+    /** Configured secret; undefined: resolved at start-up (file in production, random otherwise). */
+    secret: string | undefined;
+    secretFile: string;
+    issuer: string;
+    audience: string;
+    accessTtlSeconds: number;
+  };
+  refreshTtlSeconds: number;
+  throttle: { limit: number; ttlSeconds: number };
+  /** null: Google sign-in disabled (no GOOGLE_CLIENT_ID). */
+  google: GoogleOAuthConfig | null;
+}
+
 export interface AppConfigValues {
   nodeEnv: NodeEnv;
   role: AppRole;
@@ -49,6 +74,7 @@ export interface AppConfigValues {
   database: DatabaseConfig;
   queue: QueueConfig;
   events: EventsConfig;
+  auth: AuthConfig;
 }
 
 /** Injectable, frozen snapshot of the validated configuration. */
@@ -60,6 +86,7 @@ export class AppConfig implements AppConfigValues {
   readonly database!: DatabaseConfig;
   readonly queue!: QueueConfig;
   readonly events!: EventsConfig;
+  readonly auth!: AuthConfig;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -66,6 +66,58 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
   { name: 'KAFKA_TOPIC_PARTITIONS', default: '3', description: 'partitions of topics created at start-up' },
   { name: 'KAFKA_REPLICATION_FACTOR', default: '1', description: 'replication factor of topics created at start-up' },
   { name: 'OUTBOX_POLL_MS', default: '500', description: 'how often the outbox relay looks for unpublished events' },
+  {
+    name: 'JWT_SECRET',
+    default: undefined,
+    description:
+      'HMAC secret of access tokens, at least 32 bytes (openssl rand -base64 48); unset: production reads or creates JWT_SECRET_FILE, development/test use a random one per start',
+  },
+  {
+    name: 'JWT_SECRET_FILE',
+    default: 'data/.jwt-secret',
+    description: 'where production keeps a generated secret when JWT_SECRET is unset (created once, mode 0600)',
+  },
+  { name: 'JWT_ISSUER', default: 'portofino', description: 'iss claim of access tokens (checked on every request)' },
+  {
+    name: 'JWT_AUDIENCE',
+    default: 'portofino-api',
+    description: 'aud claim of access tokens (checked on every request)',
+  },
+  { name: 'JWT_ACCESS_TTL_SECONDS', default: '900', description: 'lifetime of an access token' },
+  {
+    name: 'REFRESH_TOKEN_TTL_DAYS',
+    default: '30',
+    description: 'lifetime of a refresh token (each refresh issues a new one)',
+  },
+  {
+    name: 'AUTH_THROTTLE_LIMIT',
+    default: '10',
+    description: 'requests per client IP to each of login, register and refresh within AUTH_THROTTLE_TTL_SECONDS',
+  },
+  { name: 'AUTH_THROTTLE_TTL_SECONDS', default: '60', description: 'window of AUTH_THROTTLE_LIMIT' },
+  { name: 'GOOGLE_CLIENT_ID', default: undefined, description: 'OAuth client id; unset: Google sign-in is disabled' },
+  {
+    name: 'GOOGLE_CLIENT_SECRET',
+    default: undefined,
+    description: 'OAuth client secret (required with GOOGLE_CLIENT_ID)',
+  },
+  {
+    name: 'GOOGLE_CALLBACK_URL',
+    default: '/auth/google/callback',
+    description:
+      'redirect URI registered with Google; a path is resolved against the request (set the full URL in production)',
+  },
+  {
+    name: 'GOOGLE_AUTH_URL',
+    default: 'https://accounts.google.com/o/oauth2/v2/auth',
+    description: 'Google authorization endpoint',
+  },
+  { name: 'GOOGLE_TOKEN_URL', default: 'https://oauth2.googleapis.com/token', description: 'Google token endpoint' },
+  {
+    name: 'GOOGLE_USERINFO_URL',
+    default: 'https://openidconnect.googleapis.com/v1/userinfo',
+    description: 'Google OpenID Connect userinfo endpoint',
+  },
 ];
 
 export class ConfigValidationError extends Error {
@@ -142,6 +194,51 @@ class EnvironmentReader {
 const BODY_LIMIT_PATTERN = /^\d+(b|kb|mb)$/i;
 const BROKER_PATTERN = /^[A-Za-z0-9.\-_]+:\d{1,5}$/;
 
+/** Shortest accepted JWT_SECRET in bytes: 256 bits for HS256 (RFC 7518 section 3.2). */
+export const MIN_JWT_SECRET_BYTES = 32;
+
+/** Access tokens, refresh tokens, rate limits and Google OAuth (issue 5). */
+function parseAuth(read: EnvironmentReader, nodeEnv: AppConfigValues['nodeEnv']): AppConfigValues['auth'] {
+  const secret = read.raw('JWT_SECRET');
+  // Outside production a short secret is accepted with a warning at start-up (AuthModule); production refuses it.
+  if (secret !== undefined && Buffer.byteLength(secret, 'utf8') < MIN_JWT_SECRET_BYTES && nodeEnv === 'production') {
+    read.problems.push(
+      `JWT_SECRET: must be at least ${MIN_JWT_SECRET_BYTES} bytes in production, got ${Buffer.byteLength(secret, 'utf8')} (openssl rand -base64 48 makes one; or unset it to use JWT_SECRET_FILE)`,
+    );
+  }
+  const googleClientId = read.raw('GOOGLE_CLIENT_ID');
+  const googleClientSecret = read.raw('GOOGLE_CLIENT_SECRET');
+  if (googleClientId !== undefined && googleClientSecret === undefined) {
+    read.problems.push('GOOGLE_CLIENT_SECRET: required when GOOGLE_CLIENT_ID is set');
+  }
+  const httpUrl = (name: string) => read.url(name, ['http:', 'https:']) ?? '';
+  const callbackUrl = read.string('GOOGLE_CALLBACK_URL');
+  if (!callbackUrl.startsWith('/')) httpUrl('GOOGLE_CALLBACK_URL');
+  const google = {
+    clientId: googleClientId ?? '',
+    clientSecret: googleClientSecret ?? '',
+    callbackUrl,
+    authUrl: httpUrl('GOOGLE_AUTH_URL'),
+    tokenUrl: httpUrl('GOOGLE_TOKEN_URL'),
+    userInfoUrl: httpUrl('GOOGLE_USERINFO_URL'),
+  };
+  return {
+    jwt: {
+      secret,
+      secretFile: read.string('JWT_SECRET_FILE'),
+      issuer: read.string('JWT_ISSUER'),
+      audience: read.string('JWT_AUDIENCE'),
+      accessTtlSeconds: read.integer('JWT_ACCESS_TTL_SECONDS', 30, 86_400),
+    },
+    refreshTtlSeconds: read.integer('REFRESH_TOKEN_TTL_DAYS', 1, 365) * 86_400,
+    throttle: {
+      limit: read.integer('AUTH_THROTTLE_LIMIT', 1, 100_000),
+      ttlSeconds: read.integer('AUTH_THROTTLE_TTL_SECONDS', 1, 86_400),
+    },
+    google: googleClientId !== undefined ? google : null,
+  };
+}
+
 /** Validates the environment and returns the configuration, or throws ConfigValidationError naming every problem. */
 export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): AppConfig {
   const read = new EnvironmentReader(env);
@@ -198,6 +295,8 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
     );
   }
 
+  const auth = parseAuth(read, nodeEnv);
+
   const config = new AppConfig({
     nodeEnv,
     role,
@@ -213,6 +312,7 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
     database,
     queue,
     events,
+    auth,
   });
 
   if (read.problems.length > 0) throw new ConfigValidationError(read.problems);
