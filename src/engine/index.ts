@@ -1,0 +1,21 @@
+/** PortoFino's engine: pure TypeScript, no Nest, no I/O (worker threads only in the parallel runner). */
+export * from './command/command.types';
+export * from './command/command.errors';
+export { parseCommand, parseCommandOrThrow, OPTION_NAMES } from './command/command.parser';
+export type { ParseResult } from './command/command.parser';
+export { formatCanonicalCommand } from './command/command.canonical';
+export * from './market/price-matrix';
+export { parseWidePriceCsv } from './market/price-csv.parser';
+export * from './simulation/simulation.types';
+export * from './simulation/simulation.errors';
+export { buildSimulationPlan } from './simulation/simulation-plan';
+export type { SimulationPlan } from './simulation/simulation-plan';
+export { simulatePortfolio, simulatePlan, listTrades } from './simulation/portfolio.simulator';
+export * from './metrics/metrics.types';
+export { computeMetrics, PERIODS_PER_YEAR } from './metrics/metrics.calculator';
+export type { MetricsInput } from './metrics/metrics.calculator';
+export { simulateBatch } from './batch/batch.simulator';
+export type { BatchResult } from './batch/batch.simulator';
+export { SUMMARY_METRICS } from './batch/batch.kernel';
+export type { SummaryMetric } from './batch/batch.kernel';
+export { ParallelBatchRunner } from './batch/parallel-batch.runner';
