@@ -66,6 +66,18 @@ export interface AuthConfig {
   google: GoogleOAuthConfig | null;
 }
 
+export const MARKET_DATA_PROVIDER_NAMES = ['yahoo', 'sample'] as const;
+export type MarketDataProviderName = (typeof MARKET_DATA_PROVIDER_NAMES)[number];
+
+export interface MarketDataConfig {
+  /** Sources to try, in order (uploads are always served to their owner, whatever this says). */
+  providers: MarketDataProviderName[];
+  yahoo: { baseUrl: string; timeoutMs: number; retries: number; concurrency: number; offlineSeconds: number };
+  /** Redis when the queue runs on Redis (REDIS_URL), an in-process LRU of `memorySeries` series otherwise. */
+  cache: { redisPrefix: string; redisTtlSeconds: number; memorySeries: number };
+  uploadLimit: string;
+}
+
 export interface AppConfigValues {
   nodeEnv: NodeEnv;
   role: AppRole;
@@ -75,6 +87,7 @@ export interface AppConfigValues {
   queue: QueueConfig;
   events: EventsConfig;
   auth: AuthConfig;
+  marketData: MarketDataConfig;
 }
 
 /** Injectable, frozen snapshot of the validated configuration. */
@@ -87,6 +100,7 @@ export class AppConfig implements AppConfigValues {
   readonly queue!: QueueConfig;
   readonly events!: EventsConfig;
   readonly auth!: AuthConfig;
+  readonly marketData!: MarketDataConfig;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

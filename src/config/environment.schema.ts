@@ -1,4 +1,14 @@
-import { APP_ROLES, AppConfig, AppRole, LOG_FORMATS, LOG_LEVELS, NODE_ENVS, type AppConfigValues } from './app-config';
+import {
+  APP_ROLES,
+  AppConfig,
+  AppRole,
+  LOG_FORMATS,
+  LOG_LEVELS,
+  MARKET_DATA_PROVIDER_NAMES,
+  NODE_ENVS,
+  type AppConfigValues,
+  type MarketDataProviderName,
+} from './app-config';
 
 /** One environment variable: its default (undefined = optional, unset by default) and what it means. */
 export interface EnvironmentVariable {
@@ -117,6 +127,49 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
     name: 'GOOGLE_USERINFO_URL',
     default: 'https://openidconnect.googleapis.com/v1/userinfo',
     description: 'Google OpenID Connect userinfo endpoint',
+  },
+  {
+    name: 'MARKET_DATA_PROVIDERS',
+    default: 'yahoo,sample',
+    description:
+      'price sources to try, in order (yahoo, sample); offline, yahoo fails fast and the next one (the bundled sample data) serves',
+  },
+  {
+    name: 'YAHOO_BASE_URL',
+    default: 'https://query2.finance.yahoo.com',
+    description: 'Yahoo Finance API origin (a mirror or proxy; tests point it at a local stub)',
+  },
+  { name: 'YAHOO_TIMEOUT_MS', default: '8000', description: 'time limit of one Yahoo request, connection included' },
+  {
+    name: 'YAHOO_RETRIES',
+    default: '2',
+    description: 'retries of a Yahoo request after a transient error (back-off 250 ms × 4^n)',
+  },
+  { name: 'YAHOO_CONCURRENCY', default: '4', description: 'Yahoo requests in flight at once, per process' },
+  {
+    name: 'YAHOO_OFFLINE_SECONDS',
+    default: '300',
+    description: 'after Yahoo could not be reached, skip it (serve the next source) for this long',
+  },
+  {
+    name: 'MARKET_DATA_CACHE_PREFIX',
+    default: 'portofino:prices',
+    description: 'Redis key prefix of cached price series (used when REDIS_URL is set)',
+  },
+  {
+    name: 'MARKET_DATA_CACHE_TTL_SECONDS',
+    default: '86400',
+    description: 'how long a price series stays in the Redis cache',
+  },
+  {
+    name: 'MARKET_DATA_MEMORY_CACHE_SERIES',
+    default: '200',
+    description: 'price series kept in the in-process LRU cache when REDIS_URL is unset',
+  },
+  {
+    name: 'MARKET_DATA_UPLOAD_LIMIT',
+    default: '5mb',
+    description: 'largest CSV accepted by POST /assets/{ticker}/prices',
   },
 ];
 
@@ -239,6 +292,40 @@ function parseAuth(read: EnvironmentReader, nodeEnv: AppConfigValues['nodeEnv'])
   };
 }
 
+/** Price sources, Yahoo's client limits and the series cache (issue 4). */
+function parseMarketData(read: EnvironmentReader): AppConfigValues['marketData'] {
+  const providers = read.list('MARKET_DATA_PROVIDERS');
+  const known = providers.filter((name): name is MarketDataProviderName =>
+    (MARKET_DATA_PROVIDER_NAMES as readonly string[]).includes(name),
+  );
+  if (providers.length === 0 || known.length !== providers.length || new Set(known).size !== known.length) {
+    read.problems.push(
+      `MARKET_DATA_PROVIDERS: must list one or more of ${MARKET_DATA_PROVIDER_NAMES.join(', ')} without repeats, got "${providers.join(',')}"`,
+    );
+  }
+  const uploadLimit = read.string('MARKET_DATA_UPLOAD_LIMIT');
+  if (!BODY_LIMIT_PATTERN.test(uploadLimit)) {
+    read.problems.push(`MARKET_DATA_UPLOAD_LIMIT: must be a size such as 512kb or 5mb, got "${uploadLimit}"`);
+  }
+  const baseUrl = read.url('YAHOO_BASE_URL', ['http:', 'https:']) ?? '';
+  return {
+    providers: known,
+    yahoo: {
+      baseUrl: baseUrl.replace(/\/+$/, ''),
+      timeoutMs: read.integer('YAHOO_TIMEOUT_MS', 100, 600_000),
+      retries: read.integer('YAHOO_RETRIES', 0, 10),
+      concurrency: read.integer('YAHOO_CONCURRENCY', 1, 64),
+      offlineSeconds: read.integer('YAHOO_OFFLINE_SECONDS', 0, 86_400),
+    },
+    cache: {
+      redisPrefix: read.string('MARKET_DATA_CACHE_PREFIX'),
+      redisTtlSeconds: read.integer('MARKET_DATA_CACHE_TTL_SECONDS', 1, 31_536_000),
+      memorySeries: read.integer('MARKET_DATA_MEMORY_CACHE_SERIES', 1, 100_000),
+    },
+    uploadLimit,
+  };
+}
+
 /** Validates the environment and returns the configuration, or throws ConfigValidationError naming every problem. */
 export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): AppConfig {
   const read = new EnvironmentReader(env);
@@ -296,6 +383,7 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
   }
 
   const auth = parseAuth(read, nodeEnv);
+  const marketData = parseMarketData(read);
 
   const config = new AppConfig({
     nodeEnv,
@@ -313,6 +401,7 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
     queue,
     events,
     auth,
+    marketData,
   });
 
   if (read.problems.length > 0) throw new ConfigValidationError(read.problems);
