@@ -36,6 +36,7 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   // Pass 1: compounding, drawdowns (QuantStats' equity 1 + (Π(1+r) − 1), baseline 1 at row 0),
   // best and worst day, calendar month and year returns.
   let sum = 0;
+  let rawSquares = 0;
   let growth = 1;
   let peak = 1;
   let bestDay = Number.NEGATIVE_INFINITY;
@@ -64,6 +65,7 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   for (let t = 1; t <= n; t++) {
     const r = returns[t];
     sum += r;
+    rawSquares += r * r;
     if (r > bestDay) bestDay = r;
     if (r < worstDay) worstDay = r;
     growth *= 1 + r;
@@ -129,19 +131,27 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   const mean = sum / n;
   const dailyRiskFree = input.riskFreeRate > 0 ? Math.pow(1 + input.riskFreeRate, 1 / PERIODS_PER_YEAR) - 1 : 0;
 
-  // Pass 2: centred moments and the downside deviation of excess returns.
+  // Pass 2: centred moments, the downside deviation of excess returns, and the candidates for the
+  // 5% tail: returns below mean − σ/2 (σ roughly, from raw sums), which nearly always hold it.
+  if (selectionScratch.length < n) selectionScratch = new Float64Array(n);
+  const candidates = selectionScratch;
+  const roughStd = Math.sqrt(Math.max(0, rawSquares / n - mean * mean));
+  const candidateLimit = mean - 0.5 * roughStd;
+  let candidateCount = 0;
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
   let downsideSquares = 0;
   for (let t = 1; t <= n; t++) {
-    const d = returns[t] - mean;
+    const r = returns[t];
+    const d = r - mean;
     const d2 = d * d;
     m2 += d2;
     m3 += d2 * d;
     m4 += d2 * d2;
-    const excess = returns[t] - dailyRiskFree;
+    const excess = r - dailyRiskFree;
     if (excess < 0) downsideSquares += excess * excess;
+    if (r <= candidateLimit) candidates[candidateCount++] = r;
   }
   const std = n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN;
   const excessMean = mean - dailyRiskFree;
@@ -150,7 +160,7 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   const totalReturn = growth - 1;
   const years = n / PERIODS_PER_YEAR;
   const cagr = growth < 0 ? Number.NaN : Math.pow(Math.abs(growth), 1 / years) - 1;
-  const { quantile, tailMean } = historicalTail(returns, n);
+  const { quantile, tailMean } = historicalTail(returns, n, candidateCount);
 
   const peakRow = worstStart > 0 ? worstStart - 1 : -1;
   return {
@@ -210,27 +220,34 @@ function sampleExcessKurtosis(n: number, m2: number, m4: number): number {
 /**
  * The 5% quantile of returns[1..n] with linear interpolation (numpy's default), found by
  * selection in O(n) rather than a sort, and the mean of the returns at or below it.
+ * `selectionScratch[0..candidateCount)` holds every return <= some limit; when they are enough
+ * to contain the two order statistics needed, the exact answer lies among them (every other
+ * return is larger), so only they are searched. Otherwise all returns are.
  */
-function historicalTail(returns: Float64Array, n: number): { quantile: number; tailMean: number } {
-  if (selectionScratch.length < n) selectionScratch = new Float64Array(n);
-  const values = selectionScratch;
-  for (let i = 0; i < n; i++) values[i] = returns[i + 1];
+function historicalTail(returns: Float64Array, n: number, candidateCount: number): { quantile: number; tailMean: number } {
   const position = (n - 1) * TAIL;
   const lowIndex = Math.floor(position);
   const fraction = position - lowIndex;
-  const low = quickSelect(values, n, lowIndex);
+  const values = selectionScratch;
+  let count = candidateCount;
+  if (count < Math.min(n, lowIndex + 2)) {
+    for (let i = 0; i < n; i++) values[i] = returns[i + 1];
+    count = n;
+  }
+  const low = quickSelect(values, count, lowIndex);
   let high = low;
   if (fraction > 0 && lowIndex + 1 < n) {
     // After selection every value right of lowIndex is >= low: the next order statistic is their minimum.
     high = Number.POSITIVE_INFINITY;
-    for (let i = lowIndex + 1; i < n; i++) if (values[i] < high) high = values[i];
+    for (let i = lowIndex + 1; i < count; i++) if (values[i] < high) high = values[i];
   }
   const difference = high - low;
   const quantile = fraction < 0.5 ? low + difference * fraction : high - difference * (1 - fraction);
+  // Every return at or below the quantile is among the searched values.
   let tailSum = 0;
   let tailCount = 0;
-  for (let t = 1; t <= n; t++) {
-    const r = returns[t];
+  for (let i = 0; i < count; i++) {
+    const r = values[i];
     if (r <= quantile) {
       tailSum += r;
       tailCount++;

@@ -24,8 +24,10 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
   const assetCount = targets.length;
   const rowCount = dates.length;
 
-  const nav = new Float64Array(rowCount);
-  const dailyReturn = new Float64Array(rowCount);
+  // One allocation for both daily series: fewer, larger buffers are cheaper to create and collect.
+  const series = new Float64Array(2 * rowCount);
+  const nav = series.subarray(0, rowCount);
+  const dailyReturn = series.subarray(rowCount);
   const trades = new TradeRecorder(assetCount * (1 + countFlags(plan.rebalanceFlags) + countFlags(plan.contributionFlags)));
   const state = runKernel(plan, nav, dailyReturn, trades);
   const tradeLog = trades.toLog(plan);
@@ -120,8 +122,8 @@ function runKernel(
   trades: TradeRecorder,
 ): Float64Array {
   const { prices, stride, columns, targets, feeRate, bandThreshold, capital, contributionAmount } = plan;
-  const rebalanceFlags = plan.rebalanceFlags ?? new Uint8Array(nav.length);
-  const contributionFlags = plan.contributionFlags ?? new Uint8Array(nav.length);
+  const rebalanceFlags = plan.rebalanceFlags ?? noFlags(nav.length);
+  const contributionFlags = plan.contributionFlags ?? noFlags(nav.length);
   const assetCount = targets.length;
   const rowCount = nav.length;
   const shares = new Float64Array(assetCount);
@@ -242,6 +244,14 @@ function cumulativeSeries(dailyReturn: Float64Array): { cumulativeReturn: Float6
   return { cumulativeReturn, drawdown };
 }
 
+let zeroFlags = new Uint8Array(0);
+
+/** A shared, never-written all-zero flag array of at least `length` entries. */
+function noFlags(length: number): Uint8Array {
+  if (zeroFlags.length < length) zeroFlags = new Uint8Array(length);
+  return zeroFlags;
+}
+
 function countFlags(flags: Uint8Array | null): number {
   if (flags === null) return 0;
   let count = 0;
@@ -291,10 +301,13 @@ class TradeRecorder {
   private shares: Float64Array;
 
   constructor(capacity: number) {
-    const size = Math.max(16, capacity);
-    this.dayIndex = new Int32Array(size);
-    this.assetIndex = new Int32Array(size);
-    this.shares = new Float64Array(size);
+    [this.dayIndex, this.assetIndex, this.shares] = TradeRecorder.allocate(Math.max(16, capacity));
+  }
+
+  /** The three columns as views of one buffer (one allocation per simulation). */
+  private static allocate(size: number): [Int32Array, Int32Array, Float64Array] {
+    const buffer = new ArrayBuffer(size * 16);
+    return [new Int32Array(buffer, 0, size), new Int32Array(buffer, size * 4, size), new Float64Array(buffer, size * 8, size)];
   }
 
   record(day: number, asset: number, shares: number): void {
@@ -338,12 +351,9 @@ class TradeRecorder {
   }
 
   private grow(): void {
-    const size = this.dayIndex.length * 2;
-    const dayIndex = new Int32Array(size);
+    const [dayIndex, assetIndex, shares] = TradeRecorder.allocate(this.dayIndex.length * 2);
     dayIndex.set(this.dayIndex);
-    const assetIndex = new Int32Array(size);
     assetIndex.set(this.assetIndex);
-    const shares = new Float64Array(size);
     shares.set(this.shares);
     this.dayIndex = dayIndex;
     this.assetIndex = assetIndex;
