@@ -4,6 +4,7 @@ import { AppConfigModule, AppConfigModuleOptions } from './config/app-config.mod
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -29,6 +30,7 @@ export class AppModule {
           RealtimeModule,
           HealthModule,
           MetricsModule.forRoot(),
+          AuthModule,
         ],
       },
     };

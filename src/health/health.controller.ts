@@ -2,6 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DomainError } from '../common/domain-error';
+import { Public } from '../common/public.decorator';
 import { ErrorResponse } from '../http/error-response';
 import { DependencyHealthIndicator } from './dependency-health.indicator';
 
@@ -13,6 +14,8 @@ class NotReadyError extends DomainError {
 
 type DependencyReport = Record<string, { status: string; [field: string]: unknown }>;
 
+/** Public: probes carry no token. */
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

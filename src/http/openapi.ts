@@ -13,6 +13,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion(APP_VERSION)
     .addBearerAuth()
+    // The refresh token's httpOnly cookie (src/modules/auth/auth-cookies.ts), used by POST /auth/refresh and /logout.
+    .addCookieAuth('portofino_refresh', { type: 'apiKey', in: 'cookie', name: 'portofino_refresh' }, 'refresh-cookie')
     .build();
   return SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] });
 }

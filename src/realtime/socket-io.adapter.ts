@@ -1,28 +1,42 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import type { ServerOptions } from 'socket.io';
+import type { Server, ServerOptions } from 'socket.io';
+import { AccessTokenVerifier } from '../common/authenticated-user';
 import type { AppConfig } from '../config/app-config';
+import { SocketAuthenticator } from './socket-authenticator';
 
 /**
  * Socket.IO on the HTTP server's port (path /socket.io). Browsers from other origins are refused unless
- * listed in CORS_ORIGINS; messages from clients are small, so the buffer is capped.
+ * listed in CORS_ORIGINS; messages from clients are small, so the buffer is capped. Every namespace but /system
+ * requires an access token in the handshake (SocketAuthenticator).
  */
 export class SocketIoAdapter extends IoAdapter {
   constructor(
-    app: INestApplicationContext,
+    private readonly appContext: INestApplicationContext,
     private readonly config: AppConfig,
   ) {
-    super(app);
+    super(appContext);
   }
 
   override createIOServer(port: number, options?: ServerOptions): unknown {
-    return super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       maxHttpBufferSize: 64 * 1024,
       cors: {
         origin: this.config.http.corsOrigins.length > 0 ? this.config.http.corsOrigins : false,
         credentials: true,
       },
-    });
+    }) as Server;
+    new SocketAuthenticator(this.verifier()).install(server);
+    return server;
+  }
+
+  /** The auth module's verifier, if the module graph has one (a graph without it refuses every guarded socket). */
+  private verifier(): AccessTokenVerifier | undefined {
+    try {
+      return this.appContext.get(AccessTokenVerifier, { strict: false });
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -1,7 +1,13 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { Controller, DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { makeHistogramProvider, PrometheusController, PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { register } from 'prom-client';
+import { Public } from '../../common/public.decorator';
 import { HTTP_REQUEST_DURATION, HttpMetricsMiddleware } from './http-metrics.middleware';
+
+/** The library's /metrics controller, public: Prometheus scrapes without a token (keep the port internal). */
+@Public()
+@Controller()
+export class PublicPrometheusController extends PrometheusController {}
 
 /**
  * Prometheus at /metrics: default Node process metrics and the HTTP request-duration histogram.
@@ -13,7 +19,13 @@ export class MetricsModule implements NestModule {
     const alreadyCollecting = register.getSingleMetric('process_cpu_user_seconds_total') !== undefined;
     return {
       module: MetricsModule,
-      imports: [PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: !alreadyCollecting } })],
+      imports: [
+        PrometheusModule.register({
+          path: '/metrics',
+          controller: PublicPrometheusController,
+          defaultMetrics: { enabled: !alreadyCollecting },
+        }),
+      ],
       providers: [
         makeHistogramProvider({
           name: HTTP_REQUEST_DURATION,

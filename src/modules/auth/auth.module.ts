@@ -1,0 +1,70 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import cookieParser from 'cookie-parser';
+import { AccessTokenVerifier } from '../../common/authenticated-user';
+import { AppConfig } from '../../config/app-config';
+import { UsersModule } from '../users/users.module';
+import { AccessTokenService } from './access-token.service';
+import { AuthSecrets } from './auth-secrets';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { GoogleAuthController } from './google/google-auth.controller';
+import { GoogleAuthGuard } from './google/google-auth.guard';
+import { GoogleStrategy } from './google/google.strategy';
+import { SignedCookieStateStore } from './google/oauth-state.store';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { resolveJwtSecret } from './jwt-secret';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokenRepository } from './refresh-token.repository';
+
+/**
+ * Authentication: email/password and Google sign-in, access tokens (JWT), refresh-token sessions, the global
+ * access-token guard (APP_GUARD; @Public() opts out) and the verifier the Socket.IO adapter uses. Accounts
+ * themselves live in the users module. See docs/auth.md.
+ */
+@Module({
+  imports: [
+    UsersModule,
+    TypeOrmModule.forFeature([RefreshTokenEntity]),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'auth', ttl: config.auth.throttle.ttlSeconds * 1000, limit: config.auth.throttle.limit }],
+        errorMessage: 'too many attempts from this address: wait a minute and try again',
+      }),
+    }),
+  ],
+  controllers: [AuthController, GoogleAuthController],
+  providers: [
+    {
+      provide: AuthSecrets,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new AuthSecrets(resolveJwtSecret(config)),
+    },
+    AccessTokenService,
+    { provide: AccessTokenVerifier, useExisting: AccessTokenService },
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    PasswordHasher,
+    RefreshTokenRepository,
+    AuthService,
+    GoogleAuthGuard,
+    {
+      provide: GoogleStrategy,
+      inject: [AppConfig, AuthSecrets, AuthService],
+      useFactory: (config: AppConfig, secrets: AuthSecrets, auth: AuthService) =>
+        config.auth.google
+          ? new GoogleStrategy(config.auth.google, new SignedCookieStateStore(secrets.oauthStateKey), auth)
+          : null,
+    },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // Cookies are read only by the auth routes (refresh cookie, OAuth state cookie).
+    consumer.apply(cookieParser()).forRoutes(AuthController, GoogleAuthController);
+  }
+}

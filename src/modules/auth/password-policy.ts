@@ -1,0 +1,79 @@
+/**
+ * Password rules after OWASP ASVS 4 section 2.1 and NIST SP 800-63B: length is what counts (at least 12
+ * characters, up to 128, any character including spaces and emoji, never truncated), no composition rules,
+ * and no password that is known to be common or contains the account's own email name.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+const MIN_DISTINCT_CHARACTERS = 5;
+
+/** Frequent passwords of 12 characters or more (from public breach top lists), compared case-insensitively. */
+const COMMON_PASSWORDS = new Set([
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '123456789123',
+  '111111111111',
+  '000000000000',
+  '123123123123',
+  'qwertyuiop12',
+  'qwertyuiop123',
+  'qwertyuiopasdfgh',
+  'qwerty123456',
+  '1q2w3e4r5t6y',
+  '1qaz2wsx3edc',
+  'zaq12wsxcde3',
+  'password1234',
+  'password12345',
+  'password123456',
+  'passwordpassword',
+  'password123!',
+  'p@ssw0rd1234',
+  'iloveyou1234',
+  'letmein12345',
+  'welcome12345',
+  'welcome123456',
+  'administrator',
+  'administrator1',
+  'abcdefghijkl',
+  'abcdefghijklmnop',
+  'abc123abc123',
+  'football1234',
+  'baseball1234',
+  'superman1234',
+  'sunshine1234',
+  'princess1234',
+  'monkey123456',
+  'dragon123456',
+  'changeme1234',
+  'trustno1trustno1',
+  'correcthorsebatterystaple',
+  'portofino123',
+  'portofino1234',
+]);
+
+/** Every rule the password breaks, each as a sentence a person can act on; empty when it is acceptable. */
+export function passwordProblems(password: string, email?: string): string[] {
+  const problems: string[] = [];
+  const length = [...password].length; // code points: an emoji is one character
+  if (length < PASSWORD_MIN_LENGTH) {
+    problems.push(
+      `password must be at least ${PASSWORD_MIN_LENGTH} characters long (it has ${length}); a few unrelated words make a strong one`,
+    );
+  }
+  if (length > PASSWORD_MAX_LENGTH) {
+    problems.push(`password must be at most ${PASSWORD_MAX_LENGTH} characters long (it has ${length})`);
+  }
+  const lower = password.toLowerCase();
+  if (length >= PASSWORD_MIN_LENGTH && new Set(lower).size < MIN_DISTINCT_CHARACTERS) {
+    problems.push(`password must contain at least ${MIN_DISTINCT_CHARACTERS} different characters`);
+  }
+  if (COMMON_PASSWORDS.has(lower)) {
+    problems.push('password is one of the most common passwords: choose another');
+  }
+  const name = email?.split('@')[0]?.toLowerCase();
+  if (name && name.length >= 4 && lower.includes(name)) {
+    problems.push('password must not contain your email address or its name part');
+  }
+  return problems;
+}

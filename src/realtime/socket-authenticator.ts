@@ -1,0 +1,63 @@
+import { Logger } from '@nestjs/common';
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { AccessTokenVerifier, AuthenticatedUser } from '../common/authenticated-user';
+
+/** Namespaces anyone may join: /system only says whether the live connection is up. */
+export const PUBLIC_NAMESPACES: ReadonlySet<string> = new Set(['/system']);
+
+export const SOCKET_AUTHENTICATION_REQUIRED =
+  'authentication required: connect with auth: { token: "<access token>" } (POST /auth/login or /auth/refresh gives one)';
+export const SOCKET_TOKEN_INVALID = 'invalid or expired access token: refresh it at POST /auth/refresh and reconnect';
+
+/** The user a socket authenticated as (set on connection for every namespace except the public ones). */
+export function socketUser(socket: Socket): AuthenticatedUser {
+  const user = (socket.data as { user?: AuthenticatedUser }).user;
+  if (!user) throw new Error(`socket ${socket.id} on ${socket.nsp.name} has no authenticated user`);
+  return user;
+}
+
+/**
+ * Socket.IO's counterpart of the HTTP guard: every namespace except PUBLIC_NAMESPACES, including ones created
+ * later by domain gateways (/simulations, /reports), refuses a connection whose handshake has no valid access
+ * token (`io(url, { auth: { token } })`). The client sees `connect_error` with the message. The verified user is
+ * in `socket.data.user` (see socketUser). Fails closed when no verifier is registered.
+ */
+export class SocketAuthenticator {
+  private readonly logger = new Logger(SocketAuthenticator.name);
+
+  constructor(private readonly verifier: AccessTokenVerifier | undefined) {}
+
+  /** Guards the namespaces that exist now and every one created afterwards. */
+  install(server: Server): void {
+    server.on('new_namespace', (namespace: Namespace) => this.guard(namespace));
+    this.guard(server.of('/'));
+  }
+
+  private guard(namespace: Namespace): void {
+    if (PUBLIC_NAMESPACES.has(namespace.name)) return;
+    namespace.use((socket, next) => {
+      this.authenticate(socket).then(
+        (user) => {
+          (socket.data as { user?: AuthenticatedUser }).user = user;
+          next();
+        },
+        (error: Error) => {
+          this.logger.debug({ message: 'socket refused', namespace: namespace.name, reason: error.message });
+          next(error);
+        },
+      );
+    });
+  }
+
+  private async authenticate(socket: Socket): Promise<AuthenticatedUser> {
+    const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof raw !== 'string' || raw.trim() === '') throw new Error(SOCKET_AUTHENTICATION_REQUIRED);
+    const token = raw.replace(/^Bearer\s+/i, '').trim();
+    if (!this.verifier) throw new Error(SOCKET_TOKEN_INVALID);
+    try {
+      return await this.verifier.verify(token);
+    } catch {
+      throw new Error(SOCKET_TOKEN_INVALID);
+    }
+  }
+}
