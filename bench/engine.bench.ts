@@ -4,6 +4,7 @@
  * Prints figures; asserts nothing (timings are never tests).
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { parseCommandOrThrow } from '../src/engine/command/command.parser';
 import { simulateBatch } from '../src/engine/batch/batch.simulator';
 import { ParallelBatchRunner } from '../src/engine/batch/parallel-batch.runner';
@@ -39,18 +40,27 @@ function randomVectors(count: number, assets: number, seed: number): Float64Arra
 
 async function main(): Promise<void> {
   const matrix = loadSamplePrices();
-  console.log(`PortoFino engine benchmark — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'})`);
-  console.log(`load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+  console.log(
+    `PortoFino engine benchmark — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'})`,
+  );
+  console.log(
+    `load average at start: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+  );
 
   // One backtest, end to end: parse, plan (calendar, price block, events), simulate, all metrics.
   const run = () => simulatePortfolio(parseCommandOrThrow(COMMAND).command, matrix);
   const sample = run();
   const rows = sample.dates.length;
-  console.log(`\nsingle backtest: ${TICKERS.length} assets × ${rows} days (${sample.dates[0]}..${sample.dates[rows - 1]}), monthly rebalancing, all metrics`);
-  for (let i = 0; i < 300; i++) run();
+  console.log(
+    `\nsingle backtest: ${TICKERS.length} assets × ${rows} days (${sample.dates[0]}..${sample.dates[rows - 1]}), monthly rebalancing, all metrics`,
+  );
+  // Warm up to the steady state (JIT tiers, heap size), then measure.
+  for (let i = 0; i < 2000; i++) run();
   const times: number[] = [];
   const cpuStart = process.cpuUsage();
-  for (let i = 0; i < 2000; i++) {
+  for (let i = 0; i < 3000; i++) {
     const start = performance.now();
     run();
     times.push(performance.now() - start);
@@ -61,21 +71,27 @@ async function main(): Promise<void> {
     `  median ${quantile(times, 0.5).toFixed(3)} ms   p10 ${quantile(times, 0.1).toFixed(3)} ms   p90 ${quantile(times, 0.9).toFixed(3)} ms` +
       `   (CPU ${((cpu.user + cpu.system) / 1000 / times.length).toFixed(3)} ms per backtest)`,
   );
-  console.log(`  metrics sample: CAGR ${(sample.metrics.cagr * 100).toFixed(2)}%, Sharpe ${sample.metrics.sharpe.toFixed(3)}, max drawdown ${(sample.metrics.maxDrawdown * 100).toFixed(2)}%`);
+  console.log(
+    `  metrics sample: CAGR ${(sample.metrics.cagr * 100).toFixed(2)}%, Sharpe ${sample.metrics.sharpe.toFixed(3)}, max drawdown ${(sample.metrics.maxDrawdown * 100).toFixed(2)}%`,
+  );
 
   // Batch: many weight vectors over one shared price block (same plan: monthly rebalancing).
   const plan = buildSimulationPlan(parseCommandOrThrow(COMMAND).command, matrix);
-  const runner = new ParallelBatchRunner(availableParallelism());
+  const runner = new ParallelBatchRunner((source) => new Worker(source, { eval: true }), availableParallelism());
   await runner.run(plan, randomVectors(64, TICKERS.length, 7)); // start the workers
   simulateBatch(plan, randomVectors(400, TICKERS.length, 8)); // warm the kernel
-  console.log('\nbatch entry (summary metrics per vector: final NAV, total return, CAGR, volatility, Sharpe, Sortino, max drawdown, Calmar)');
+  console.log(
+    '\nbatch entry (summary metrics per vector: final NAV, total return, CAGR, volatility, Sharpe, Sortino, max drawdown, Calmar)',
+  );
   for (const count of [1000, 10000]) {
     const vectors = randomVectors(count, TICKERS.length, count);
     const assetDays = count * TICKERS.length * rows;
     const report = (label: string, seconds: number) =>
       console.log(
         `  ${String(count).padStart(6)} vectors, ${label.padEnd(26)} ${(seconds * 1000).toFixed(0).padStart(6)} ms   ` +
-          `${Math.round(count / seconds).toLocaleString('en-US').padStart(8)} backtests/s   ${(assetDays / seconds / 1e6).toFixed(0).padStart(6)} M asset-days/s`,
+          `${Math.round(count / seconds)
+            .toLocaleString('en-US')
+            .padStart(8)} backtests/s   ${(assetDays / seconds / 1e6).toFixed(0).padStart(6)} M asset-days/s`,
       );
     const best = async (attempts: number, body: () => Promise<unknown> | unknown) => {
       let fastest = Number.POSITIVE_INFINITY;
@@ -88,10 +104,15 @@ async function main(): Promise<void> {
     };
     report(`${availableParallelism()} threads (workers)`, await best(3, () => runner.run(plan, vectors)));
     report('1 thread', await best(count > 1000 ? 1 : 3, () => simulateBatch(plan, vectors)));
-    if (count === 1000) report('1 thread, all metrics', await best(1, () => simulateBatch(plan, vectors, { fullMetrics: true })));
+    if (count === 1000)
+      report('1 thread, all metrics', await best(1, () => simulateBatch(plan, vectors, { fullMetrics: true })));
   }
   await runner.close();
-  console.log(`\nload average at end: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nload average at end: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -80,11 +80,18 @@ export function formatMetricsTable(result: SimulationResult): string {
     }
   }
   if (result.moneyWeightedReturn !== null) {
-    rows.push(['Money-weighted return (ann.)', formatValue(result.moneyWeightedReturn, 'percent'), ...(benchmark ? [''] : [])]);
+    rows.push([
+      'Money-weighted return (ann.)',
+      formatValue(result.moneyWeightedReturn, 'percent'),
+      ...(benchmark ? [''] : []),
+    ]);
   }
   const widths = header.map((_, column) => Math.max(header[column].length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -111,7 +118,9 @@ export function formatSummary(result: SimulationResult): string {
   if (metrics.maxDrawdown < 0) {
     lines.push(
       `Worst fall ${formatValue(metrics.maxDrawdown, 'percent')} from the peak of ${metrics.maxDrawdownPeakDate} to ${metrics.maxDrawdownTroughDate}, ` +
-        (metrics.maxDrawdownRecoveryDate ? `recovered on ${metrics.maxDrawdownRecoveryDate}.` : 'not recovered by the end.'),
+        (metrics.maxDrawdownRecoveryDate
+          ? `recovered on ${metrics.maxDrawdownRecoveryDate}.`
+          : 'not recovered by the end.'),
     );
   }
   if (result.totalFees > 0) lines.push(`Fees paid: ${formatMoney(result.totalFees)}.`);

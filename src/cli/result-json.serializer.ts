@@ -36,5 +36,9 @@ export function simulationToJson(result: SimulationResult, canonical: string): u
 }
 
 export function stringifyJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'number' && !Number.isFinite(item) ? null : item), 2);
+  return JSON.stringify(
+    value,
+    (_key, item: unknown) => (typeof item === 'number' && !Number.isFinite(item) ? null : item),
+    2,
+  );
 }

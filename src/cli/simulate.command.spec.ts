@@ -4,7 +4,10 @@ import { EXIT_INVALID_COMMAND, EXIT_OK, EXIT_SIMULATION_FAILED, EXIT_USAGE, runS
 function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runSimulate(args, () => loadSamplePrices(), { out: (text) => out.push(text), err: (text) => err.push(text) });
+  const code = runSimulate(args, () => loadSamplePrices(), {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -15,7 +18,9 @@ describe('portofino simulate', () => {
     expect(err).toBe('');
     const lines = out.split('\n');
     expect(lines[0]).toBe('AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01');
-    expect(lines[2]).toBe('100,000.00 invested on 2020-01-02 in MSFT 50% long, AAPL 50% long is worth 160,766.52 on 2022-12-28.');
+    expect(lines[2]).toBe(
+      '100,000.00 invested on 2020-01-02 in MSFT 50% long, AAPL 50% long is worth 160,766.52 on 2022-12-28.',
+    );
     expect(lines[3]).toBe('Time-weighted return 60.77% in total, 17.22% a year with 34.23% volatility (Sharpe 0.636).');
     expect(lines[4]).toBe('Worst fall -30.25% from the peak of 2021-12-27 to 2022-12-28, not recovered by the end.');
     expect(out).toMatch(/^Metric\s+Portfolio$/m);
@@ -37,14 +42,31 @@ describe('portofino simulate', () => {
     expect(code).toBe(EXIT_OK);
     const json = JSON.parse(out);
     expect(json.command).toBe('AAPL-L-50% MSFT-S-50% 2020-01-01 2020-01-10 contribute=100/month');
-    expect(json.daily.dates).toEqual(['2020-01-02', '2020-01-03', '2020-01-06', '2020-01-07', '2020-01-08', '2020-01-09', '2020-01-10']);
+    expect(json.daily.dates).toEqual([
+      '2020-01-02',
+      '2020-01-03',
+      '2020-01-06',
+      '2020-01-07',
+      '2020-01-08',
+      '2020-01-09',
+      '2020-01-10',
+    ]);
     expect(json.daily.nav).toHaveLength(7);
     expect(json.daily.weightColumns).toEqual(['AAPL', 'MSFT', 'CASH']);
     expect(json.daily.weights[0]).toEqual([expect.closeTo(0.5, 15), expect.closeTo(-0.5, 15), expect.closeTo(1, 15)]);
     expect(json.trades).toHaveLength(2);
-    expect(json.trades[0]).toEqual({ date: '2020-01-02', ticker: 'AAPL', shares: 50000 / 73.348, price: 73.348, value: expect.closeTo(50000, 9), fee: 0 });
+    expect(json.trades[0]).toEqual({
+      date: '2020-01-02',
+      ticker: 'AAPL',
+      shares: 50000 / 73.348,
+      price: 73.348,
+      value: expect.closeTo(50000, 9),
+      fee: 0,
+    });
     expect(json.summary.moneyWeightedReturn).toBeNull();
-    expect(json.metrics.maxDrawdownRecoveryDate === null || typeof json.metrics.maxDrawdownRecoveryDate === 'string').toBe(true);
+    expect(
+      json.metrics.maxDrawdownRecoveryDate === null || typeof json.metrics.maxDrawdownRecoveryDate === 'string',
+    ).toBe(true);
     expect(json.metrics.positiveMonths).toBe(1);
   });
 

@@ -18,4 +18,5 @@ export { simulateBatch } from './batch/batch.simulator';
 export type { BatchResult } from './batch/batch.simulator';
 export { SUMMARY_METRICS } from './batch/batch.kernel';
 export type { SummaryMetric } from './batch/batch.kernel';
-export { ParallelBatchRunner } from './batch/parallel-batch.runner';
+export { ParallelBatchRunner, batchWorkerSource } from './batch/parallel-batch.runner';
+export type { BatchWorker, BatchWorkerFactory } from './batch/parallel-batch.runner';

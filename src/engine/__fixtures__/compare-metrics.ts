@@ -3,7 +3,13 @@ import { expectClose } from './expect-close';
 import { PerformanceMetrics } from '../metrics/metrics.types';
 
 type FixtureMetrics = (typeof reference.portfolios)[number]['metrics'];
-const DATE_FIELDS = ['startDate', 'endDate', 'maxDrawdownPeakDate', 'maxDrawdownTroughDate', 'maxDrawdownRecoveryDate'] as const;
+const DATE_FIELDS = [
+  'startDate',
+  'endDate',
+  'maxDrawdownPeakDate',
+  'maxDrawdownTroughDate',
+  'maxDrawdownRecoveryDate',
+] as const;
 
 /** Compares every metric the fixture holds: dates and day counts exactly, numbers to 1e-9 relative. */
 export function compareMetrics(actual: PerformanceMetrics, expected: FixtureMetrics): void {
@@ -16,4 +22,3 @@ export function compareMetrics(actual: PerformanceMetrics, expected: FixtureMetr
     }
   }
 }
-

@@ -8,7 +8,16 @@
  */
 
 /** Summary metrics per vector, stored column-wise: `summary[metric * count + vector]`. */
-export const SUMMARY_METRICS = ['finalNav', 'totalReturn', 'cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar'] as const;
+export const SUMMARY_METRICS = [
+  'finalNav',
+  'totalReturn',
+  'cagr',
+  'volatility',
+  'sharpe',
+  'sortino',
+  'maxDrawdown',
+  'calmar',
+] as const;
 export type SummaryMetric = (typeof SUMMARY_METRICS)[number];
 
 export interface BatchKernelInput {
@@ -59,7 +68,16 @@ export function runBatchRange(
     }
     simulateBlock(input, targets, shares, state, returns);
     for (let k = 0; k < size; k++) {
-      summarizeReturns(returns, k * rows, rows, input.dailyRiskFree, state[16 + k], summary, input.vectorCount, first + k);
+      summarizeReturns(
+        returns,
+        k * rows,
+        rows,
+        input.dailyRiskFree,
+        state[16 + k],
+        summary,
+        input.vectorCount,
+        first + k,
+      );
     }
     if (onBlock !== null) onBlock(first, size, returns);
   }
@@ -138,7 +156,18 @@ export function simulateBlock(
       let fee = 0;
       if (rebalance === 1 || flow !== 0) {
         state[k] += flow;
-        fee = blockTrade(k, row, rebalance === 1 ? before + flow : flow, rebalance, assets, targets, shares, prices, feeRate, state);
+        fee = blockTrade(
+          k,
+          row,
+          rebalance === 1 ? before + flow : flow,
+          rebalance,
+          assets,
+          targets,
+          shares,
+          prices,
+          feeRate,
+          state,
+        );
       }
       const value = before + flow - fee;
       returns[k * rows + t] = (value - flow) / state[8 + k] - 1;
@@ -228,4 +257,9 @@ export function summarizeReturns(
 }
 
 /** Everything the worker threads need, in dependency order. */
-export const BATCH_KERNEL_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [runBatchRange, simulateBlock, blockTrade, summarizeReturns];
+export const BATCH_KERNEL_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
+  runBatchRange,
+  simulateBlock,
+  blockTrade,
+  summarizeReturns,
+];

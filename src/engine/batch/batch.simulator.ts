@@ -17,7 +17,10 @@ export interface BatchResult {
  * Normalises weight vectors (each a signed target weight per plan ticker, as fractions) into one
  * row-major Float64Array, checking their length.
  */
-export function packWeightVectors(plan: SimulationPlan, vectors: Float64Array | readonly (readonly number[])[]): Float64Array {
+export function packWeightVectors(
+  plan: SimulationPlan,
+  vectors: Float64Array | readonly (readonly number[])[],
+): Float64Array {
   const assets = plan.tickers.length;
   if (vectors instanceof Float64Array) {
     if (assets === 0 || vectors.length % assets !== 0) {
@@ -27,7 +30,8 @@ export function packWeightVectors(plan: SimulationPlan, vectors: Float64Array | 
   }
   const packed = new Float64Array(vectors.length * assets);
   vectors.forEach((vector, k) => {
-    if (vector.length !== assets) throw new RangeError(`weight vector ${k} has ${vector.length} entries, expected ${assets}`);
+    if (vector.length !== assets)
+      throw new RangeError(`weight vector ${k} has ${vector.length} entries, expected ${assets}`);
     packed.set(vector, k * assets);
   });
   return packed;
@@ -50,7 +54,11 @@ export function compactPrices(plan: SimulationPlan): Float64Array {
   return compact;
 }
 
-export function kernelInput(plan: SimulationPlan, weights: Float64Array, prices: Float64Array = compactPrices(plan)): BatchKernelInput {
+export function kernelInput(
+  plan: SimulationPlan,
+  weights: Float64Array,
+  prices: Float64Array = compactPrices(plan),
+): BatchKernelInput {
   const rows = plan.dates.length;
   return {
     prices,
@@ -112,5 +120,10 @@ export function simulateBatch(
           }
         },
   );
-  return { vectorCount: count, assetDays: count * input.assetCount * rows, summary: summaryColumns(summary, count), metrics };
+  return {
+    vectorCount: count,
+    assetDays: count * input.assetCount * rows,
+    summary: summaryColumns(summary, count),
+    metrics,
+  };
 }

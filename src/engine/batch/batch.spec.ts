@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { expectClose } from '../__fixtures__/expect-close';
 import { samplePrices } from '../__fixtures__/sample-prices.fixture';
 import { parseCommandOrThrow } from '../command/command.parser';
@@ -19,8 +20,9 @@ const VECTORS = [
 
 /** The single simulator on the same options with the vector's weights as the command's positions. */
 function singleRun(options: string, vector: number[]) {
-  const positions = TICKERS.map((ticker, i) => (vector[i] === 0 ? null : `${ticker}-${vector[i] < 0 ? 'S' : 'L'}-${Math.abs(vector[i]) * 100}%`))
-    .filter((position): position is string => position !== null);
+  const positions = TICKERS.map((ticker, i) =>
+    vector[i] === 0 ? null : `${ticker}-${vector[i] < 0 ? 'S' : 'L'}-${Math.abs(vector[i]) * 100}%`,
+  ).filter((position): position is string => position !== null);
   const cash = 100 - vector.reduce((sum, weight) => sum + Math.abs(weight) * 100, 0);
   if (cash > 1e-9) positions.push(`CASH-L-${Math.round(cash * 1e6) / 1e6}%`);
   if (cash < -1e-9) return null; // leveraged vectors cannot be written as a command
@@ -33,7 +35,9 @@ describe.each([
   ['band with contributions', 'rebalance=band:5% contribute=500/quarter fee=0.05%'],
   ['buy and hold', ''],
 ])('batch over one price block: %s', (_, options) => {
-  const { command } = parseCommandOrThrow(`${TICKERS.map((ticker) => `${ticker}-L-25%`).join(' ')} 2000-01-01 2010-12-31 ${options}`);
+  const { command } = parseCommandOrThrow(
+    `${TICKERS.map((ticker) => `${ticker}-L-25%`).join(' ')} 2000-01-01 2010-12-31 ${options}`,
+  );
   const plan = buildSimulationPlan(command, samplePrices());
   const batch = simulateBatch(plan, VECTORS, { fullMetrics: true });
 
@@ -75,13 +79,20 @@ describe.each([
 });
 
 describe('parallel batch runner', () => {
-  const runner = new ParallelBatchRunner(2);
+  const runner = new ParallelBatchRunner((source) => new Worker(source, { eval: true }), 2);
   afterAll(() => runner.close());
 
   it('returns exactly the single-thread results, in order', async () => {
-    const { command } = parseCommandOrThrow(`${TICKERS.map((ticker) => `${ticker}-L-25%`).join(' ')} 1995-01-01 2015-12-31 rebalance=monthly fee=0.1%`);
+    const { command } = parseCommandOrThrow(
+      `${TICKERS.map((ticker) => `${ticker}-L-25%`).join(' ')} 1995-01-01 2015-12-31 rebalance=monthly fee=0.1%`,
+    );
     const plan = buildSimulationPlan(command, samplePrices());
-    const vectors = Array.from({ length: 37 }, (_, k) => [((k % 5) + 1) / 20, ((k % 3) + 1) / 10, 0.2, -((k % 4) / 20)]);
+    const vectors = Array.from({ length: 37 }, (_, k) => [
+      ((k % 5) + 1) / 20,
+      ((k % 3) + 1) / 10,
+      0.2,
+      -((k % 4) / 20),
+    ]);
     const parallel = await runner.run(plan, vectors);
     const single = simulateBatch(plan, vectors);
     expect(parallel.vectorCount).toBe(37);

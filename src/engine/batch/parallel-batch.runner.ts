@@ -1,5 +1,3 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { SimulationPlan } from '../simulation/simulation-plan';
 import { BATCH_KERNEL_FUNCTIONS, BatchKernelInput, runBatchRange, SUMMARY_METRICS } from './batch.kernel';
 import { BatchResult, compactPrices, kernelInput, packWeightVectors, summaryColumns } from './batch.simulator';
@@ -18,10 +16,27 @@ interface WorkerJob {
 }
 
 /**
+ * The part of a `node:worker_threads` Worker the runner uses. The engine imports no Node module:
+ * the caller supplies workers, e.g. `(source) => new Worker(source, { eval: true })`.
+ */
+export interface BatchWorker {
+  postMessage(message: unknown): void;
+  once(event: 'message', listener: (value: unknown) => void): unknown;
+  once(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+  ref(): void;
+  unref(): void;
+  terminate(): Promise<number>;
+}
+
+/** Creates a worker thread that evaluates `source` (CommonJS, with `require` available). */
+export type BatchWorkerFactory = (source: string) => BatchWorker;
+
+/**
  * Worker source: the kernel functions' own compiled text plus a message loop. Shipping the
  * source (rather than a file path) works the same from ts-node, jest and the compiled dist.
  */
-function workerSource(): string {
+export function batchWorkerSource(): string {
   return [
     "const { parentPort } = require('node:worker_threads');",
     ...BATCH_KERNEL_FUNCTIONS.map((fn) => fn.toString()),
@@ -48,12 +63,15 @@ function kernelIsShippable(): boolean {
  * `close()` ends them (they never keep the process alive on their own).
  */
 export class ParallelBatchRunner {
-  private readonly workers: Worker[] = [];
+  private readonly workers: BatchWorker[] = [];
   private readonly threads: number;
   private sharedPrices: { source: Float64Array; buffer: SharedArrayBuffer } | null = null;
 
   /** `threads` counts the calling thread: 2 means one worker plus the caller. */
-  constructor(threads: number = availableParallelism()) {
+  constructor(
+    private readonly createWorker: BatchWorkerFactory,
+    threads: number,
+  ) {
     this.threads = Math.max(1, Math.floor(threads));
   }
 
@@ -66,7 +84,10 @@ export class ParallelBatchRunner {
     return result;
   }
 
-  private async runNow(plan: SimulationPlan, vectors: Float64Array | readonly (readonly number[])[]): Promise<BatchResult> {
+  private async runNow(
+    plan: SimulationPlan,
+    vectors: Float64Array | readonly (readonly number[])[],
+  ): Promise<BatchResult> {
     const packed = packWeightVectors(plan, vectors);
     const count = packed.length / Math.max(1, plan.tickers.length);
     const threads = kernelIsShippable() ? Math.min(this.threads, Math.max(1, Math.floor(count / 8))) : 1;
@@ -136,7 +157,7 @@ export class ParallelBatchRunner {
 
   private ensureWorkers(needed: number): void {
     while (this.workers.length < needed) {
-      const worker = new Worker(workerSource(), { eval: true });
+      const worker = this.createWorker(batchWorkerSource());
       worker.unref();
       this.workers.push(worker);
     }

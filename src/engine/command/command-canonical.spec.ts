@@ -18,7 +18,9 @@ describe('canonical command string', () => {
       canonicalOf(
         'KO-L-100% contribute=-500/Quarter benchmark=spy rf=2.50% fee=0.10% rebalance=BAND:5.0% capital=5000.5 2001-02-03 2004-05-06',
       ),
-    ).toBe('KO-L-100% 2001-02-03 2004-05-06 capital=5000.5 rebalance=band:5% fee=0.1% rf=2.5% benchmark=SPY contribute=-500/quarter');
+    ).toBe(
+      'KO-L-100% 2001-02-03 2004-05-06 capital=5000.5 rebalance=band:5% fee=0.1% rf=2.5% benchmark=SPY contribute=-500/quarter',
+    );
   });
 
   it('gives equivalent commands the same canonical string', () => {

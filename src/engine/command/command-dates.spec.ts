@@ -29,7 +29,12 @@ describe('start and end dates', () => {
   it('reports dates that are not on the calendar', () => {
     expect(errorsOf(`${POSITIONS} 2021-02-29 2021-13-01`)).toEqual([
       ['DATE_INVALID', 13, '2021-02-29: 2021-02-29 is not a calendar date (column 13)', '2021-02 has 28 days'],
-      ['DATE_INVALID', 24, '2021-13-01: 2021-13-01 is not a calendar date (column 24)', 'the month is between 01 and 12'],
+      [
+        'DATE_INVALID',
+        24,
+        '2021-13-01: 2021-13-01 is not a calendar date (column 24)',
+        'the month is between 01 and 12',
+      ],
     ]);
   });
 
@@ -50,13 +55,23 @@ describe('start and end dates', () => {
       ],
     ]);
     expect(errorsOf(`${POSITIONS} 2020-01-01 2020-01-01`)).toEqual([
-      ['DATE_ORDER', 24, '2020-01-01: the end date is not after the start date 2020-01-01 (column 24)', 'use a later end date'],
+      [
+        'DATE_ORDER',
+        24,
+        '2020-01-01: the end date is not after the start date 2020-01-01 (column 24)',
+        'use a later end date',
+      ],
     ]);
   });
 
   it('reports missing dates at the end of the command', () => {
     expect(errorsOf(POSITIONS)).toEqual([
-      ['MISSING_DATE', 12, 'missing start and end dates (column 12)', 'add two dates after the positions, e.g. 2020-01-01 2023-01-01'],
+      [
+        'MISSING_DATE',
+        12,
+        'missing start and end dates (column 12)',
+        'add two dates after the positions, e.g. 2020-01-01 2023-01-01',
+      ],
     ]);
     expect(errorsOf(`${POSITIONS} 2020-01-01  `)).toEqual([
       ['MISSING_DATE', 23, 'missing end date (column 23)', 'add the end date after the start date, e.g. 2023-01-01'],
@@ -65,8 +80,18 @@ describe('start and end dates', () => {
 
   it('reports every date after the second', () => {
     expect(errorsOf(`${POSITIONS} 2020-01-01 2021-01-01 2022-01-01 2023-01-01`)).toEqual([
-      ['EXTRA_DATE', 35, '2022-01-01: a command has exactly two dates (column 35)', 'remove this date; the first date is the start, the second the end'],
-      ['EXTRA_DATE', 46, '2023-01-01: a command has exactly two dates (column 46)', 'remove this date; the first date is the start, the second the end'],
+      [
+        'EXTRA_DATE',
+        35,
+        '2022-01-01: a command has exactly two dates (column 35)',
+        'remove this date; the first date is the start, the second the end',
+      ],
+      [
+        'EXTRA_DATE',
+        46,
+        '2023-01-01: a command has exactly two dates (column 46)',
+        'remove this date; the first date is the start, the second the end',
+      ],
     ]);
   });
 });

@@ -61,19 +61,31 @@ describe('options key=value', () => {
       ['OPTION_UNKNOWN', 'rebalnce=monthly: unknown option rebalnce (column 45)', 'did you mean rebalance=monthly?'],
       ['OPTION_UNKNOWN', 'fe=1%: unknown option fe (column 62)', 'did you mean fee=1%?'],
       ['OPTION_UNKNOWN', 'benchmrk=SPY: unknown option benchmrk (column 68)', 'did you mean benchmark=SPY?'],
-      ['OPTION_UNKNOWN', 'colour=red: unknown option colour (column 81)', 'valid options are capital, rebalance, fee, rf, benchmark, contribute'],
+      [
+        'OPTION_UNKNOWN',
+        'colour=red: unknown option colour (column 81)',
+        'valid options are capital, rebalance, fee, rf, benchmark, contribute',
+      ],
     ]);
   });
 
   it('refuses an option given twice', () => {
     expect(errorsOf('fee=0.1% fee=0.2%')).toEqual([
-      ['OPTION_DUPLICATE', 'fee=0.2%: option fee is already set at column 45 (column 54)', 'keep one of fee=0.1% and fee=0.2%'],
+      [
+        'OPTION_DUPLICATE',
+        'fee=0.2%: option fee is already set at column 45 (column 54)',
+        'keep one of fee=0.1% and fee=0.2%',
+      ],
     ]);
   });
 
   it('reports bad rebalancing rules with the nearest valid value', () => {
     expect(errorsOf('rebalance=montly')).toEqual([
-      ['OPTION_VALUE', 'rebalance=montly: rebalance montly is not a rebalancing rule (column 45)', 'did you mean rebalance=monthly?'],
+      [
+        'OPTION_VALUE',
+        'rebalance=montly: rebalance montly is not a rebalancing rule (column 45)',
+        'did you mean rebalance=monthly?',
+      ],
     ]);
     expect(errorsOf('rebalance=band:0%')).toEqual([
       [
@@ -83,7 +95,11 @@ describe('options key=value', () => {
       ],
     ]);
     expect(errorsOf('rebalance=bands')).toEqual([
-      ['OPTION_VALUE', 'rebalance=bands: rebalance bands is not a rebalancing rule (column 45)', 'write rebalance=band:5%'],
+      [
+        'OPTION_VALUE',
+        'rebalance=bands: rebalance bands is not a rebalancing rule (column 45)',
+        'write rebalance=band:5%',
+      ],
     ]);
     expect(errorsOf('rebalance=')).toEqual([
       ['OPTION_VALUE', 'rebalance=: rebalance (empty) is not a rebalancing rule (column 45)', 'e.g. rebalance=monthly'],
@@ -104,7 +120,11 @@ describe('options key=value', () => {
 
   it('reports bad fee and rf values', () => {
     expect(errorsOf('fee=0.1 rf=-1%')).toEqual([
-      ['OPTION_VALUE', 'fee=0.1: fee 0.1 is not a percentage between 0% and 10% (column 45)', 'add the % sign: fee=0.1%'],
+      [
+        'OPTION_VALUE',
+        'fee=0.1: fee 0.1 is not a percentage between 0% and 10% (column 45)',
+        'add the % sign: fee=0.1%',
+      ],
       ['OPTION_VALUE', 'rf=-1%: rf -1% is not a percentage between 0% and 50% (column 53)', 'rf cannot be negative'],
     ]);
     expect(errorsOf('fee=11%')).toEqual([
@@ -118,7 +138,11 @@ describe('options key=value', () => {
   it('reports a bad benchmark', () => {
     expect(errorsOf('benchmark=CASH benchmark=')).toEqual([
       ['OPTION_VALUE', 'benchmark=CASH: CASH cannot be a benchmark (column 45)', 'e.g. benchmark=^GSPC'],
-      ['OPTION_DUPLICATE', 'benchmark=: option benchmark is already set at column 45 (column 60)', 'keep one of benchmark=CASH and benchmark='],
+      [
+        'OPTION_DUPLICATE',
+        'benchmark=: option benchmark is already set at column 45 (column 60)',
+        'keep one of benchmark=CASH and benchmark=',
+      ],
     ]);
     expect(errorsOf('benchmark=S&P')).toEqual([
       ['OPTION_VALUE', 'benchmark=S&P: benchmark S&P is not a ticker (column 45)', 'e.g. benchmark=^GSPC'],

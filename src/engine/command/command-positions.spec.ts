@@ -79,14 +79,24 @@ describe('positions', () => {
         'MSFT-L-abc: weight abc is not a percentage (column 11)',
         'write the weight as a number followed by %, e.g. 25%',
       ],
-      ['WEIGHT_OUT_OF_RANGE', 22, 'GE-L-0%: weight 0% is outside (0%, 100%] (column 22)', 'remove the position instead of giving it 0%'],
+      [
+        'WEIGHT_OUT_OF_RANGE',
+        22,
+        'GE-L-0%: weight 0% is outside (0%, 100%] (column 22)',
+        'remove the position instead of giving it 0%',
+      ],
       [
         'WEIGHT_OUT_OF_RANGE',
         30,
         'KO-L-150%: weight 150% is outside (0%, 100%] (column 30)',
         'weights are shares of the capital and sum to 100%',
       ],
-      ['WEIGHT_INVALID', 40, 'PG-L-1.1234567%: weight 1.1234567% has more than 6 decimals (column 40)', 'round the weight'],
+      [
+        'WEIGHT_INVALID',
+        40,
+        'PG-L-1.1234567%: weight 1.1234567% has more than 6 decimals (column 40)',
+        'round the weight',
+      ],
     ]);
     expect(errors[0].expected).toBe('a weight in percent such as 50% or 12.5%');
   });
@@ -94,10 +104,26 @@ describe('positions', () => {
   it('reports positions missing their side, their weight or their ticker', () => {
     const errors = errorsOf(`AAPL-50% MSFT-L 75% -L-25% ${DATES}`);
     expect(errors.map((error) => [error.code, error.message, error.hint])).toEqual([
-      ['POSITION_FORMAT', 'AAPL-50%: missing side between ticker and weight (column 1)', 'write AAPL-L-50% for long or AAPL-S-50% for short'],
-      ['POSITION_FORMAT', 'MSFT-L: missing weight after the side (column 10)', 'write the weight in percent, e.g. MSFT-L-50%'],
-      ['POSITION_FORMAT', '75%: a position needs a ticker, a side and a weight (column 17)', 'write it as TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%'],
-      ['TICKER_INVALID', '-L-25%: missing ticker before the side (column 21)', 'write the ticker first, e.g. AAPL-L-50%'],
+      [
+        'POSITION_FORMAT',
+        'AAPL-50%: missing side between ticker and weight (column 1)',
+        'write AAPL-L-50% for long or AAPL-S-50% for short',
+      ],
+      [
+        'POSITION_FORMAT',
+        'MSFT-L: missing weight after the side (column 10)',
+        'write the weight in percent, e.g. MSFT-L-50%',
+      ],
+      [
+        'POSITION_FORMAT',
+        '75%: a position needs a ticker, a side and a weight (column 17)',
+        'write it as TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%',
+      ],
+      [
+        'TICKER_INVALID',
+        '-L-25%: missing ticker before the side (column 21)',
+        'write the ticker first, e.g. AAPL-L-50%',
+      ],
     ]);
     expect(errors[0].expected).toBe('TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%');
   });
@@ -106,7 +132,11 @@ describe('positions', () => {
     const errors = errorsOf(`AA$PL-L-50% ABCDEFGHIJKLMNOPQRSTU-L-50% ${DATES}`);
     expect(errors.map((error) => [error.code, error.column, error.message])).toEqual([
       ['TICKER_INVALID', 1, 'AA$PL-L-50%: ticker AA$PL has characters a ticker cannot have (column 1)'],
-      ['TICKER_INVALID', 13, 'ABCDEFGHIJKLMNOPQRSTU-L-50%: ticker ABCDEFGHIJKLMNOPQRSTU is longer than 20 characters (column 13)'],
+      [
+        'TICKER_INVALID',
+        13,
+        'ABCDEFGHIJKLMNOPQRSTU-L-50%: ticker ABCDEFGHIJKLMNOPQRSTU is longer than 20 characters (column 13)',
+      ],
     ]);
   });
 

@@ -4,14 +4,42 @@ import { parseCommand, parseCommandOrThrow } from './command.parser';
 import { Position } from './command.types';
 
 const tokenPieces = fc.constantFrom(
-  'AAPL-L-50%', 'MSFT-S-50%', 'BRK-B-L-12.5%', '^GSPC-l-100%', 'CASH-L-10%', 'CASH-S-10%', 'X-X-X', '-', '--', '%', '-%',
-  '2020-01-01', '2023-02-29', '2020/1/1', '0000-00-00', '9999-99-99', 'rebalance=band:5%', 'rebalance=band:', 'fee=0.1%',
-  'rf=', '=', '==', 'contribute=-1000/month', 'contribute=/', 'benchmark=^', 'capital=1e9', 'A=B-C-D', 'é-L-5%', '\u0000',
+  'AAPL-L-50%',
+  'MSFT-S-50%',
+  'BRK-B-L-12.5%',
+  '^GSPC-l-100%',
+  'CASH-L-10%',
+  'CASH-S-10%',
+  'X-X-X',
+  '-',
+  '--',
+  '%',
+  '-%',
+  '2020-01-01',
+  '2023-02-29',
+  '2020/1/1',
+  '0000-00-00',
+  '9999-99-99',
+  'rebalance=band:5%',
+  'rebalance=band:',
+  'fee=0.1%',
+  'rf=',
+  '=',
+  '==',
+  'contribute=-1000/month',
+  'contribute=/',
+  'benchmark=^',
+  'capital=1e9',
+  'A=B-C-D',
+  'é-L-5%',
+  '\u0000',
 );
 
 /** Strings near the grammar: real tokens, fragments and noise, joined by assorted whitespace. */
 const nearGrammar = fc
-  .array(fc.oneof(tokenPieces, fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 14 })
+  .array(fc.oneof(tokenPieces, fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 })), {
+    maxLength: 14,
+  })
   .chain((tokens) => fc.constantFrom(' ', '  ', '\t', '\n').map((separator) => tokens.join(separator)));
 
 const validCommand = fc
@@ -22,15 +50,24 @@ const validCommand = fc
     startDay: fc.integer({ min: -25000, max: 27000 }),
     length: fc.integer({ min: 1, max: 20000 }),
     capital: fc.option(fc.integer({ min: 1, max: 10_000_000 }), { nil: undefined }),
-    rebalance: fc.option(fc.constantFrom('none', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'band:5%', 'band:0.25%'), {
-      nil: undefined,
-    }),
+    rebalance: fc.option(
+      fc.constantFrom('none', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'band:5%', 'band:0.25%'),
+      {
+        nil: undefined,
+      },
+    ),
     fee: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
     rf: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
     benchmark: fc.option(fc.constantFrom('^GSPC', 'spy', 'BRK-B'), { nil: undefined }),
-    contribute: fc.option(fc.tuple(fc.integer({ min: -100000, max: 100000 }).filter((n) => n !== 0), fc.constantFrom('month', 'quarter', 'year')), {
-      nil: undefined,
-    }),
+    contribute: fc.option(
+      fc.tuple(
+        fc.integer({ min: -100000, max: 100000 }).filter((n) => n !== 0),
+        fc.constantFrom('month', 'quarter', 'year'),
+      ),
+      {
+        nil: undefined,
+      },
+    ),
   })
   .map((spec) => {
     const count = Math.min(spec.tickers.length, spec.cuts.length + 1);
@@ -56,18 +93,21 @@ const byTicker = (positions: Position[]) => [...positions].sort((a, b) => (a.tic
 describe('parser properties (fast-check)', () => {
   it('never throws on any input and locates every error inside or just after the input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 80 }), nearGrammar), (input) => {
-        const result = parseCommand(input);
-        if (result.ok) return;
-        expect(result.errors.length).toBeGreaterThan(0);
-        for (const error of result.errors) {
-          expect(error.column).toBeGreaterThanOrEqual(1);
-          expect(error.column).toBeLessThanOrEqual(Math.max(input.length + 1, 1001));
-          expect(error.message).toContain(`(column ${error.column})`);
-          expect(error.expected.length).toBeGreaterThan(0);
-          expect(error.hint.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 80 }), nearGrammar),
+        (input) => {
+          const result = parseCommand(input);
+          if (result.ok) return;
+          expect(result.errors.length).toBeGreaterThan(0);
+          for (const error of result.errors) {
+            expect(error.column).toBeGreaterThanOrEqual(1);
+            expect(error.column).toBeLessThanOrEqual(Math.max(input.length + 1, 1001));
+            expect(error.message).toContain(`(column ${error.column})`);
+            expect(error.expected.length).toBeGreaterThan(0);
+            expect(error.hint.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 1500 },
     );
   });

@@ -30,12 +30,15 @@ function metricsOf(values: number[]) {
 describe('historical VaR and CVaR at 95%', () => {
   it('equal the sort-based definition on any series (both selection paths)', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: 2, maxLength: 400 }), (values) => {
-        const metrics = metricsOf(values);
-        const expected = naiveTail(values);
-        expect(metrics.valueAtRisk95).toBeCloseTo(expected.quantile, 14);
-        expect(metrics.conditionalValueAtRisk95).toBeCloseTo(expected.tailMean, 14);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: 2, maxLength: 400 }),
+        (values) => {
+          const metrics = metricsOf(values);
+          const expected = naiveTail(values);
+          expect(metrics.valueAtRisk95).toBeCloseTo(expected.quantile, 14);
+          expect(metrics.conditionalValueAtRisk95).toBeCloseTo(expected.tailMean, 14);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -224,7 +224,11 @@ function sampleExcessKurtosis(n: number, m2: number, m4: number): number {
  * to contain the two order statistics needed, the exact answer lies among them (every other
  * return is larger), so only they are searched. Otherwise all returns are.
  */
-function historicalTail(returns: Float64Array, n: number, candidateCount: number): { quantile: number; tailMean: number } {
+function historicalTail(
+  returns: Float64Array,
+  n: number,
+  candidateCount: number,
+): { quantile: number; tailMean: number } {
   const position = (n - 1) * TAIL;
   const lowIndex = Math.floor(position);
   const fraction = position - lowIndex;

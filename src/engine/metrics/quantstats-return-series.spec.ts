@@ -15,7 +15,8 @@ describe.each(reference.returnSeries)('QuantStats reference: $name', (series) =>
   const returnsOf = (ticker: string) => {
     const j = column(ticker);
     const out = new Float64Array(last - first + 1);
-    for (let t = 1; t < out.length; t++) out[t] = matrix.values[(first + t) * width + j] / matrix.values[(first + t - 1) * width + j] - 1;
+    for (let t = 1; t < out.length; t++)
+      out[t] = matrix.values[(first + t) * width + j] / matrix.values[(first + t - 1) * width + j] - 1;
     return out;
   };
   const metrics = computeMetrics({

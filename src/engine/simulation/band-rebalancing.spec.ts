@@ -19,6 +19,8 @@ describe('band rebalancing at 8 points, A 50% and B 50%, capital 1000', () => {
   });
 
   it('does not trade with a wider band', () => {
-    expect(simulateTwoAssets('A-L-50% B-L-50% 2024-01-29 2024-02-02 capital=1000 rebalance=band:10%').trades.count).toBe(2);
+    expect(
+      simulateTwoAssets('A-L-50% B-L-50% 2024-01-29 2024-02-02 capital=1000 rebalance=band:10%').trades.count,
+    ).toBe(2);
   });
 });

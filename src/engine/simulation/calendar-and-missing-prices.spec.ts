@@ -11,7 +11,11 @@ const matrix = mergePriceSeries([
   { ticker: 'A', dates: ['2024-01-29', '2024-01-30', '2024-01-31', '2024-02-02'], prices: [10, 11, 12, 15] },
   { ticker: 'B', dates: ['2024-01-29', '2024-01-30', '2024-02-01', '2024-02-02'], prices: [20, 18, 25, 20] },
   { ticker: 'C', dates: ['2024-01-31', '2024-02-01'], prices: [5, 6] },
-  { ticker: '^X', dates: ['2024-01-26', '2024-01-29', '2024-01-30', '2024-01-31', '2024-02-01', '2024-02-02'], prices: [99, 100, 101, 102, 103, 104] },
+  {
+    ticker: '^X',
+    dates: ['2024-01-26', '2024-01-29', '2024-01-30', '2024-01-31', '2024-02-01', '2024-02-02'],
+    prices: [99, 100, 101, 102, 103, 104],
+  },
 ]);
 
 function run(command: string) {
@@ -39,7 +43,8 @@ describe('calendar and missing prices', () => {
         {
           code: 'NO_PRICE_AT_START',
           ticker: 'C',
-          message: 'ticker C has no price on 2024-01-29, the first trading day of the simulation; its first available date is 2024-01-31',
+          message:
+            'ticker C has no price on 2024-01-29, the first trading day of the simulation; its first available date is 2024-01-31',
         },
       ]),
     );

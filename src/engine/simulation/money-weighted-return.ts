@@ -4,12 +4,18 @@
  * where flows are money put in (capital, contributions; withdrawals negative). NaN when no rate
  * in (−99.99%, 10^14 %) solves it (short horizons can make the annualised rate enormous).
  */
-export function moneyWeightedReturn(flowDays: readonly number[], flowAmounts: readonly number[], endDay: number, finalValue: number): number {
+export function moneyWeightedReturn(
+  flowDays: readonly number[],
+  flowAmounts: readonly number[],
+  endDay: number,
+  finalValue: number,
+): number {
   const origin = flowDays[0];
   const presentValue = (rate: number): number => {
     const logGrowth = Math.log1p(rate);
     let total = finalValue * Math.exp((-(endDay - origin) / 365) * logGrowth);
-    for (let k = 0; k < flowDays.length; k++) total -= flowAmounts[k] * Math.exp((-(flowDays[k] - origin) / 365) * logGrowth);
+    for (let k = 0; k < flowDays.length; k++)
+      total -= flowAmounts[k] * Math.exp((-(flowDays[k] - origin) / 365) * logGrowth);
     return total;
   };
   // Bracket the root on a log grid of 1 + r, then bisect: robust where Newton can jump away.

@@ -26,6 +26,9 @@ describe('monthly rebalancing, A 50% and B 50%, capital 1000', () => {
     expect(Array.from(daily.trades.dayIndex)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
     // Each day starts at 50/50: NAV_t = NAV_{t-1} × (½·A_t/A_{t-1} + ½·B_t/B_{t-1}).
     expect(daily.nav[1]).toBeCloseTo(1000 * (0.5 * 1.1 + 0.5 * 0.9), 10);
-    expect(daily.nav[4]).toBeCloseTo(1000 * 1.0 * (0.5 * 12 / 11 + 0.5 * 20 / 18) * (0.5 + 0.5 * 1.25) * (0.5 * 1.25 + 0.5 * 0.8), 10);
+    expect(daily.nav[4]).toBeCloseTo(
+      1000 * 1.0 * ((0.5 * 12) / 11 + (0.5 * 20) / 18) * (0.5 + 0.5 * 1.25) * (0.5 * 1.25 + 0.5 * 0.8),
+      10,
+    );
   });
 });

@@ -28,7 +28,9 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
   const series = new Float64Array(2 * rowCount);
   const nav = series.subarray(0, rowCount);
   const dailyReturn = series.subarray(rowCount);
-  const trades = new TradeRecorder(assetCount * (1 + countFlags(plan.rebalanceFlags) + countFlags(plan.contributionFlags)));
+  const trades = new TradeRecorder(
+    assetCount * (1 + countFlags(plan.rebalanceFlags) + countFlags(plan.contributionFlags)),
+  );
   const state = runKernel(plan, nav, dailyReturn, trades);
   const tradeLog = trades.toLog(plan);
 
@@ -100,7 +102,9 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
     netContributions: (flowAmounts.length - 1) * plan.contributionAmount,
     finalNav,
     moneyWeightedReturn:
-      flowAmounts.length > 1 ? moneyWeightedReturn(flowDays, flowAmounts, plan.dayNumber[rowCount - 1], finalNav) : null,
+      flowAmounts.length > 1
+        ? moneyWeightedReturn(flowDays, flowAmounts, plan.dayNumber[rowCount - 1], finalNav)
+        : null,
     metrics,
     benchmarkMetrics,
     warnings,
@@ -141,12 +145,29 @@ function runKernel(
     const before = state[STATE_CASH] + holdingsValue(shares, prices, row, columns);
     const flow = contributionFlags[t] * contributionAmount;
     let rebalance = rebalanceFlags[t];
-    if (bandThreshold > 0 && rebalance === 0 && bandBreached(before, shares, targets, prices, row, columns, bandThreshold)) rebalance = 1;
+    if (
+      bandThreshold > 0 &&
+      rebalance === 0 &&
+      bandBreached(before, shares, targets, prices, row, columns, bandThreshold)
+    )
+      rebalance = 1;
 
     let fee = 0;
     if (rebalance === 1 || flow !== 0) {
       state[STATE_CASH] += flow;
-      fee = trade(t, row, rebalance === 1 ? before + flow : flow, rebalance, shares, targets, prices, columns, feeRate, trades, state);
+      fee = trade(
+        t,
+        row,
+        rebalance === 1 ? before + flow : flow,
+        rebalance,
+        shares,
+        targets,
+        prices,
+        columns,
+        feeRate,
+        trades,
+        state,
+      );
     }
 
     const value = before + flow - fee;
@@ -307,7 +328,11 @@ class TradeRecorder {
   /** The three columns as views of one buffer (one allocation per simulation). */
   private static allocate(size: number): [Int32Array, Int32Array, Float64Array] {
     const buffer = new ArrayBuffer(size * 16);
-    return [new Int32Array(buffer, 0, size), new Int32Array(buffer, size * 4, size), new Float64Array(buffer, size * 8, size)];
+    return [
+      new Int32Array(buffer, 0, size),
+      new Int32Array(buffer, size * 4, size),
+      new Float64Array(buffer, size * 8, size),
+    ];
   }
 
   record(day: number, asset: number, shares: number): void {

@@ -31,10 +31,13 @@ describe("the seed's long and short results", () => {
           0.5 * (2 - price(t, 'MSFT') / price(0, 'MSFT')) +
           0.2 * (price(t, 'KO') / price(0, 'KO')));
       const error = Math.abs(result.nav[t] - seed);
-      if (error > 1e-9 * Math.abs(seed)) throw new Error(`day ${result.dates[t]}: NAV ${result.nav[t]} vs seed ${seed}`);
+      if (error > 1e-9 * Math.abs(seed))
+        throw new Error(`day ${result.dates[t]}: NAV ${result.nav[t]} vs seed ${seed}`);
     }
     // A 50% short of a stock that rose ~600-fold wipes the portfolio out: the engine says so.
     expect(result.finalNav).toBeLessThan(0);
-    expect(result.warnings).toEqual(['the portfolio value reached zero or below; returns after that point are not meaningful']);
+    expect(result.warnings).toEqual([
+      'the portfolio value reached zero or below; returns after that point are not meaningful',
+    ]);
   });
 });
