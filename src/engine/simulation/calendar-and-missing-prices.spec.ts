@@ -75,3 +75,16 @@ describe('calendar and missing prices', () => {
     expect(result.metrics.totalReturn).toBe(0);
   });
 });
+
+describe('invalid prices', () => {
+  it('refuses a non-positive price, naming the ticker and the date', () => {
+    const broken = mergePriceSeries([
+      { ticker: 'Z', dates: ['2024-01-29', '2024-01-30', '2024-01-31'], prices: [10, 0, 11] },
+    ]);
+    expect(() => simulatePortfolio(parseCommandOrThrow('Z-L-100% 2024-01-29 2024-01-31').command, broken)).toThrow(
+      new SimulationError([
+        { code: 'INVALID_PRICE', ticker: 'Z', message: 'ticker Z has a non-positive price 0 on 2024-01-30' },
+      ]),
+    );
+  });
+});
