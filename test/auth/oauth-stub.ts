@@ -66,7 +66,7 @@ export class OAuthStub {
     const url = new URL(request.url ?? '/', this.url);
     if (request.method === 'GET' && url.pathname === '/authorize') return this.authorize(url, response);
     if (request.method === 'POST' && url.pathname === '/token') return this.token(await readBody(request), response);
-    if (request.method === 'GET' && url.pathname === '/userinfo') return this.userinfo(request, response);
+    if (request.method === 'GET' && url.pathname === '/userinfo') return this.userinfo(request, url, response);
     json(response, 404, { error: 'not_found' });
   }
 
@@ -111,11 +111,20 @@ export class OAuthStub {
     }
     const accessToken = randomBytes(16).toString('hex');
     this.accessTokens.set(accessToken, pending.profile);
-    json(response, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: 3600, scope: 'openid email profile' });
+    json(response, 200, {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: 'openid email profile',
+    });
   }
 
-  private userinfo(request: IncomingMessage, response: ServerResponse): void {
-    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  /** Like Google's, accepts the token as a Bearer header or as the access_token parameter (node-oauth's way). */
+  private userinfo(request: IncomingMessage, url: URL, response: ServerResponse): void {
+    const token =
+      /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ??
+      url.searchParams.get('access_token') ??
+      undefined;
     const profile = token ? this.accessTokens.get(token) : undefined;
     if (!profile) return json(response, 401, { error: 'invalid_token' });
     json(response, 200, profile);

@@ -201,7 +201,9 @@ describe('auth sessions on PostgreSQL', () => {
     for (const path of ['/auth/register', '/auth/login', '/auth/refresh', '/auth/logout', '/auth/providers']) {
       expect(document.paths[path]).toBeDefined();
     }
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/auth/google/login', '/auth/google/callback']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/auth/google/login', '/auth/google/callback']),
+    );
     expect(document.paths['/auth/login'].post.responses['401'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/ErrorResponse',
     });

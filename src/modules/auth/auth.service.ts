@@ -82,17 +82,17 @@ export class AuthService {
     // The lookup is by hash already; the explicit constant-time check keeps that property if the lookup changes.
     if (!stored || !constantTimeEqual(stored.tokenHash, tokenHash)) throw new RefreshTokenInvalidError();
     if (stored.revokedAt !== null) {
+      // Revoked by logout, by an earlier reuse or by a credentials change: its family is revoked already.
+      if (stored.revokedReason !== 'rotated') throw new RefreshTokenInvalidError();
       const revoked = await this.refreshTokens.revokeFamily(stored.familyId, 'reuse');
       this.logger.warn({
         message: 'refresh token reuse: family revoked',
         userId: stored.userId,
         familyId: stored.familyId,
         tokenId: stored.id,
-        previouslyRevokedAs: stored.revokedReason,
         revoked,
       });
-      if (stored.revokedReason === 'rotated') throw new RefreshTokenReusedError();
-      throw new RefreshTokenInvalidError();
+      throw new RefreshTokenReusedError();
     }
     if (stored.expiresAt.getTime() <= Date.now()) throw new RefreshTokenInvalidError();
     const user = await this.users.findById(stored.userId);

@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '../../../common/domain-error';
 import { AppConfig } from '../../../config/app-config';
@@ -13,6 +13,8 @@ import type { OAuthStateFailure } from './oauth-state.store';
  */
 @Injectable()
 export class GoogleAuthGuard extends AuthGuard(GOOGLE_STRATEGY) {
+  private readonly logger = new Logger(GoogleAuthGuard.name);
+
   constructor(private readonly config: AppConfig) {
     super({ session: false });
   }
@@ -30,6 +32,7 @@ export class GoogleAuthGuard extends AuthGuard(GOOGLE_STRATEGY) {
       if (failure.name === 'TokenError' || failure.name === 'AuthorizationError') {
         throw new GoogleSignInFailedError(`Google refused the sign-in: ${failure.message}`, 401);
       }
+      this.logger.warn({ message: 'Google sign-in failed', error: failure.stack ?? String(failure) });
       throw new GoogleSignInFailedError('could not complete the sign-in with Google; try again later', 502);
     }
     if (!user) {
