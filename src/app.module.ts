@@ -5,7 +5,10 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { MarketDataModule } from './modules/market-data/market-data.module';
+import { HistoryModule } from './modules/history/history.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { PortfolioModule } from './modules/portfolio/portfolio.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -31,6 +34,9 @@ export class AppModule {
           HealthModule,
           MetricsModule.forRoot(),
           AuthModule,
+          MarketDataModule,
+          HistoryModule,
+          PortfolioModule,
         ],
       },
     };

@@ -75,6 +75,7 @@ export class BullJobQueues extends JobQueues implements BeforeApplicationShutdow
           name: job.name,
           data: job.data as unknown,
           attemptsMade: job.attemptsMade,
+          attempts: job.opts.attempts ?? 1,
           enqueuedAt: new Date(job.timestamp),
           reportProgress: async (progress) => {
             await job.progress(progress);

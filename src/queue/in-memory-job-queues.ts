@@ -164,6 +164,7 @@ export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShu
         name: snapshot.name,
         data: snapshot.data,
         attemptsMade: snapshot.attemptsMade,
+        attempts: options.attempts,
         enqueuedAt: snapshot.enqueuedAt,
         reportProgress: async (progress) => {
           snapshot.progress = progress;

@@ -3,6 +3,10 @@
  * A domain adds its queue here; start-up of a worker fails if a job below has no handler.
  */
 export interface JobCatalogue {
+  simulations: {
+    /** Runs one submitted simulation (the job id is the simulation id). */
+    run: { simulationId: string };
+  };
   maintenance: {
     /** Deletes outbox events published more than `olderThanHours` ago. */
     'outbox.prune': { olderThanHours: number };
@@ -15,6 +19,7 @@ export type JobData<Q extends QueueName, J extends JobName<Q>> = JobCatalogue[Q]
 
 /** The catalogue at run time (the compiler checks it lists exactly the names above). */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
+  simulations: ['run'],
   maintenance: ['outbox.prune'],
 };
 

@@ -37,6 +37,8 @@ export interface JobContext<TData> {
   data: TData;
   /** Tries made before this one. */
   attemptsMade: number;
+  /** Tries allowed in all (EnqueueOptions.attempts): the last try is attemptsMade + 1 === attempts. */
+  attempts: number;
   enqueuedAt: Date;
   reportProgress(progress: number | object): Promise<void>;
 }

@@ -2,8 +2,11 @@ import { decodeSimulationSeries, encodeSimulationSeries, SimulationSeries } from
 
 function series(days: number, tickers: string[], withBenchmark: boolean): SimulationSeries {
   const dates = Array.from({ length: days }, (_, i) => new Date(Date.UTC(1990, 0, 2 + i)).toISOString().slice(0, 10));
-  const wave = (phase: number) => Float64Array.from({ length: days }, (_, i) => Math.sin(i / 7 + phase) / 3 + 1e-17 * i);
-  const weights = Float32Array.from({ length: days * (tickers.length + 1) }, (_, i) => Math.fround((i % 11) / 10 - 0.3));
+  const wave = (phase: number) =>
+    Float64Array.from({ length: days }, (_, i) => Math.sin(i / 7 + phase) / 3 + 1e-17 * i);
+  const weights = Float32Array.from({ length: days * (tickers.length + 1) }, (_, i) =>
+    Math.fround((i % 11) / 10 - 0.3),
+  );
   return {
     dates,
     tickers,

@@ -1,0 +1,101 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { SimulationRecord, StoredSimulationResult, TradeRow } from '../history.types';
+import { SimulationSummaryDto } from './simulation-summary.dto';
+
+const toJsonNumbers = (values: ArrayLike<number>): (number | null)[] =>
+  Array.from(values, (value) => (Number.isFinite(value) ? value : null));
+
+export class SimulationSeriesDto {
+  @ApiProperty({ type: [String], description: 'trading days, YYYY-MM-DD' })
+  dates!: string[];
+
+  @ApiProperty({ type: [Number], description: 'portfolio value at each close' })
+  nav!: (number | null)[];
+
+  @ApiProperty({ type: [Number], description: 'time-weighted daily return (0 on the first day)' })
+  dailyReturn!: (number | null)[];
+
+  @ApiProperty({ type: [Number], description: 'compounded time-weighted return since the start' })
+  cumulativeReturn!: (number | null)[];
+
+  @ApiProperty({ type: [Number], description: 'fall from the running peak (0 or negative)' })
+  drawdown!: (number | null)[];
+
+  @ApiProperty({ type: [Number], nullable: true, description: 'benchmark closes on the same days, if any' })
+  benchmark!: (number | null)[] | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'number' } },
+    description: 'signed value weight of each ticker and CASH after each day’s trades',
+  })
+  weights!: Record<string, (number | null)[]>;
+}
+
+export class TradeDto {
+  @ApiProperty() date!: string;
+  @ApiProperty() ticker!: string;
+  @ApiProperty({ description: 'signed: positive buys' }) shares!: number;
+  @ApiProperty() price!: number;
+  @ApiProperty({ description: 'shares × price' }) value!: number;
+  @ApiProperty() fee!: number;
+}
+
+/** Everything about one simulation: command, parsed form, status, metrics and the daily series. */
+export class SimulationDetailDto extends SimulationSummaryDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'positions and options as parsed' })
+  parsedCommand!: unknown;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'every metric (docs/metrics.md); benchmark metrics under `benchmark` when there is one',
+  })
+  metrics!: Record<string, unknown> | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'final value, fees, contributions, money-weighted return, price sources, warnings',
+  })
+  summary!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: SimulationSeriesDto, nullable: true })
+  series!: SimulationSeriesDto | null;
+
+  @ApiProperty({ type: [TradeDto], nullable: true })
+  trades!: TradeRow[] | null;
+
+  static fromDetail(record: SimulationRecord, result: StoredSimulationResult | null): SimulationDetailDto {
+    const base = SimulationSummaryDto.from(record);
+    if (!result)
+      return { ...base, parsedCommand: record.parsedCommand, metrics: null, summary: null, series: null, trades: null };
+    const { series } = result;
+    const columns = [...series.tickers, 'CASH'];
+    const weights: Record<string, (number | null)[]> = {};
+    columns.forEach((ticker, column) => {
+      weights[ticker] = Array.from({ length: series.dates.length }, (_, row) => {
+        const value = series.weights[row * columns.length + column];
+        return Number.isFinite(value) ? value : null;
+      });
+    });
+    return {
+      ...base,
+      parsedCommand: record.parsedCommand,
+      metrics: result.metrics,
+      summary: result.summary,
+      series: {
+        dates: series.dates,
+        nav: toJsonNumbers(series.nav),
+        dailyReturn: toJsonNumbers(series.dailyReturn),
+        cumulativeReturn: toJsonNumbers(series.cumulativeReturn),
+        drawdown: toJsonNumbers(series.drawdown),
+        benchmark: series.benchmark ? toJsonNumbers(series.benchmark) : null,
+        weights,
+      },
+      trades: result.trades,
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Which tickers a simulation uses: lets GET /history?ticker= filter through an index. */
+@Entity({ name: 'simulation_tickers' })
+@Index('idx_simulation_tickers_ticker', ['ticker', 'simulationId'])
+export class SimulationTickerEntity {
+  @PrimaryColumn({ name: 'simulation_id', type: 'varchar', length: 36 })
+  simulationId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  ticker!: string;
+
+  @Column({ name: 'is_benchmark', type: 'boolean', default: false })
+  isBenchmark!: boolean;
+}

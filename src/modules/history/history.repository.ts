@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { DataSource, EntityManager } from 'typeorm';
+import { SimulationEntity } from './entities/simulation.entity';
+import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
+import {
+  HeadlineMetrics,
+  HistoryPage,
+  HistoryQuery,
+  NewSimulation,
+  SimulationRecord,
+  SimulationStatus,
+  StoredSimulationResult,
+  TradeRow,
+} from './history.types';
+import { decodeSimulationSeries, encodeSimulationSeries } from './simulation-series.codec';
+
+const SORT_COLUMNS: Record<HistoryQuery['sort'], string> = {
+  createdAt: 's.created_at',
+  cagr: 's.cagr',
+  sharpe: 's.sharpe',
+  maxDrawdown: 's.max_drawdown',
+  totalReturn: 's.total_return',
+};
+
+export interface StatusChange {
+  status?: SimulationStatus;
+  progressPhase?: string | null;
+  progressPercent?: number;
+  failureReason?: string | null;
+  startedAt?: Date;
+  finishedAt?: Date;
+  headline?: HeadlineMetrics;
+}
+
+/** The only code that touches the simulations, simulation_tickers and simulation_results tables. */
+@Injectable()
+export class HistoryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(simulation: NewSimulation, createdAt: Date, tx: EntityManager): Promise<void> {
+    await tx.getRepository(SimulationEntity).insert({
+      id: simulation.id,
+      userId: simulation.userId,
+      command: simulation.command,
+      canonical: simulation.canonical,
+      parsedCommand: JSON.stringify(simulation.parsedCommand),
+      tickers: [...simulation.tickers, ...(simulation.benchmark ? [simulation.benchmark] : [])].join(' '),
+      startDate: simulation.startDate,
+      endDate: simulation.endDate,
+      status: 'queued',
+      progressPhase: null,
+      progressPercent: 0,
+      failureReason: null,
+      idempotencyKey: simulation.idempotencyKey,
+      cagr: null,
+      sharpe: null,
+      maxDrawdown: null,
+      totalReturn: null,
+      createdAt,
+      startedAt: null,
+      finishedAt: null,
+    });
+    const tickers = new Map(simulation.tickers.map((ticker) => [ticker, false]));
+    if (simulation.benchmark && !tickers.has(simulation.benchmark)) tickers.set(simulation.benchmark, true);
+    await tx
+      .getRepository(SimulationTickerEntity)
+      .insert([...tickers].map(([ticker, isBenchmark]) => ({ simulationId: simulation.id, ticker, isBenchmark })));
+  }
+
+  async findById(id: string, tx: EntityManager = this.dataSource.manager): Promise<SimulationRecord | null> {
+    const row = await tx.getRepository(SimulationEntity).findOne({ where: { id } });
+    return row ? toRecord(row) : null;
+  }
+
+  async findByIdempotencyKey(userId: string, key: string): Promise<SimulationRecord | null> {
+    const row = await this.dataSource
+      .getRepository(SimulationEntity)
+      .findOne({ where: { userId, idempotencyKey: key } });
+    return row ? toRecord(row) : null;
+  }
+
+  async list(userId: string, query: HistoryQuery): Promise<HistoryPage> {
+    const builder = this.dataSource
+      .getRepository(SimulationEntity)
+      .createQueryBuilder('s')
+      .where('s.user_id = :userId', { userId });
+    if (query.status) builder.andWhere('s.status = :status', { status: query.status });
+    if (query.ticker) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM simulation_tickers t WHERE t.simulation_id = s.id AND t.ticker = :ticker)',
+        { ticker: query.ticker },
+      );
+    }
+    if (query.from) builder.andWhere('s.created_at >= :from', { from: new Date(`${query.from}T00:00:00.000Z`) });
+    if (query.to)
+      builder.andWhere('s.created_at < :to', { to: new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000) });
+    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+    // Rows without the metric (queued, failed) go last whichever the direction; ties by newest.
+    if (query.sort !== 'createdAt') {
+      builder.orderBy(`CASE WHEN ${SORT_COLUMNS[query.sort]} IS NULL THEN 1 ELSE 0 END`, 'ASC');
+      builder.addOrderBy(SORT_COLUMNS[query.sort], direction);
+      builder.addOrderBy('s.created_at', 'DESC');
+    } else {
+      builder.orderBy('s.created_at', direction);
+    }
+    builder.addOrderBy('s.id', direction);
+    // offset/limit, not skip/take: no joins here, and raw ORDER BY expressions stay as written.
+    const [rows, total] = await builder
+      .offset((query.page - 1) * query.size)
+      .limit(query.size)
+      .getManyAndCount();
+    return { items: rows.map(toRecord), page: query.page, size: query.size, total };
+  }
+
+  async update(id: string, change: StatusChange, tx: EntityManager): Promise<void> {
+    const { headline, ...rest } = change;
+    await tx.getRepository(SimulationEntity).update({ id }, { ...rest, ...(headline ?? {}) });
+  }
+
+  /** Stores (or replaces: a retried job writes the same row again) the result of a simulation. */
+  async saveResult(id: string, result: StoredSimulationResult, tx: EntityManager): Promise<number> {
+    const series = encodeSimulationSeries(result.series);
+    const trades = deflateRawSync(Buffer.from(JSON.stringify(result.trades), 'utf8'));
+    await tx.createQueryBuilder().delete().from('simulation_results').where('simulation_id = :id', { id }).execute();
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into('simulation_results', ['simulation_id', 'metrics', 'summary', 'series', 'trades', 'created_at'])
+      .values({
+        simulation_id: id,
+        metrics: JSON.stringify(result.metrics),
+        summary: JSON.stringify(result.summary),
+        series,
+        trades,
+        created_at: new Date(),
+      })
+      .execute();
+    return series.length + trades.length;
+  }
+
+  async loadResult(id: string): Promise<StoredSimulationResult | null> {
+    const row = (await this.dataSource
+      .createQueryBuilder()
+      .select(['r.metrics AS metrics', 'r.summary AS summary', 'r.series AS series', 'r.trades AS trades'])
+      .from('simulation_results', 'r')
+      .where('r.simulation_id = :id', { id })
+      .getRawOne()) as { metrics: string; summary: string; series: Buffer; trades: Buffer } | undefined;
+    if (!row) return null;
+    return {
+      metrics: JSON.parse(row.metrics) as Record<string, unknown>,
+      summary: JSON.parse(row.summary) as Record<string, unknown>,
+      series: decodeSimulationSeries(Buffer.from(row.series)),
+      trades: JSON.parse(inflateRawSync(Buffer.from(row.trades)).toString('utf8')) as TradeRow[],
+    };
+  }
+
+  async delete(id: string, tx: EntityManager): Promise<void> {
+    // Explicit children first: SQLite enforces the cascade only with foreign_keys on, which we set, but be plain.
+    await tx.createQueryBuilder().delete().from('simulation_results').where('simulation_id = :id', { id }).execute();
+    await tx.getRepository(SimulationTickerEntity).delete({ simulationId: id });
+    await tx.getRepository(SimulationEntity).delete({ id });
+  }
+}
+
+function toRecord(row: SimulationEntity): SimulationRecord {
+  return {
+    id: row.id,
+    userId: row.userId,
+    command: row.command,
+    canonical: row.canonical,
+    parsedCommand: JSON.parse(row.parsedCommand) as unknown,
+    tickers: row.tickers.split(' ').filter((ticker) => ticker.length > 0),
+    startDate: row.startDate,
+    endDate: row.endDate,
+    status: row.status,
+    progress: { phase: row.progressPhase, percent: row.progressPercent },
+    failureReason: row.failureReason,
+    idempotencyKey: row.idempotencyKey,
+    headline: { cagr: row.cagr, sharpe: row.sharpe, maxDrawdown: row.maxDrawdown, totalReturn: row.totalReturn },
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}

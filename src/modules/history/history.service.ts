@@ -1,0 +1,147 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { DomainEvent } from '../../events/event-envelope';
+import { EventPublisher } from '../../events/event-publisher';
+import { SimulationNotFoundError } from './history.errors';
+import { HISTORY_EVENTS, HistoryCreatedData, historyEvent } from './history.events';
+import { HistoryRepository } from './history.repository';
+import {
+  HeadlineMetrics,
+  HistoryPage,
+  HistoryQuery,
+  NewSimulation,
+  SimulationRecord,
+  StoredSimulationResult,
+} from './history.types';
+
+const finiteOrNull = (value: number | null): number | null => (value !== null && Number.isFinite(value) ? value : null);
+
+/**
+ * A user's simulations, from submission to result. Every state change is committed together with the
+ * events that describe it (the caller's simulation.* events and history.*), through the outbox.
+ */
+@Injectable()
+export class HistoryService {
+  private readonly logger = new Logger(HistoryService.name);
+
+  constructor(
+    private readonly repository: HistoryRepository,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async create(simulation: NewSimulation, events: DomainEvent[]): Promise<SimulationRecord> {
+    const createdAt = new Date();
+    await this.repository.transaction(async (tx) => {
+      await this.repository.insert(simulation, createdAt, tx);
+      await this.events.publish(events, tx);
+    });
+    return (await this.repository.findById(simulation.id)) as SimulationRecord;
+  }
+
+  findByIdempotencyKey(userId: string, key: string): Promise<SimulationRecord | null> {
+    return this.repository.findByIdempotencyKey(userId, key);
+  }
+
+  /** For the worker: no owner check. */
+  findById(id: string): Promise<SimulationRecord | null> {
+    return this.repository.findById(id);
+  }
+
+  /** The user's own simulation, or SimulationNotFoundError (also for someone else's). */
+  async getOwned(userId: string, id: string): Promise<SimulationRecord> {
+    const record = await this.repository.findById(id);
+    if (!record || record.userId !== userId) throw new SimulationNotFoundError(id);
+    return record;
+  }
+
+  async getDetail(
+    userId: string,
+    id: string,
+  ): Promise<{ record: SimulationRecord; result: StoredSimulationResult | null }> {
+    const record = await this.getOwned(userId, id);
+    const result = record.status === 'completed' ? await this.repository.loadResult(id) : null;
+    return { record, result };
+  }
+
+  list(userId: string, query: HistoryQuery): Promise<HistoryPage> {
+    return this.repository.list(userId, query);
+  }
+
+  async markRunning(id: string, events: DomainEvent[]): Promise<void> {
+    await this.repository.transaction(async (tx) => {
+      await this.repository.update(
+        id,
+        {
+          status: 'running',
+          startedAt: new Date(),
+          progressPhase: 'starting',
+          progressPercent: 0,
+          failureReason: null,
+        },
+        tx,
+      );
+      await this.events.publish(events, tx);
+    });
+  }
+
+  async recordProgress(id: string, phase: string, percent: number, events: DomainEvent[]): Promise<void> {
+    await this.repository.transaction(async (tx) => {
+      await this.repository.update(id, { progressPhase: phase, progressPercent: percent }, tx);
+      await this.events.publish(events, tx);
+    });
+  }
+
+  /** Stores the result and marks the simulation completed; a retried job replaces, never duplicates. */
+  async complete(
+    record: SimulationRecord,
+    result: StoredSimulationResult,
+    headline: HeadlineMetrics,
+    events: DomainEvent[],
+  ): Promise<number> {
+    const clean: HeadlineMetrics = {
+      cagr: finiteOrNull(headline.cagr),
+      sharpe: finiteOrNull(headline.sharpe),
+      maxDrawdown: finiteOrNull(headline.maxDrawdown),
+      totalReturn: finiteOrNull(headline.totalReturn),
+    };
+    const created: HistoryCreatedData = {
+      command: record.command,
+      canonical: record.canonical,
+      startDate: record.startDate,
+      endDate: record.endDate,
+      tickers: record.tickers,
+      ...clean,
+    };
+    return this.repository.transaction(async (tx) => {
+      const bytes = await this.repository.saveResult(record.id, result, tx);
+      await this.repository.update(
+        record.id,
+        { status: 'completed', progressPhase: 'done', progressPercent: 100, finishedAt: new Date(), headline: clean },
+        tx,
+      );
+      await this.events.publish(
+        [...events, historyEvent(HISTORY_EVENTS.created, record.userId, record.id, created)],
+        tx,
+      );
+      return bytes;
+    });
+  }
+
+  async fail(id: string, reason: string, events: DomainEvent[]): Promise<void> {
+    await this.repository.transaction(async (tx) => {
+      await this.repository.update(id, { status: 'failed', failureReason: reason, finishedAt: new Date() }, tx);
+      await this.events.publish(events, tx);
+    });
+  }
+
+  async delete(userId: string, id: string): Promise<void> {
+    const record = await this.getOwned(userId, id);
+    await this.repository.transaction(async (tx) => {
+      await this.repository.delete(id, tx);
+      await this.events.publish(
+        [historyEvent(HISTORY_EVENTS.deleted, userId, id, { reason: 'deleted-by-user' as const })],
+        tx,
+      );
+    });
+    this.logger.log({ message: 'simulation deleted', simulationId: id, status: record.status });
+  }
+}

@@ -1,0 +1,84 @@
+import type { SimulationStatus } from './entities/simulation.entity';
+import type { SimulationSeries } from './simulation-series.codec';
+
+export type { SimulationStatus };
+
+export interface NewSimulation {
+  id: string;
+  userId: string;
+  command: string;
+  canonical: string;
+  /** The parsed command (positions and options), kept as submitted. */
+  parsedCommand: unknown;
+  tickers: string[];
+  benchmark: string | null;
+  startDate: string;
+  endDate: string;
+  idempotencyKey: string | null;
+}
+
+export interface HeadlineMetrics {
+  cagr: number | null;
+  sharpe: number | null;
+  maxDrawdown: number | null;
+  totalReturn: number | null;
+}
+
+export interface SimulationRecord {
+  id: string;
+  userId: string;
+  command: string;
+  canonical: string;
+  parsedCommand: unknown;
+  tickers: string[];
+  startDate: string;
+  endDate: string;
+  status: SimulationStatus;
+  progress: { phase: string | null; percent: number };
+  failureReason: string | null;
+  idempotencyKey: string | null;
+  headline: HeadlineMetrics;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface TradeRow {
+  date: string;
+  ticker: string;
+  shares: number;
+  price: number;
+  value: number;
+  fee: number;
+}
+
+/** What a completed simulation keeps: every metric, the small facts, the daily series and the trades. */
+export interface StoredSimulationResult {
+  metrics: Record<string, unknown>;
+  summary: Record<string, unknown>;
+  series: SimulationSeries;
+  trades: TradeRow[];
+}
+
+export const HISTORY_SORT_FIELDS = ['createdAt', 'cagr', 'sharpe', 'maxDrawdown', 'totalReturn'] as const;
+export type HistorySortField = (typeof HISTORY_SORT_FIELDS)[number];
+
+export interface HistoryQuery {
+  page: number;
+  size: number;
+  status?: SimulationStatus;
+  ticker?: string;
+  /** Submitted on or after this day (YYYY-MM-DD). */
+  from?: string;
+  /** Submitted on or before this day (YYYY-MM-DD). */
+  to?: string;
+  sort: HistorySortField;
+  order: 'asc' | 'desc';
+}
+
+export interface HistoryPage {
+  items: SimulationRecord[];
+  page: number;
+  size: number;
+  total: number;
+}

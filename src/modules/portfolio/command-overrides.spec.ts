@@ -1,0 +1,20 @@
+import { applyOptionOverrides } from './command-overrides';
+
+describe('applyOptionOverrides', () => {
+  const seed = 'AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01';
+
+  it('leaves the command alone without overrides', () => {
+    expect(applyOptionOverrides(seed, undefined)).toBe(seed);
+    expect(applyOptionOverrides(seed, {})).toBe(seed);
+  });
+
+  it('appends new options', () => {
+    expect(applyOptionOverrides(seed, { rebalance: 'monthly', capital: 5000 })).toBe(
+      `${seed} rebalance=monthly capital=5000`,
+    );
+  });
+
+  it('replaces an option written in the command, whatever its case', () => {
+    expect(applyOptionOverrides(`${seed}  Fee=0.5%   rf=1%`, { fee: '0.1%' })).toBe(`${seed} rf=1% fee=0.1%`);
+  });
+});

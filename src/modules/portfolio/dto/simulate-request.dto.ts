@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+/** Option overrides in JSON: each replaces the command's `key=value` token of the same name. */
+export class SimulationOptionOverridesDto {
+  @ApiPropertyOptional({ example: 250000, description: 'starting capital' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  capital?: number;
+
+  @ApiPropertyOptional({
+    example: 'monthly',
+    description: 'none | daily | weekly | monthly | quarterly | yearly | band:5%',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{1,40}$/, { message: 'rebalance must be one word, such as monthly or band:5%' })
+  rebalance?: string;
+
+  @ApiPropertyOptional({ example: '0.1%', description: 'fee as a percentage of traded value' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{1,20}$/, { message: 'fee must be one word, such as 0.1%' })
+  fee?: string;
+
+  @ApiPropertyOptional({ example: '2%', description: 'annual risk-free rate' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{1,20}$/, { message: 'rf must be one word, such as 2%' })
+  rf?: string;
+
+  @ApiPropertyOptional({ example: '^GSPC' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{1,40}$/, { message: 'benchmark must be one ticker' })
+  benchmark?: string;
+
+  @ApiPropertyOptional({ example: '1000/month', description: 'amount/month|quarter|year; negative withdraws' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{1,40}$/, { message: 'contribute must be one word, such as 1000/month' })
+  contribute?: string;
+}
+
+export class SimulateRequestDto {
+  @ApiProperty({
+    example: 'AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01',
+    description:
+      'positions TICKER-SIDE-WEIGHT%, start and end dates, then options key=value (docs/command-language.md)',
+  })
+  @IsString()
+  @MaxLength(1000)
+  command!: string;
+
+  @ApiPropertyOptional({ type: SimulationOptionOverridesDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SimulationOptionOverridesDto)
+  options?: SimulationOptionOverridesDto;
+}
+
+export class SimulationAcceptedDto {
+  @ApiProperty({ format: 'uuid' })
+  simulationId!: string;
+
+  @ApiProperty({ description: 'the queue job that runs it (equal to simulationId)' })
+  taskId!: string;
+
+  @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] })
+  status!: string;
+
+  @ApiProperty({ description: 'the command as it will run, in canonical form' })
+  canonical!: string;
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module';
+import { PortfolioController } from './portfolio.controller';
+import { PortfolioService } from './portfolio.service';
+import { PriceSource } from './price-source';
+import { SamplePriceSource } from './sample-price.source';
+import { SimulationProcessor } from './simulation.processor';
+import { SimulationsGateway } from './simulations.gateway';
+
+/** Simulation: POST /simulate, the Bull processor that runs the engine, the /simulations live gateway. */
+@Module({
+  imports: [HistoryModule],
+  controllers: [PortfolioController],
+  providers: [
+    PortfolioService,
+    SimulationProcessor,
+    SimulationsGateway,
+    { provide: PriceSource, useClass: SamplePriceSource },
+  ],
+  exports: [PortfolioService],
+})
+export class PortfolioModule {}

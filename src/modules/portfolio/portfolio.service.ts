@@ -1,0 +1,103 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CASH_TICKER, parseCommand, PortfolioCommand } from '../../engine';
+import { JobQueues } from '../../queue/job-queues';
+import { HistoryService } from '../history/history.service';
+import type { SimulationRecord } from '../history/history.types';
+import { applyOptionOverrides } from './command-overrides';
+import type { SimulationOptionOverridesDto } from './dto/simulate-request.dto';
+import { InvalidCommandError } from './portfolio.errors';
+import { SIMULATION_EVENTS, simulationEvent } from './portfolio.events';
+
+export interface SubmittedSimulation {
+  record: SimulationRecord;
+  /** False when an Idempotency-Key matched an earlier submission. */
+  created: boolean;
+}
+
+/** Retries are for transient failures (a provider or the database blinking); the engine itself is deterministic. */
+export const SIMULATION_JOB_OPTIONS = { attempts: 3, backoffMs: 1000, timeoutMs: 120_000 } as const;
+
+/** Tickers the simulation needs prices for: positions (not CASH) then the benchmark. */
+export function tickersOf(command: PortfolioCommand): { positions: string[]; benchmark: string | null } {
+  const positions = command.positions.map((position) => position.ticker).filter((ticker) => ticker !== CASH_TICKER);
+  return { positions, benchmark: command.options.benchmark };
+}
+
+/**
+ * Accepts simulations: parses synchronously (an invalid command is refused with every error and nothing is
+ * queued), records the simulation with its `simulation.requested` event in one transaction, then enqueues it.
+ */
+@Injectable()
+export class PortfolioService {
+  private readonly logger = new Logger(PortfolioService.name);
+
+  constructor(
+    private readonly history: HistoryService,
+    private readonly queues: JobQueues,
+  ) {}
+
+  async submit(
+    userId: string,
+    input: { command: string; options?: SimulationOptionOverridesDto },
+    idempotencyKey: string | null,
+  ): Promise<SubmittedSimulation> {
+    if (idempotencyKey) {
+      const earlier = await this.history.findByIdempotencyKey(userId, idempotencyKey);
+      if (earlier) return { record: earlier, created: false };
+    }
+    const command = applyOptionOverrides(input.command, input.options);
+    const parsed = parseCommand(command);
+    if (!parsed.ok) throw new InvalidCommandError(parsed.errors);
+
+    const id = randomUUID();
+    const { positions, benchmark } = tickersOf(parsed.command);
+    let record: SimulationRecord;
+    try {
+      record = await this.history.create(
+        {
+          id,
+          userId,
+          command,
+          canonical: parsed.canonical,
+          parsedCommand: parsed.command,
+          tickers: positions,
+          benchmark,
+          startDate: parsed.command.start,
+          endDate: parsed.command.end,
+          idempotencyKey,
+        },
+        [
+          simulationEvent(SIMULATION_EVENTS.requested, userId, id, {
+            command,
+            canonical: parsed.canonical,
+            tickers: positions,
+            benchmark,
+            startDate: parsed.command.start,
+            endDate: parsed.command.end,
+            taskId: id,
+          }),
+        ],
+      );
+    } catch (error) {
+      // Two requests with the same Idempotency-Key raced: the unique index let one in; answer with it.
+      const winner = idempotencyKey ? await this.history.findByIdempotencyKey(userId, idempotencyKey) : null;
+      if (winner) return { record: winner, created: false };
+      throw error;
+    }
+    await this.enqueue(id);
+    this.logger.log({ message: 'simulation queued', simulationId: id, userId });
+    return { record, created: true };
+  }
+
+  /** Runs a user's earlier simulation again, as a new history entry. */
+  async rerun(userId: string, simulationId: string): Promise<SubmittedSimulation> {
+    const earlier = await this.history.getOwned(userId, simulationId);
+    return this.submit(userId, { command: earlier.command }, null);
+  }
+
+  /** The job id is the simulation id: enqueuing twice (a retried request) runs it once. */
+  private async enqueue(simulationId: string): Promise<void> {
+    await this.queues.add('simulations', 'run', { simulationId }, { jobId: simulationId, ...SIMULATION_JOB_OPTIONS });
+  }
+}

@@ -1,0 +1,21 @@
+import type { PriceSeries } from '../../engine';
+
+export interface LoadedPrices {
+  series: PriceSeries[];
+  /** Which provider served each ticker (sample, yahoo, db, upload). */
+  sources: Record<string, string>;
+}
+
+/** Where the simulation pipeline gets prices: the market-data module behind a port the processor owns. */
+export abstract class PriceSource {
+  /**
+   * Daily adjusted closes of `tickers` over [start, end] (plus enough history before start for the engine to
+   * find the first price), calling `onTicker` after each ticker is loaded.
+   */
+  abstract load(
+    tickers: readonly string[],
+    range: { start: string; end: string },
+    userId: string,
+    onTicker: (done: number, total: number) => Promise<void>,
+  ): Promise<LoadedPrices>;
+}

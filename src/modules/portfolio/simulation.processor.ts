@@ -1,0 +1,168 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  listTrades,
+  mergePriceSeries,
+  PortfolioCommand,
+  SimulationError,
+  simulatePortfolio,
+  SimulationResult,
+} from '../../engine';
+import type { JobData } from '../../queue/job-catalogue';
+import { JobContext, NonRetryableJobError } from '../../queue/job-queues';
+import { HandlesJob, JobProcessor } from '../../queue/job-processor.decorators';
+import { HistoryService } from '../history/history.service';
+import type { SimulationRecord, StoredSimulationResult } from '../history/history.types';
+import { SimulationInputError } from './portfolio.errors';
+import { SIMULATION_EVENTS, simulationEvent } from './portfolio.events';
+import { tickersOf } from './portfolio.service';
+import { PriceSource } from './price-source';
+
+type RunJob = JobData<'simulations', 'run'>;
+
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+/**
+ * Runs one simulation: prices → engine → stored result, reporting progress in phases. Idempotent: a retried
+ * or recovered job finds a completed simulation and stops, and the result row is replaced, never duplicated.
+ */
+@Injectable()
+@JobProcessor('simulations')
+export class SimulationProcessor {
+  private readonly logger = new Logger(SimulationProcessor.name);
+
+  constructor(
+    private readonly history: HistoryService,
+    private readonly prices: PriceSource,
+  ) {}
+
+  @HandlesJob<'simulations'>('run')
+  async run(job: JobContext<RunJob>): Promise<{ status: string }> {
+    const record = await this.history.findById(job.data.simulationId);
+    if (!record) return { status: 'deleted' };
+    if (record.status === 'completed' || record.status === 'failed') return { status: record.status };
+    const started = Date.now();
+    const event = <T extends Parameters<typeof simulationEvent>[0]>(
+      type: T,
+      data: Parameters<typeof simulationEvent<T>>[3],
+    ) => simulationEvent(type, record.userId, record.id, data);
+    try {
+      await this.history.markRunning(record.id, [event(SIMULATION_EVENTS.started, { attempt: job.attemptsMade + 1 })]);
+      const progress = async (phase: string, percent: number) => {
+        await job.reportProgress(percent);
+        await this.history.recordProgress(record.id, phase, percent, [
+          event(SIMULATION_EVENTS.progress, { phase, percent }),
+        ]);
+      };
+
+      const command = record.parsedCommand as PortfolioCommand;
+      const { positions, benchmark } = tickersOf(command);
+      const tickers = benchmark && !positions.includes(benchmark) ? [...positions, benchmark] : positions;
+      await progress(`fetching prices 0/${tickers.length}`, 5);
+      const loaded = await this.prices.load(
+        tickers,
+        { start: command.start, end: command.end },
+        record.userId,
+        (done, total) => progress(`fetching prices ${done}/${total}`, 5 + Math.round((50 * done) / total)),
+      );
+
+      await progress('simulating', 60);
+      const result = this.simulate(command, loaded.series);
+      await progress('computing metrics', 80);
+      const stored = this.toStored(result, loaded.sources, loaded.series, benchmark);
+      await progress('saving', 90);
+      const headline = {
+        cagr: finiteOrNull(result.metrics.cagr),
+        sharpe: finiteOrNull(result.metrics.sharpe),
+        maxDrawdown: finiteOrNull(result.metrics.maxDrawdown),
+        totalReturn: finiteOrNull(result.metrics.totalReturn),
+      };
+      await this.history.complete(record, stored, headline, [
+        event(SIMULATION_EVENTS.completed, {
+          finalValue: result.finalNav,
+          ...headline,
+          tradingDays: result.dates.length,
+          durationMs: Date.now() - started,
+        }),
+      ]);
+      return { status: 'completed' };
+    } catch (error) {
+      return this.handleFailure(record, job, error, event);
+    }
+  }
+
+  private simulate(command: PortfolioCommand, series: Parameters<typeof mergePriceSeries>[0]): SimulationResult {
+    try {
+      return simulatePortfolio(command, mergePriceSeries(series));
+    } catch (error) {
+      if (error instanceof SimulationError) {
+        throw new SimulationInputError(
+          error.problems.map((problem) => problem.message).join('; '),
+          error.problems[0]?.code ?? 'INVALID_INPUT',
+        );
+      }
+      throw error;
+    }
+  }
+
+  private toStored(
+    result: SimulationResult,
+    sources: Record<string, string>,
+    series: Parameters<typeof mergePriceSeries>[0],
+    benchmark: string | null,
+  ): StoredSimulationResult {
+    const benchmarkSeries = benchmark ? series.find((one) => one.ticker === benchmark) : undefined;
+    let benchmarkValues: Float64Array | null = null;
+    if (benchmarkSeries) {
+      const byDate = new Map<string, number>();
+      for (let i = 0; i < benchmarkSeries.dates.length; i += 1)
+        byDate.set(benchmarkSeries.dates[i], benchmarkSeries.prices[i]);
+      let last = NaN;
+      benchmarkValues = Float64Array.from(result.dates, (date) => (last = byDate.get(date) ?? last));
+    }
+    return {
+      // The portfolio's metrics (with its statistics against the benchmark under `benchmark`) and the
+      // benchmark's own, side by side for a two-column table.
+      metrics: { portfolio: result.metrics, benchmark: result.benchmarkMetrics },
+      summary: {
+        initialCapital: result.command.options.capital,
+        finalValue: result.finalNav,
+        totalFees: result.totalFees,
+        netContributions: result.netContributions,
+        moneyWeightedReturn: result.moneyWeightedReturn,
+        flows: result.flows,
+        sources,
+        warnings: result.warnings,
+      },
+      series: {
+        dates: [...result.dates],
+        tickers: [...result.tickers],
+        nav: result.nav,
+        dailyReturn: result.dailyReturn,
+        cumulativeReturn: result.cumulativeReturn,
+        drawdown: result.drawdown,
+        weights: Float32Array.from(result.weights),
+        benchmark: benchmarkValues,
+      },
+      trades: listTrades(result),
+    };
+  }
+
+  private async handleFailure(
+    record: SimulationRecord,
+    job: JobContext<RunJob>,
+    error: unknown,
+    event: (type: 'simulation.failed', data: { reason: string; code: string }) => ReturnType<typeof simulationEvent>,
+  ): Promise<{ status: string }> {
+    const input = error instanceof SimulationInputError ? error : null;
+    const lastTry = job.attemptsMade + 1 >= job.attempts;
+    if (!input && !lastTry) throw error; // transient: Bull tries again
+    const reason = input
+      ? input.message
+      : `the simulation could not finish after ${job.attempts} tries (${(error as Error).message}); run it again later`;
+    const code = input ? input.code : 'TRANSIENT';
+    this.logger.warn({ message: 'simulation failed', simulationId: record.id, code, reason });
+    await this.history.fail(record.id, reason, [event(SIMULATION_EVENTS.failed, { reason, code })]);
+    if (input) throw new NonRetryableJobError(reason);
+    throw error;
+  }
+}
