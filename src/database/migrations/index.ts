@@ -1,10 +1,12 @@
 import { CreateEventOutbox1764000000000 } from './1764000000000-create-event-outbox';
 import { CreateUsersAndRefreshTokens1764100000000 } from './1764100000000-create-users-and-refresh-tokens';
 import { CreateSimulations1764300000000 } from './1764300000000-create-simulations';
+import { CreateMarketData1764400000000 } from './1764400000000-create-market-data';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
   CreateEventOutbox1764000000000,
   CreateUsersAndRefreshTokens1764100000000,
   CreateSimulations1764300000000,
+  CreateMarketData1764400000000,
 ];
