@@ -6,7 +6,6 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MarketDataModule } from './modules/market-data/market-data.module';
-import { MarketDataModule } from './modules/market-data/market-data.module';
 import { HistoryModule } from './modules/history/history.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { PortfolioModule } from './modules/portfolio/portfolio.module';
@@ -35,7 +34,6 @@ export class AppModule {
           HealthModule,
           MetricsModule.forRoot(),
           AuthModule,
-          MarketDataModule,
           MarketDataModule,
           HistoryModule,
           PortfolioModule,

@@ -1,0 +1,163 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AccessTokenVerifier, AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
+import { Public } from '../../common/public.decorator';
+import { ErrorResponse } from '../../http/error-response';
+import { AssetSearchQueryDto } from './dto/asset-search.query.dto';
+import {
+  AssetResponseDto,
+  AssetSearchResultDto,
+  PriceSeriesResponseDto,
+  UploadResultDto,
+} from './dto/asset.response.dto';
+import { PriceQueryDto } from './dto/price-query.dto';
+import { MarketDataService } from './market-data.service';
+import { toAssetResponse, toCsv, toPriceSeriesResponse } from './market-data.presenter';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
+
+const TICKER_PARAM = {
+  name: 'ticker',
+  example: 'AAPL',
+  description: 'ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T)',
+};
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const errorSchema = { $ref: getSchemaPath(ErrorResponse) };
+
+/**
+ * Assets and their daily prices. Reading is public (sample and public data need no account); a request
+ * that carries a valid access token also sees that user's uploads. Uploading needs an account.
+ */
+@ApiTags('market data')
+@Controller('assets')
+@UseInterceptors(RetryAfterInterceptor)
+@ApiBadRequestResponse({ description: 'invalid ticker, date or query', schema: errorSchema })
+@ApiServiceUnavailableResponse({
+  description: 'every source that could serve the ticker is down; Retry-After says when to try again',
+  schema: errorSchema,
+})
+export class MarketDataController {
+  constructor(
+    private readonly marketData: MarketDataService,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Search tickers (autocomplete): your uploads, stored assets, sample tickers, Yahoo search' })
+  @ApiOkResponse({ type: [AssetSearchResultDto] })
+  async search(@Query() query: AssetSearchQueryDto, @Req() request: Request): Promise<AssetSearchResultDto[]> {
+    return this.marketData.search(query.query, query.limit, { userId: await this.optionalUserId(request) });
+  }
+
+  @Public()
+  @Get(':ticker')
+  @ApiOperation({ summary: 'Metadata of a ticker, the source serving it and the dates it has prices for' })
+  @ApiParam(TICKER_PARAM)
+  @ApiOkResponse({ type: AssetResponseDto })
+  @ApiNotFoundResponse({ description: 'no source knows the ticker', schema: errorSchema })
+  async asset(@Param('ticker') ticker: string, @Req() request: Request): Promise<AssetResponseDto> {
+    return toAssetResponse(await this.marketData.getAsset(ticker, { userId: await this.optionalUserId(request) }));
+  }
+
+  @Public()
+  @Get(':ticker/prices')
+  @ApiOperation({ summary: 'Daily prices over a range, as JSON columns or CSV (?format=csv)' })
+  @ApiParam(TICKER_PARAM)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: PriceSeriesResponseDto, description: 'JSON; with ?format=csv: date,close,adj_close' })
+  @ApiNotFoundResponse({ description: 'no source knows the ticker', schema: errorSchema })
+  @ApiUnprocessableEntityResponse({
+    description: 'no prices in the range; details give the available range',
+    schema: errorSchema,
+  })
+  async prices(
+    @Param('ticker') ticker: string,
+    @Query() query: PriceQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PriceSeriesResponseDto | string> {
+    const served = await this.marketData.getPrices(
+      ticker,
+      { start: query.start, end: query.end },
+      { userId: await this.optionalUserId(request) },
+    );
+    response.setHeader('X-Price-Source', served.source);
+    if (query.format === 'csv') {
+      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      response.setHeader('Content-Disposition', `inline; filename="${served.ticker}.csv"`);
+      return toCsv(served);
+    }
+    return toPriceSeriesResponse(served);
+  }
+
+  @Post(':ticker/prices')
+  @HttpCode(201)
+  @Header('Cache-Control', 'no-store')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Upload your own daily prices for a ticker (a fund, a private index): CSV date,close[,adj_close]',
+    description:
+      'Body: the CSV itself with Content-Type text/csv (curl --data-binary @prices.csv -H "Content-Type: text/csv"). ' +
+      'Every line is checked; one bad line rejects the whole file (400 listing each bad line) and nothing is stored. ' +
+      'Rows for dates already uploaded replace them. The series is yours only: it shadows the public ticker for you.',
+  })
+  @ApiParam({ ...TICKER_PARAM, example: 'MYFUND' })
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: { type: 'string', example: 'date,close,adj_close\n2024-01-02,101.25,100.80\n2024-01-03,102.00,101.55\n' },
+  })
+  @ApiCreatedResponse({ type: UploadResultDto })
+  @ApiUnauthorizedResponse({ description: 'no or invalid access token', schema: errorSchema })
+  async upload(
+    @Param('ticker') ticker: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<UploadResultDto> {
+    if (typeof body !== 'string') {
+      throw new UnsupportedMediaTypeException('send the CSV as the request body with Content-Type: text/csv');
+    }
+    return this.marketData.upload(user.id, ticker, body);
+  }
+
+  /**
+   * The user of a public route, when the request carries an access token (the global guard skips public
+   * routes, so it is verified here with the auth module's verifier). A bad token is a 401, not "anonymous".
+   */
+  private async optionalUserId(request: Request): Promise<string | null> {
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    if (!match) return null;
+    const verifier = this.moduleRef.get(AccessTokenVerifier, { strict: false });
+    return (await verifier.verify(match[1])).id;
+  }
+}

@@ -1,0 +1,313 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { isoToDayNumber, isIsoDate } from '../../engine/market/trading-calendar';
+import { SeriesCache } from './cache/series-cache';
+import { intersectRange, isoOfDay, lowerBound, missingRanges } from './date-ranges';
+import { KeyedMutex } from './keyed-mutex';
+import {
+  InvalidDateRangeError,
+  InvalidTickerError,
+  InvalidUploadError,
+  MarketDataUnavailableError,
+  PriceRangeUnavailableError,
+  TickerNotFoundError,
+} from './market-data.errors';
+import type { AssetEntity } from './entities/asset.entity';
+import { AssetKey, MarketDataRepository } from './market-data.repository';
+import type { AssetMetadata, DateRange, PriceRow, ServedSeries, StoredSeries } from './market-data.types';
+import { parsePriceUpload } from './price-upload.parser';
+import {
+  MarketDataProvider,
+  ProviderSeries,
+  ProviderTickerNotFoundError,
+  ProviderUnavailableError,
+} from './providers/market-data.provider';
+
+/** The same ticker rule as the command language (BRK-B, ^GSPC, 7203.T, EURUSD=X). */
+const TICKER = /^\^?[A-Z0-9]+(?:[.\-=][A-Z0-9]+)*$/;
+const MAX_TICKER_LENGTH = 20;
+/** Without a start date, history is asked from here. */
+export const DEFAULT_START = '1970-01-01';
+
+export const MARKET_DATA_PROVIDERS = Symbol('MARKET_DATA_PROVIDERS');
+
+export interface SeriesRequestOptions {
+  /** The requesting user: their own uploads are served first. */
+  userId?: string | null;
+}
+
+export interface AssetSearchResult extends AssetMetadata {
+  /** Where the ticker can be served from (stored sources first). */
+  sources: string[];
+}
+
+export interface UploadResult {
+  ticker: string;
+  source: 'upload';
+  rows: number;
+  available: DateRange;
+}
+
+/**
+ * Prices for the rest of PortoFino. A series comes from the user's own upload when there is one, else from the
+ * first configured provider that knows the ticker (Yahoo, then the bundled sample data by default). Stored
+ * prices are reused; only date ranges never asked of the provider are fetched (gap filling), one request at a
+ * time per asset in this process (single flight), and the whole stored series is cached hot (Redis or memory)
+ * until an upsert invalidates it.
+ */
+@Injectable()
+export class MarketDataService implements OnModuleDestroy {
+  private readonly logger = new Logger(MarketDataService.name);
+  private readonly mutex = new KeyedMutex();
+
+  constructor(
+    private readonly repository: MarketDataRepository,
+    private readonly cache: SeriesCache,
+    @Inject(MARKET_DATA_PROVIDERS) private readonly providers: MarketDataProvider[],
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.cache.close();
+  }
+
+  /** The configured provider names, in order. */
+  providerNames(): string[] {
+    return this.providers.map((provider) => provider.name);
+  }
+
+  /**
+   * What the simulation pipeline calls: each ticker's adjusted closes from `start` to `end` (inclusive) and
+   * the source that served it, ready for mergePriceSeries(result.map((r) => r.series)).
+   */
+  async getSeries(
+    tickers: readonly string[],
+    range: DateRange,
+    options: SeriesRequestOptions = {},
+  ): Promise<ServedSeries[]> {
+    const unique = [...new Set(tickers.map((ticker) => ticker.toUpperCase()))];
+    return Promise.all(unique.map((ticker) => this.getPrices(ticker, range, options)));
+  }
+
+  /** One ticker's prices over a range; missing bounds mean "from 1970" and "up to today". */
+  async getPrices(
+    ticker: string,
+    range: Partial<DateRange> = {},
+    options: SeriesRequestOptions = {},
+  ): Promise<ServedSeries> {
+    const symbol = this.normalizeTicker(ticker);
+    const requested = this.normalizeRange(range);
+    const userId = options.userId ?? null;
+    if (userId !== null) {
+      const own = await this.storedSeries({ ticker: symbol, source: 'upload', ownerId: userId });
+      if (own) return this.serve(own, requested);
+    }
+    const problems: { source: string; problem: string }[] = [];
+    let retryAfter = 0;
+    for (const provider of this.providers) {
+      if (!provider.isAvailable()) {
+        problems.push({ source: provider.name, problem: 'unreachable moments ago' });
+        retryAfter = Math.max(retryAfter, provider.retryAfterSeconds());
+        // Stored prices are still good when the source is down.
+        const stored = await this.storedSeries({ ticker: symbol, source: provider.name, ownerId: null });
+        if (stored && missingRanges(requested, stored.coverage).length === 0) {
+          return this.serve(stored, requested);
+        }
+        continue;
+      }
+      try {
+        const stored = await this.fill(provider, symbol, requested);
+        const note = problems.length > 0 ? ` (${problems.map((p) => `${p.source} ${p.problem}`).join('; ')})` : '';
+        try {
+          return this.serve(stored, requested, note);
+        } catch (error) {
+          if (!(error instanceof PriceRangeUnavailableError)) throw error;
+          // Nothing in the range: fetch the whole history once, so the error can say what is available.
+          return this.serve(await this.fill(provider, symbol, this.normalizeRange({})), requested, note);
+        }
+      } catch (error) {
+        if (error instanceof ProviderTickerNotFoundError) continue;
+        if (error instanceof ProviderUnavailableError) {
+          problems.push({ source: provider.name, problem: error.message });
+          retryAfter = Math.max(retryAfter, provider.retryAfterSeconds());
+          continue;
+        }
+        throw error;
+      }
+    }
+    if (problems.length > 0) throw new MarketDataUnavailableError(symbol, retryAfter || 30, problems);
+    throw new TickerNotFoundError(symbol, this.providerNames());
+  }
+
+  /** Metadata and available range: the whole history is fetched (and stored) on first sight. */
+  getAsset(ticker: string, options: SeriesRequestOptions = {}): Promise<ServedSeries> {
+    return this.getPrices(ticker, {}, options);
+  }
+
+  /** Autocomplete: the user's and stored assets, the sample tickers, then Yahoo search when it is reachable. */
+  async search(query: string, limit: number, options: SeriesRequestOptions = {}): Promise<AssetSearchResult[]> {
+    const userId = options.userId ?? null;
+    const results = new Map<string, AssetSearchResult>();
+    const add = (meta: AssetMetadata, source: string) => {
+      const key = meta.ticker.toUpperCase();
+      const existing = results.get(key);
+      if (existing) {
+        if (!existing.sources.includes(source)) existing.sources.push(source);
+        existing.name ??= meta.name;
+        existing.currency ??= meta.currency;
+        existing.exchange ??= meta.exchange;
+        existing.type ??= meta.type;
+      } else {
+        results.set(key, { ...meta, ticker: key, sources: [source] });
+      }
+    };
+    for (const asset of await this.repository.searchAssets(query, userId, limit)) {
+      add(
+        {
+          ticker: asset.ticker,
+          name: asset.name,
+          currency: asset.currency,
+          exchange: asset.exchange,
+          type: asset.type,
+        },
+        asset.source,
+      );
+    }
+    for (const provider of this.providers) {
+      if (results.size >= limit) break;
+      if (!provider.isAvailable()) continue;
+      for (const meta of await provider.search(query, limit)) add(meta, provider.name);
+    }
+    return [...results.values()].slice(0, limit);
+  }
+
+  /** Stores a user's series from CSV text (date,close[,adj_close]); all rows or none. */
+  async upload(userId: string, ticker: string, csv: string): Promise<UploadResult> {
+    const symbol = this.normalizeTicker(ticker);
+    const parsed = parsePriceUpload(csv);
+    if (!parsed.ok) throw new InvalidUploadError(parsed.problems, parsed.total);
+    const key: AssetKey = { ticker: symbol, source: 'upload', ownerId: userId };
+    const asset = await this.repository.saveUpload(userId, symbol, parsed.rows);
+    await this.cache.delete(this.cacheKey(key));
+    const stored = await this.loadAndCache(asset, key);
+    this.logger.log({
+      message: 'prices uploaded',
+      userId,
+      ticker: symbol,
+      assetId: asset.id,
+      rows: parsed.rows.length,
+    });
+    return {
+      ticker: symbol,
+      source: 'upload',
+      rows: parsed.rows.length,
+      available: { start: isoOfDay(stored.days[0]), end: isoOfDay(stored.days[stored.days.length - 1]) },
+    };
+  }
+
+  // --- internals -------------------------------------------------------------------------------------------
+
+  private normalizeTicker(ticker: string): string {
+    const symbol = ticker.trim().toUpperCase();
+    if (!TICKER.test(symbol) || symbol.length > MAX_TICKER_LENGTH) throw new InvalidTickerError(ticker);
+    return symbol;
+  }
+
+  private normalizeRange(range: Partial<DateRange>): DateRange {
+    const today = new Date().toISOString().slice(0, 10);
+    const start = range.start ?? DEFAULT_START;
+    const end = range.end ?? today;
+    for (const [name, value] of [
+      ['start', start],
+      ['end', end],
+    ] as const) {
+      if (!isIsoDate(value)) throw new InvalidDateRangeError(`${name} "${value}" is not a date YYYY-MM-DD`, range);
+    }
+    if (start > end) throw new InvalidDateRangeError(`start ${start} is after end ${end}`, range);
+    if (start > today) throw new InvalidDateRangeError(`start ${start} is in the future`, range);
+    return { start, end: end > today ? today : end };
+  }
+
+  private cacheKey(key: AssetKey): string {
+    return key.ownerId === null ? `${key.source}:${key.ticker}` : `upload:${key.ownerId}:${key.ticker}`;
+  }
+
+  /** Cached or stored series of an asset, without asking any provider; undefined when not stored. */
+  private async storedSeries(key: AssetKey): Promise<StoredSeries | undefined> {
+    const cached = await this.cache.get(this.cacheKey(key));
+    if (cached) return cached;
+    const asset = await this.repository.findAsset(key);
+    return asset ? this.loadAndCache(asset, key) : undefined;
+  }
+
+  private async loadAndCache(asset: AssetEntity, key: AssetKey): Promise<StoredSeries> {
+    const series = await this.repository.loadSeries(asset);
+    await this.cache.set(this.cacheKey(key), series);
+    return series;
+  }
+
+  /**
+   * Makes sure every day of `requested` has been asked of the provider, fetching only what was never asked,
+   * and returns the asset's stored series. Concurrent calls for one asset run one after the other, so the
+   * second finds the first one's prices and fetches nothing.
+   */
+  private async fill(provider: MarketDataProvider, ticker: string, requested: DateRange): Promise<StoredSeries> {
+    const key: AssetKey = { ticker, source: provider.name, ownerId: null };
+    const cacheKey = this.cacheKey(key);
+    const fast = await this.cache.get(cacheKey);
+    if (fast && missingRanges(requested, fast.coverage).length === 0) return fast;
+    return this.mutex.run(cacheKey, async () => {
+      const asset = await this.repository.findAsset(key);
+      const coverage = asset ? await this.repository.coverage(asset.id) : [];
+      const missing = missingRanges(requested, coverage);
+      if (missing.length === 0 && asset) {
+        return (await this.cache.get(cacheKey)) ?? this.loadAndCache(asset, key);
+      }
+      const fetched: ProviderSeries[] = [];
+      for (const range of missing) fetched.push(await provider.fetchDaily(ticker, range));
+      const rows: PriceRow[] = fetched.flatMap((result) => result.rows);
+      const metadata = fetched[fetched.length - 1].metadata;
+      // Days not final yet (today's bar) are stored but asked again next time.
+      const finalUntil = provider.finalUntil();
+      const asked = missing
+        .map((range) => (finalUntil === null ? range : intersectRange(range, { start: range.start, end: finalUntil })))
+        .filter((range): range is DateRange => range !== null);
+      const saved = await this.repository.saveFetched(key, metadata, rows, asked);
+      await this.cache.delete(cacheKey);
+      this.logger.log({
+        message: 'prices fetched',
+        ticker,
+        source: provider.name,
+        assetId: saved.id,
+        ranges: missing,
+        rows: rows.length,
+      });
+      return this.loadAndCache(saved, key);
+    });
+  }
+
+  /** The requested slice of a stored series: views on the cached arrays, no copies of prices. */
+  private serve(stored: StoredSeries, requested: DateRange, note = ''): ServedSeries {
+    const ticker = stored.metadata.ticker;
+    const n = stored.days.length;
+    const available = n > 0 ? { start: isoOfDay(stored.days[0]), end: isoOfDay(stored.days[n - 1]) } : null;
+    const from = lowerBound(stored.days, isoToDayNumber(requested.start));
+    const to = lowerBound(stored.days, isoToDayNumber(requested.end) + 1);
+    if (to <= from || available === null) {
+      throw new PriceRangeUnavailableError(ticker, stored.source, requested, available, note);
+    }
+    const dates = new Array<string>(to - from);
+    for (let i = from; i < to; i++) dates[i - from] = isoOfDay(stored.days[i]);
+    const first = stored.days[from];
+    const last = stored.days[to - 1];
+    const inRange = ([day]: [number, number]) => day >= first && day <= last;
+    return {
+      ticker,
+      source: stored.source,
+      metadata: stored.metadata,
+      available,
+      series: { ticker, dates, prices: stored.adjClose.subarray(from, to) },
+      close: stored.close.subarray(from, to),
+      dividends: stored.dividends.filter(inRange).map(([day, amount]) => ({ date: isoOfDay(day), amount })),
+      splits: stored.splits.filter(inRange).map(([day, ratio]) => ({ date: isoOfDay(day), ratio })),
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { PriceMatrix } from '../../../engine/market/price-matrix';
+import { loadSamplePrices } from '../../../sample-data/sample-data.loader';
+import type { AssetMetadata, DateRange, PriceRow } from '../market-data.types';
+import { MarketDataProvider, ProviderSeries, ProviderTickerNotFoundError } from './market-data.provider';
+
+const NAMES: Record<string, [name: string, exchange: string]> = {
+  AAPL: ['Apple Inc.', 'NASDAQ'],
+  AMD: ['Advanced Micro Devices, Inc.', 'NASDAQ'],
+  BAC: ['Bank of America Corporation', 'NYSE'],
+  BBY: ['Best Buy Co., Inc.', 'NYSE'],
+  CVX: ['Chevron Corporation', 'NYSE'],
+  GE: ['General Electric Company', 'NYSE'],
+  HD: ['The Home Depot, Inc.', 'NYSE'],
+  JNJ: ['Johnson & Johnson', 'NYSE'],
+  JPM: ['JPMorgan Chase & Co.', 'NYSE'],
+  KO: ['The Coca-Cola Company', 'NYSE'],
+  LLY: ['Eli Lilly and Company', 'NYSE'],
+  MRK: ['Merck & Co., Inc.', 'NYSE'],
+  MSFT: ['Microsoft Corporation', 'NASDAQ'],
+  PEP: ['PepsiCo, Inc.', 'NASDAQ'],
+  PFE: ['Pfizer Inc.', 'NYSE'],
+  PG: ['The Procter & Gamble Company', 'NYSE'],
+  RRC: ['Range Resources Corporation', 'NYSE'],
+  UNH: ['UnitedHealth Group Incorporated', 'NYSE'],
+  WMT: ['Walmart Inc.', 'NYSE'],
+  XOM: ['Exxon Mobil Corporation', 'NYSE'],
+  '^GSPC': ['S&P 500 (price index)', 'SNP'],
+};
+
+/**
+ * The bundled sample prices (data/sample, from skfolio: adjusted closes only, 1990-01-02..2022-12-28; for
+ * testing and examples, not investment use). Offline and static: every day is final.
+ */
+@Injectable()
+export class SampleProvider extends MarketDataProvider {
+  readonly name = 'sample';
+
+  private matrix(): PriceMatrix {
+    return loadSamplePrices();
+  }
+
+  tickers(): string[] {
+    return [...this.matrix().tickers];
+  }
+
+  metadata(ticker: string): AssetMetadata {
+    const [name, exchange] = NAMES[ticker] ?? [null, null];
+    return { ticker, name, currency: 'USD', exchange, type: ticker.startsWith('^') ? 'INDEX' : 'EQUITY' };
+  }
+
+  fetchDaily(ticker: string, range: DateRange): Promise<ProviderSeries> {
+    const matrix = this.matrix();
+    const column = matrix.tickerIndex.get(ticker);
+    if (column === undefined) return Promise.reject(new ProviderTickerNotFoundError(this.name, ticker));
+    const width = matrix.tickers.length;
+    const rows: PriceRow[] = [];
+    matrix.dates.forEach((date, row) => {
+      if (date < range.start || date > range.end) return;
+      const price = matrix.values[row * width + column];
+      if (Number.isFinite(price)) rows.push({ date, close: null, adjClose: price, dividend: null, splitRatio: null });
+    });
+    return Promise.resolve({ metadata: this.metadata(ticker), rows });
+  }
+
+  search(query: string, limit: number): Promise<AssetMetadata[]> {
+    const needle = query.trim().toUpperCase();
+    const scored = this.tickers()
+      .map((ticker) => this.metadata(ticker))
+      .map((meta) => {
+        const name = (meta.name ?? '').toUpperCase();
+        const score = meta.ticker === needle ? 0 : meta.ticker.startsWith(needle) ? 1 : name.includes(needle) ? 2 : -1;
+        return { meta, score };
+      })
+      .filter((entry) => entry.score >= 0)
+      .sort((a, b) => a.score - b.score || a.meta.ticker.localeCompare(b.meta.ticker));
+    return Promise.resolve(scored.slice(0, limit).map((entry) => entry.meta));
+  }
+
+  finalUntil(): string | null {
+    return null;
+  }
+}
