@@ -19,7 +19,8 @@ export type DatabaseConfig =
   | { kind: 'sqlite'; path: string; migrationsRun: boolean };
 
 export type QueueConfig =
-  { kind: 'bull'; redisUrl: string; prefix: string; concurrency: number } | { kind: 'memory'; concurrency: number };
+  | { kind: 'bull'; redisUrl: string; prefix: string; concurrency: number; lockMs: number; stalledCheckMs: number }
+  | { kind: 'memory'; concurrency: number };
 
 export type EventsConfig =
   | {

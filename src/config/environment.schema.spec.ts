@@ -43,7 +43,14 @@ describe('parseEnvironment', () => {
       poolSize: 10,
       migrationsRun: true,
     });
-    expect(config.queue).toEqual({ kind: 'bull', redisUrl: 'redis://cache:6379', prefix: 'portofino', concurrency: 4 });
+    expect(config.queue).toEqual({
+      kind: 'bull',
+      redisUrl: 'redis://cache:6379',
+      prefix: 'portofino',
+      concurrency: 4,
+      lockMs: 30000,
+      stalledCheckMs: 30000,
+    });
     expect(config.events).toEqual({
       kind: 'kafka',
       brokers: ['kafka-1:9092', 'kafka-2:9092'],

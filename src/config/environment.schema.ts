@@ -68,6 +68,16 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
   { name: 'QUEUE_PREFIX', default: 'portofino', description: 'Redis key prefix of the Bull queues' },
   { name: 'QUEUE_CONCURRENCY', default: '4', description: 'jobs a worker runs at once per queue' },
   {
+    name: 'QUEUE_LOCK_MS',
+    default: '30000',
+    description: "Bull job lock: a crashed worker's job counts as stalled once its lock expires",
+  },
+  {
+    name: 'QUEUE_STALLED_CHECK_MS',
+    default: '30000',
+    description: 'how often Bull looks for stalled jobs (of crashed workers) to run them again',
+  },
+  {
     name: 'KAFKA_BROKERS',
     default: undefined,
     description: 'comma-separated host:port list enables Kafka events; unset: in-process event bus',
@@ -347,7 +357,14 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const concurrency = read.integer('QUEUE_CONCURRENCY', 1, 256);
   const queue: AppConfigValues['queue'] = redisUrl
-    ? { kind: 'bull', redisUrl, prefix: read.string('QUEUE_PREFIX'), concurrency }
+    ? {
+        kind: 'bull',
+        redisUrl,
+        prefix: read.string('QUEUE_PREFIX'),
+        concurrency,
+        lockMs: read.integer('QUEUE_LOCK_MS', 1000, 3_600_000),
+        stalledCheckMs: read.integer('QUEUE_STALLED_CHECK_MS', 1000, 3_600_000),
+      }
     : { kind: 'memory', concurrency };
 
   const brokers = read.list('KAFKA_BROKERS');

@@ -10,6 +10,8 @@ export interface JobCatalogue {
   maintenance: {
     /** Deletes outbox events published more than `olderThanHours` ago. */
     'outbox.prune': { olderThanHours: number };
+    /** Enqueues again simulations left `queued` (their enqueue failed after the row was committed). */
+    'simulations.requeue': { olderThanSeconds: number };
   };
 }
 
@@ -20,7 +22,7 @@ export type JobData<Q extends QueueName, J extends JobName<Q>> = JobCatalogue[Q]
 /** The catalogue at run time (the compiler checks it lists exactly the names above). */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   simulations: ['run'],
-  maintenance: ['outbox.prune'],
+  maintenance: ['outbox.prune', 'simulations.requeue'],
 };
 
 export const QUEUE_NAMES = Object.keys(JOB_NAMES) as QueueName[];

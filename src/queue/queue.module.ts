@@ -25,7 +25,16 @@ export class QueueModule {
       ...base,
       imports: [
         DiscoveryModule,
-        BullModule.forRoot({ redis: config.queue.redisUrl, prefix: config.queue.prefix }),
+        BullModule.forRoot({
+          redis: config.queue.redisUrl,
+          prefix: config.queue.prefix,
+          // A job whose worker died is "stalled" once its lock expires, then run again (once) by another worker.
+          settings: {
+            lockDuration: config.queue.lockMs,
+            stalledInterval: config.queue.stalledCheckMs,
+            maxStalledCount: 1,
+          },
+        }),
         BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
       ],
       providers: [

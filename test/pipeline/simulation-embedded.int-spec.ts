@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
+import { parseCommandOrThrow } from '../../src/engine';
+import { HistoryService } from '../../src/modules/history/history.service';
+import { PortfolioService } from '../../src/modules/portfolio/portfolio.service';
 import { eventually, RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
 import { signUp, TestUser } from '../support/test-users';
 
@@ -272,6 +276,30 @@ describe('simulation pipeline, embedded', () => {
     const bad = await api().get('/history?size=1000&sort=luck').set('Authorization', alice.bearer).expect(400);
     expect(bad.body.error).toBe('VALIDATION_FAILED');
     expect(bad.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['size', 'sort']);
+  });
+
+  it('enqueues again a simulation whose job was lost after its row was committed', async () => {
+    const id = randomUUID();
+    // As if Redis had refused the job: the row and its requested event exist, no job does.
+    await running.app.get(HistoryService).create(
+      {
+        id,
+        userId: alice.id,
+        command: SEED,
+        canonical: SEED,
+        parsedCommand: parseCommandOrThrow(SEED).command,
+        tickers: ['AAPL', 'MSFT'],
+        benchmark: null,
+        startDate: '2020-01-01',
+        endDate: '2022-12-28',
+        idempotencyKey: null,
+      },
+      [],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await api().get(`/history/${id}`).set('Authorization', alice.bearer)).body.status).toBe('queued');
+    expect(await running.app.get(PortfolioService).requeueStuck(0)).toBeGreaterThanOrEqual(1);
+    expect((await completed(alice, id)).status).toBe('completed');
   });
 
   it('re-runs a simulation as a new entry, and deletes one', async () => {

@@ -81,9 +81,9 @@ describe('api and worker as separate processes', () => {
     expect(worker.output()).toMatch(/job completed/);
   });
 
-  it('schedules the hourly outbox pruning once, as a repeatable Bull job', async () => {
+  it('schedules each maintenance job once, as repeatable Bull jobs (outbox pruning, simulation requeue)', async () => {
     const counts = await api.app.get(JobQueues).counts('maintenance');
-    expect(counts.delayed).toBe(1);
+    expect(counts.delayed).toBe(2);
   });
 
   it('serves only /health and /metrics in the worker', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { SimulationEntity } from './entities/simulation.entity';
 import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
 import {
@@ -83,6 +83,16 @@ export class HistoryRepository {
       .getRepository(SimulationEntity)
       .findOne({ where: { userId, idempotencyKey: key } });
     return row ? toRecord(row) : null;
+  }
+
+  async findQueuedBefore(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(SimulationEntity).find({
+      select: { id: true },
+      where: { status: 'queued', createdAt: LessThan(before) },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
+    return rows.map((row) => row.id);
   }
 
   async list(userId: string, query: HistoryQuery): Promise<HistoryPage> {

@@ -62,6 +62,11 @@ export class HistoryService {
     return { record, result };
   }
 
+  /** Ids of simulations still `queued` that were submitted before `before` (oldest first). */
+  findQueuedBefore(before: Date, limit: number): Promise<string[]> {
+    return this.repository.findQueuedBefore(before, limit);
+  }
+
   list(userId: string, query: HistoryQuery): Promise<HistoryPage> {
     return this.repository.list(userId, query);
   }

@@ -4,6 +4,7 @@ import { PortfolioController } from './portfolio.controller';
 import { PortfolioService } from './portfolio.service';
 import { PriceSource } from './price-source';
 import { SamplePriceSource } from './sample-price.source';
+import { SimulationRequeueProcessor } from './simulation-requeue.processor';
 import { SimulationProcessor } from './simulation.processor';
 import { SimulationsGateway } from './simulations.gateway';
 
@@ -14,6 +15,7 @@ import { SimulationsGateway } from './simulations.gateway';
   providers: [
     PortfolioService,
     SimulationProcessor,
+    SimulationRequeueProcessor,
     SimulationsGateway,
     { provide: PriceSource, useClass: SamplePriceSource },
   ],

@@ -85,9 +85,26 @@ export class PortfolioService {
       if (winner) return { record: winner, created: false };
       throw error;
     }
-    await this.enqueue(id);
+    try {
+      await this.enqueue(id);
+    } catch (error) {
+      // The row is committed: the requeue sweep (maintenance/simulations.requeue) enqueues it later.
+      this.logger.error({
+        message: 'enqueue failed, left for the requeue sweep',
+        simulationId: id,
+        error: String(error),
+      });
+    }
     this.logger.log({ message: 'simulation queued', simulationId: id, userId });
     return { record, created: true };
+  }
+
+  /** Enqueues simulations that stayed `queued` longer than `olderThanSeconds`; returns how many. */
+  async requeueStuck(olderThanSeconds: number): Promise<number> {
+    const stuck = await this.history.findQueuedBefore(new Date(Date.now() - olderThanSeconds * 1000), 500);
+    for (const id of stuck) await this.enqueue(id);
+    if (stuck.length > 0) this.logger.warn({ message: 'requeued stuck simulations', count: stuck.length });
+    return stuck.length;
   }
 
   /** Runs a user's earlier simulation again, as a new history entry. */
@@ -96,7 +113,7 @@ export class PortfolioService {
     return this.submit(userId, { command: earlier.command }, null);
   }
 
-  /** The job id is the simulation id: enqueuing twice (a retried request) runs it once. */
+  /** The job id is the simulation id: enqueuing twice (a retried request, the sweep) runs it once. */
   private async enqueue(simulationId: string): Promise<void> {
     await this.queues.add('simulations', 'run', { simulationId }, { jobId: simulationId, ...SIMULATION_JOB_OPTIONS });
   }
