@@ -121,7 +121,10 @@ export class MarketDataService implements OnModuleDestroy {
         } catch (error) {
           if (!(error instanceof PriceRangeUnavailableError)) throw error;
           // Nothing in the range: fetch the whole history once, so the error can say what is available.
-          return this.serve(await this.fill(provider, symbol, this.normalizeRange({})), requested, note);
+          const history = this.normalizeRange({});
+          const settled = { start: history.start, end: provider.finalUntil() ?? history.end };
+          if (missingRanges(settled, stored.coverage).length === 0) throw error;
+          return this.serve(await this.fill(provider, symbol, history), requested, note);
         }
       } catch (error) {
         if (error instanceof ProviderTickerNotFoundError) continue;
