@@ -23,7 +23,12 @@ describe('simulation pipeline, embedded', () => {
 
   beforeAll(async () => {
     sqlite = temporarySqlitePath();
-    running = await startApp({ SQLITE_PATH: sqlite.path, AUTH_THROTTLE_LIMIT: '1000' });
+    // Offline and deterministic: prices from the bundled sample data only (Yahoo is unreachable here anyway).
+    running = await startApp({
+      SQLITE_PATH: sqlite.path,
+      AUTH_THROTTLE_LIMIT: '1000',
+      MARKET_DATA_PROVIDERS: 'sample',
+    });
     alice = await signUp(running.url, 'alice');
     bob = await signUp(running.url, 'bob');
   });
@@ -223,7 +228,7 @@ describe('simulation pipeline, embedded', () => {
       .expect(202);
     const detail = await completed(alice, response.body.simulationId);
     expect(detail.status).toBe('failed');
-    expect(detail.failureReason).toMatch(/^NOPE is not in the sample data, which has /);
+    expect(detail.failureReason).toBe('ticker NOPE is not known to sample');
     expect(detail.metrics).toBeNull();
   });
 

@@ -3,21 +3,22 @@ import { HistoryModule } from '../history/history.module';
 import { PortfolioController } from './portfolio.controller';
 import { PortfolioService } from './portfolio.service';
 import { PriceSource } from './price-source';
-import { SamplePriceSource } from './sample-price.source';
+import { MarketDataModule } from '../market-data/market-data.module';
+import { MarketDataPriceSource } from './market-data.price-source';
 import { SimulationRequeueProcessor } from './simulation-requeue.processor';
 import { SimulationProcessor } from './simulation.processor';
 import { SimulationsGateway } from './simulations.gateway';
 
 /** Simulation: POST /simulate, the Bull processor that runs the engine, the /simulations live gateway. */
 @Module({
-  imports: [HistoryModule],
+  imports: [HistoryModule, MarketDataModule],
   controllers: [PortfolioController],
   providers: [
     PortfolioService,
     SimulationProcessor,
     SimulationRequeueProcessor,
     SimulationsGateway,
-    { provide: PriceSource, useClass: SamplePriceSource },
+    { provide: PriceSource, useClass: MarketDataPriceSource },
   ],
   exports: [PortfolioService],
 })

@@ -7,6 +7,7 @@ import {
   simulatePortfolio,
   SimulationResult,
 } from '../../engine';
+import { DomainError } from '../../common/domain-error';
 import type { JobData } from '../../queue/job-catalogue';
 import { JobContext, NonRetryableJobError } from '../../queue/job-queues';
 import { HandlesJob, JobProcessor } from '../../queue/job-processor.decorators';
@@ -156,10 +157,13 @@ export class SimulationProcessor {
     const input = error instanceof SimulationInputError ? error : null;
     const lastTry = job.attemptsMade + 1 >= job.attempts;
     if (!input && !lastTry) throw error; // transient: Bull tries again
+    // Our own errors already speak to people (a provider outage says when to retry); others get context.
     const reason = input
       ? input.message
-      : `the simulation could not finish after ${job.attempts} tries (${(error as Error).message}); run it again later`;
-    const code = input ? input.code : 'TRANSIENT';
+      : error instanceof DomainError
+        ? error.message
+        : `the simulation could not finish after ${job.attempts} tries (${(error as Error).message}); run it again later`;
+    const code = input ? input.code : error instanceof DomainError ? error.code : 'TRANSIENT';
     this.logger.warn({ message: 'simulation failed', simulationId: record.id, code, reason });
     await this.history.fail(record.id, reason, [event(SIMULATION_EVENTS.failed, { reason, code })]);
     if (input) throw new NonRetryableJobError(reason);
