@@ -33,6 +33,8 @@ export const MARKET_DATA_PROVIDERS = Symbol('MARKET_DATA_PROVIDERS');
 export interface SeriesRequestOptions {
   /** The requesting user: their own uploads are served first. */
   userId?: string | null;
+  /** Serve only what is stored (the CLI's --source db): no provider is asked. */
+  storedOnly?: boolean;
 }
 
 export interface AssetSearchResult extends AssetMetadata {
@@ -103,6 +105,11 @@ export class MarketDataService implements OnModuleDestroy {
     const problems: { source: string; problem: string }[] = [];
     let retryAfter = 0;
     for (const provider of this.providers) {
+      if (options.storedOnly) {
+        const stored = await this.storedSeries({ ticker: symbol, source: provider.name, ownerId: null });
+        if (stored) return this.serve(stored, requested);
+        continue;
+      }
       if (!provider.isAvailable()) {
         problems.push({ source: provider.name, problem: 'unreachable moments ago' });
         retryAfter = Math.max(retryAfter, provider.retryAfterSeconds());

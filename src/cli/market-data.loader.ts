@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfigModule } from '../config/app-config.module';
+import { DatabaseModule } from '../database/database.module';
+import { parseCommand } from '../engine/command/command.parser';
+import { CASH_TICKER } from '../engine/command/command.types';
+import { mergePriceSeries, PriceMatrix } from '../engine/market/price-matrix';
+import { MarketDataModule } from '../modules/market-data/market-data.module';
+import { MarketDataService } from '../modules/market-data/market-data.service';
+
+export const PRICE_SOURCES = ['sample', 'yahoo', 'db'] as const;
+export type CliPriceSource = (typeof PRICE_SOURCES)[number];
+
+@Module({})
+class CliMarketDataModule {}
+
+/**
+ * Prices for `--source yahoo|db`: the market-data module on the configured database (.env / environment),
+ * Yahoo only (stored, gap-filled) or only what the database already holds. The tickers and dates come from
+ * the command; a command that does not parse is left to runSimulate to report.
+ */
+export async function loadMarketPrices(source: 'yahoo' | 'db', input: string): Promise<PriceMatrix | undefined> {
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return undefined;
+  const { command } = parsed;
+  const tickers = command.positions.map((p) => p.ticker).filter((ticker) => ticker !== CASH_TICKER);
+  if (command.options.benchmark) tickers.push(command.options.benchmark);
+  const { module: configModule } = await AppConfigModule.load({
+    env: { ...process.env, MARKET_DATA_PROVIDERS: source === 'yahoo' ? 'yahoo' : 'yahoo,sample', LOG_LEVEL: 'error' },
+  });
+  const app = await NestFactory.createApplicationContext(
+    { module: CliMarketDataModule, imports: [configModule, DatabaseModule, MarketDataModule] },
+    { logger: ['error'] },
+  );
+  try {
+    const served = await app
+      .get(MarketDataService)
+      .getSeries(tickers, { start: command.start, end: command.end }, { storedOnly: source === 'db' });
+    return mergePriceSeries(served.map((one) => one.series));
+  } finally {
+    await app.close();
+  }
+}
