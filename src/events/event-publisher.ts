@@ -31,8 +31,9 @@ export class EventPublisher {
       })),
       transaction,
     );
-    // Inside a transaction the rows are not visible until commit: the relay's next poll finds them.
-    if (!transaction) this.relay.kick();
+    // Inside a transaction the rows become visible at commit: publish right after it.
+    if (transaction) this.outbox.whenCommitted(transaction, () => this.relay.kick());
+    else this.relay.kick();
     return envelopes;
   }
 }

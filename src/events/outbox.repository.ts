@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { DataSource, EntityManager, EntitySubscriberInterface, In, IsNull, LessThan, QueryRunner } from 'typeorm';
 import { OutboxEventEntity } from './outbox-event.entity';
 
 export interface NewOutboxEvent {
@@ -23,7 +23,27 @@ export class OutboxRepository {
   /** Any 64-bit number unique to this lock; only one relay at a time publishes from PostgreSQL. */
   private static readonly RELAY_LOCK_ID = 7_361_902_114;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Callbacks waiting for the commit of the transaction (query runner) that wrote outbox rows. */
+  private readonly awaitingCommit = new WeakMap<QueryRunner, Array<() => void>>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    const listener: EntitySubscriberInterface = {
+      afterTransactionCommit: (event) => {
+        const callbacks = this.awaitingCommit.get(event.queryRunner);
+        if (!callbacks) return;
+        this.awaitingCommit.delete(event.queryRunner);
+        for (const callback of callbacks) callback();
+      },
+    };
+    dataSource.subscribers.push(listener);
+  }
+
+  /** Runs `callback` once `tx` commits (at once when it is not a transaction); never when it rolls back. */
+  whenCommitted(tx: EntityManager, callback: () => void): void {
+    const runner = tx.queryRunner;
+    if (!runner?.isTransactionActive) return callback();
+    this.awaitingCommit.set(runner, [...(this.awaitingCommit.get(runner) ?? []), callback]);
+  }
 
   async add(events: NewOutboxEvent[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (events.length === 0) return;

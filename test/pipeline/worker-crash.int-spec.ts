@@ -57,7 +57,11 @@ describe('a worker crash in the middle of a simulation', () => {
     const id = accepted.body.simulationId as string;
 
     // The first worker is waiting on Yahoo: kill it there.
-    await eventually(async () => (yahoo.chartRequests('ACME').length > 0 ? true : undefined), 30_000, 'the price request');
+    await eventually(
+      async () => (yahoo.chartRequests('ACME').length > 0 ? true : undefined),
+      30_000,
+      'the price request',
+    );
     const running = await request(api.url).get(`/history/${id}`).set('Authorization', alice.bearer).expect(200);
     expect(running.body).toMatchObject({ status: 'running', progress: { phase: 'fetching prices 0/1', percent: 5 } });
     first.child.kill('SIGKILL');
@@ -65,10 +69,14 @@ describe('a worker crash in the middle of a simulation', () => {
 
     yahoo.delayMs = 0;
     workers.push(await startServerProcess(env, ['--role=worker']));
-    const detail = await eventually(async () => {
-      const response = await request(api.url).get(`/history/${id}`).set('Authorization', alice.bearer);
-      return response.body.status === 'completed' || response.body.status === 'failed' ? response.body : undefined;
-    }, 45_000, 'the recovered simulation');
+    const detail = await eventually(
+      async () => {
+        const response = await request(api.url).get(`/history/${id}`).set('Authorization', alice.bearer);
+        return response.body.status === 'completed' || response.body.status === 'failed' ? response.body : undefined;
+      },
+      45_000,
+      'the recovered simulation',
+    );
     expect(detail.status).toBe('completed');
     expect(detail.summary.sources).toEqual({ ACME: 'yahoo' });
     expect(detail.series.dates.length).toBeGreaterThan(1);
@@ -77,9 +85,10 @@ describe('a worker crash in the middle of a simulation', () => {
     expect(list.body.total).toBe(1);
     expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([id]);
     const dataSource = api.app.get(DataSource);
-    const [{ count }] = (await dataSource.query('SELECT COUNT(*)::int AS count FROM simulation_results WHERE simulation_id = $1', [
-      id,
-    ])) as { count: number }[];
+    const [{ count }] = (await dataSource.query(
+      'SELECT COUNT(*)::int AS count FROM simulation_results WHERE simulation_id = $1',
+      [id],
+    )) as { count: number }[];
     expect(count).toBe(1);
     const started = (await dataSource.query(
       `SELECT COUNT(*)::int AS count FROM event_outbox WHERE key = $1 AND type = 'simulation.started'`,

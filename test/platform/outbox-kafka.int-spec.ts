@@ -63,7 +63,7 @@ describe('events through the outbox to Kafka', () => {
     const response = await request(running.url).get('/health').expect(200);
     expect(response.body.details).toEqual({
       database: { status: 'up' },
-      queue: { status: 'up', kind: 'redis', role: 'both', detail: 'bull queues: maintenance' },
+      queue: { status: 'up', kind: 'redis', role: 'both', detail: 'bull queues: simulations, maintenance' },
       events: { status: 'up', kind: 'kafka', role: 'both', detail: '1 broker(s)' },
     });
   });
@@ -184,7 +184,13 @@ describe('events through the outbox to Kafka', () => {
       expect(readiness.message).toMatch(/^not ready: events down \(.+\)$/);
       expect(readiness.details).toEqual([
         { dependency: 'database', status: 'up' },
-        { dependency: 'queue', status: 'up', kind: 'redis', role: 'both', detail: 'bull queues: maintenance' },
+        {
+          dependency: 'queue',
+          status: 'up',
+          kind: 'redis',
+          role: 'both',
+          detail: 'bull queues: simulations, maintenance',
+        },
         { dependency: 'events', status: 'down', kind: 'kafka', role: 'both', detail: expect.any(String) },
       ]);
       // Only the isolated app may try to publish now: stop the healthy one (its relay would deliver at once).

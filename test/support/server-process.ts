@@ -31,7 +31,7 @@ export async function freePort(): Promise<number> {
 export async function startServerProcess(
   env: Record<string, string>,
   args: string[] = [],
-  { waitUntilReady = true, timeoutMs = 45_000 } = {},
+  { waitUntilReady = true, timeoutMs = 45_000, nodeArgs = [] as string[] } = {},
 ): Promise<ServerProcess> {
   const port = Number(env.PORT ?? (await freePort()));
   const child = spawn(
