@@ -36,7 +36,7 @@ export async function startServerProcess(
   const port = Number(env.PORT ?? (await freePort()));
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'main.ts'), ...args],
+    [...nodeArgs, '-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'main.ts'), ...args],
     {
       cwd: ROOT,
       env: {
