@@ -1,4 +1,12 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
+import { MetricsRecorder } from '../common/metrics-recorder';
 import { EventTransport } from './event-transport';
 import { OutboxRepository } from './outbox.repository';
 
@@ -28,6 +36,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly outbox: OutboxRepository,
     private readonly transport: EventTransport,
     @Inject(OUTBOX_POLL_MS) private readonly pollMs: number,
+    @Optional() private readonly metrics?: MetricsRecorder,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,13 +68,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
+  /** Sends a batch; a refused batch counts its events as publication failures. */
+  private async sendCounted(messages: Parameters<EventTransport['send']>[0]): Promise<void> {
+    try {
+      await this.transport.send(messages);
+    } catch (error) {
+      this.metrics?.eventPublishFailed(messages.length);
+      throw error;
+    }
+  }
+
   /** Publishes until the outbox is empty or the transport fails; returns how many were published. */
   async flush(): Promise<number> {
     let total = 0;
     try {
       for (;;) {
         const published = await this.outbox.publishBatch(OutboxRelay.BATCH_SIZE, (events) =>
-          this.transport.send(
+          this.sendCounted(
             events.map((event) => ({
               topic: event.topic,
               key: event.key,

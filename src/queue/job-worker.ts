@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { MetricsRecorder } from '../common/metrics-recorder';
 import { AppConfig } from '../config/app-config';
 import { JOB_NAMES, QueueName, QUEUE_NAMES } from './job-catalogue';
 import { JobContext, JobQueues } from './job-queues';
@@ -20,6 +21,7 @@ export class JobWorker implements OnApplicationBootstrap {
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    @Optional() private readonly metrics?: MetricsRecorder,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -56,6 +58,7 @@ export class JobWorker implements OnApplicationBootstrap {
 
   private async run(queue: QueueName, job: JobContext<unknown>, work: () => Promise<unknown>): Promise<unknown> {
     const started = Date.now();
+    if (job.attemptsMade === 0) this.metrics?.jobStarted(queue, (started - job.enqueuedAt.getTime()) / 1000);
     this.logger.log({ message: 'job started', queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
     try {
       const result = await work();

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { Server, ServerOptions } from 'socket.io';
 import { AccessTokenVerifier } from '../common/authenticated-user';
+import { MetricsRecorder } from '../common/metrics-recorder';
 import type { AppConfig } from '../config/app-config';
 import { SocketAuthenticator } from './socket-authenticator';
 
@@ -28,13 +29,18 @@ export class SocketIoAdapter extends IoAdapter {
       },
     }) as Server;
     new SocketAuthenticator(this.verifier()).install(server);
+    this.optional(MetricsRecorder)?.watchSocketServer(server);
     return server;
   }
 
   /** The auth module's verifier, if the module graph has one (a graph without it refuses every guarded socket). */
   private verifier(): AccessTokenVerifier | undefined {
+    return this.optional(AccessTokenVerifier);
+  }
+
+  private optional<T>(type: abstract new (...args: never[]) => T): T | undefined {
     try {
-      return this.appContext.get(AccessTokenVerifier, { strict: false });
+      return this.appContext.get(type, { strict: false });
     } catch {
       return undefined;
     }

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import cookieParser from 'cookie-parser';
 import { AccessTokenVerifier } from '../../common/authenticated-user';
 import { AppConfig } from '../../config/app-config';
+import { MetricsModule } from '../metrics/metrics.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenService } from './access-token.service';
 import { AuthSecrets } from './auth-secrets';
@@ -28,6 +29,7 @@ import { RefreshTokenRepository } from './refresh-token.repository';
 @Module({
   imports: [
     UsersModule,
+    MetricsModule,
     TypeOrmModule.forFeature([RefreshTokenEntity]),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],

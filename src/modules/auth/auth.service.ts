@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Profile } from 'passport-google-oauth20';
 import { AppConfig } from '../../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
 import { normaliseEmail, User, UsersService } from '../users/users.service';
 import { AccessTokenService } from './access-token.service';
 import {
@@ -44,6 +45,7 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly metrics: MetricsService,
   ) {}
 
   async register(input: { email: string; password: string; displayName?: string }): Promise<Session> {
@@ -67,11 +69,13 @@ export class AuthService {
       : await this.passwords.verifyNothing(password);
     if (!credentials || !passwordHash || !valid) {
       this.logger.log({ message: 'login failed', userId: credentials?.user.id });
+      this.metrics.login(false);
       throw new InvalidCredentialsError();
     }
     if (this.passwords.needsRehash(passwordHash)) {
       await this.users.setPasswordHash(credentials.user.id, await this.passwords.hash(password));
     }
+    this.metrics.login(true);
     return this.startSession(credentials.user);
   }
 
@@ -92,6 +96,7 @@ export class AuthService {
         tokenId: stored.id,
         revoked,
       });
+      this.metrics.refreshTokenReuseDetected();
       throw new RefreshTokenReusedError();
     }
     if (stored.expiresAt.getTime() <= Date.now()) throw new RefreshTokenInvalidError();
@@ -103,6 +108,7 @@ export class AuthService {
       // Someone rotated this token between our read and our update: the same reuse, seen a moment later.
       await this.refreshTokens.revokeFamily(stored.familyId, 'reuse');
       this.logger.warn({ message: 'concurrent refresh token reuse: family revoked', familyId: stored.familyId });
+      this.metrics.refreshTokenReuseDetected();
       throw new RefreshTokenReusedError();
     }
     return this.session(user, next.token, next.row.expiresAt);

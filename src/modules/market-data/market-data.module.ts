@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
+import { MetricsModule } from '../metrics/metrics.module';
 import { MemorySeriesCache } from './cache/memory-series.cache';
 import { RedisSeriesCache } from './cache/redis-series.cache';
 import { SeriesCache } from './cache/series-cache';
@@ -21,7 +22,7 @@ import { YahooProvider } from './providers/yahoo.provider';
  * Exports MarketDataService only.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([AssetEntity, PriceEntity, PriceCoverageEntity])],
+  imports: [TypeOrmModule.forFeature([AssetEntity, PriceEntity, PriceCoverageEntity]), MetricsModule],
   controllers: [MarketDataController],
   providers: [
     MarketDataRepository,

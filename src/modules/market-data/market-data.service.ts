@@ -3,6 +3,7 @@ import { isoToDayNumber, isIsoDate } from '../../engine/market/trading-calendar'
 import { SeriesCache } from './cache/series-cache';
 import { intersectRange, isoOfDay, lowerBound, missingRanges } from './date-ranges';
 import { KeyedMutex } from './keyed-mutex';
+import { MetricsService } from '../metrics/metrics.service';
 import {
   InvalidDateRangeError,
   InvalidTickerError,
@@ -65,6 +66,7 @@ export class MarketDataService implements OnModuleDestroy {
     private readonly repository: MarketDataRepository,
     private readonly cache: SeriesCache,
     @Inject(MARKET_DATA_PROVIDERS) private readonly providers: MarketDataProvider[],
+    private readonly metrics: MetricsService,
   ) {}
 
   async onModuleDestroy(): Promise<void> {
@@ -243,6 +245,7 @@ export class MarketDataService implements OnModuleDestroy {
   /** Cached or stored series of an asset, without asking any provider; undefined when not stored. */
   private async storedSeries(key: AssetKey): Promise<StoredSeries | undefined> {
     const cached = await this.cache.get(this.cacheKey(key));
+    this.metrics.cacheLookup(cached !== undefined && cached !== null);
     if (cached) return cached;
     const asset = await this.repository.findAsset(key);
     return asset ? this.loadAndCache(asset, key) : undefined;
@@ -263,6 +266,7 @@ export class MarketDataService implements OnModuleDestroy {
     const key: AssetKey = { ticker, source: provider.name, ownerId: null };
     const cacheKey = this.cacheKey(key);
     const fast = await this.cache.get(cacheKey);
+    this.metrics.cacheLookup(fast !== undefined && fast !== null);
     if (fast && missingRanges(requested, fast.coverage).length === 0) return fast;
     return this.mutex.run(cacheKey, async () => {
       const asset = await this.repository.findAsset(key);
@@ -272,7 +276,7 @@ export class MarketDataService implements OnModuleDestroy {
         return (await this.cache.get(cacheKey)) ?? this.loadAndCache(asset, key);
       }
       const fetched: ProviderSeries[] = [];
-      for (const range of missing) fetched.push(await provider.fetchDaily(ticker, range));
+      for (const range of missing) fetched.push(await this.timedFetch(provider, ticker, range));
       const rows: PriceRow[] = fetched.flatMap((result) => result.rows);
       const metadata = fetched[fetched.length - 1].metadata;
       // Days not final yet (today's bar) are stored but asked again next time.
@@ -292,6 +296,20 @@ export class MarketDataService implements OnModuleDestroy {
       });
       return this.loadAndCache(saved, key);
     });
+  }
+
+  /** One provider request, timed; failures other than an unknown ticker count as provider errors. */
+  private async timedFetch(provider: MarketDataProvider, ticker: string, range: DateRange): Promise<ProviderSeries> {
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const series = await provider.fetchDaily(ticker, range);
+      this.metrics.providerRequest(provider.name, seconds(), false);
+      return series;
+    } catch (error) {
+      this.metrics.providerRequest(provider.name, seconds(), !(error instanceof ProviderTickerNotFoundError));
+      throw error;
+    }
   }
 
   /** The requested slice of a stored series: views on the cached arrays, no copies of prices. */

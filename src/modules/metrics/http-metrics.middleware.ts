@@ -1,9 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
-import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { NextFunction, Request, Response } from 'express';
-import type { Histogram } from 'prom-client';
-
-export const HTTP_REQUEST_DURATION = 'http_request_duration_seconds';
+import { MetricsService } from './metrics.service';
 
 /**
  * Times every request. The route label is the matched route template (`/history/:id`), never the raw URL,
@@ -11,10 +8,10 @@ export const HTTP_REQUEST_DURATION = 'http_request_duration_seconds';
  */
 @Injectable()
 export class HttpMetricsMiddleware implements NestMiddleware {
-  constructor(@InjectMetric(HTTP_REQUEST_DURATION) private readonly duration: Histogram<string>) {}
+  constructor(private readonly metrics: MetricsService) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
-    const stopTimer = this.duration.startTimer();
+    const stopTimer = this.metrics.httpDuration.startTimer();
     response.on('finish', () => {
       const template = (request.route as { path?: string } | undefined)?.path;
       stopTimer({

@@ -1,8 +1,12 @@
 import { Controller, DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { makeHistogramProvider, PrometheusController, PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { PrometheusController, PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { register } from 'prom-client';
+import { MetricsRecorder } from '../../common/metrics-recorder';
 import { Public } from '../../common/public.decorator';
-import { HTTP_REQUEST_DURATION, HttpMetricsMiddleware } from './http-metrics.middleware';
+import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { MetricsCollector } from './metrics.collector';
+import { MetricsRepository } from './metrics.repository';
+import { MetricsService } from './metrics.service';
 
 /** The library's /metrics controller, public: Prometheus scrapes without a token (keep the port internal). */
 @Public()
@@ -10,16 +14,23 @@ import { HTTP_REQUEST_DURATION, HttpMetricsMiddleware } from './http-metrics.mid
 export class PublicPrometheusController extends PrometheusController {}
 
 /**
- * Prometheus at /metrics: default Node process metrics and the HTTP request-duration histogram.
- * Default metrics are collected once per process (several app instances may share one, as in tests).
+ * MetricsService for the modules that record (import MetricsModule). The metrics themselves live in
+ * prom-client's process-wide registry, so every instance of the service records into the same series.
  */
-@Module({})
-export class MetricsModule implements NestModule {
+@Module({ providers: [MetricsService], exports: [MetricsService] })
+export class MetricsModule {
+  /**
+   * The app's metrics endpoint: Prometheus at /metrics (API and worker alike) with the default Node process
+   * metrics, the HTTP request-duration histogram, scrape-time queue and outbox gauges, and MetricsRecorder for
+   * the infrastructure layers. Default metrics are collected once per process (tests run several apps in one).
+   */
   static forRoot(): DynamicModule {
     const alreadyCollecting = register.getSingleMetric('process_cpu_user_seconds_total') !== undefined;
     return {
-      module: MetricsModule,
+      module: MetricsEndpointModule,
+      global: true,
       imports: [
+        MetricsModule,
         PrometheusModule.register({
           path: '/metrics',
           controller: PublicPrometheusController,
@@ -27,17 +38,18 @@ export class MetricsModule implements NestModule {
         }),
       ],
       providers: [
-        makeHistogramProvider({
-          name: HTTP_REQUEST_DURATION,
-          help: 'HTTP request duration in seconds, by route template, method and status class',
-          labelNames: ['method', 'route', 'status_class'],
-          buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-        }),
+        { provide: MetricsRecorder, useExisting: MetricsService },
+        MetricsRepository,
+        MetricsCollector,
         HttpMetricsMiddleware,
       ],
+      exports: [MetricsModule, MetricsRecorder],
     };
   }
+}
 
+@Module({})
+export class MetricsEndpointModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(HttpMetricsMiddleware).forRoutes('*');
   }

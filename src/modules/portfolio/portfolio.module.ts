@@ -4,6 +4,7 @@ import { PortfolioController } from './portfolio.controller';
 import { PortfolioService } from './portfolio.service';
 import { PriceSource } from './price-source';
 import { MarketDataModule } from '../market-data/market-data.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { MarketDataPriceSource } from './market-data.price-source';
 import { SimulationRequeueProcessor } from './simulation-requeue.processor';
 import { SimulationProcessor } from './simulation.processor';
@@ -11,7 +12,7 @@ import { SimulationsGateway } from './simulations.gateway';
 
 /** Simulation: POST /simulate, the Bull processor that runs the engine, the /simulations live gateway. */
 @Module({
-  imports: [HistoryModule, MarketDataModule],
+  imports: [HistoryModule, MarketDataModule, MetricsModule],
   controllers: [PortfolioController],
   providers: [
     PortfolioService,

@@ -4,6 +4,7 @@ import { CASH_TICKER, parseCommand, PortfolioCommand } from '../../engine';
 import { JobQueues } from '../../queue/job-queues';
 import { HistoryService } from '../history/history.service';
 import type { SimulationRecord } from '../history/history.types';
+import { MetricsService } from '../metrics/metrics.service';
 import { applyOptionOverrides } from './command-overrides';
 import type { SimulationOptionOverridesDto } from './dto/simulate-request.dto';
 import { InvalidCommandError } from './portfolio.errors';
@@ -35,6 +36,7 @@ export class PortfolioService {
   constructor(
     private readonly history: HistoryService,
     private readonly queues: JobQueues,
+    private readonly metrics: MetricsService,
   ) {}
 
   async submit(
@@ -96,6 +98,7 @@ export class PortfolioService {
       });
     }
     this.logger.log({ message: 'simulation queued', simulationId: id, userId });
+    this.metrics.simulationRequested();
     return { record, created: true };
   }
 

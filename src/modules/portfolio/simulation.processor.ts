@@ -8,6 +8,7 @@ import {
   SimulationResult,
 } from '../../engine';
 import { DomainError } from '../../common/domain-error';
+import { MetricsService } from '../metrics/metrics.service';
 import type { JobData } from '../../queue/job-catalogue';
 import { JobContext, NonRetryableJobError } from '../../queue/job-queues';
 import { HandlesJob, JobProcessor } from '../../queue/job-processor.decorators';
@@ -34,6 +35,7 @@ export class SimulationProcessor {
   constructor(
     private readonly history: HistoryService,
     private readonly prices: PriceSource,
+    private readonly metrics: MetricsService,
   ) {}
 
   @HandlesJob<'simulations'>('run')
@@ -59,6 +61,8 @@ export class SimulationProcessor {
       const { positions, benchmark } = tickersOf(command);
       const tickers = benchmark && !positions.includes(benchmark) ? [...positions, benchmark] : positions;
       await progress(`fetching prices 0/${tickers.length}`, 5);
+      const phases = this.metrics.simulationPhases();
+      phases.enter('fetching_prices');
       const loaded = await this.prices.load(
         tickers,
         { start: command.start, end: command.end },
@@ -67,10 +71,13 @@ export class SimulationProcessor {
       );
 
       await progress('simulating', 60);
+      phases.enter('simulating');
       const result = this.simulate(command, loaded.series);
       await progress('computing metrics', 80);
+      phases.enter('metrics');
       const stored = this.toStored(result, loaded.sources, loaded.series, benchmark);
       await progress('saving', 90);
+      phases.enter('saving');
       const headline = {
         cagr: finiteOrNull(result.metrics.cagr),
         sharpe: finiteOrNull(result.metrics.sharpe),
@@ -85,6 +92,8 @@ export class SimulationProcessor {
           durationMs: Date.now() - started,
         }),
       ]);
+      phases.end();
+      this.metrics.simulationCompleted();
       return { status: 'completed' };
     } catch (error) {
       return this.handleFailure(record, job, error, event);
@@ -165,6 +174,7 @@ export class SimulationProcessor {
         : `the simulation could not finish after ${job.attempts} tries (${(error as Error).message}); run it again later`;
     const code = input ? input.code : error instanceof DomainError ? error.code : 'TRANSIENT';
     this.logger.warn({ message: 'simulation failed', simulationId: record.id, code, reason });
+    this.metrics.simulationFailed(input ? 'input' : error instanceof DomainError ? 'data' : 'transient');
     await this.history.fail(record.id, reason, [event(SIMULATION_EVENTS.failed, { reason, code })]);
     if (input) throw new NonRetryableJobError(reason);
     throw error;

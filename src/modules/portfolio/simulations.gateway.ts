@@ -16,6 +16,7 @@ import { EVENT_TOPICS } from '../../events/event-topics';
 import { EventTransport, ReceivedMessage, Subscription } from '../../events/event-transport';
 import { socketUser } from '../../realtime/socket-authenticator';
 import { HistoryService } from '../history/history.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { SIMULATION_EVENTS } from './portfolio.events';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,6 +60,7 @@ export class SimulationsGateway implements OnApplicationBootstrap, OnApplication
     private readonly config: AppConfig,
     private readonly history: HistoryService,
     private readonly transport: EventTransport,
+    private readonly metrics: MetricsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -112,6 +114,7 @@ export class SimulationsGateway implements OnApplicationBootstrap, OnApplication
   }
 
   private async forward(message: ReceivedMessage): Promise<void> {
+    this.metrics.gatewayEventConsumed('/simulations');
     const envelope = JSON.parse(message.value) as EventEnvelope<Record<string, unknown>>;
     const name = MESSAGE_BY_EVENT[envelope.type];
     const simulationId = envelope.simulationId;
