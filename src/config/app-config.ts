@@ -79,16 +79,24 @@ export interface MarketDataConfig {
   uploadLimit: string;
 }
 
+export interface SimulationConfig {
+  /** Least time between two progress updates of one simulation; 0 reports every phase. */
+  progressIntervalMs: number;
+}
+
 export interface AppConfigValues {
   nodeEnv: NodeEnv;
   role: AppRole;
   http: HttpConfig;
   log: { level: LogLevelName; format: LogFormat };
+  simulation: SimulationConfig;
   database: DatabaseConfig;
   queue: QueueConfig;
   events: EventsConfig;
   auth: AuthConfig;
   marketData: MarketDataConfig;
+  /** Where report workbooks are stored (local directory; ReportStorage hides it). */
+  reports: { dir: string };
 }
 
 /** Injectable, frozen snapshot of the validated configuration. */
@@ -97,11 +105,13 @@ export class AppConfig implements AppConfigValues {
   readonly role!: AppRole;
   readonly http!: HttpConfig;
   readonly log!: { level: LogLevelName; format: LogFormat };
+  readonly simulation!: SimulationConfig;
   readonly database!: DatabaseConfig;
   readonly queue!: QueueConfig;
   readonly events!: EventsConfig;
   readonly auth!: AuthConfig;
   readonly marketData!: MarketDataConfig;
+  readonly reports!: { dir: string };
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

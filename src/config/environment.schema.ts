@@ -85,6 +85,12 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
   { name: 'KAFKA_CLIENT_ID', default: 'portofino', description: 'kafkajs client id' },
   { name: 'KAFKA_TOPIC_PARTITIONS', default: '3', description: 'partitions of topics created at start-up' },
   { name: 'KAFKA_REPLICATION_FACTOR', default: '1', description: 'replication factor of topics created at start-up' },
+  {
+    name: 'SIMULATION_PROGRESS_MS',
+    default: '250',
+    description:
+      'least time between two progress updates of a simulation (0: every phase); faster phases are not reported',
+  },
   { name: 'OUTBOX_POLL_MS', default: '500', description: 'how often the outbox relay looks for unpublished events' },
   {
     name: 'JWT_SECRET',
@@ -180,6 +186,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
     name: 'MARKET_DATA_UPLOAD_LIMIT',
     default: '5mb',
     description: 'largest CSV accepted by POST /assets/{ticker}/prices',
+  },
+  {
+    name: 'REPORTS_DIR',
+    default: 'data/reports',
+    description: 'directory of generated report workbooks (a volume in docker-compose)',
   },
 ];
 
@@ -401,6 +412,7 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
 
   const auth = parseAuth(read, nodeEnv);
   const marketData = parseMarketData(read);
+  const reports: AppConfigValues['reports'] = { dir: read.string('REPORTS_DIR') };
 
   const config = new AppConfig({
     nodeEnv,
@@ -414,11 +426,13 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
       serveDashboard: read.boolean('SERVE_DASHBOARD'),
     },
     log: { level: read.oneOf('LOG_LEVEL', LOG_LEVELS), format: read.oneOf('LOG_FORMAT', LOG_FORMATS) },
+    simulation: { progressIntervalMs: read.integer('SIMULATION_PROGRESS_MS', 0, 60_000) },
     database,
     queue,
     events,
     auth,
     marketData,
+    reports,
   });
 
   if (read.problems.length > 0) throw new ConfigValidationError(read.problems);

@@ -23,6 +23,7 @@ export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private static readonly BATCH_SIZE = 500;
   private static readonly MAX_BACKOFF_MS = 30_000;
+  private static readonly GATHER_MS = 3;
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -59,13 +60,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.kickedWhileRunning = true;
       return;
     }
-    this.running = this.flush().then(() => {
-      this.running = undefined;
-      if (this.kickedWhileRunning) {
-        this.kickedWhileRunning = false;
-        this.kick();
-      }
-    });
+    // A few milliseconds of patience turn a burst of commits into one batch (one transaction, one send).
+    this.running = new Promise((resolve) => setTimeout(resolve, OutboxRelay.GATHER_MS))
+      .then(() => this.flush())
+      .then(() => {
+        this.running = undefined;
+        if (this.kickedWhileRunning) {
+          this.kickedWhileRunning = false;
+          this.kick();
+        }
+      });
   }
 
   /** Sends a batch; a refused batch counts its events as publication failures. */

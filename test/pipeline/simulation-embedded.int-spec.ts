@@ -23,11 +23,13 @@ describe('simulation pipeline, embedded', () => {
 
   beforeAll(async () => {
     sqlite = temporarySqlitePath();
-    // Offline and deterministic: prices from the bundled sample data only (Yahoo is unreachable here anyway).
+    // Offline and deterministic: prices from the bundled sample data only (Yahoo is unreachable here anyway);
+    // every phase reported (SIMULATION_PROGRESS_MS=0), to check each one.
     running = await startApp({
       SQLITE_PATH: sqlite.path,
       AUTH_THROTTLE_LIMIT: '1000',
       MARKET_DATA_PROVIDERS: 'sample',
+      SIMULATION_PROGRESS_MS: '0',
     });
     alice = await signUp(running.url, 'alice');
     bob = await signUp(running.url, 'bob');
@@ -317,5 +319,37 @@ describe('simulation pipeline, embedded', () => {
 
     await api().delete(`/history/${original.id}`).set('Authorization', alice.bearer).expect(204);
     await api().get(`/history/${original.id}`).set('Authorization', alice.bearer).expect(404);
+  });
+});
+
+describe('simulation progress with the default interval', () => {
+  it('reports no phase of a simulation that finishes within the interval: started, then completed', async () => {
+    const sqlite = temporarySqlitePath();
+    const running = await startApp({ SQLITE_PATH: sqlite.path, MARKET_DATA_PROVIDERS: 'sample' });
+    try {
+      const user = await signUp(running.url, 'quick');
+      const socket = io(`${running.url}/simulations`, {
+        transports: ['websocket'],
+        forceNew: true,
+        auth: { token: user.accessToken },
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      const names: string[] = [];
+      for (const name of ['started', 'progress', 'completed', 'failed']) socket.on(name, () => names.push(name));
+      await request(running.url)
+        .post('/simulate')
+        .set('Authorization', user.bearer)
+        .send({ command: SEED })
+        .expect(202);
+      await eventually(async () => (names.includes('completed') ? true : undefined));
+      socket.close();
+      expect(names).toEqual(['started', 'completed']);
+    } finally {
+      await running.close();
+      sqlite.remove();
+    }
   });
 });

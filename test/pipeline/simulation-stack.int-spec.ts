@@ -42,6 +42,7 @@ describe('simulation pipeline on PostgreSQL, Redis and Kafka with a separate wor
       OUTBOX_POLL_MS: '100',
       AUTH_THROTTLE_LIMIT: '1000',
       MARKET_DATA_PROVIDERS: 'sample',
+      SIMULATION_PROGRESS_MS: '0',
       JWT_SECRET: 'pipeline-test-secret-that-is-long-enough-0123456789',
     };
     // The application creates its topics at start-up; the other team's consumer reads them from the start.

@@ -62,8 +62,16 @@ describe('a worker crash in the middle of a simulation', () => {
       30_000,
       'the price request',
     );
-    const running = await request(api.url).get(`/history/${id}`).set('Authorization', alice.bearer).expect(200);
-    expect(running.body).toMatchObject({ status: 'running', progress: { phase: 'fetching prices 0/1', percent: 5 } });
+    // A phase that lasts is reported (after SIMULATION_PROGRESS_MS, 250 ms by default).
+    const running = await eventually(
+      async () => {
+        const response = await request(api.url).get(`/history/${id}`).set('Authorization', alice.bearer);
+        return response.body.progress?.phase === 'fetching prices 0/1' ? response.body : undefined;
+      },
+      10_000,
+      'the fetching phase',
+    );
+    expect(running).toMatchObject({ status: 'running', progress: { phase: 'fetching prices 0/1', percent: 5 } });
     first.child.kill('SIGKILL');
     await first.stop();
 

@@ -136,7 +136,7 @@ export class HistoryRepository {
   /** Stores (or replaces: a retried job writes the same row again) the result of a simulation. */
   async saveResult(id: string, result: StoredSimulationResult, tx: EntityManager): Promise<number> {
     const series = encodeSimulationSeries(result.series);
-    const trades = deflateRawSync(Buffer.from(JSON.stringify(result.trades), 'utf8'));
+    const trades = deflateRawSync(Buffer.from(JSON.stringify(result.trades), 'utf8'), { level: 1 });
     await tx.createQueryBuilder().delete().from('simulation_results').where('simulation_id = :id', { id }).execute();
     await tx
       .createQueryBuilder()

@@ -34,7 +34,24 @@ export class HistoryService {
       await this.repository.insert(simulation, createdAt, tx);
       await this.events.publish(events, tx);
     });
-    return (await this.repository.findById(simulation.id)) as SimulationRecord;
+    return {
+      id: simulation.id,
+      userId: simulation.userId,
+      command: simulation.command,
+      canonical: simulation.canonical,
+      parsedCommand: simulation.parsedCommand,
+      tickers: [...simulation.tickers, ...(simulation.benchmark ? [simulation.benchmark] : [])],
+      startDate: simulation.startDate,
+      endDate: simulation.endDate,
+      status: 'queued',
+      progress: { phase: null, percent: 0 },
+      failureReason: null,
+      idempotencyKey: simulation.idempotencyKey,
+      headline: { cagr: null, sharpe: null, maxDrawdown: null, totalReturn: null },
+      createdAt,
+      startedAt: null,
+      finishedAt: null,
+    };
   }
 
   findByIdempotencyKey(userId: string, key: string): Promise<SimulationRecord | null> {

@@ -9,6 +9,7 @@ import {
 } from '../../engine';
 import { DomainError } from '../../common/domain-error';
 import { MetricsService } from '../metrics/metrics.service';
+import { AppConfig } from '../../config/app-config';
 import type { JobData } from '../../queue/job-catalogue';
 import { JobContext, NonRetryableJobError } from '../../queue/job-queues';
 import { HandlesJob, JobProcessor } from '../../queue/job-processor.decorators';
@@ -33,6 +34,7 @@ export class SimulationProcessor {
   private readonly logger = new Logger(SimulationProcessor.name);
 
   constructor(
+    private readonly config: AppConfig,
     private readonly history: HistoryService,
     private readonly prices: PriceSource,
     private readonly metrics: MetricsService,
@@ -48,15 +50,11 @@ export class SimulationProcessor {
       type: T,
       data: Parameters<typeof simulationEvent<T>>[3],
     ) => simulationEvent(type, record.userId, record.id, data);
+    const progress = this.progressReporter(job, record.id, (phase, percent) =>
+      event(SIMULATION_EVENTS.progress, { phase, percent }),
+    );
     try {
       await this.history.markRunning(record.id, [event(SIMULATION_EVENTS.started, { attempt: job.attemptsMade + 1 })]);
-      const progress = async (phase: string, percent: number) => {
-        await job.reportProgress(percent);
-        await this.history.recordProgress(record.id, phase, percent, [
-          event(SIMULATION_EVENTS.progress, { phase, percent }),
-        ]);
-      };
-
       const command = record.parsedCommand as PortfolioCommand;
       const { positions, benchmark } = tickersOf(command);
       const tickers = benchmark && !positions.includes(benchmark) ? [...positions, benchmark] : positions;
@@ -78,6 +76,7 @@ export class SimulationProcessor {
       const stored = this.toStored(result, loaded.sources, loaded.series, benchmark);
       await progress('saving', 90);
       phases.enter('saving');
+      await progress.settle();
       const headline = {
         cagr: finiteOrNull(result.metrics.cagr),
         sharpe: finiteOrNull(result.metrics.sharpe),
@@ -96,8 +95,52 @@ export class SimulationProcessor {
       this.metrics.simulationCompleted();
       return { status: 'completed' };
     } catch (error) {
+      await progress.settle();
       return this.handleFailure(record, job, error, event);
     }
+  }
+
+  /**
+   * Progress is for people: a phase is reported once it has lasted SIMULATION_PROGRESS_MS, so a cached
+   * simulation (milliseconds) costs no progress writes or events while a slow provider fetch shows up as it
+   * happens. Reports are written one after another; settle() drops a pending one and waits for the one in
+   * flight, so no progress can land after the final state. A failed progress write is logged, not fatal.
+   */
+  private progressReporter(
+    job: JobContext<RunJob>,
+    simulationId: string,
+    toEvent: (phase: string, percent: number) => ReturnType<typeof simulationEvent>,
+  ): ((phase: string, percent: number) => Promise<void>) & { settle(): Promise<void> } {
+    const interval = this.config.simulation.progressIntervalMs;
+    let timer: NodeJS.Timeout | undefined;
+    let chain: Promise<void> = Promise.resolve();
+    const write = (phase: string, percent: number): Promise<void> => {
+      chain = chain
+        .then(async () => {
+          await job.reportProgress(percent);
+          await this.history.recordProgress(simulationId, phase, percent, [toEvent(phase, percent)]);
+        })
+        .catch((error: unknown) => {
+          this.logger.warn({ message: 'progress not recorded', simulationId, phase, error: String(error) });
+        });
+      return chain;
+    };
+    const report = async (phase: string, percent: number): Promise<void> => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (interval === 0) return write(phase, percent);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void write(phase, percent);
+      }, interval);
+    };
+    return Object.assign(report, {
+      settle: async () => {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        await chain;
+      },
+    });
   }
 
   private simulate(command: PortfolioCommand, series: Parameters<typeof mergePriceSeries>[0]): SimulationResult {
