@@ -9,6 +9,7 @@ import { MarketDataModule } from './modules/market-data/market-data.module';
 import { HistoryModule } from './modules/history/history.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { PortfolioModule } from './modules/portfolio/portfolio.module';
+import { ReportModule } from './modules/report/report.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -37,6 +38,7 @@ export class AppModule {
           MarketDataModule,
           HistoryModule,
           PortfolioModule,
+          ReportModule,
         ],
       },
     };

@@ -7,6 +7,10 @@ export interface JobCatalogue {
     /** Runs one submitted simulation (the job id is the simulation id). */
     run: { simulationId: string };
   };
+  reports: {
+    /** Builds one requested report workbook (the job id is the report id). */
+    build: { reportId: string };
+  };
   maintenance: {
     /** Deletes outbox events published more than `olderThanHours` ago. */
     'outbox.prune': { olderThanHours: number };
@@ -22,6 +26,7 @@ export type JobData<Q extends QueueName, J extends JobName<Q>> = JobCatalogue[Q]
 /** The catalogue at run time (the compiler checks it lists exactly the names above). */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   simulations: ['run'],
+  reports: ['build'],
   maintenance: ['outbox.prune', 'simulations.requeue'],
 };
 

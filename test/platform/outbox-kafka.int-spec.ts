@@ -63,7 +63,7 @@ describe('events through the outbox to Kafka', () => {
     const response = await request(running.url).get('/health').expect(200);
     expect(response.body.details).toEqual({
       database: { status: 'up' },
-      queue: { status: 'up', kind: 'redis', role: 'both', detail: 'bull queues: simulations, maintenance' },
+      queue: { status: 'up', kind: 'redis', role: 'both', detail: 'bull queues: simulations, reports, maintenance' },
       events: { status: 'up', kind: 'kafka', role: 'both', detail: '1 broker(s)' },
     });
   });
@@ -189,7 +189,7 @@ describe('events through the outbox to Kafka', () => {
           status: 'up',
           kind: 'redis',
           role: 'both',
-          detail: 'bull queues: simulations, maintenance',
+          detail: 'bull queues: simulations, reports, maintenance',
         },
         { dependency: 'events', status: 'down', kind: 'kafka', role: 'both', detail: expect.any(String) },
       ]);

@@ -2,6 +2,7 @@ import { CreateEventOutbox1764000000000 } from './1764000000000-create-event-out
 import { CreateUsersAndRefreshTokens1764100000000 } from './1764100000000-create-users-and-refresh-tokens';
 import { CreateSimulations1764300000000 } from './1764300000000-create-simulations';
 import { CreateMarketData1764400000000 } from './1764400000000-create-market-data';
+import { CreateReports1764600000000 } from './1764600000000-create-reports';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateUsersAndRefreshTokens1764100000000,
   CreateSimulations1764300000000,
   CreateMarketData1764400000000,
+  CreateReports1764600000000,
 ];

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HistoryModule } from '../history/history.module';
+import { ReportEntity } from './entities/report.entity';
+import { ReportCleanupListener } from './report-cleanup.listener';
+import { ReportController } from './report.controller';
+import { ReportProcessor } from './report.processor';
+import { ReportRepository } from './report.repository';
+import { ReportService } from './report.service';
+import { LocalReportStorage, ReportStorage } from './report-storage';
+import { ReportsGateway } from './reports.gateway';
+
+/** Reports: POST/GET /report, the Bull processor that writes the workbook, the /reports live gateway. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ReportEntity]), HistoryModule],
+  controllers: [ReportController],
+  providers: [
+    ReportRepository,
+    ReportService,
+    ReportProcessor,
+    ReportsGateway,
+    ReportCleanupListener,
+    { provide: ReportStorage, useClass: LocalReportStorage },
+  ],
+  exports: [ReportService],
+})
+export class ReportModule {}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ReportEntity } from './entities/report.entity';
+import type { ReportChange, ReportRecord } from './report.types';
+
+const toRecord = (row: ReportEntity): ReportRecord => ({
+  id: row.id,
+  userId: row.userId,
+  simulationId: row.simulationId,
+  status: row.status,
+  progress: { phase: row.progressPhase, percent: row.progressPercent },
+  failureReason: row.failureReason,
+  failureCode: row.failureCode,
+  storageKey: row.storageKey,
+  fileName: row.fileName,
+  sizeBytes: row.sizeBytes,
+  createdAt: row.createdAt,
+  startedAt: row.startedAt,
+  finishedAt: row.finishedAt,
+});
+
+/** The only code that touches the reports table. */
+@Injectable()
+export class ReportRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(
+    report: Pick<ReportRecord, 'id' | 'userId' | 'simulationId' | 'createdAt'>,
+    tx: EntityManager,
+  ): Promise<void> {
+    await tx.getRepository(ReportEntity).insert({
+      ...report,
+      status: 'queued',
+      progressPhase: null,
+      progressPercent: 0,
+      failureReason: null,
+      failureCode: null,
+      storageKey: null,
+      fileName: null,
+      sizeBytes: null,
+      startedAt: null,
+      finishedAt: null,
+    });
+  }
+
+  async findById(id: string, tx: EntityManager = this.dataSource.manager): Promise<ReportRecord | null> {
+    const row = await tx.getRepository(ReportEntity).findOne({ where: { id } });
+    return row ? toRecord(row) : null;
+  }
+
+  /** The user's newest report of a simulation that is not failed (the one a new request reuses). */
+  async findReusable(userId: string, simulationId: string): Promise<ReportRecord | null> {
+    const rows = await this.dataSource.getRepository(ReportEntity).find({
+      where: { userId, simulationId },
+      order: { createdAt: 'DESC' },
+      take: 5,
+    });
+    const row = rows.find((one) => one.status !== 'failed');
+    return row ? toRecord(row) : null;
+  }
+
+  async findBySimulation(simulationId: string): Promise<ReportRecord[]> {
+    const rows = await this.dataSource.getRepository(ReportEntity).find({ where: { simulationId } });
+    return rows.map(toRecord);
+  }
+
+  async update(id: string, change: ReportChange, tx: EntityManager): Promise<void> {
+    await tx.getRepository(ReportEntity).update({ id }, change);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.dataSource.getRepository(ReportEntity).delete({ id });
+  }
+}

@@ -1,0 +1,193 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { DomainEvent } from '../../events/event-envelope';
+import { EventPublisher } from '../../events/event-publisher';
+import { JobQueues } from '../../queue/job-queues';
+import { HistoryService } from '../history/history.service';
+import {
+  ReportNotFoundError,
+  ReportNotReadyError,
+  SimulationFailedError,
+  SimulationNotCompletedError,
+} from './report.errors';
+import { REPORT_EVENTS, reportEvent } from './report.events';
+import { ReportRepository } from './report.repository';
+import { ReportStorage } from './report-storage';
+import type { ReportChange, ReportRecord } from './report.types';
+
+export interface RequestedReport {
+  report: ReportRecord;
+  /** False when an existing report of the simulation was reused. */
+  created: boolean;
+}
+
+/** A workbook build is deterministic: retries are for the storage or the database blinking. */
+export const REPORT_JOB_OPTIONS = { attempts: 2, backoffMs: 1000, timeoutMs: 120_000 } as const;
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** portofino-<slug of the canonical command>-<YYYY-MM-DD>.xlsx: readable, safe in every file system. */
+export function reportFileName(canonical: string, day: Date): string {
+  const slug =
+    canonical
+      .toLowerCase()
+      .replace(/%/g, 'pct')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/g, '') || 'simulation';
+  return `portofino-${slug}-${day.toISOString().slice(0, 10)}.xlsx`;
+}
+
+/**
+ * Reports of a user's completed simulations: a request records the report with its `report.requested`
+ * event in one transaction and enqueues the build; the worker (ReportProcessor) moves it through
+ * started → progress → completed | failed, each state change with its event.
+ */
+@Injectable()
+export class ReportService {
+  private readonly logger = new Logger(ReportService.name);
+
+  constructor(
+    private readonly repository: ReportRepository,
+    private readonly history: HistoryService,
+    private readonly storage: ReportStorage,
+    private readonly events: EventPublisher,
+    private readonly queues: JobQueues,
+  ) {}
+
+  async request(userId: string, simulationId: string, force: boolean): Promise<RequestedReport> {
+    const simulation = await this.history.getOwned(userId, simulationId);
+    if (simulation.status === 'failed') throw new SimulationFailedError(simulationId, simulation.failureReason);
+    if (simulation.status !== 'completed') throw new SimulationNotCompletedError(simulationId, simulation.status);
+
+    if (!force) {
+      const existing = await this.repository.findReusable(userId, simulationId);
+      const usable =
+        existing &&
+        (existing.status !== 'completed' || (existing.storageKey && (await this.storage.exists(existing.storageKey))));
+      if (existing && usable) {
+        this.logger.log({ message: 'report reused', reportId: existing.id, simulationId, userId });
+        return { report: existing, created: false };
+      }
+    }
+
+    const id = randomUUID();
+    await this.repository.transaction(async (tx) => {
+      await this.repository.insert({ id, userId, simulationId, createdAt: new Date() }, tx);
+      await this.events.publish(
+        [reportEvent(REPORT_EVENTS.requested, userId, id, { simulationId, taskId: id, force })],
+        tx,
+      );
+    });
+    try {
+      // The job id is the report id: a retried enqueue runs the build once.
+      await this.queues.add('reports', 'build', { reportId: id }, { jobId: id, ...REPORT_JOB_OPTIONS });
+    } catch (error) {
+      await this.fail(id, userId, simulationId, 'the report could not be queued; request it again', 'ENQUEUE_FAILED');
+      this.logger.error({ message: 'report enqueue failed', reportId: id, error: String(error) });
+    }
+    this.logger.log({ message: 'report queued', reportId: id, simulationId, userId, force });
+    return { report: (await this.repository.findById(id)) as ReportRecord, created: true };
+  }
+
+  /** The user's own report, or ReportNotFoundError (also for someone else's). */
+  async getOwned(userId: string, id: string): Promise<ReportRecord> {
+    const report = await this.repository.findById(id);
+    if (!report || report.userId !== userId) throw new ReportNotFoundError(id);
+    return report;
+  }
+
+  /** The stored workbook of a completed report, as a stream. */
+  async download(
+    userId: string,
+    id: string,
+  ): Promise<{ stream: Readable; size: number; fileName: string; contentType: string }> {
+    const report = await this.getOwned(userId, id);
+    if (report.status !== 'completed' || !report.storageKey || !report.fileName) {
+      throw new ReportNotReadyError(id, report.status, report.failureReason);
+    }
+    const file = await this.storage.open(report.storageKey);
+    if (!file) throw new ReportNotFoundError(id);
+    return { ...file, fileName: report.fileName, contentType: XLSX_CONTENT_TYPE };
+  }
+
+  /** For the worker: no owner check. */
+  findById(id: string): Promise<ReportRecord | null> {
+    return this.repository.findById(id);
+  }
+
+  async markRunning(report: ReportRecord, attempt: number): Promise<void> {
+    await this.change(
+      report.id,
+      { status: 'running', startedAt: new Date(), progressPhase: 'starting', progressPercent: 0, failureReason: null },
+      [reportEvent(REPORT_EVENTS.started, report.userId, report.id, { simulationId: report.simulationId, attempt })],
+    );
+  }
+
+  async recordProgress(report: ReportRecord, phase: string, percent: number): Promise<void> {
+    await this.change(report.id, { progressPhase: phase, progressPercent: percent }, [
+      reportEvent(REPORT_EVENTS.progress, report.userId, report.id, {
+        simulationId: report.simulationId,
+        phase,
+        percent,
+      }),
+    ]);
+  }
+
+  /** Stores the file, then marks the report completed (a retried build overwrites the same key). */
+  async complete(report: ReportRecord, fileName: string, content: Buffer, durationMs: number): Promise<void> {
+    const storageKey = `${report.simulationId}/${report.id}.xlsx`;
+    await this.storage.put(storageKey, content);
+    await this.change(
+      report.id,
+      {
+        status: 'completed',
+        progressPhase: 'done',
+        progressPercent: 100,
+        storageKey,
+        fileName,
+        sizeBytes: content.length,
+        finishedAt: new Date(),
+      },
+      [
+        reportEvent(REPORT_EVENTS.completed, report.userId, report.id, {
+          simulationId: report.simulationId,
+          fileName,
+          sizeBytes: content.length,
+          durationMs,
+        }),
+      ],
+    );
+  }
+
+  async fail(id: string, userId: string, simulationId: string, reason: string, code: string): Promise<void> {
+    await this.change(id, { status: 'failed', failureReason: reason, failureCode: code, finishedAt: new Date() }, [
+      reportEvent(REPORT_EVENTS.failed, userId, id, { simulationId, reason, code }),
+    ]);
+  }
+
+  /**
+   * Removes every report of a deleted simulation: files first, then rows. Idempotent — a repeated event
+   * finds nothing left, and a file already gone is not an error.
+   */
+  async removeForSimulation(simulationId: string): Promise<number> {
+    const reports = await this.repository.findBySimulation(simulationId);
+    for (const report of reports) {
+      if (report.storageKey) await this.storage.remove(report.storageKey);
+      await this.repository.delete(report.id);
+    }
+    if (reports.length > 0) {
+      this.logger.log({ message: 'reports of a deleted simulation removed', simulationId, count: reports.length });
+    }
+    return reports.length;
+  }
+
+  private async change(id: string, change: ReportChange, events: DomainEvent[]): Promise<void> {
+    await this.repository.transaction(async (tx) => {
+      await this.repository.update(id, change, tx);
+      await this.events.publish(events, tx);
+    });
+  }
+}

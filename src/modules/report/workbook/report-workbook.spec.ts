@@ -1,0 +1,151 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { buildReportWorkbook, ReportContent, SHEETS } from './report-workbook';
+
+/** exceljs types its input as an ArrayBuffer. */
+const toArrayBuffer = (bytes: Buffer): ArrayBuffer => Uint8Array.from(bytes).buffer;
+
+const DATES = ['2023-12-28', '2023-12-29', '2024-01-02', '2024-01-03', '2024-02-01'];
+
+function content(withBenchmark: boolean): ReportContent {
+  const nav = Float64Array.from([100_000, 101_000, 99_990, 102_000.5, 103_000.25]);
+  const dailyReturn = Float64Array.from(nav, (value, i) => (i === 0 ? 0 : value / nav[i - 1] - 1));
+  let peak = 0;
+  const drawdown = Float64Array.from(nav, (value) => value / (peak = Math.max(peak, value)) - 1);
+  return {
+    simulationId: '00000000-0000-4000-8000-000000000001',
+    command: 'AAA-L-60% BBB-L-40% 2023-12-28 2024-02-01',
+    canonical: 'AAA-L-60% BBB-L-40% 2023-12-28 2024-02-01',
+    startDate: '2023-12-28',
+    endDate: '2024-02-01',
+    options: { capital: 100_000, rebalance: 'none', benchmark: withBenchmark ? 'IDX' : null },
+    metrics: {
+      portfolio: {
+        cagr: 0.25,
+        sharpe: 1.5,
+        maxDrawdown: -0.01,
+        sortino: null,
+        startDate: '2023-12-29',
+        benchmark: null,
+      },
+      benchmark: withBenchmark ? { cagr: 0.1, sharpe: 0.9, maxDrawdown: -0.02 } : null,
+    },
+    summary: { initialCapital: 100_000, finalValue: 103_000.25, sources: { AAA: 'sample', BBB: 'sample' } },
+    series: {
+      dates: DATES,
+      tickers: ['AAA', 'BBB'],
+      nav,
+      dailyReturn,
+      cumulativeReturn: Float64Array.from(nav, (value) => value / nav[0] - 1),
+      drawdown,
+      weights: Float32Array.from([0.6, 0.4, 0, 0.61, 0.39, 0, 0.59, 0.41, 0, 0.6, 0.4, 0, 0.6, 0.4, 0]),
+      benchmark: withBenchmark ? Float64Array.from([50, 51, 49, 52, 55]) : null,
+    },
+    benchmarkTicker: withBenchmark ? 'IDX' : null,
+    generatedAt: new Date('2026-01-05T10:00:00Z'),
+  };
+}
+
+describe('buildReportWorkbook', () => {
+  it('writes every sheet with numbers equal to the series, dates as Excel dates, and a monthly grid', async () => {
+    const source = content(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(toArrayBuffer(await buildReportWorkbook(source)));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([...SHEETS]);
+
+    const daily = workbook.getWorksheet('Daily') as ExcelJS.Worksheet;
+    expect((daily.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Date',
+      'Portfolio value',
+      'Daily return',
+      'Cumulative return',
+      'Drawdown',
+      'Benchmark close',
+      'Benchmark (rebased)',
+      'Weight AAA',
+      'Weight BBB',
+      'Weight CASH',
+    ]);
+    expect(daily.rowCount).toBe(DATES.length + 1);
+    expect(daily.getCell('A2').value).toEqual(new Date('2023-12-28T00:00:00Z'));
+    expect(daily.getCell('A2').numFmt).toBe('yyyy-mm-dd');
+    for (let i = 0; i < DATES.length; i += 1) {
+      const row = daily.getRow(i + 2);
+      expect(row.getCell(2).value).toBe(source.series.nav[i]);
+      expect(row.getCell(3).value).toBe(source.series.dailyReturn[i]);
+      expect(row.getCell(5).value).toBe(source.series.drawdown[i]);
+      expect(row.getCell(6).value).toBe(source.series.benchmark?.[i]);
+      expect(row.getCell(8).value).toBe(source.series.weights[i * 3]);
+    }
+    expect(daily.getCell('C3').numFmt).toBe('0.00%');
+    expect(daily.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(daily.autoFilter).toBe('A1:J6');
+
+    const monthly = workbook.getWorksheet('Monthly') as ExcelJS.Worksheet;
+    expect(monthly.getCell('A2').value).toBe(2023);
+    expect(monthly.getCell('M2').value).toBeCloseTo(101_000 / 100_000 - 1, 14);
+    expect(monthly.getCell('B2').value).toBeNull();
+    expect(monthly.getCell('B3').value).toBeCloseTo(102_000.5 / 101_000 - 1, 14);
+    expect(monthly.getCell('N3').value).toBeCloseTo(103_000.25 / 101_000 - 1, 14);
+
+    const annual = workbook.getWorksheet('Annual') as ExcelJS.Worksheet;
+    expect((annual.getRow(1).values as unknown[]).slice(1)).toEqual(['Year', 'Portfolio', 'IDX', 'Difference']);
+    expect(annual.getCell('C2').value).toBe(51 / 50 - 1);
+    expect(annual.getCell('C3').value).toBe(55 / 51 - 1);
+
+    const drawdowns = workbook.getWorksheet('Drawdowns') as ExcelJS.Worksheet;
+    expect((drawdowns.getRow(2).values as unknown[]).slice(1)).toEqual([
+      1,
+      new Date('2023-12-29T00:00:00Z'),
+      new Date('2024-01-02T00:00:00Z'),
+      new Date('2024-01-03T00:00:00Z'),
+      99_990 / 101_000 - 1,
+      2,
+      1,
+    ]);
+
+    const summary = workbook.getWorksheet('Summary') as ExcelJS.Worksheet;
+    const rows = summary.getSheetValues().filter(Boolean) as unknown[][];
+    const cagr = rows.find((row) => row[1] === 'CAGR');
+    expect(cagr?.slice(1)).toEqual(['CAGR', 0.25, 0.1]);
+    expect(rows.find((row) => row[1] === 'Sortino ratio')?.[2]).toBeUndefined();
+    expect(rows.find((row) => row[1] === 'Canonical form')?.[2]).toBe(source.canonical);
+  });
+
+  it('adds native line charts that read the Daily sheet: value vs benchmark, and drawdown', async () => {
+    const file = await buildReportWorkbook(content(true));
+    const zip = await JSZip.loadAsync(file);
+    const charts = Object.keys(zip.files).filter((name) => name.startsWith('xl/charts/'));
+    expect(charts).toHaveLength(2);
+    const [value, drawdown] = await Promise.all(charts.sort().map((name) => zip.file(name)?.async('string')));
+    expect(value).toContain("<c:f>'Daily'!$A$2:$A$6</c:f>");
+    expect(value).toContain("<c:f>'Daily'!$B$2:$B$6</c:f>");
+    expect(value).toContain("<c:f>'Daily'!$G$2:$G$6</c:f>");
+    expect(drawdown).toContain("<c:f>'Daily'!$E$2:$E$6</c:f>");
+    const types = await zip.file('[Content_Types].xml')?.async('string');
+    for (const chart of charts) expect(types).toContain(`PartName="/${chart}"`);
+    // The Charts sheet (sheet 6) points at the drawing, which points at both charts.
+    const sheet = await zip.file('xl/worksheets/sheet6.xml')?.async('string');
+    expect(sheet).toMatch(/<drawing r:id="rIdPortofinoDrawing1"\/><\/worksheet>$/);
+    const rels = await zip.file('xl/worksheets/_rels/sheet6.xml.rels')?.async('string');
+    expect(rels).toContain('Target="../drawings/drawing-sheet6.xml"');
+    const drawingRels = await zip.file('xl/drawings/_rels/drawing-sheet6.xml.rels')?.async('string');
+    for (const chart of charts) expect(drawingRels).toContain(`Target="../charts/${chart.slice('xl/charts/'.length)}"`);
+    // And exceljs still opens the package.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(toArrayBuffer(file));
+    expect(workbook.getWorksheet('Charts')).toBeDefined();
+  });
+
+  it('leaves the benchmark columns empty and draws one line without a benchmark', async () => {
+    const file = await buildReportWorkbook(content(false));
+    const zip = await JSZip.loadAsync(file);
+    const value = await zip.file('xl/charts/drawing-sheet6-chart1.xml')?.async('string');
+    expect(value?.match(/<c:ser>/g)).toHaveLength(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(toArrayBuffer(file));
+    const daily = workbook.getWorksheet('Daily') as ExcelJS.Worksheet;
+    expect(daily.getCell('F2').value).toBeNull();
+    expect((workbook.getWorksheet('Annual') as ExcelJS.Worksheet).getRow(1).cellCount).toBe(2);
+  });
+});

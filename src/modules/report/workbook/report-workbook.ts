@@ -1,0 +1,412 @@
+import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
+import type { SimulationSeries } from '../../history/simulation-series.codec';
+import { addLineCharts, LineChartSpec } from './chart-parts';
+import { worstDrawdowns } from './drawdown-periods';
+import { calendarReturns, yearlyPriceReturns } from './period-returns';
+
+/** Everything a report shows: the simulation as submitted and its stored result. */
+export interface ReportContent {
+  simulationId: string;
+  command: string;
+  canonical: string;
+  startDate: string;
+  endDate: string;
+  /** Options as parsed (capital, rebalance, fee, benchmark, …). */
+  options: Record<string, unknown>;
+  metrics: { portfolio: Record<string, unknown>; benchmark: Record<string, unknown> | null };
+  summary: Record<string, unknown>;
+  series: SimulationSeries;
+  benchmarkTicker: string | null;
+  generatedAt: Date;
+}
+
+export const SHEETS = ['Summary', 'Daily', 'Monthly', 'Annual', 'Drawdowns', 'Charts'] as const;
+
+export const DAILY_FIXED_HEADERS = [
+  'Date',
+  'Portfolio value',
+  'Daily return',
+  'Cumulative return',
+  'Drawdown',
+  'Benchmark close',
+  'Benchmark (rebased)',
+] as const;
+
+export const MONTH_HEADERS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const PCT = '0.00%';
+const RATIO = '0.00';
+const MONEY = '#,##0.00';
+const DATE = 'yyyy-mm-dd';
+const WEIGHT = '0.00%';
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
+
+type Format = 'pct' | 'ratio' | 'int' | 'date' | 'money' | 'text';
+const NUM_FMT: Record<Format, string | undefined> = {
+  pct: PCT,
+  ratio: RATIO,
+  int: '0',
+  date: undefined,
+  money: MONEY,
+  text: undefined,
+};
+
+/** Every metric of docs/metrics.md, in the order an analyst reads them, with its format. */
+export const METRIC_ROWS: readonly { key: string; label: string; format: Format }[] = [
+  { key: 'startDate', label: 'First return date', format: 'text' },
+  { key: 'endDate', label: 'Last return date', format: 'text' },
+  { key: 'tradingDays', label: 'Trading days', format: 'int' },
+  { key: 'years', label: 'Years (days / 252)', format: 'ratio' },
+  { key: 'totalReturn', label: 'Total return', format: 'pct' },
+  { key: 'cagr', label: 'CAGR', format: 'pct' },
+  { key: 'volatility', label: 'Volatility (annualised)', format: 'pct' },
+  { key: 'sharpe', label: 'Sharpe ratio', format: 'ratio' },
+  { key: 'sortino', label: 'Sortino ratio', format: 'ratio' },
+  { key: 'maxDrawdown', label: 'Max drawdown', format: 'pct' },
+  { key: 'maxDrawdownPeakDate', label: 'Max drawdown peak', format: 'text' },
+  { key: 'maxDrawdownTroughDate', label: 'Max drawdown trough', format: 'text' },
+  { key: 'maxDrawdownRecoveryDate', label: 'Max drawdown recovery', format: 'text' },
+  { key: 'maxDrawdownDays', label: 'Max drawdown duration (calendar days)', format: 'int' },
+  { key: 'longestDrawdownDays', label: 'Longest drawdown (calendar days)', format: 'int' },
+  { key: 'calmar', label: 'Calmar ratio', format: 'ratio' },
+  { key: 'bestDay', label: 'Best day', format: 'pct' },
+  { key: 'worstDay', label: 'Worst day', format: 'pct' },
+  { key: 'bestMonth', label: 'Best month', format: 'pct' },
+  { key: 'worstMonth', label: 'Worst month', format: 'pct' },
+  { key: 'bestYear', label: 'Best year', format: 'pct' },
+  { key: 'worstYear', label: 'Worst year', format: 'pct' },
+  { key: 'positiveMonths', label: 'Positive months', format: 'pct' },
+  { key: 'skew', label: 'Skew', format: 'ratio' },
+  { key: 'kurtosis', label: 'Excess kurtosis', format: 'ratio' },
+  { key: 'valueAtRisk95', label: 'Daily VaR 95% (historical)', format: 'pct' },
+  { key: 'conditionalValueAtRisk95', label: 'Daily CVaR 95% (historical)', format: 'pct' },
+  { key: 'parametricValueAtRisk95', label: 'Daily VaR 95% (parametric)', format: 'pct' },
+  { key: 'parametricConditionalValueAtRisk95', label: 'Daily CVaR 95% (parametric)', format: 'pct' },
+  { key: 'ulcerIndex', label: 'Ulcer index', format: 'ratio' },
+];
+
+/** Statistics of the portfolio against its benchmark (metrics.portfolio.benchmark). */
+export const RELATIVE_METRIC_ROWS: readonly { key: string; label: string; format: Format }[] = [
+  { key: 'beta', label: 'Beta', format: 'ratio' },
+  { key: 'alpha', label: 'Alpha (annualised)', format: 'pct' },
+  { key: 'correlation', label: 'Correlation', format: 'ratio' },
+  { key: 'rSquared', label: 'R²', format: 'ratio' },
+  { key: 'trackingError', label: 'Tracking error (annualised)', format: 'pct' },
+  { key: 'informationRatio', label: 'Information ratio (daily)', format: 'ratio' },
+  { key: 'upCapture', label: 'Up capture', format: 'ratio' },
+  { key: 'downCapture', label: 'Down capture', format: 'ratio' },
+];
+
+const SUMMARY_ROWS: readonly { key: string; label: string; format: Format }[] = [
+  { key: 'initialCapital', label: 'Initial capital', format: 'money' },
+  { key: 'finalValue', label: 'Final value', format: 'money' },
+  { key: 'netContributions', label: 'Net contributions', format: 'money' },
+  { key: 'totalFees', label: 'Total fees', format: 'money' },
+  { key: 'moneyWeightedReturn', label: 'Money-weighted return (annualised)', format: 'pct' },
+];
+
+const DAY_MS = 86_400_000;
+/** Excel's serial date (1900 system) of a YYYY-MM-DD day. */
+export function excelDate(date: string): number {
+  const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return utc / DAY_MS + 25569;
+}
+
+/** A number cell when finite; empty otherwise (a metric undefined for the series is stored as null). */
+const numberOrNull = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.font = HEADER_FONT;
+  });
+}
+
+/** Column widths that fit the longest text of each column (numbers count as 12 characters). */
+function fitColumns(sheet: ExcelJS.Worksheet, rows: unknown[][], min = 8, max = 80): void {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((value, index) => {
+      const length = typeof value === 'string' ? value.length : value === null || value === undefined ? 0 : 12;
+      widths[index] = Math.max(widths[index] ?? min, Math.min(max, length + 2));
+    });
+  }
+  widths.forEach((width, index) => (sheet.getColumn(index + 1).width = width));
+}
+
+export type ProgressCallback = (phase: string, percent: number) => Promise<void>;
+
+/**
+ * Writes the report workbook (Summary, Daily, Monthly, Annual, Drawdowns, Charts) with exceljs' streaming
+ * writer — each daily row is committed as it is written, so a 33-year series never sits in memory as cell
+ * objects — then adds the native line charts to the package (see chart-parts.ts). Every value is a number
+ * cell holding the stored result's own double; formats only change how Excel shows it.
+ */
+export async function buildReportWorkbook(content: ReportContent, progress?: ProgressCallback): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 6 } },
+  });
+  workbook.creator = 'PortoFino';
+  workbook.created = content.generatedAt;
+
+  const { series } = content;
+  const days = series.dates.length;
+  const hasBenchmark = series.benchmark !== null;
+
+  writeSummary(workbook.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 1 }] }), content);
+  await progress?.('writing daily rows', 20);
+  writeDaily(workbook.addWorksheet('Daily', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content);
+  await progress?.('writing monthly and annual returns', 60);
+  writeMonthly(workbook.addWorksheet('Monthly', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content);
+  writeAnnual(workbook.addWorksheet('Annual', { views: [{ state: 'frozen', ySplit: 1 }] }), content);
+  writeDrawdowns(workbook.addWorksheet('Drawdowns', { views: [{ state: 'frozen', ySplit: 1 }] }), content);
+  const charts = workbook.addWorksheet('Charts');
+  charts.getColumn(1).width = 12;
+  charts.addRow(['Charts read their data from the Daily sheet.']).commit();
+  charts.commit();
+  await workbook.commit();
+  await finished;
+
+  await progress?.('drawing charts', 80);
+  const last = days + 1;
+  const valueSeries = [
+    { name: `'Daily'!$B$1`, values: `'Daily'!$B$2:$B$${last}`, colour: '1F4E79' },
+    ...(hasBenchmark ? [{ name: `'Daily'!$G$1`, values: `'Daily'!$G$2:$G$${last}`, colour: 'C55A11' }] : []),
+  ];
+  const specs: LineChartSpec[] = [
+    {
+      title: hasBenchmark ? `Portfolio value vs ${content.benchmarkTicker}` : 'Portfolio value',
+      categories: `'Daily'!$A$2:$A$${last}`,
+      series: valueSeries,
+      valueFormat: '#,##0',
+      from: { col: 0, row: 2 },
+      to: { col: 14, row: 24 },
+    },
+    {
+      title: 'Drawdown',
+      categories: `'Daily'!$A$2:$A$${last}`,
+      series: [{ name: `'Daily'!$E$1`, values: `'Daily'!$E$2:$E$${last}`, colour: 'C00000' }],
+      valueFormat: '0%',
+      from: { col: 0, row: 26 },
+      to: { col: 14, row: 44 },
+    },
+  ];
+  return addLineCharts(Buffer.concat(chunks), 'Charts', specs);
+}
+
+function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
+  const benchmark = content.metrics.benchmark;
+  const rows: unknown[][] = [];
+  const add = (values: unknown[], format?: Format, bold = false) => {
+    rows.push(values);
+    const row = sheet.addRow(values);
+    const numFmt = format ? NUM_FMT[format] : undefined;
+    if (numFmt) for (let c = 2; c <= values.length; c += 1) row.getCell(c).numFmt = numFmt;
+    if (bold) row.font = { bold: true };
+    row.commit();
+  };
+  const headers = ['Item', 'Portfolio', ...(benchmark ? [`Benchmark (${content.benchmarkTicker})`] : [])];
+  const header = sheet.addRow(headers);
+  rows.push(headers);
+  styleHeader(header);
+  header.commit();
+
+  add(['Report'], undefined, true);
+  add(['Simulation id', content.simulationId]);
+  add(['Command', content.command]);
+  add(['Canonical form', content.canonical]);
+  add(['Period requested', `${content.startDate} to ${content.endDate}`]);
+  const dates = content.series.dates;
+  add(['Trading days in the series', dates.length], 'int');
+  add(['First and last trading day', `${dates[0]} to ${dates[dates.length - 1]}`]);
+  add(['Generated at (UTC)', content.generatedAt.toISOString().replace('T', ' ').slice(0, 19)]);
+  add([]);
+  add(['Options'], undefined, true);
+  for (const [key, value] of Object.entries(content.options)) {
+    add([key, typeof value === 'number' ? value : value === null ? 'none' : String(value)]);
+  }
+  add([]);
+  add(['Data sources', 'Source', 'From', 'To'], undefined, true);
+  const sources = (content.summary.sources ?? {}) as Record<string, string>;
+  for (const [ticker, source] of Object.entries(sources)) {
+    let from = dates[0];
+    let to = dates[dates.length - 1];
+    if (ticker === content.benchmarkTicker && content.series.benchmark) {
+      const prices = content.series.benchmark;
+      const first = prices.findIndex((price) => Number.isFinite(price));
+      let lastIndex = prices.length - 1;
+      while (lastIndex > 0 && !Number.isFinite(prices[lastIndex])) lastIndex -= 1;
+      from = dates[Math.max(0, first)];
+      to = dates[lastIndex];
+    }
+    add([ticker, source, from, to]);
+  }
+  add([]);
+  add(['Results'], undefined, true);
+  for (const { key, label, format } of SUMMARY_ROWS) add([label, numberOrNull(content.summary[key])], format);
+  add([]);
+  add(['Metrics', 'Portfolio', ...(benchmark ? [content.benchmarkTicker] : [])], undefined, true);
+  for (const { key, label, format } of METRIC_ROWS) {
+    const value = (source: Record<string, unknown>) =>
+      format === 'text' ? ((source[key] as string | null) ?? '') : numberOrNull(source[key]);
+    add([label, value(content.metrics.portfolio), ...(benchmark ? [value(benchmark)] : [])], format);
+  }
+  const relative = content.metrics.portfolio.benchmark as Record<string, unknown> | null | undefined;
+  if (relative) {
+    add([]);
+    add([`Against ${content.benchmarkTicker}`], undefined, true);
+    for (const { key, label, format } of RELATIVE_METRIC_ROWS) add([label, numberOrNull(relative[key])], format);
+  }
+  const warnings = (content.summary.warnings ?? []) as unknown[];
+  if (warnings.length > 0) {
+    add([]);
+    add(['Warnings'], undefined, true);
+    for (const warning of warnings) {
+      add([typeof warning === 'string' ? warning : JSON.stringify(warning)]);
+    }
+  }
+  fitColumns(sheet, rows, 10, 70);
+  sheet.commit();
+}
+
+function writeDaily(sheet: ExcelJS.Worksheet, content: ReportContent): void {
+  const { series } = content;
+  const assets = [...series.tickers, 'CASH'];
+  const headers = [...DAILY_FIXED_HEADERS, ...assets.map((ticker) => `Weight ${ticker}`)];
+  const formats = [DATE, MONEY, PCT, PCT, PCT, MONEY, MONEY, ...assets.map(() => WEIGHT)];
+  sheet.columns = headers.map((header, index) => ({
+    key: String(index),
+    width: index === 0 ? 12 : Math.max(12, header.length + 2),
+  }));
+  // One style object per column, shared by its cells: exceljs caches a style's id by object, so sharing
+  // saves serialising a style for each of the ~230,000 cells of a 33-year, 20-asset report.
+  const styles: Partial<ExcelJS.Style>[] = formats.map((numFmt) => Object.freeze({ numFmt }));
+  const header = sheet.getRow(1);
+  header.values = headers;
+  styleHeader(header);
+  header.commit();
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: series.dates.length + 1, column: headers.length } };
+
+  const benchmark = series.benchmark;
+  const firstBenchmark = benchmark ? benchmark.find((price) => Number.isFinite(price)) : undefined;
+  const rebase = benchmark && firstBenchmark !== undefined ? series.nav[0] / firstBenchmark : NaN;
+  const columns = assets.length;
+  const values: (number | null)[] = new Array<number | null>(headers.length);
+  for (let i = 0; i < series.dates.length; i += 1) {
+    values[0] = excelDate(series.dates[i]);
+    values[1] = numberOrNull(series.nav[i]);
+    values[2] = numberOrNull(series.dailyReturn[i]);
+    values[3] = numberOrNull(series.cumulativeReturn[i]);
+    values[4] = numberOrNull(series.drawdown[i]);
+    values[5] = benchmark ? numberOrNull(benchmark[i]) : null;
+    values[6] = benchmark ? numberOrNull(benchmark[i] * rebase) : null;
+    for (let c = 0; c < columns; c += 1) values[7 + c] = numberOrNull(series.weights[i * columns + c]);
+    const row = sheet.addRow(values);
+    for (let c = 0; c < styles.length; c += 1) row.getCell(c + 1).style = styles[c];
+    row.commit();
+  }
+  sheet.commit();
+}
+
+function writeMonthly(sheet: ExcelJS.Worksheet, content: ReportContent): void {
+  const years = calendarReturns(content.series.dates, content.series.dailyReturn);
+  sheet.columns = ['Year', ...MONTH_HEADERS, 'Year total'].map((_, index) => ({
+    key: String(index),
+    width: index === 0 ? 8 : 10,
+    style: index === 0 ? {} : { numFmt: PCT },
+  }));
+  const header = sheet.getRow(1);
+  header.values = ['Year', ...MONTH_HEADERS, 'Year total'];
+  styleHeader(header);
+  header.commit();
+  for (const year of years) {
+    const row = sheet.addRow([year.year, ...year.months.map((value) => numberOrNull(value)), year.total]);
+    row.getCell(14).font = { bold: true };
+    row.commit();
+  }
+  if (years.length > 0) {
+    const colourScale = (ref: string): ExcelJS.ConditionalFormattingOptions => ({
+      ref,
+      rules: [
+        {
+          type: 'colorScale',
+          priority: 1,
+          cfvo: [{ type: 'min' }, { type: 'num', value: 0 }, { type: 'max' }],
+          color: [{ argb: 'FFF8696B' }, { argb: 'FFFFFFFF' }, { argb: 'FF63BE7B' }],
+        },
+      ],
+    });
+    sheet.addConditionalFormatting(colourScale(`B2:M${years.length + 1}`));
+    sheet.addConditionalFormatting(colourScale(`N2:N${years.length + 1}`));
+  }
+  sheet.commit();
+}
+
+function writeAnnual(sheet: ExcelJS.Worksheet, content: ReportContent): void {
+  const { series } = content;
+  const years = calendarReturns(series.dates, series.dailyReturn);
+  const benchmark = series.benchmark ? yearlyPriceReturns(series.dates, series.benchmark) : null;
+  const headers = ['Year', 'Portfolio', ...(benchmark ? [content.benchmarkTicker ?? 'Benchmark', 'Difference'] : [])];
+  sheet.columns = headers.map((header, index) => ({
+    key: String(index),
+    width: Math.max(12, header.length + 2),
+    style: index === 0 ? {} : { numFmt: PCT },
+  }));
+  const header = sheet.getRow(1);
+  header.values = headers;
+  styleHeader(header);
+  header.commit();
+  for (const year of years) {
+    const versus = benchmark?.get(year.year);
+    sheet
+      .addRow([
+        year.year,
+        year.total,
+        ...(benchmark ? [numberOrNull(versus), versus === undefined ? null : year.total - versus] : []),
+      ])
+      .commit();
+  }
+  sheet.commit();
+}
+
+function writeDrawdowns(sheet: ExcelJS.Worksheet, content: ReportContent): void {
+  const periods = worstDrawdowns(content.series.dates, content.series.drawdown, 10);
+  const headers = ['Rank', 'Start', 'Trough', 'Recovery', 'Depth', 'Length (trading days)', 'To trough (trading days)'];
+  const formats = ['0', DATE, DATE, DATE, PCT, '0', '0'];
+  sheet.columns = headers.map((header, index) => ({
+    key: String(index),
+    width: Math.max(12, header.length + 2),
+    style: { numFmt: formats[index] },
+  }));
+  const header = sheet.getRow(1);
+  header.values = headers;
+  styleHeader(header);
+  header.commit();
+  periods.forEach((period, index) => {
+    sheet
+      .addRow([
+        index + 1,
+        excelDate(period.start),
+        excelDate(period.trough),
+        period.recovery ? excelDate(period.recovery) : 'not recovered',
+        period.depth,
+        period.length,
+        period.daysToTrough,
+      ])
+      .commit();
+  });
+  sheet.commit();
+}
