@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl, uniqueName, uniquePrefix } from '../harness/test-services';
 import {
@@ -137,6 +138,7 @@ describe('metrics on a real Prometheus', () => {
   const exporters: Daemon[] = [];
   let prometheus: TestPrometheus;
   let alice: TestUser;
+  const sockets: Socket[] = [];
 
   beforeAll(async () => {
     for (const binary of [
@@ -183,6 +185,7 @@ describe('metrics on a real Prometheus', () => {
   });
 
   afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
     await prometheus?.stop();
     await Promise.all([worker?.stop(), ...exporters.map((exporter) => exporter.stop())]);
     await api?.stop();
@@ -215,6 +218,16 @@ describe('metrics on a real Prometheus', () => {
   }
 
   it('records real traffic: simulations, failures by reason, sign-ins, phases, queues, cache and provider', async () => {
+    const socket = io(`${api.url}/simulations`, {
+      transports: ['websocket'],
+      forceNew: true,
+      auth: { token: alice.accessToken },
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
     const good = await request(api.url)
       .post('/simulate')
       .set('Authorization', alice.bearer)
@@ -227,7 +240,14 @@ describe('metrics on a real Prometheus', () => {
       .expect(202);
     expect(await settled(good.body.simulationId as string)).toBe('completed');
     expect(await settled(failing.body.simulationId as string)).toBe('failed');
-    await request(api.url).post('/auth/login').send({ email: alice.email, password: TEST_PASSWORD }).expect(200);
+    const login = await request(api.url)
+      .post('/auth/login')
+      .send({ email: alice.email, password: TEST_PASSWORD })
+      .expect(200);
+    // A retired refresh token presented again: reuse detected.
+    const refreshToken = login.body.refreshToken as string;
+    await request(api.url).post('/auth/refresh').send({ refreshToken }).expect(200);
+    await request(api.url).post('/auth/refresh').send({ refreshToken }).expect(401);
     for (const password of ['wrong password one', 'wrong password two'])
       await request(api.url).post('/auth/login').send({ email: alice.email, password }).expect(401);
 
@@ -238,6 +258,8 @@ describe('metrics on a real Prometheus', () => {
       ['sum(portofino_simulations_failed_total{reason!="input"})', 0],
       ['sum(portofino_auth_logins_total{outcome="succeeded"})', 1],
       ['sum(portofino_auth_logins_total{outcome="failed"})', 2],
+      ['sum(portofino_auth_refresh_token_reuse_total)', 1],
+      ['sum(portofino_socket_clients{job="portofino-api",namespace="/simulations"})', 1],
       ['sum(portofino_simulation_phase_duration_seconds_count{phase="saving"})', 1],
       // The failing simulation failed while fetching prices: an unfinished phase is not timed.
       ['sum(portofino_simulation_phase_duration_seconds_count{phase="fetching_prices"})', 1],
