@@ -15,7 +15,8 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     migrationsRun: database.migrationsRun,
     migrationsTableName: 'migrations',
     synchronize: false,
-    logging: ['error', 'warn'] as ('error' | 'warn')[],
+    // Failed queries surface as errors where they happen; logging them here would print every parameter.
+    logging: ['warn'] as 'warn'[],
   };
   if (database.kind === 'postgres') {
     return {
