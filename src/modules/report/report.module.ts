@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HistoryModule } from '../history/history.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { ReportEntity } from './entities/report.entity';
 import { ReportCleanupListener } from './report-cleanup.listener';
 import { ReportController } from './report.controller';
@@ -12,7 +13,7 @@ import { ReportsGateway } from './reports.gateway';
 
 /** Reports: POST/GET /report, the Bull processor that writes the workbook, the /reports live gateway. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportEntity]), HistoryModule],
+  imports: [TypeOrmModule.forFeature([ReportEntity]), HistoryModule, MetricsModule],
   controllers: [ReportController],
   providers: [
     ReportRepository,

@@ -4,6 +4,7 @@ import type { JobData } from '../../queue/job-catalogue';
 import { JobContext, NonRetryableJobError } from '../../queue/job-queues';
 import { HandlesJob, JobProcessor } from '../../queue/job-processor.decorators';
 import { HistoryService } from '../history/history.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { reportContent } from './report-content';
 import { reportFileName, ReportService } from './report.service';
 import type { ReportRecord } from './report.types';
@@ -23,6 +24,7 @@ export class ReportProcessor {
   constructor(
     private readonly reports: ReportService,
     private readonly history: HistoryService,
+    private readonly metrics: MetricsService,
   ) {}
 
   @HandlesJob<'reports'>('build')
@@ -39,6 +41,8 @@ export class ReportProcessor {
         await this.reports.recordProgress(report, phase, percent);
       };
       await progress('loading the simulation', 10);
+      const phases = this.metrics.reportPhases();
+      phases.enter('loading');
       const { record, result } = await this.history.getDetail(report.userId, report.simulationId);
       if (!result) {
         throw new ReportInputError(
@@ -46,8 +50,10 @@ export class ReportProcessor {
           'SIMULATION_NOT_COMPLETED',
         );
       }
+      phases.enter('building');
       const content = await buildReportWorkbook(reportContent(record, result, report.createdAt), progress);
       await progress('storing the file', 90);
+      phases.enter('saving');
       const fileName = reportFileName(record.canonical, report.createdAt);
       await this.reports.complete(report, fileName, content, Date.now() - started);
       this.logger.log({
@@ -57,6 +63,8 @@ export class ReportProcessor {
         bytes: content.length,
         durationMs: Date.now() - started,
       });
+      phases.end();
+      this.metrics.reportCompleted(content.length);
       return { status: 'completed' };
     } catch (error) {
       return this.handleFailure(report, job, error);
@@ -68,6 +76,9 @@ export class ReportProcessor {
     const final = error instanceof ReportInputError || error instanceof DomainError;
     const lastTry = job.attemptsMade + 1 >= job.attempts;
     if (!final && !lastTry) throw error; // transient: Bull tries again
+    this.metrics.reportFailed(
+      error instanceof ReportInputError ? 'input' : error instanceof DomainError ? 'data' : 'transient',
+    );
     const reason = final
       ? (error as Error).message
       : `the report could not be built after ${job.attempts} tries (${(error as Error).message}); request it again later`;

@@ -5,6 +5,7 @@ import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
 import { JobQueues } from '../../queue/job-queues';
 import { HistoryService } from '../history/history.service';
+import { MetricsService } from '../metrics/metrics.service';
 import {
   ReportNotFoundError,
   ReportNotReadyError,
@@ -24,6 +25,8 @@ export interface RequestedReport {
 
 /** A workbook build is deterministic: retries are for the storage or the database blinking. */
 export const REPORT_JOB_OPTIONS = { attempts: 2, backoffMs: 1000, timeoutMs: 120_000 } as const;
+
+const ENQUEUE_FAILED = 'the report could not be queued (the job queue is unavailable); request it again';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -55,6 +58,7 @@ export class ReportService {
     private readonly storage: ReportStorage,
     private readonly events: EventPublisher,
     private readonly queues: JobQueues,
+    private readonly metrics: MetricsService,
   ) {}
 
   async request(userId: string, simulationId: string, force: boolean): Promise<RequestedReport> {
@@ -74,22 +78,41 @@ export class ReportService {
     }
 
     const id = randomUUID();
+    const createdAt = new Date();
     await this.repository.transaction(async (tx) => {
-      await this.repository.insert({ id, userId, simulationId, createdAt: new Date() }, tx);
+      await this.repository.insert({ id, userId, simulationId, createdAt }, tx);
       await this.events.publish(
         [reportEvent(REPORT_EVENTS.requested, userId, id, { simulationId, taskId: id, force })],
         tx,
       );
     });
+    this.metrics.reportRequested();
     try {
       // The job id is the report id: a retried enqueue runs the build once.
       await this.queues.add('reports', 'build', { reportId: id }, { jobId: id, ...REPORT_JOB_OPTIONS });
     } catch (error) {
-      await this.fail(id, userId, simulationId, 'the report could not be queued; request it again', 'ENQUEUE_FAILED');
       this.logger.error({ message: 'report enqueue failed', reportId: id, error: String(error) });
+      await this.fail(id, userId, simulationId, ENQUEUE_FAILED, 'ENQUEUE_FAILED');
+      return { report: (await this.repository.findById(id)) as ReportRecord, created: true };
     }
     this.logger.log({ message: 'report queued', reportId: id, simulationId, userId, force });
-    return { report: (await this.repository.findById(id)) as ReportRecord, created: true };
+    // As committed (not re-read: a worker may already have started it).
+    const report: ReportRecord = {
+      id,
+      userId,
+      simulationId,
+      status: 'queued',
+      progress: { phase: null, percent: 0 },
+      failureReason: null,
+      failureCode: null,
+      storageKey: null,
+      fileName: null,
+      sizeBytes: null,
+      createdAt,
+      startedAt: null,
+      finishedAt: null,
+    };
+    return { report, created: true };
   }
 
   /** The user's own report, or ReportNotFoundError (also for someone else's). */

@@ -15,6 +15,7 @@ import type { EventEnvelope } from '../../events/event-envelope';
 import { EVENT_TOPICS } from '../../events/event-topics';
 import { EventTransport, ReceivedMessage, Subscription } from '../../events/event-transport';
 import { socketUser } from '../../realtime/socket-authenticator';
+import { MetricsService } from '../metrics/metrics.service';
 import { REPORT_EVENTS } from './report.events';
 import { ReportService } from './report.service';
 
@@ -58,6 +59,7 @@ export class ReportsGateway implements OnApplicationBootstrap, OnApplicationShut
     private readonly config: AppConfig,
     private readonly reports: ReportService,
     private readonly transport: EventTransport,
+    private readonly metrics: MetricsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -110,6 +112,7 @@ export class ReportsGateway implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async forward(message: ReceivedMessage): Promise<void> {
+    this.metrics.gatewayEventConsumed('/reports');
     const envelope = JSON.parse(message.value) as EventEnvelope<Record<string, unknown>>;
     const name = MESSAGE_BY_EVENT[envelope.type];
     const reportId = envelope.reportId;
