@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
@@ -139,6 +140,7 @@ describe('metrics on a real Prometheus', () => {
   let prometheus: TestPrometheus;
   let alice: TestUser;
   const sockets: Socket[] = [];
+  const reportsDir = mkdtempSync(join(tmpdir(), 'portofino-monitoring-reports-'));
 
   beforeAll(async () => {
     for (const binary of [
@@ -160,6 +162,7 @@ describe('metrics on a real Prometheus', () => {
       MARKET_DATA_PROVIDERS: 'sample',
       LOG_LEVEL: 'warn',
       JWT_SECRET: 'monitoring-test-secret-that-is-long-enough-0123456789',
+      REPORTS_DIR: reportsDir,
     };
     // The API migrates the database; the worker starts once it has.
     api = await startServerProcess(env, ['--role=api']);
@@ -189,6 +192,7 @@ describe('metrics on a real Prometheus', () => {
     await prometheus?.stop();
     await Promise.all([worker?.stop(), ...exporters.map((exporter) => exporter.stop())]);
     await api?.stop();
+    rmSync(reportsDir, { recursive: true, force: true });
   });
 
   /** The exported metric names of the jobs matching `jobs` (a regex), as Prometheus stored them. */
@@ -217,7 +221,7 @@ describe('metrics on a real Prometheus', () => {
     );
   }
 
-  it('records real traffic: simulations, failures by reason, sign-ins, phases, queues, cache and provider', async () => {
+  it('records real traffic: simulations, failures by reason, a report, sign-ins, phases, queues, cache and provider', async () => {
     const socket = io(`${api.url}/simulations`, {
       transports: ['websocket'],
       forceNew: true,
@@ -240,6 +244,21 @@ describe('metrics on a real Prometheus', () => {
       .expect(202);
     expect(await settled(good.body.simulationId as string)).toBe('completed');
     expect(await settled(failing.body.simulationId as string)).toBe('failed');
+    const report = await request(api.url)
+      .post('/report')
+      .set('Authorization', alice.bearer)
+      .send({ simulationId: good.body.simulationId as string })
+      .expect(202);
+    const reportId = report.body.reportId as string;
+    const built = await eventually(
+      async () => {
+        const response = await request(api.url).get(`/report/${reportId}`).set('Authorization', alice.bearer);
+        return ['completed', 'failed'].includes(response.body.status) ? response.body : undefined;
+      },
+      60_000,
+      `report ${reportId} to finish`,
+    );
+    expect(built.status).toBe('completed');
     const login = await request(api.url)
       .post('/auth/login')
       .send({ email: alice.email, password: TEST_PASSWORD })
@@ -264,6 +283,12 @@ describe('metrics on a real Prometheus', () => {
       // The failing simulation failed while fetching prices: an unfinished phase is not timed.
       ['sum(portofino_simulation_phase_duration_seconds_count{phase="fetching_prices"})', 1],
       ['sum(portofino_queue_wait_seconds_count{queue="simulations"})', 2],
+      ['sum(portofino_reports_requested_total)', 1],
+      ['sum(portofino_reports_completed_total)', 1],
+      ['sum(portofino_reports_failed_total)', 0],
+      ['sum(portofino_report_phase_duration_seconds_count{phase="building"})', 1],
+      ['sum(portofino_report_workbook_bytes_count)', 1],
+      ['sum(portofino_queue_wait_seconds_count{queue="reports"})', 1],
       ['sum(portofino_market_data_provider_errors_total{provider="sample"})', 0],
       ['max(portofino_outbox_unpublished_events)', 0],
       ['max(portofino_queue_jobs{queue="simulations",state="waiting"})', 0],
@@ -286,6 +311,7 @@ describe('metrics on a real Prometheus', () => {
       await value('sum(portofino_gateway_events_consumed_total{job="portofino-api",namespace="/simulations"})'),
     ).toBeGreaterThan(0);
     expect(await value('sum(portofino_market_data_cache_lookups_total)')).toBeGreaterThan(0);
+    expect(await value('sum(portofino_report_workbook_bytes_sum)')).toBe(Number(built.sizeBytes));
     expect(
       await value('sum(portofino_market_data_provider_request_duration_seconds_count{provider="sample"})'),
     ).toBeGreaterThan(0);
