@@ -1,3 +1,4 @@
+import type { Trade } from '../../engine';
 import type { SimulationStatus } from './entities/simulation.entity';
 import type { SimulationSeries } from './simulation-series.codec';
 
@@ -43,14 +44,8 @@ export interface SimulationRecord {
   finishedAt: Date | null;
 }
 
-export interface TradeRow {
-  date: string;
-  ticker: string;
-  shares: number;
-  price: number;
-  value: number;
-  fee: number;
-}
+/** A trade as the engine lists it (listTrades), stored with the result. */
+export type TradeRow = Trade;
 
 /** What a completed simulation keeps: every metric, the small facts, the daily series and the trades. */
 export interface StoredSimulationResult {
