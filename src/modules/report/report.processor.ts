@@ -55,7 +55,7 @@ export class ReportProcessor {
       await progress('storing the file', 90);
       phases.enter('saving');
       const fileName = reportFileName(record.canonical, report.createdAt);
-      await this.reports.complete(report, fileName, content, Date.now() - started);
+      if (!(await this.reports.complete(report, fileName, content, Date.now() - started))) return { status: 'deleted' };
       this.logger.log({
         message: 'report completed',
         reportId: report.id,

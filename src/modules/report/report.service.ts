@@ -160,9 +160,15 @@ export class ReportService {
   }
 
   /** Stores the file, then marks the report completed (a retried build overwrites the same key). */
-  async complete(report: ReportRecord, fileName: string, content: Buffer, durationMs: number): Promise<void> {
+  async complete(report: ReportRecord, fileName: string, content: Buffer, durationMs: number): Promise<boolean> {
     const storageKey = `${report.simulationId}/${report.id}.xlsx`;
     await this.storage.put(storageKey, content);
+    // The simulation (and so this report) may have been deleted while the workbook was being built.
+    if (!(await this.repository.findById(report.id))) {
+      await this.storage.remove(storageKey);
+      this.logger.warn({ message: 'report deleted while it was built: file discarded', reportId: report.id });
+      return false;
+    }
     await this.change(
       report.id,
       {
@@ -183,6 +189,7 @@ export class ReportService {
         }),
       ],
     );
+    return true;
   }
 
   async fail(id: string, userId: string, simulationId: string, reason: string, code: string): Promise<void> {
