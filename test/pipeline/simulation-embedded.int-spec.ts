@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { parseCommandOrThrow } from '../../src/engine';
 import { HistoryService } from '../../src/modules/history/history.service';
 import { PortfolioService } from '../../src/modules/portfolio/portfolio.service';
 import { eventually, RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
+import { connectSocket } from '../support/sockets';
 import { signUp, TestUser } from '../support/test-users';
 
 const SEED = 'AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-28';
@@ -42,18 +43,7 @@ describe('simulation pipeline, embedded', () => {
 
   const api = () => request(running.url);
 
-  async function connect(user: TestUser): Promise<Socket> {
-    const socket = io(`${running.url}/simulations`, {
-      transports: ['websocket'],
-      forceNew: true,
-      auth: { token: user.accessToken },
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+  const connect = (user: TestUser): Promise<Socket> => connectSocket(running.url, '/simulations', user.accessToken);
 
   async function completed(user: TestUser, id: string) {
     return eventually(
@@ -328,15 +318,7 @@ describe('simulation progress with the default interval', () => {
     const running = await startApp({ SQLITE_PATH: sqlite.path, MARKET_DATA_PROVIDERS: 'sample' });
     try {
       const user = await signUp(running.url, 'quick');
-      const socket = io(`${running.url}/simulations`, {
-        transports: ['websocket'],
-        forceNew: true,
-        auth: { token: user.accessToken },
-      });
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', resolve);
-        socket.once('connect_error', reject);
-      });
+      const socket = await connectSocket(running.url, '/simulations', user.accessToken);
       const names: string[] = [];
       for (const name of ['started', 'progress', 'completed', 'failed']) socket.on(name, () => names.push(name));
       await request(running.url)

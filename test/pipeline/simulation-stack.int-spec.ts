@@ -1,5 +1,5 @@
 import { Consumer, Kafka, logLevel } from 'kafkajs';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { EventEnvelope } from '../../src/events/event-envelope';
 import { EVENT_TOPICS } from '../../src/events/event-topics';
@@ -8,6 +8,7 @@ import { testDatabaseUrl, testKafkaBrokers, testRedisUrl, uniqueName, uniquePref
 import { createEventValidator } from '../support/event-schemas';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { eventually, RunningApp, startApp } from '../support/test-app';
+import { connectSocket } from '../support/sockets';
 import { signUp, TestUser } from '../support/test-users';
 
 const SEED = 'AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-28';
@@ -76,18 +77,7 @@ describe('simulation pipeline on PostgreSQL, Redis and Kafka with a separate wor
 
   const eventsOf = (simulationId: string) => records.filter((record) => record.key === simulationId);
 
-  async function connect(user: TestUser): Promise<Socket> {
-    const socket = io(`${api.url}/simulations`, {
-      transports: ['websocket'],
-      forceNew: true,
-      auth: { token: user.accessToken },
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+  const connect = (user: TestUser): Promise<Socket> => connectSocket(api.url, '/simulations', user.accessToken);
 
   it('submits, streams progress to the socket, stores the result, and publishes the events in order', async () => {
     const socket = await connect(alice);
