@@ -16,6 +16,8 @@ export interface LineChartSpec {
   series: ChartSeriesRef[];
   /** Number format of the value axis. */
   valueFormat: string;
+  /** Distance between two labels of the date axis. */
+  dateLabels: { every: number; unit: 'months' | 'years' };
   /** Position on the sheet, in cells: from (col,row) to (col,row), zero-based. */
   from: { col: number; row: number };
   to: { col: number; row: number };
@@ -53,9 +55,11 @@ function chartXml(spec: LineChartSpec): string {
     `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}` +
     '<c:marker val="1"/><c:axId val="500001"/><c:axId val="500002"/></c:lineChart>' +
     '<c:dateAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>' +
-    '<c:axPos val="b"/><c:numFmt formatCode="yyyy" sourceLinked="0"/><c:majorTickMark val="out"/>' +
+    `<c:axPos val="b"/><c:numFmt formatCode="${spec.dateLabels.unit === 'months' ? 'mmm yyyy' : 'yyyy'}" sourceLinked="0"/>` +
+    '<c:majorTickMark val="out"/>' +
     '<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500002"/><c:crosses val="autoZero"/>' +
-    '<c:auto val="1"/><c:lblOffset val="100"/><c:baseTimeUnit val="days"/></c:dateAx>' +
+    '<c:auto val="1"/><c:lblOffset val="100"/><c:baseTimeUnit val="days"/>' +
+    `<c:majorUnit val="${spec.dateLabels.every}"/><c:majorTimeUnit val="${spec.dateLabels.unit}"/></c:dateAx>` +
     '<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>' +
     `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(spec.valueFormat)}" sourceLinked="0"/>` +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +

@@ -182,6 +182,10 @@ export async function buildReportWorkbook(content: ReportContent, progress?: Pro
 
   await progress?.('drawing charts', 80);
   const last = days + 1;
+  // About a dozen labels on the date axis, whatever the period.
+  const spanYears = days > 0 ? Number(series.dates[days - 1].slice(0, 4)) - Number(series.dates[0].slice(0, 4)) + 1 : 1;
+  const dateLabels: LineChartSpec['dateLabels'] =
+    spanYears <= 3 ? { every: 3, unit: 'months' } : { every: Math.ceil(spanYears / 12), unit: 'years' };
   const valueSeries = [
     { name: `'Daily'!$B$1`, values: `'Daily'!$B$2:$B$${last}`, colour: '1F4E79' },
     ...(hasBenchmark ? [{ name: `'Daily'!$G$1`, values: `'Daily'!$G$2:$G$${last}`, colour: 'C55A11' }] : []),
@@ -192,6 +196,7 @@ export async function buildReportWorkbook(content: ReportContent, progress?: Pro
       categories: `'Daily'!$A$2:$A$${last}`,
       series: valueSeries,
       valueFormat: '#,##0',
+      dateLabels,
       from: { col: 0, row: 2 },
       to: { col: 14, row: 24 },
     },
@@ -200,6 +205,7 @@ export async function buildReportWorkbook(content: ReportContent, progress?: Pro
       categories: `'Daily'!$A$2:$A$${last}`,
       series: [{ name: `'Daily'!$E$1`, values: `'Daily'!$E$2:$E$${last}`, colour: 'C00000' }],
       valueFormat: '0%',
+      dateLabels,
       from: { col: 0, row: 26 },
       to: { col: 14, row: 44 },
     },
