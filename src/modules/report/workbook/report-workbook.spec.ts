@@ -110,6 +110,19 @@ describe('buildReportWorkbook', () => {
     expect(cagr?.slice(1)).toEqual(['CAGR', 0.25, 0.1]);
     expect(rows.find((row) => row[1] === 'Sortino ratio')?.[2]).toBeUndefined();
     expect(rows.find((row) => row[1] === 'Canonical form')?.[2]).toBe(source.canonical);
+    expect(rows.find((row) => row[1] === 'AAA')?.slice(1)).toEqual(['AAA', 'sample', '2023-12-28', '2024-02-01']);
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // Widths fit the longest text: the label column holds 'Max drawdown duration (calendar days)'.
+    expect(summary.getColumn(1).width).toBe('Max drawdown duration (calendar days)'.length + 2);
+    const rowOf = (label: string) => {
+      let found: ExcelJS.Row | undefined;
+      summary.eachRow((row) => (found = row.getCell(1).value === label ? row : found));
+      return found as ExcelJS.Row;
+    };
+    expect(rowOf('CAGR').getCell(2).numFmt).toBe('0.00%');
+    expect(rowOf('CAGR').getCell(3).numFmt).toBe('0.00%');
+    expect(rowOf('Sharpe ratio').getCell(2).numFmt).toBe('0.00');
+    expect(rowOf('Final value').getCell(2).numFmt).toBe('#,##0.00');
   });
 
   it('adds native line charts that read the Daily sheet: value vs benchmark, and drawdown', async () => {

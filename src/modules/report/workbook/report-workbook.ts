@@ -215,20 +215,10 @@ export async function buildReportWorkbook(content: ReportContent, progress?: Pro
 
 function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
   const benchmark = content.metrics.benchmark;
-  const rows: unknown[][] = [];
-  const add = (values: unknown[], format?: Format, bold = false) => {
-    rows.push(values);
-    const row = sheet.addRow(values);
-    const numFmt = format ? NUM_FMT[format] : undefined;
-    if (numFmt) for (let c = 2; c <= values.length; c += 1) row.getCell(c).numFmt = numFmt;
-    if (bold) row.font = { bold: true };
-    row.commit();
-  };
+  // Rows are gathered first: the streaming writer emits column widths with the first row.
+  const rows: { values: unknown[]; format?: Format; bold: boolean }[] = [];
+  const add = (values: unknown[], format?: Format, bold = false) => rows.push({ values, format, bold });
   const headers = ['Item', 'Portfolio', ...(benchmark ? [`Benchmark (${content.benchmarkTicker})`] : [])];
-  const header = sheet.addRow(headers);
-  rows.push(headers);
-  styleHeader(header);
-  header.commit();
 
   add(['Report'], undefined, true);
   add(['Simulation id', content.simulationId]);
@@ -284,7 +274,17 @@ function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
       add([typeof warning === 'string' ? warning : JSON.stringify(warning)]);
     }
   }
-  fitColumns(sheet, rows, 10, 70);
+  fitColumns(sheet, [headers, ...rows.map((row) => row.values)], 10, 70);
+  const header = sheet.addRow(headers);
+  styleHeader(header);
+  header.commit();
+  for (const { values, format, bold } of rows) {
+    const row = sheet.addRow(values);
+    const numFmt = format ? NUM_FMT[format] : undefined;
+    if (numFmt) for (let c = 2; c <= values.length; c += 1) row.getCell(c).numFmt = numFmt;
+    if (bold) row.font = { bold: true };
+    row.commit();
+  }
   sheet.commit();
 }
 
