@@ -10,7 +10,7 @@ export * from './simulation/simulation.types';
 export * from './simulation/simulation.errors';
 export { buildSimulationPlan } from './simulation/simulation-plan';
 export type { SimulationPlan } from './simulation/simulation-plan';
-export { simulatePortfolio, simulatePlan, listTrades } from './simulation/portfolio.simulator';
+export { simulatePortfolio, simulatePlan, listTrades, cumulativeSeries } from './simulation/portfolio.simulator';
 export * from './metrics/metrics.types';
 export { computeMetrics, PERIODS_PER_YEAR } from './metrics/metrics.calculator';
 export type { MetricsInput } from './metrics/metrics.calculator';

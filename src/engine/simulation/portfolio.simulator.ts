@@ -249,8 +249,14 @@ function holdingsValue(shares: Float64Array, prices: Float64Array, row: number, 
   return s0 + s1 + (s2 + s3);
 }
 
-/** Compounded time-weighted return and drawdown (QuantStats' equity 1 + (Π(1+r) − 1), baseline 1). */
-function cumulativeSeries(dailyReturn: Float64Array): { cumulativeReturn: Float64Array; drawdown: Float64Array } {
+/**
+ * Compounded time-weighted return and drawdown (QuantStats' equity 1 + (Π(1+r) − 1), baseline 1). Exported so
+ * stored results can keep only the daily returns and derive these exactly, bit for bit.
+ */
+export function cumulativeSeries(dailyReturn: Float64Array): {
+  cumulativeReturn: Float64Array;
+  drawdown: Float64Array;
+} {
   const cumulativeReturn = new Float64Array(dailyReturn.length);
   const drawdown = new Float64Array(dailyReturn.length);
   let growth = 1;

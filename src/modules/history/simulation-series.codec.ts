@@ -1,4 +1,4 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { cumulativeSeries } from '../../engine';
 
 /** The daily series of one simulation, as stored and as served by GET /history/{id}. */
 export interface SimulationSeries {
@@ -7,7 +7,9 @@ export interface SimulationSeries {
   tickers: string[];
   nav: Float64Array;
   dailyReturn: Float64Array;
+  /** Derived from dailyReturn by the engine's own function: not stored, identical bit for bit. */
   cumulativeReturn: Float64Array;
+  /** Derived from dailyReturn by the engine's own function: not stored, identical bit for bit. */
   drawdown: Float64Array;
   /** Row-major dates × (tickers + cash). Stored as float32: 7 significant digits are plenty for weights. */
   weights: Float32Array;
@@ -16,6 +18,8 @@ export interface SimulationSeries {
 }
 
 const MAGIC = 0x50465331; // "PFS1"
+const VERSION = 2;
+const HEADER_BYTES = 24;
 const DAY_MS = 86_400_000;
 
 function toDayNumber(date: string): number {
@@ -27,10 +31,11 @@ function fromDayNumber(day: number): string {
 }
 
 /**
- * Packs the series into one deflated binary blob: a 33-year daily result with 20 assets is well under a
- * megabyte (JSON of the same numbers would be several), and decoding is a few array copies.
- * Layout (little endian): magic, version, days, assets, hasBenchmark, tickers JSON length, tickers JSON,
- * then int32 day numbers, four float64 series, float32 weights, and the float64 benchmark if any.
+ * Packs the series into one binary blob (little endian): magic, version, days, assets, hasBenchmark, tickers
+ * JSON length, tickers JSON, int32 day numbers, float64 NAV and daily returns, float32 weights, and the float64
+ * benchmark if any. Cumulative return and drawdown are not stored: they follow from the daily returns.
+ * A 33-year daily result with 20 assets and a benchmark is about 0.9 MB (its JSON would be several MB).
+ * Not compressed: these numbers are near-random bits, deflate saves 10–20% for a lot of CPU.
  */
 export function encodeSimulationSeries(series: SimulationSeries): Buffer {
   const days = series.dates.length;
@@ -39,42 +44,39 @@ export function encodeSimulationSeries(series: SimulationSeries): Buffer {
     throw new Error(`weights hold ${series.weights.length} values, expected ${days} × ${columns}`);
   }
   const tickers = Buffer.from(JSON.stringify(series.tickers), 'utf8');
-  const float64Series = [series.nav, series.dailyReturn, series.cumulativeReturn, series.drawdown];
-  if (series.benchmark) float64Series.push(series.benchmark);
-  const buffer = Buffer.alloc(24 + tickers.length + days * 4 + float64Series.length * days * 8 + days * columns * 4);
+  const float64Count = days * (series.benchmark ? 3 : 2);
+  const buffer = Buffer.alloc(HEADER_BYTES + tickers.length + days * 4 + float64Count * 8 + days * columns * 4);
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   view.setUint32(0, MAGIC, true);
-  view.setUint32(4, 1, true);
+  view.setUint32(4, VERSION, true);
   view.setUint32(8, days, true);
   view.setUint32(12, series.tickers.length, true);
   view.setUint32(16, series.benchmark ? 1 : 0, true);
   view.setUint32(20, tickers.length, true);
-  tickers.copy(buffer, 24);
-  let offset = 24 + tickers.length;
+  tickers.copy(buffer, HEADER_BYTES);
+  let offset = HEADER_BYTES + tickers.length;
   for (let i = 0; i < days; i += 1, offset += 4) view.setInt32(offset, toDayNumber(series.dates[i]), true);
-  for (const values of float64Series.slice(0, 4)) {
+  const writeFloat64 = (values: Float64Array) => {
     for (let i = 0; i < days; i += 1, offset += 8) view.setFloat64(offset, values[i], true);
-  }
+  };
+  writeFloat64(series.nav);
+  writeFloat64(series.dailyReturn);
   for (let i = 0; i < series.weights.length; i += 1, offset += 4) view.setFloat32(offset, series.weights[i], true);
-  if (series.benchmark) {
-    for (let i = 0; i < days; i += 1, offset += 8) view.setFloat64(offset, series.benchmark[i], true);
-  }
-  // Level 1: most of the gain at a fraction of the CPU (encoding is on the worker's hot path).
-  return deflateRawSync(buffer, { level: 1 });
+  if (series.benchmark) writeFloat64(series.benchmark);
+  return buffer;
 }
 
 export function decodeSimulationSeries(blob: Buffer): SimulationSeries {
-  const buffer = inflateRawSync(blob);
-  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  if (view.getUint32(0, true) !== MAGIC) throw new Error('not a PortoFino series blob');
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  if (blob.length < HEADER_BYTES || view.getUint32(0, true) !== MAGIC) throw new Error('not a PortoFino series blob');
   const version = view.getUint32(4, true);
-  if (version !== 1) throw new Error(`series blob version ${version} is not supported`);
+  if (version !== VERSION) throw new Error(`series blob version ${version} is not supported`);
   const days = view.getUint32(8, true);
   const assets = view.getUint32(12, true);
   const hasBenchmark = view.getUint32(16, true) === 1;
   const tickersLength = view.getUint32(20, true);
-  const tickers = JSON.parse(buffer.subarray(24, 24 + tickersLength).toString('utf8')) as string[];
-  let offset = 24 + tickersLength;
+  const tickers = JSON.parse(blob.subarray(HEADER_BYTES, HEADER_BYTES + tickersLength).toString('utf8')) as string[];
+  let offset = HEADER_BYTES + tickersLength;
   const dates = new Array<string>(days);
   for (let i = 0; i < days; i += 1, offset += 4) dates[i] = fromDayNumber(view.getInt32(offset, true));
   const readFloat64 = (): Float64Array => {
@@ -84,10 +86,9 @@ export function decodeSimulationSeries(blob: Buffer): SimulationSeries {
   };
   const nav = readFloat64();
   const dailyReturn = readFloat64();
-  const cumulativeReturn = readFloat64();
-  const drawdown = readFloat64();
   const weights = new Float32Array(days * (assets + 1));
   for (let i = 0; i < weights.length; i += 1, offset += 4) weights[i] = view.getFloat32(offset, true);
   const benchmark = hasBenchmark ? readFloat64() : null;
+  const { cumulativeReturn, drawdown } = cumulativeSeries(dailyReturn);
   return { dates, tickers, nav, dailyReturn, cumulativeReturn, drawdown, weights, benchmark };
 }
