@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { AccessTokenVerifier, AuthenticatedUser } from '../../common/authenticated-user';
 import { AppConfig } from '../../config/app-config';
@@ -29,7 +30,9 @@ export class AccessTokenService extends AccessTokenVerifier {
     super();
     const { issuer, audience, accessTtlSeconds } = config.auth.jwt;
     this.jwt = new JwtService({
-      secret: secrets.jwtSecret,
+      // A KeyObject, not the raw string: jsonwebtoken otherwise tries to parse the string as a public key on
+      // every verification (an exception per request) before treating it as a secret.
+      secret: createSecretKey(Buffer.from(secrets.jwtSecret)),
       signOptions: { algorithm: ACCESS_TOKEN_ALGORITHM, issuer, audience, expiresIn: accessTtlSeconds },
       verifyOptions: { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer, audience },
     });
