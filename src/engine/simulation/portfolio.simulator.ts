@@ -139,10 +139,16 @@ function runKernel(
   nav[0] = capital - entryFee;
   if (nav[0] <= 0) state[STATE_NON_POSITIVE] = 1;
 
+  // Positions on adjacent columns (the usual case: a matrix built for this run) need no column look-up.
+  const firstColumn = columns.length > 0 ? columns[0] : 0;
+  const adjacent = columns.every((column, i) => column === firstColumn + i);
   let base = capital;
   for (let t = 1; t < rowCount; t++) {
     const row = t * stride;
-    const before = state[STATE_CASH] + holdingsValue(shares, prices, row, columns);
+    const held = adjacent
+      ? holdingsValueAdjacent(shares, prices, row + firstColumn)
+      : holdingsValue(shares, prices, row, columns);
+    const before = state[STATE_CASH] + held;
     const flow = contributionFlags[t] * contributionAmount;
     let rebalance = rebalanceFlags[t];
     if (
@@ -229,6 +235,24 @@ function bandBreached(
     if (Math.abs((shares[i] * prices[row + columns[i]]) / value - targets[i]) > threshold) return true;
   }
   return false;
+}
+
+/** holdingsValue for positions on adjacent columns starting at `start`. */
+function holdingsValueAdjacent(shares: Float64Array, prices: Float64Array, start: number): number {
+  const n = shares.length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += shares[i] * prices[start + i];
+    s1 += shares[i + 1] * prices[start + i + 1];
+    s2 += shares[i + 2] * prices[start + i + 2];
+    s3 += shares[i + 3] * prices[start + i + 3];
+  }
+  for (; i < n; i++) s0 += shares[i] * prices[start + i];
+  return s0 + s1 + (s2 + s3);
 }
 
 /** Σ shares_i × P_i on one row, with four partial sums so the additions overlap. */
