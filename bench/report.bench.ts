@@ -7,6 +7,7 @@
 import { cpus, loadavg } from 'node:os';
 import { parseCommandOrThrow } from '../src/engine/command/command.parser';
 import { simulatePortfolio } from '../src/engine/simulation/portfolio.simulator';
+import { toStoredResult } from '../src/modules/portfolio/stored-result';
 import { buildReportWorkbook, ReportContent } from '../src/modules/report/workbook/report-workbook';
 import { loadSamplePrices } from '../src/sample-data/sample-data.loader';
 
@@ -17,11 +18,21 @@ async function main(): Promise<void> {
   const matrix = loadSamplePrices();
   const parsed = parseCommandOrThrow(COMMAND);
   const result = simulatePortfolio(parsed.command, matrix);
-  const column = matrix.tickerIndex.get('^GSPC') as number;
-  const rowOf = new Map(matrix.dates.map((date, row) => [date, row]));
-  const benchmark = Float64Array.from(
-    result.dates,
-    (date) => matrix.values[(rowOf.get(date) as number) * matrix.tickers.length + column],
+  const width = matrix.tickers.length;
+  const series = [...TICKERS, '^GSPC'].map((ticker) => {
+    const column = matrix.tickerIndex.get(ticker) as number;
+    return {
+      ticker,
+      dates: matrix.dates,
+      prices: Float64Array.from(matrix.dates, (_, row) => matrix.values[row * width + column]),
+    };
+  });
+  // The shapes the report job reads: what the simulation processor stores.
+  const stored = toStoredResult(
+    result,
+    Object.fromEntries(series.map((one) => [one.ticker, 'sample'])),
+    series,
+    '^GSPC',
   );
   const content: ReportContent = {
     simulationId: '00000000-0000-4000-8000-000000000000',
@@ -31,26 +42,9 @@ async function main(): Promise<void> {
     endDate: parsed.command.end,
     options: parsed.command.options as unknown as Record<string, unknown>,
     // As stored: JSON round trip (NaN → null).
-    metrics: JSON.parse(JSON.stringify({ portfolio: result.metrics, benchmark: result.benchmarkMetrics })),
-    summary: {
-      initialCapital: result.command.options.capital,
-      finalValue: result.finalNav,
-      totalFees: result.totalFees,
-      netContributions: result.netContributions,
-      moneyWeightedReturn: result.moneyWeightedReturn,
-      sources: Object.fromEntries([...TICKERS, '^GSPC'].map((ticker) => [ticker, 'sample'])),
-      warnings: result.warnings,
-    },
-    series: {
-      dates: [...result.dates],
-      tickers: [...result.tickers],
-      nav: result.nav,
-      dailyReturn: result.dailyReturn,
-      cumulativeReturn: result.cumulativeReturn,
-      drawdown: result.drawdown,
-      weights: Float32Array.from(result.weights),
-      benchmark,
-    },
+    metrics: JSON.parse(JSON.stringify(stored.metrics)),
+    summary: stored.summary,
+    series: stored.series,
     benchmarkTicker: '^GSPC',
     generatedAt: new Date(),
   };

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  listTrades,
   mergePriceSeries,
   PortfolioCommand,
   SimulationError,
@@ -14,8 +13,9 @@ import type { JobData } from '../../queue/job-catalogue';
 import { JobContext, NonRetryableJobError } from '../../queue/job-queues';
 import { HandlesJob, JobProcessor } from '../../queue/job-processor.decorators';
 import { HistoryService } from '../history/history.service';
-import type { SimulationRecord, StoredSimulationResult } from '../history/history.types';
+import type { SimulationRecord } from '../history/history.types';
 import { SimulationInputError } from './portfolio.errors';
+import { toStoredResult } from './stored-result';
 import { SIMULATION_EVENTS, simulationEvent } from './portfolio.events';
 import { tickersOf } from './portfolio.service';
 import { PriceSource } from './price-source';
@@ -73,7 +73,7 @@ export class SimulationProcessor {
       const result = this.simulate(command, loaded.series);
       await progress('computing metrics', 80);
       phases.enter('metrics');
-      const stored = this.toStored(result, loaded.sources, loaded.series, benchmark);
+      const stored = toStoredResult(result, loaded.sources, loaded.series, benchmark);
       await progress('saving', 90);
       phases.enter('saving');
       await progress.settle();
@@ -155,49 +155,6 @@ export class SimulationProcessor {
       }
       throw error;
     }
-  }
-
-  private toStored(
-    result: SimulationResult,
-    sources: Record<string, string>,
-    series: Parameters<typeof mergePriceSeries>[0],
-    benchmark: string | null,
-  ): StoredSimulationResult {
-    const benchmarkSeries = benchmark ? series.find((one) => one.ticker === benchmark) : undefined;
-    let benchmarkValues: Float64Array | null = null;
-    if (benchmarkSeries) {
-      const byDate = new Map<string, number>();
-      for (let i = 0; i < benchmarkSeries.dates.length; i += 1)
-        byDate.set(benchmarkSeries.dates[i], benchmarkSeries.prices[i]);
-      let last = NaN;
-      benchmarkValues = Float64Array.from(result.dates, (date) => (last = byDate.get(date) ?? last));
-    }
-    return {
-      // The portfolio's metrics (with its statistics against the benchmark under `benchmark`) and the
-      // benchmark's own, side by side for a two-column table.
-      metrics: { portfolio: result.metrics, benchmark: result.benchmarkMetrics },
-      summary: {
-        initialCapital: result.command.options.capital,
-        finalValue: result.finalNav,
-        totalFees: result.totalFees,
-        netContributions: result.netContributions,
-        moneyWeightedReturn: result.moneyWeightedReturn,
-        flows: result.flows,
-        sources,
-        warnings: result.warnings,
-      },
-      series: {
-        dates: [...result.dates],
-        tickers: [...result.tickers],
-        nav: result.nav,
-        dailyReturn: result.dailyReturn,
-        cumulativeReturn: result.cumulativeReturn,
-        drawdown: result.drawdown,
-        weights: Float32Array.from(result.weights),
-        benchmark: benchmarkValues,
-      },
-      trades: listTrades(result),
-    };
   }
 
   private async handleFailure(
