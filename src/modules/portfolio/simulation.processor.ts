@@ -1,11 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  mergePriceSeries,
-  PortfolioCommand,
-  SimulationError,
-  simulatePortfolio,
-  SimulationResult,
-} from '../../engine';
+import { mergePriceSeries, PortfolioCommand, SimulationError, simulatePortfolio, SimulationResult } from '../../engine';
 import { DomainError } from '../../common/domain-error';
 import { MetricsService } from '../metrics/metrics.service';
 import { AppConfig } from '../../config/app-config';
