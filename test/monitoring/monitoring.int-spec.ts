@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl, uniqueName, uniquePrefix } from '../harness/test-services';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../support/prometheus';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { eventually } from '../support/test-app';
+import { connectSocket } from '../support/sockets';
 import { signUp, TEST_PASSWORD, TestUser } from '../support/test-users';
 import { metricNames } from './promql-names';
 
@@ -222,16 +223,8 @@ describe('metrics on a real Prometheus', () => {
   }
 
   it('records real traffic: simulations, failures by reason, a report, sign-ins, phases, queues, cache and provider', async () => {
-    const socket = io(`${api.url}/simulations`, {
-      transports: ['websocket'],
-      forceNew: true,
-      auth: { token: alice.accessToken },
-    });
+    const socket = await connectSocket(api.url, '/simulations', alice.accessToken);
     sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
     const good = await request(api.url)
       .post('/simulate')
       .set('Authorization', alice.bearer)

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { parseCommandOrThrow } from '../../src/engine';
 import { HistoryService } from '../../src/modules/history/history.service';
 import { eventually, RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
+import { connectSocket } from '../support/sockets';
 import { signUp, TestUser } from '../support/test-users';
 import { downloadWorkbook, expectWorkbookMatches } from './report-assertions';
 
@@ -46,18 +47,7 @@ describe('reports, embedded', () => {
     );
   }
 
-  async function connect(user: TestUser): Promise<Socket> {
-    const socket = io(`${running.url}/reports`, {
-      transports: ['websocket'],
-      forceNew: true,
-      auth: { token: user.accessToken },
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+  const connect = (user: TestUser): Promise<Socket> => connectSocket(running.url, '/reports', user.accessToken);
 
   beforeAll(async () => {
     sqlite = temporarySqlitePath();

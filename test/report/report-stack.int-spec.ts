@@ -2,7 +2,7 @@ import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { EventEnvelope } from '../../src/events/event-envelope';
 import { EVENT_TOPICS } from '../../src/events/event-topics';
@@ -10,6 +10,7 @@ import { testDatabaseUrl, testKafkaBrokers, testRedisUrl, uniqueName, uniquePref
 import { createEventValidator } from '../support/event-schemas';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { eventually, RunningApp, startApp } from '../support/test-app';
+import { connectSocket } from '../support/sockets';
 import { signUp, TestUser } from '../support/test-users';
 import { downloadWorkbook, expectWorkbookMatches } from './report-assertions';
 
@@ -44,18 +45,7 @@ describe('reports on PostgreSQL, Redis and Kafka with a separate worker', () => 
     return id;
   }
 
-  async function connect(user: TestUser): Promise<Socket> {
-    const socket = io(`${api.url}/reports`, {
-      transports: ['websocket'],
-      forceNew: true,
-      auth: { token: user.accessToken },
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+  const connect = (user: TestUser): Promise<Socket> => connectSocket(api.url, '/reports', user.accessToken);
 
   beforeAll(async () => {
     reportsDir = mkdtempSync(join(tmpdir(), 'portofino-reports-'));
