@@ -1,11 +1,21 @@
 // ESLint flat config: typescript-eslint's recommended rules, Prettier owns formatting.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'coverage/', 'client/.next/', 'client/next-env.d.ts', 'data/', 'test-results/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'coverage/',
+      'client/.next/',
+      'client/next-env.d.ts',
+      'data/',
+      'test-results/',
+      'playwright-report/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -26,6 +36,12 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    // The dashboard: hooks are called unconditionally and effects list what they read.
+    files: ['client/**/*.ts', 'client/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Plain Node scripts (CommonJS).

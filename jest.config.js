@@ -1,5 +1,5 @@
 /**
- * Two projects: `unit` (pure code and services, beside the source) and `integration`
+ * Three projects: `client` (the dashboard's components, jsdom + Testing Library), `unit` (pure code and services, beside the source) and `integration`
  * (test/**, on real PostgreSQL, Redis and Kafka started by test/harness).
  * ts-jest transpiles only (isolatedModules in tsconfig.check.json); `npm test` type-checks once, with tsc.
  */
@@ -7,6 +7,20 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.check.json' }];
 
 module.exports = {
   projects: [
+    {
+      displayName: 'client',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/client/**/*.test.tsx', '<rootDir>/client/**/*.test.ts'],
+      transform: {
+        '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'client/tsconfig.jest.json' }],
+      },
+      moduleNameMapper: {
+        '^@engine/(.*)$': '<rootDir>/src/engine/$1',
+        '\\.css$': '<rootDir>/client/test-support/style-stub.js',
+      },
+      setupFilesAfterEnv: ['<rootDir>/client/jest.setup.ts'],
+    },
     {
       displayName: 'unit',
       rootDir: __dirname,

@@ -18,6 +18,7 @@ const step = (name, command, args, env) => {
 };
 
 step('type check', 'npx', ['tsc', '-p', 'tsconfig.check.json']);
+step('type check (dashboard)', 'npx', ['tsc', '-p', 'client/tsconfig.json', '--noEmit']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
 step('unit and integration tests', 'npx', ['jest', '--ci', ...process.argv.slice(2)], {
   KAFKAJS_NO_PARTITIONER_WARNING: '1',

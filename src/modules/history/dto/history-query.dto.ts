@@ -7,13 +7,13 @@ import { HISTORY_SORT_FIELDS, HistorySortField } from '../history.types';
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @Type(() => Number)
   @IsInt()
   @Min(1)

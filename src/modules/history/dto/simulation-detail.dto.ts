@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { SimulationRecord, StoredSimulationResult, TradeRow } from '../history.types';
+import { SimulationMetricsDto, SimulationOutcomeDto } from './simulation-metrics.dto';
 import { SimulationSummaryDto } from './simulation-summary.dto';
 
 const toJsonNumbers = (values: ArrayLike<number>): (number | null)[] =>
@@ -47,20 +48,18 @@ export class SimulationDetailDto extends SimulationSummaryDto {
   parsedCommand!: unknown;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: SimulationMetricsDto,
     nullable: true,
-    description: 'every metric (docs/metrics.md); benchmark metrics under `benchmark` when there is one',
+    description: 'every metric (docs/metrics.md), the benchmark’s own beside the portfolio’s when there is one',
   })
-  metrics!: Record<string, unknown> | null;
+  metrics!: SimulationMetricsDto | null;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: SimulationOutcomeDto,
     nullable: true,
     description: 'final value, fees, contributions, money-weighted return, price sources, warnings',
   })
-  summary!: Record<string, unknown> | null;
+  summary!: SimulationOutcomeDto | null;
 
   @ApiProperty({ type: SimulationSeriesDto, nullable: true })
   series!: SimulationSeriesDto | null;
@@ -84,8 +83,8 @@ export class SimulationDetailDto extends SimulationSummaryDto {
     return {
       ...base,
       parsedCommand: record.parsedCommand,
-      metrics: result.metrics,
-      summary: result.summary,
+      metrics: result.metrics as unknown as SimulationMetricsDto,
+      summary: result.summary as unknown as SimulationOutcomeDto,
       series: {
         dates: series.dates,
         nav: toJsonNumbers(series.nav),

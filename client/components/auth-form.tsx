@@ -1,0 +1,137 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { api, ApiError, errorMessage, unwrap } from '../lib/api/client';
+import { useSession } from '../lib/auth/session';
+
+type Mode = 'sign-in' | 'register';
+
+/** Only same-site paths are followed after signing in (no open redirect). */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** Per-field messages from a 400's details, when the server sent them. */
+function fieldProblems(error: unknown): string[] {
+  if (!(error instanceof ApiError)) return [];
+  return error.details
+    .map((detail) => (detail as { message?: unknown }).message)
+    .filter((message): message is string => typeof message === 'string');
+}
+
+/** Email and password form for signing in or creating an account, plus Google when the server offers it. */
+export function AuthForm({ mode }: { mode: Mode }) {
+  const { status, signIn, register } = useSession();
+  const router = useRouter();
+  const next = safeNext(useSearchParams().get('next'));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const errorId = useId();
+  const providers = useQuery({
+    queryKey: ['auth-providers'],
+    queryFn: async () => unwrap(await api.GET('/auth/providers')),
+    staleTime: Infinity,
+  });
+
+  useEffect(() => {
+    if (status === 'signed-in') router.replace(next);
+  }, [status, router, next]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      if (mode === 'register') await register(email, password, displayName.trim() || undefined);
+      else await signIn(email, password);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const title = mode === 'register' ? 'Create your account' : 'Sign in';
+  const problems = fieldProblems(error);
+  return (
+    <section className="card auth-card" aria-labelledby="auth-title">
+      <h1 id="auth-title">{title}</h1>
+      <form onSubmit={submit} noValidate aria-describedby={error ? errorId : undefined}>
+        {mode === 'register' && (
+          <label className="field">
+            <span>Name (optional)</span>
+            <input
+              name="displayName"
+              autoComplete="name"
+              value={displayName}
+              onChange={(event) => setDisplayName(event.target.value)}
+            />
+          </label>
+        )}
+        <label className="field">
+          <span>Email</span>
+          <input
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>Password</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete={mode === 'register' ? 'new-password' : 'current-password'}
+            required
+            minLength={mode === 'register' ? 8 : undefined}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          {mode === 'register' && <small className="muted">At least 8 characters.</small>}
+        </label>
+        {error !== null && (
+          <div id={errorId} role="alert" className="error-box">
+            <p>{errorMessage(error)}</p>
+            {problems.length > 0 && (
+              <ul>
+                {problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? 'Please wait…' : mode === 'register' ? 'Create account' : 'Sign in'}
+        </button>
+      </form>
+      {providers.data?.google && providers.data.googleLoginUrl && (
+        <p>
+          <a className="button secondary google" href={providers.data.googleLoginUrl}>
+            Continue with Google
+          </a>
+        </p>
+      )}
+      <p className="muted">
+        {mode === 'register' ? (
+          <>
+            Already have an account? <Link href={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
+          </>
+        ) : (
+          <>
+            New to PortoFino? <Link href={`/register?next=${encodeURIComponent(next)}`}>Create an account</Link>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,1873 @@
+// Generated from the API’s OpenAPI document by `npm run generate:api-client` (scripts/generate-api-client.ts).
+// Do not edit: change the controllers and DTOs, then regenerate; a test fails while this file is stale.
+
+export interface paths {
+    "/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search tickers (autocomplete): your uploads, stored assets, sample tickers, Yahoo search */
+        get: operations["MarketDataController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/{ticker}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Metadata of a ticker, the source serving it and the dates it has prices for */
+        get: operations["MarketDataController_asset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/{ticker}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily prices over a range, as JSON columns or CSV (?format=csv) */
+        get: operations["MarketDataController_prices"];
+        put?: never;
+        /**
+         * Upload your own daily prices for a ticker (a fund, a private index): CSV date,close[,adj_close]
+         * @description Body: the CSV itself with Content-Type text/csv (curl --data-binary @prices.csv -H "Content-Type: text/csv"). Every line is checked; one bad line rejects the whole file (400 listing each bad line) and nothing is stored. Rows for dates already uploaded replace them. The series is yours only: it shadows the public ticker for you.
+         */
+        post: operations["MarketDataController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/google/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Google redirects here (public): checks the state, signs the user in (creating or linking the account)
+         * @description A browser is redirected to the dashboard (/app) with the refresh cookie set. A client that sends `Accept: application/json` gets the tokens as JSON instead (the cookie is set as well).
+         */
+        get: operations["GoogleAuthController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/google/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start a Google sign-in (public): redirects to Google with a browser-bound state and PKCE
+         * @description Sets a short-lived signed httpOnly cookie (portofino_oauth_state, path /auth/google) that the callback checks.
+         */
+        get: operations["GoogleAuthController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password (public, rate-limited) */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: revoke the refresh token (body or cookie) and its whole sign-in; clears the cookie */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user (access token required) */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which sign-in methods this server offers (public; the dashboard shows its buttons by it) */
+        get: operations["AuthController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token (body or cookie) for a new access token and a new refresh token (rate-limited)
+         * @description The presented refresh token is retired. Presenting a retired token again revokes every token of that sign-in (REFRESH_TOKEN_REUSED), including the newest.
+         */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account with email and password and sign in (public, rate-limited) */
+        post: operations["AuthController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: every dependency (database, queue, events) with its state; 503 if one is down */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your simulations, newest first: paginated, filterable by status, ticker and date */
+        get: operations["HistoryController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/history/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One simulation: command, parsed form, status, metrics, daily series and trades */
+        get: operations["HistoryController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a simulation and its result */
+        delete: operations["HistoryController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/history/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run one of your simulations again, as a new history entry */
+        post: operations["PortfolioController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicPrometheusController_index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request an Excel report of a completed simulation; follow it on the /reports socket
+         * @description The same simulation reported again reuses the existing report unless force is true.
+         */
+        post: operations["ReportController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report’s status, progress, failure reason and download link */
+        get: operations["ReportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workbook (.xlsx) of a completed report */
+        get: operations["ReportController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a simulation: parsed at once, run by a worker; follow it on the /simulations socket */
+        post: operations["PortfolioController_simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AssetResponseDto: {
+            /** @description first and last day with a price */
+            available: components["schemas"]["DateRangeDto"];
+            /** @example USD */
+            currency: string | null;
+            /** @example NasdaqGS */
+            exchange: string | null;
+            /** @example Apple Inc. */
+            name: string | null;
+            /**
+             * @description the source that serves this series
+             * @enum {string}
+             */
+            source: "yahoo" | "sample" | "upload";
+            /** @example AAPL */
+            ticker: string;
+            /**
+             * @description EQUITY, ETF, INDEX, ... or UPLOAD
+             * @example EQUITY
+             */
+            type: string | null;
+        };
+        AssetSearchResultDto: {
+            /** @example USD */
+            currency: string | null;
+            /** @example NASDAQ */
+            exchange: string | null;
+            /** @example Apple Inc. */
+            name: string | null;
+            /**
+             * @description sources that know the ticker (stored ones first)
+             * @example [
+             *       "sample"
+             *     ]
+             */
+            sources: string[];
+            /** @example AAPL */
+            ticker: string;
+            /** @example EQUITY */
+            type: string | null;
+        };
+        AuthProvidersResponse: {
+            /**
+             * @description Google sign-in is configured
+             * @example false
+             */
+            google: boolean;
+            /**
+             * @description where to send the browser
+             * @example /auth/google/login
+             */
+            googleLoginUrl: string | null;
+            /**
+             * @description email and password sign-in (always available)
+             * @example true
+             */
+            password: boolean;
+        };
+        AuthTokensResponse: {
+            /** @description JWT (HS256) for `Authorization: Bearer ...` and the Socket.IO handshake `auth.token` */
+            accessToken: string;
+            /**
+             * @description seconds until the access token expires
+             * @example 900
+             */
+            expiresIn: number;
+            /** @description single-use: POST /auth/refresh returns a new one and retires this one; also set as the httpOnly portofino_refresh cookie */
+            refreshToken: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-01T03:04:05.000Z
+             */
+            refreshTokenExpiresAt: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer";
+            user: components["schemas"]["UserResponse"];
+        };
+        CashFlowDto: {
+            /** @description money put in (negative: withdrawn) */
+            amount: number;
+            date: string;
+        };
+        DateRangeDto: {
+            /** @example 2022-12-28 */
+            end: string;
+            /** @example 1990-01-02 */
+            start: string;
+        };
+        DividendDto: {
+            /** @example 0.77 */
+            amount: number;
+            /** @example 2020-02-07 */
+            date: string;
+        };
+        ErrorResponse: {
+            /** @description per-field or per-token problems */
+            details: Record<string, never>[];
+            /**
+             * @description stable machine-readable code
+             * @example VALIDATION_FAILED
+             */
+            error: string;
+            /**
+             * @description what went wrong, in words
+             * @example command must be a string
+             */
+            message: string;
+            /**
+             * @description quote it when reporting a problem
+             * @example 1b4e28ba-2fa1-11d2-883f-0016d3cca427
+             */
+            requestId: string;
+            /**
+             * @description HTTP status, repeated for clients that only see the body
+             * @example 400
+             */
+            status: number;
+        };
+        HistoryPageDto: {
+            items: components["schemas"]["SimulationSummaryDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            size: number;
+            /**
+             * @description entries matching the filters, over all pages
+             * @example 57
+             */
+            total: number;
+        };
+        LoginRequest: {
+            /** @example ada@example.com */
+            email: string;
+            /** @example correct horse battery staple 7 */
+            password: string;
+        };
+        PerformanceMetricsDto: {
+            /** @description against the benchmark; null without one */
+            benchmark: components["schemas"]["RelativeMetricsDto"] | null;
+            bestDay: number;
+            bestMonth: number;
+            bestYear: number;
+            cagr: number;
+            calmar: number;
+            /** @description historical, daily */
+            conditionalValueAtRisk95: number;
+            endDate: string;
+            /** @description excess kurtosis */
+            kurtosis: number;
+            /** @description calendar days */
+            longestDrawdownDays: number;
+            /** @description deepest fall from a running peak (negative) */
+            maxDrawdown: number;
+            /** @description calendar days */
+            maxDrawdownDays: number;
+            maxDrawdownPeakDate: string | null;
+            /** @description null when not recovered by the end */
+            maxDrawdownRecoveryDate: string | null;
+            maxDrawdownTroughDate: string | null;
+            parametricConditionalValueAtRisk95: number;
+            /** @description variance-covariance (QuantStats default) */
+            parametricValueAtRisk95: number;
+            /** @description share of months with a positive return */
+            positiveMonths: number;
+            sharpe: number;
+            skew: number;
+            sortino: number;
+            /** @description first day of the return series */
+            startDate: string;
+            totalReturn: number;
+            /** @description number of daily returns */
+            tradingDays: number;
+            ulcerIndex: number;
+            /** @description historical, daily */
+            valueAtRisk95: number;
+            /** @description annualised */
+            volatility: number;
+            worstDay: number;
+            worstMonth: number;
+            worstYear: number;
+            /** @description tradingDays / 252 */
+            years: number;
+        };
+        PriceSeriesResponseDto: {
+            /** @description closes adjusted for splits and dividends (what simulations use) */
+            adjClose: number[];
+            /** @description what the source has in all */
+            available: components["schemas"]["DateRangeDto"];
+            /** @description raw closes, null where the source has only adjusted closes (sample data) */
+            close: (number | null)[];
+            /**
+             * @description number of trading days returned
+             * @example 3
+             */
+            count: number;
+            /** @example USD */
+            currency: string | null;
+            /**
+             * @example [
+             *       "2020-01-02",
+             *       "2020-01-03",
+             *       "2020-01-06"
+             *     ]
+             */
+            dates: string[];
+            dividends: components["schemas"]["DividendDto"][];
+            /**
+             * @description the source that served this series
+             * @enum {string}
+             */
+            source: "yahoo" | "sample" | "upload";
+            splits: components["schemas"]["SplitDto"][];
+            /** @example AAPL */
+            ticker: string;
+        };
+        RefreshRequest: {
+            /**
+             * @description the refresh token; omit it to use the portofino_refresh cookie (dashboard)
+             * @example pfr_Wm9yZ2V0IGl0OyB0aGlzIGlzIGFuIGV4YW1wbGUgdG9rZW4uLi4
+             */
+            refreshToken?: string;
+        };
+        RegisterRequest: {
+            /** @example Ada Lovelace */
+            displayName?: string;
+            /**
+             * @description stored trimmed and in lower case; unique
+             * @example ada@example.com
+             */
+            email: string;
+            /**
+             * @description 12 to 128 characters, any characters; not a common password, not containing the email's name
+             * @example correct horse battery staple 7
+             */
+            password: string;
+        };
+        RelativeMetricsDto: {
+            /** @description annualised, no risk-free adjustment */
+            alpha: number;
+            beta: number;
+            correlation: number;
+            downCapture: number;
+            /** @description daily, not annualised (QuantStats) */
+            informationRatio: number;
+            rSquared: number;
+            /** @description the benchmark ticker */
+            ticker: string;
+            /** @description annualised */
+            trackingError: number;
+            upCapture: number;
+        };
+        ReportAcceptedDto: {
+            /** @description false when an existing report of the simulation was reused */
+            created: boolean;
+            /** Format: uuid */
+            reportId: string;
+            /** Format: uuid */
+            simulationId: string;
+            /**
+             * @description completed when an existing report was reused
+             * @enum {string}
+             */
+            status: "queued" | "running" | "completed" | "failed";
+            /**
+             * Format: uuid
+             * @description the queued job (its id is the report id)
+             */
+            taskId: string;
+        };
+        ReportDto: {
+            createdAt: string;
+            /** @description GET it to download the workbook once completed */
+            downloadUrl: string | null;
+            failureCode: string | null;
+            /** @description why the report failed, in words a person can act on */
+            failureReason: string | null;
+            /** @example portofino-aapl-l-50pct-msft-l-50pct-2020-01-01-2022-12-28-2026-01-05.xlsx */
+            fileName: string | null;
+            finishedAt: string | null;
+            progress: components["schemas"]["ReportProgressDto"];
+            /** Format: uuid */
+            reportId: string;
+            /** Format: uuid */
+            simulationId: string;
+            sizeBytes: number | null;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        ReportProgressDto: {
+            percent: number;
+            phase: string | null;
+        };
+        ReportRequestDto: {
+            /**
+             * @description build a new workbook even if one of this simulation exists (or is being built)
+             * @default false
+             */
+            force: boolean;
+            /**
+             * Format: uuid
+             * @description one of your completed simulations
+             */
+            simulationId: string;
+        };
+        SimulateRequestDto: {
+            /**
+             * @description positions TICKER-SIDE-WEIGHT%, start and end dates, then options key=value (docs/command-language.md)
+             * @example AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01
+             */
+            command: string;
+            options?: components["schemas"]["SimulationOptionOverridesDto"];
+        };
+        SimulationAcceptedDto: {
+            /** @description the command as it will run, in canonical form */
+            canonical: string;
+            /** Format: uuid */
+            simulationId: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description the queue job that runs it (equal to simulationId) */
+            taskId: string;
+        };
+        SimulationDetailDto: {
+            cagr: number | null;
+            /** @description the command in canonical form (display and de-duplication) */
+            canonical: string;
+            /** @example AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01 */
+            command: string;
+            createdAt: string;
+            /** @example 2023-01-01 */
+            endDate: string;
+            /** @description why it failed, in words a person can act on */
+            failureReason: string | null;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            maxDrawdown: number | null;
+            /** @description every metric (docs/metrics.md), the benchmark’s own beside the portfolio’s when there is one */
+            metrics: components["schemas"]["SimulationMetricsDto"] | null;
+            /** @description positions and options as parsed */
+            parsedCommand: {
+                [key: string]: unknown;
+            };
+            progress: components["schemas"]["SimulationProgressDto"];
+            series: components["schemas"]["SimulationSeriesDto"] | null;
+            sharpe: number | null;
+            /** @example 2020-01-01 */
+            startDate: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description final value, fees, contributions, money-weighted return, price sources, warnings */
+            summary: components["schemas"]["SimulationOutcomeDto"] | null;
+            /**
+             * @example [
+             *       "AAPL",
+             *       "MSFT"
+             *     ]
+             */
+            tickers: string[];
+            totalReturn: number | null;
+            trades: components["schemas"]["TradeDto"][] | null;
+        };
+        SimulationMetricsDto: {
+            /** @description the benchmark's own metrics over the same days (a second column); null without a benchmark */
+            benchmark: components["schemas"]["PerformanceMetricsDto"] | null;
+            portfolio: components["schemas"]["PerformanceMetricsDto"];
+        };
+        SimulationOptionOverridesDto: {
+            /** @example ^GSPC */
+            benchmark?: string;
+            /**
+             * @description starting capital
+             * @example 250000
+             */
+            capital?: number;
+            /**
+             * @description amount/month|quarter|year; negative withdraws
+             * @example 1000/month
+             */
+            contribute?: string;
+            /**
+             * @description fee as a percentage of traded value
+             * @example 0.1%
+             */
+            fee?: string;
+            /**
+             * @description none | daily | weekly | monthly | quarterly | yearly | band:5%
+             * @example monthly
+             */
+            rebalance?: string;
+            /**
+             * @description annual risk-free rate
+             * @example 2%
+             */
+            rf?: string;
+        };
+        SimulationOutcomeDto: {
+            finalValue: number;
+            flows: components["schemas"]["CashFlowDto"][];
+            initialCapital: number;
+            /** @description XIRR, when there are contributions */
+            moneyWeightedReturn: number | null;
+            netContributions: number;
+            /** @description where each ticker’s prices came from (yahoo, sample, upload) */
+            sources: {
+                [key: string]: string;
+            };
+            totalFees: number;
+            warnings: string[];
+        };
+        SimulationProgressDto: {
+            /** @example 40 */
+            percent: number;
+            /** @example fetching prices 1/2 */
+            phase: string | null;
+        };
+        SimulationSeriesDto: {
+            /** @description benchmark closes on the same days, if any */
+            benchmark: number[] | null;
+            /** @description compounded time-weighted return since the start */
+            cumulativeReturn: number[];
+            /** @description time-weighted daily return (0 on the first day) */
+            dailyReturn: number[];
+            /** @description trading days, YYYY-MM-DD */
+            dates: string[];
+            /** @description fall from the running peak (0 or negative) */
+            drawdown: number[];
+            /** @description portfolio value at each close */
+            nav: number[];
+            /** @description signed value weight of each ticker and CASH after each day’s trades */
+            weights: {
+                [key: string]: number[];
+            };
+        };
+        SimulationSummaryDto: {
+            cagr: number | null;
+            /** @description the command in canonical form (display and de-duplication) */
+            canonical: string;
+            /** @example AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01 */
+            command: string;
+            createdAt: string;
+            /** @example 2023-01-01 */
+            endDate: string;
+            /** @description why it failed, in words a person can act on */
+            failureReason: string | null;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            maxDrawdown: number | null;
+            progress: components["schemas"]["SimulationProgressDto"];
+            sharpe: number | null;
+            /** @example 2020-01-01 */
+            startDate: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /**
+             * @example [
+             *       "AAPL",
+             *       "MSFT"
+             *     ]
+             */
+            tickers: string[];
+            totalReturn: number | null;
+        };
+        SplitDto: {
+            /** @example 2020-08-31 */
+            date: string;
+            /**
+             * @description new shares per old share
+             * @example 4
+             */
+            ratio: number;
+        };
+        TradeDto: {
+            date: string;
+            fee: number;
+            price: number;
+            /** @description signed: positive buys */
+            shares: number;
+            ticker: string;
+            /** @description shares × price */
+            value: number;
+        };
+        UploadResultDto: {
+            /** @description first and last day of your series after the upload */
+            available: components["schemas"]["DateRangeDto"];
+            /**
+             * @description rows stored (new or replaced)
+             * @example 250
+             */
+            rows: number;
+            /** @enum {string} */
+            source: "upload";
+            /** @example MYFUND */
+            ticker: string;
+        };
+        UserResponse: {
+            /**
+             * Format: date-time
+             * @example 2026-01-02T03:04:05.000Z
+             */
+            createdAt: string;
+            /** @example Ada Lovelace */
+            displayName: string | null;
+            /** @example ada@example.com */
+            email: string;
+            /** @description an identity provider (Google) vouched for the address */
+            emailVerified: boolean;
+            /** @description a Google account is linked */
+            googleLinked: boolean;
+            /** @description the account can sign in with a password */
+            hasPassword: boolean;
+            /** @example 1b4e28ba-2fa1-41d2-883f-0016d3cca427 */
+            id: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    MarketDataController_search: {
+        parameters: {
+            query: {
+                /** @description most results to return */
+                limit?: number;
+                /** @description ticker or name fragment */
+                query: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetSearchResultDto"][];
+                };
+            };
+            /** @description invalid ticker, date or query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description every source that could serve the ticker is down; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MarketDataController_asset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T) */
+                ticker: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetResponseDto"];
+                };
+            };
+            /** @description invalid ticker, date or query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no source knows the ticker */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description every source that could serve the ticker is down; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MarketDataController_prices: {
+        parameters: {
+            query?: {
+                /** @description last day, inclusive (default today) */
+                end?: string;
+                /** @description json (columns) or csv (date,close,adj_close: the upload format) */
+                format?: "json" | "csv";
+                /** @description first day, inclusive (default 1970-01-01) */
+                start?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T) */
+                ticker: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON; with ?format=csv: date,close,adj_close */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceSeriesResponseDto"];
+                    "text/csv": components["schemas"]["PriceSeriesResponseDto"];
+                };
+            };
+            /** @description invalid ticker, date or query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no source knows the ticker */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no prices in the range; details give the available range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description every source that could serve the ticker is down; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MarketDataController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T) */
+                ticker: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResultDto"];
+                };
+            };
+            /** @description invalid ticker, date or query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description every source that could serve the ticker is down; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GoogleAuthController_callback: {
+        parameters: {
+            query?: {
+                code?: unknown;
+                state?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed in (Accept: application/json) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokensResponse"];
+                };
+            };
+            /** @description signed in: redirect to /app with the portofino_refresh cookie */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description GOOGLE_SIGN_IN_FAILED: cancelled or code refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description OAUTH_STATE_INVALID or GOOGLE_EMAIL_NOT_VERIFIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description GOOGLE_SIGN_IN_DISABLED: no GOOGLE_CLIENT_ID configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description GOOGLE_SIGN_IN_FAILED: Google could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GoogleAuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description redirect to Google's authorization endpoint */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description GOOGLE_SIGN_IN_DISABLED: no GOOGLE_CLIENT_ID configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description signed in; the refresh token is also set as a cookie */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokensResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS (same answer for unknown emails) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description too many attempts from this address: wait and retry (AUTH_THROTTLE_*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description signed out (also when the token was already revoked or unknown) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REFRESH_TOKEN_MISSING */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED or ACCESS_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProvidersResponse"];
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokensResponse"];
+                };
+            };
+            /** @description REFRESH_TOKEN_MISSING, REFRESH_TOKEN_INVALID (unknown, expired, revoked) or REFRESH_TOKEN_REUSED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description too many attempts from this address: wait and retry (AUTH_THROTTLE_*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description signed in; the refresh token is also set as a cookie */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokensResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED, or PASSWORD_TOO_WEAK listing each rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EMAIL_ALREADY_REGISTERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description too many attempts from this address: wait and retry (AUTH_THROTTLE_*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description all dependencies up
+             *
+             *     The Health Check is successful
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example ok */
+                        status?: string;
+                    };
+                };
+            };
+            /**
+             * @description a dependency is down: ErrorResponse with code NOT_READY, details list every dependency
+             *
+             *     The Health Check is not successful
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example error */
+                        status?: string;
+                    };
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    HistoryController_list: {
+        parameters: {
+            query?: {
+                /** @description submitted on or after this day */
+                from?: string;
+                order?: "asc" | "desc";
+                page?: number;
+                size?: number;
+                sort?: "createdAt" | "cagr" | "sharpe" | "maxDrawdown" | "totalReturn";
+                status?: "queued" | "running" | "completed" | "failed";
+                /** @description only simulations holding this ticker (or using it as benchmark) */
+                ticker?: string;
+                /** @description submitted on or before this day */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPageDto"];
+                };
+            };
+        };
+    };
+    HistoryController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationDetailDto"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HistoryController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PortfolioController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationAcceptedDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PublicPrometheusController_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportAcceptedDto"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_COMPLETED: still queued or running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_FAILED: nothing to report */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REPORT_NOT_READY: queued, running or failed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PortfolioController_simulate: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description retrying with the same key returns the same simulation instead of a second one */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulateRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationAcceptedDto"];
+                };
+            };
+            /** @description INVALID_COMMAND: details list every error with token, column, expected and hint */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,77 @@
+'use client';
+
+import { useRouter, usePathname } from 'next/navigation';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, unwrap, type User } from '../api/client';
+import { onSessionChange, refreshSession, setSession } from './token-store';
+
+type SessionStatus = 'loading' | 'signed-in' | 'signed-out';
+
+export interface Session {
+  status: SessionStatus;
+  user: User | null;
+  signIn(email: string, password: string): Promise<void>;
+  register(email: string, password: string, displayName?: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Restores the session from the refresh cookie on load and keeps the signed-in user for every page. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<SessionStatus>('loading');
+  const [user, setUser] = useState<User | null>(null);
+
+  useEffect(() => {
+    const stop = onSessionChange((tokens) => {
+      setUser(tokens?.user ?? null);
+      setStatus(tokens ? 'signed-in' : 'signed-out');
+    });
+    void refreshSession().catch(() => setSession(null));
+    return () => {
+      stop();
+    };
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    setSession(unwrap(await api.POST('/auth/login', { body: { email, password } })));
+  }, []);
+
+  const register = useCallback(async (email: string, password: string, displayName?: string) => {
+    setSession(unwrap(await api.POST('/auth/register', { body: { email, password, displayName } })));
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.POST('/auth/logout', { body: {} });
+    } finally {
+      setSession(null);
+    }
+  }, []);
+
+  const value = useMemo(() => ({ status, user, signIn, register, signOut }), [status, user, signIn, register, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession needs a <SessionProvider> above it');
+  return session;
+}
+
+/** Renders its children for a signed-in person; otherwise sends them to sign in and back here afterwards. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const router = useRouter();
+  const pathname = usePathname();
+  useEffect(() => {
+    if (status === 'signed-out') router.replace(`/sign-in?next=${encodeURIComponent(pathname)}`);
+  }, [status, router, pathname]);
+  if (status !== 'signed-in')
+    return (
+      <p className="muted" role="status">
+        {status === 'loading' ? 'Loading your session…' : 'Redirecting to sign in…'}
+      </p>
+    );
+  return <>{children}</>;
+}
