@@ -36,13 +36,27 @@ export async function mountDashboard(app: NestExpressApplication): Promise<void>
     return;
   }
 
+  const nativeDate = globalThis.Date;
   const { default: createNextServer } = await import('next');
   const nextApp = createNextServer({ dev: false, dir: CLIENT_DIR, quiet: true });
   await nextApp.prepare();
+  restoreNativeDate(nativeDate);
   const handle = nextApp.getRequestHandler();
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (!isDashboardPath(request.path)) return next();
     void handle(request, response);
   });
   logger.log(`dashboard served at ${DASHBOARD_BASE_PATH}`);
+}
+
+/**
+ * Loading Next's server replaces the global `Date` with a subclass that watches clock reads (for its
+ * `cacheComponents` prerendering, which the dashboard does not use). TypeORM recognises `type: Date` columns by
+ * identity with the global `Date`, so after the swap SQLite dates came back as strings (`POST /auth/refresh` failed
+ * with a 500 whenever the dashboard was served). The API process keeps the native one.
+ */
+function restoreNativeDate(nativeDate: DateConstructor): void {
+  if (globalThis.Date === nativeDate) return;
+  globalThis.Date = nativeDate;
+  Object.defineProperty(nativeDate.prototype, 'constructor', { value: nativeDate, writable: true, configurable: true });
 }

@@ -56,6 +56,20 @@ describe('the server process (src/main.ts)', () => {
       await request(server.url).get('/health').expect(200);
     });
 
+    it('keeps database dates working with Next.js loaded in the same process (a refresh reads one)', async () => {
+      // Next's server swaps the global Date; TypeORM's `type: Date` columns then came back as strings (a 500).
+      const email = `next-date-${Date.now()}@example.com`;
+      const registered = await request(server.url)
+        .post('/auth/register')
+        .send({ email, password: 'correct horse battery staple 7' })
+        .expect(201);
+      const refreshed = await request(server.url)
+        .post('/auth/refresh')
+        .send({ refreshToken: registered.body.refreshToken })
+        .expect(200);
+      expect(new Date(refreshed.body.refreshTokenExpiresAt).getTime()).toBeGreaterThan(Date.now());
+    });
+
     it('logs structured JSON lines with the request id', async () => {
       await request(server.url).get('/health/live').set('X-Request-ID', 'log-check-0001');
       await request(server.url).get('/nowhere-to-be-found').set('X-Request-ID', 'log-check-0002');
