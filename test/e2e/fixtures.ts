@@ -1,0 +1,79 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+
+export const PASSWORD = 'correct horse battery staple 7';
+export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
+
+export interface EmbeddedServer {
+  url: string;
+  /** The dashboard's root, e.g. http://127.0.0.1:1234/app */
+  app: string;
+}
+
+/** A person with an account, and an access token for asserting through the API what the page shows. */
+export interface Person {
+  email: string;
+  accessToken: string;
+}
+
+/** Starts the real server (src/main.ts) in embedded mode once per test file: SQLite, in-process queue and events. */
+export const test = base.extend<object, { server: EmbeddedServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'portofino-e2e-'));
+      let server: ServerProcess | undefined;
+      try {
+        server = await startServerProcess({
+          SQLITE_PATH: join(dir, 'portofino.sqlite'),
+          JWT_SECRET_FILE: join(dir, 'jwt-secret'),
+          REPORTS_DIR: join(dir, 'reports'),
+          MARKET_DATA_PROVIDERS: 'sample',
+          AUTH_THROTTLE_LIMIT: '1000',
+          SERVE_DASHBOARD: 'true',
+          LOG_LEVEL: 'warn',
+        });
+        await use({ url: server.url, app: `${server.url}/app` });
+      } finally {
+        await server?.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+});
+
+export { expect };
+
+export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
+
+/** Registers through the API (for tests whose subject is not the sign-up form). */
+export async function registerByApi(
+  request: APIRequestContext,
+  server: EmbeddedServer,
+  label: string,
+): Promise<Person> {
+  const email = uniqueEmail(label);
+  const response = await request.post(`${server.url}/auth/register`, { data: { email, password: PASSWORD } });
+  expect(response.status()).toBe(201);
+  return { email, accessToken: ((await response.json()) as { accessToken: string }).accessToken };
+}
+
+/** Signs in through the sign-in form and waits for the workspace. */
+export async function signInWithForm(page: Page, server: EmbeddedServer, email: string): Promise<void> {
+  await page.goto(`${server.app}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** A full-page screenshot kept under test-results/screenshots/ (CI keeps test-results as an artifact). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
