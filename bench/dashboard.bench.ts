@@ -1,0 +1,156 @@
+/**
+ * Dashboard benchmark, in Debian's Chromium against the real server in embedded mode (the dashboard must be built:
+ * `npm run build:client`, which `npm test`/`npm start` do):
+ *  - time to interactive of a results page holding 33 years of daily data (20 assets, 1990–2022, monthly
+ *    rebalancing, benchmark ^GSPC): from navigation start until the metrics and every chart are drawn and the main
+ *    thread had its last long task (> 50 ms), median of BENCH_RUNS warm loads plus the first, cold one;
+ *  - the workspace route's first-load JS: every script the signed-in workspace (/app) loads with an empty cache,
+ *    gzip-compressed, summed.
+ *   npm run bench:dashboard   (BENCH_RUNS=7)
+ */
+import { chromium, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/playwright.config';
+import { startServerProcess } from '../test/support/server-process';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const TICKERS = 'AAPL AMD BAC BBY CVX GE HD JNJ JPM KO LLY MRK MSFT PEP PFE PG RRC UNH WMT XOM'.split(' ');
+const COMMAND = `${TICKERS.map((ticker) => `${ticker}-L-5%`).join(' ')} 1990-01-02 2022-12-28 rebalance=monthly benchmark=^GSPC`;
+const PASSWORD = 'correct horse battery staple 7';
+/** Charts on a results page (uPlot canvases) that must be drawn before the page counts as interactive. */
+const CHARTS = Number(process.env.BENCH_CHARTS ?? 4);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function signIn(page: Page, app: string, email: string): Promise<void> {
+  await page.goto(`${app}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** Milliseconds from navigation start until metrics and charts are drawn and the last long task has ended. */
+async function timeToInteractive(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  // Page-side code as strings: this file is type-checked without the DOM library.
+  const readyAt = await page.waitForFunction(
+    `document.querySelector('[data-testid="metric-cagr"]') && document.querySelectorAll('canvas').length >= ${CHARTS}
+      ? performance.now() : false`,
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const ready = (await readyAt.jsonValue()) as number;
+  await page.waitForTimeout(1_000); // long tasks still running at "ready" are counted when they end
+  const lastLongTaskEnd = (await page.evaluate('Math.max(0, ...(window.__longTasks ?? []))')) as number;
+  return Math.max(ready, lastLongTaskEnd);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(__dirname, '..', 'client', '.next', 'BUILD_ID')))
+    throw new Error('the dashboard is not built: run `npm run build:client` first');
+  const dir = mkdtempSync(join(tmpdir(), 'portofino-bench-dashboard-'));
+  const server = await startServerProcess({
+    SQLITE_PATH: join(dir, 'portofino.sqlite'),
+    JWT_SECRET_FILE: join(dir, 'jwt-secret'),
+    REPORTS_DIR: join(dir, 'reports'),
+    MARKET_DATA_PROVIDERS: 'sample',
+    AUTH_THROTTLE_LIMIT: '1000',
+    SERVE_DASHBOARD: 'true',
+    LOG_LEVEL: 'warn',
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const app = `${server.url}/app`;
+    const email = `bench-${randomUUID().slice(0, 8)}@example.com`;
+    const registered = await fetch(`${server.url}/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    const { accessToken } = (await registered.json()) as { accessToken: string };
+    const authorization = `Bearer ${accessToken}`;
+    const accepted = await fetch(`${server.url}/simulate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ command: COMMAND }),
+    });
+    const { simulationId } = (await accepted.json()) as { simulationId: string };
+    let days = 0;
+    for (let waited = 0; ; waited += 100) {
+      const detail = (await (
+        await fetch(`${server.url}/history/${simulationId}`, { headers: { authorization } })
+      ).json()) as { status: string; series: { dates: string[] } | null; failureReason: string | null };
+      if (detail.status === 'completed') {
+        days = detail.series?.dates.length ?? 0;
+        break;
+      }
+      if (detail.status === 'failed' || waited > 60_000)
+        throw new Error(`the simulation did not complete: ${detail.failureReason ?? detail.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    // Time to interactive of the results page.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript({
+      content: `window.__longTasks = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.startTime + e.duration)))
+          .observe({ type: 'longtask', buffered: true });`,
+    });
+    const page = await context.newPage();
+    await signIn(page, app, email);
+    const resultsUrl = `${app}/simulations/${simulationId}`;
+    const cold = await timeToInteractive(page, resultsUrl);
+    const warm: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) warm.push(await timeToInteractive(page, resultsUrl));
+    await context.close();
+
+    // First-load JS of the workspace route, with an empty cache.
+    const fresh = await browser.newContext();
+    const signInPage = await fresh.newPage();
+    await signIn(signInPage, app, email);
+    await signInPage.close();
+    const workspace = await fresh.newPage();
+    const cdp = await fresh.newCDPSession(workspace);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const scripts = new Map<string, Promise<number>>();
+    workspace.on('response', (response) => {
+      if (response.request().resourceType() === 'script')
+        scripts.set(
+          response.url(),
+          response.body().then(
+            (body) => gzipSync(body).length,
+            () => 0,
+          ),
+        );
+    });
+    await workspace.goto(app, { waitUntil: 'networkidle' });
+    await workspace.getByLabel('Portfolio command').waitFor();
+    const sizes = await Promise.all(scripts.values());
+    const firstLoadKb = sizes.reduce((a, b) => a + b, 0) / 1024;
+    await fresh.close();
+
+    console.log(
+      `results page, ${days} days × ${TICKERS.length} assets + benchmark (${COMMAND.length}-character command):`,
+    );
+    console.log(
+      `  time to interactive: cold ${cold.toFixed(0)} ms, warm median ${median(warm).toFixed(0)} ms (${RUNS} runs: ${warm.map((v) => v.toFixed(0)).join(', ')}) — goal ≤ 1000 ms`,
+    );
+    console.log(
+      `workspace route first-load JS: ${firstLoadKb.toFixed(1)} KB gzipped in ${sizes.length} scripts — goal ≤ 250 KB`,
+    );
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
