@@ -14,17 +14,22 @@ interface ConfirmDialogProps {
 
 /**
  * A modal question on the native <dialog>: the browser traps focus inside it, closes it on Escape and makes the
- * page behind it inert. "Cancel" has the focus first, so Enter alone never destroys anything.
+ * page behind it inert; "Cancel" has the focus first.
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The safe choice has the focus, so Enter alone never destroys anything.
+      cancelRef.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -42,8 +47,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
       </h2>
       <div id={bodyId}>{children}</div>
       <div className={styles.dialogActions}>
-        {/* The safe choice has the focus when the dialog opens. */}
-        <button type="button" className="button secondary" onClick={onCancel} autoFocus>
+        <button type="button" className="button secondary" onClick={onCancel} ref={cancelRef}>
           Cancel
         </button>
         <button type="button" className="button danger" onClick={onConfirm}>
