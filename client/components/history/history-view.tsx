@@ -119,7 +119,8 @@ export function HistoryView() {
       ) : (
         <>
           <HistoryFilters params={params} onChange={update} onClear={clearFilters} />
-          {history.isPending ? (
+          {/* An empty previous answer is no placeholder for the next one: say it is loading instead. */}
+          {history.isPending || (history.isPlaceholderData && page?.total === 0) ? (
             <HistoryLoading />
           ) : history.isError && !page ? (
             <HistoryError error={history.error} onRetry={() => void history.refetch()} onClearFilters={clearFilters} />
