@@ -1,0 +1,63 @@
+'use client';
+
+import { useCallback, useId, useMemo } from 'react';
+import type uPlot from 'uplot';
+import { formatPercent } from '../../lib/format/numbers';
+import { axisStyle, calendarDay, dayLegend, percentLegend, percentTick, timeCursor, valueAxis } from './chart-axes';
+import { withAlpha } from './chart-theme';
+import styles from './charts.module.css';
+import { UplotChart, type ChartOptions } from './uplot-chart';
+
+interface DrawdownChartProps {
+  days: readonly string[];
+  times: Float64Array;
+  /** Fall from the running peak each day (0 or negative). */
+  drawdown: readonly (number | null)[];
+}
+
+/** The deepest point of a drawdown series: its value and index (first if tied). */
+export function deepestPoint(drawdown: readonly (number | null)[]): { value: number; index: number } | null {
+  let deepest: { value: number; index: number } | null = null;
+  for (let index = 0; index < drawdown.length; index++) {
+    const value = drawdown[index];
+    if (value !== null && Number.isFinite(value) && (deepest === null || value < deepest.value))
+      deepest = { value, index };
+  }
+  return deepest;
+}
+
+/** How far below its running peak the portfolio was each day, as a red area under zero. */
+export function DrawdownChart({ days, times, drawdown }: DrawdownChartProps) {
+  const headingId = useId();
+  const data = useMemo<uPlot.AlignedData>(() => [times, drawdown as (number | null)[]], [times, drawdown]);
+  const options = useCallback<ChartOptions>(
+    ({ theme }) => ({
+      tzDate: calendarDay,
+      cursor: timeCursor(),
+      scales: {
+        x: { time: true },
+        // Zero at the top always; a portfolio that never fell still gets a readable axis.
+        y: { range: (_chart, min) => [Math.min(min, -0.01) * 1.05, 0] },
+      },
+      axes: [axisStyle(theme), valueAxis(theme, percentTick)],
+      series: [
+        dayLegend(days),
+        { label: 'Drawdown', stroke: theme.loss, width: 1, fill: withAlpha(theme.loss, 0.25), value: percentLegend },
+      ],
+    }),
+    [days],
+  );
+  const deepest = deepestPoint(drawdown);
+  const summary = deepest
+    ? `Drawdown from the running peak, deepest ${formatPercent(deepest.value)} on ${days[deepest.index]}`
+    : 'Drawdown from the running peak: no data';
+
+  return (
+    <section className={styles.figure} aria-labelledby={headingId}>
+      <div className={styles.heading}>
+        <h3 id={headingId}>Drawdown</h3>
+      </div>
+      <UplotChart data={data} options={options} summary={summary} height={220} />
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+'use client';
+
+import { useCallback, useId, useMemo, useState } from 'react';
+import type uPlot from 'uplot';
+import { formatMoney } from '../../lib/format/numbers';
+import { axisStyle, calendarDay, compactMoney, dayLegend, moneyLegend, timeCursor, valueAxis } from './chart-axes';
+import { extent, rebase } from './chart-data';
+import { withAlpha } from './chart-theme';
+import styles from './charts.module.css';
+import { UplotChart, type ChartOptions } from './uplot-chart';
+
+interface ValueChartProps {
+  days: readonly string[];
+  /** `days` as Unix seconds (shared by the time charts). */
+  times: Float64Array;
+  nav: readonly (number | null)[];
+  /** The benchmark's closes on the same days, or null. */
+  benchmark: readonly (number | null)[] | null;
+  benchmarkTicker: string | null;
+}
+
+function lastFinite(values: readonly (number | null)[]): number | null {
+  for (let index = values.length - 1; index >= 0; index--) {
+    const value = values[index];
+    if (value !== null && Number.isFinite(value)) return value;
+  }
+  return null;
+}
+
+/** The portfolio's value each day, and the benchmark rebased to the same first value; linear or log scale. */
+export function ValueChart({ days, times, nav, benchmark, benchmarkTicker }: ValueChartProps) {
+  const [logScale, setLogScale] = useState(false);
+  const headingId = useId();
+  const start = nav.find((value) => value !== null && Number.isFinite(value)) ?? null;
+  const rebased = useMemo(() => (benchmark && start !== null ? rebase(benchmark, start) : null), [benchmark, start]);
+  // A log scale needs every value above zero (a short portfolio's value can reach zero).
+  const logPossible = useMemo(() => {
+    const [low] = extent(nav);
+    const [benchmarkLow] = rebased ? extent(rebased) : [1];
+    return low > 0 && benchmarkLow > 0;
+  }, [nav, rebased]);
+  const useLog = logScale && logPossible;
+
+  const data = useMemo<uPlot.AlignedData>(
+    () => (rebased ? [times, nav as (number | null)[], rebased] : [times, nav as (number | null)[]]),
+    [times, nav, rebased],
+  );
+  const options = useCallback<ChartOptions>(
+    ({ theme }) => ({
+      tzDate: calendarDay,
+      cursor: timeCursor(),
+      scales: { x: { time: true }, y: useLog ? { distr: 3, log: 10 } : { distr: 1 } },
+      axes: [axisStyle(theme), valueAxis(theme, compactMoney)],
+      series: [
+        dayLegend(days),
+        {
+          label: 'Portfolio',
+          stroke: theme.accent,
+          width: 1.5,
+          fill: useLog ? undefined : withAlpha(theme.accent, 0.08),
+          value: moneyLegend,
+        },
+        ...(rebased
+          ? [{ label: benchmarkTicker ?? 'Benchmark', stroke: theme.reference, width: 1.25, value: moneyLegend }]
+          : []),
+      ],
+    }),
+    [days, useLog, rebased, benchmarkTicker],
+  );
+
+  const end = lastFinite(nav);
+  const benchmarkEnd = rebased ? lastFinite(rebased) : null;
+  const summary =
+    `Portfolio value from ${formatMoney(start)} to ${formatMoney(end)} between ${days[0]} and ${days[days.length - 1]}` +
+    (rebased ? `; ${benchmarkTicker ?? 'the benchmark'} from the same start to ${formatMoney(benchmarkEnd)}` : '') +
+    (useLog ? ' (log scale)' : '');
+
+  return (
+    <section className={styles.figure} aria-labelledby={headingId}>
+      <div className={styles.heading}>
+        <h3 id={headingId}>Portfolio value{rebased ? ` vs ${benchmarkTicker ?? 'benchmark'}` : ''}</h3>
+        <label className={styles.toggle}>
+          <input
+            type="checkbox"
+            checked={useLog}
+            disabled={!logPossible}
+            onChange={(event) => setLogScale(event.target.checked)}
+          />
+          Log scale
+        </label>
+      </div>
+      <UplotChart data={data} options={options} summary={summary} />
+      <p className={styles.caption}>
+        {rebased ? `${benchmarkTicker ?? 'The benchmark'} is rebased to the portfolio’s first value. ` : ''}
+        {logPossible ? '' : 'No log scale: the value falls to zero or below. '}
+        Drag across a chart to zoom in; double-click to zoom out.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { PerformanceMetrics, Schemas } from '../../lib/api/client';
+import { formatMoney, formatPercent, formatRatio, signClass } from '../../lib/format/numbers';
+import { formatDay } from './metrics-format';
+import styles from './results.module.css';
+
+type Outcome = Schemas['SimulationOutcomeDto'];
+
+interface Card {
+  id: string;
+  label: string;
+  value: string;
+  /** gain/loss colouring, for returns. */
+  tone?: string;
+  note?: string;
+}
+
+function cardsOf(metrics: PerformanceMetrics, outcome: Outcome | null): Card[] {
+  const peak = metrics.maxDrawdownPeakDate;
+  const trough = metrics.maxDrawdownTroughDate;
+  return [
+    { id: 'cagr', label: 'CAGR', value: formatPercent(metrics.cagr), tone: signClass(metrics.cagr), note: 'per year' },
+    {
+      id: 'totalReturn',
+      label: 'Total return',
+      value: formatPercent(metrics.totalReturn),
+      tone: signClass(metrics.totalReturn),
+    },
+    {
+      id: 'finalValue',
+      label: 'Final value',
+      value: formatMoney(outcome?.finalValue),
+      note: outcome ? `from ${formatMoney(outcome.initialCapital)}` : undefined,
+    },
+    { id: 'sharpe', label: 'Sharpe', value: formatRatio(metrics.sharpe) },
+    { id: 'sortino', label: 'Sortino', value: formatRatio(metrics.sortino) },
+    { id: 'calmar', label: 'Calmar', value: formatRatio(metrics.calmar) },
+    {
+      id: 'maxDrawdown',
+      label: 'Max drawdown',
+      value: formatPercent(metrics.maxDrawdown),
+      tone: signClass(metrics.maxDrawdown),
+      note: peak && trough ? `${formatDay(peak)} → ${formatDay(trough)}` : undefined,
+    },
+    { id: 'volatility', label: 'Volatility', value: formatPercent(metrics.volatility), note: 'annualised' },
+  ];
+}
+
+/** The headline numbers, each in its own card; values carry test ids the end-to-end test reads. */
+export function MetricCards({ metrics, outcome }: { metrics: PerformanceMetrics; outcome: Outcome | null }) {
+  return (
+    <dl className={styles.cards}>
+      {cardsOf(metrics, outcome).map((card) => (
+        <div key={card.id} className={styles.metricCard}>
+          <dt>{card.label}</dt>
+          <dd className={`${styles.metricValue} ${card.tone ?? ''}`} data-testid={`metric-${card.id}`}>
+            {card.value}
+          </dd>
+          {card.note && <dd className={styles.metricNote}>{card.note}</dd>}
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,80 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { Schemas } from '../../lib/api/client';
+import { AnnualReturnsChart } from '../charts/annual-returns-chart';
+import { epochSeconds } from '../charts/chart-data';
+import { DrawdownChart } from '../charts/drawdown-chart';
+import { ValueChart } from '../charts/value-chart';
+import { WeightsChart } from '../charts/weights-chart';
+import { MonthlyReturnsTable } from './monthly-returns-table';
+import styles from './results.module.css';
+import { dailyReturnsFromValues, returnsByPeriod } from './returns-by-period';
+
+type Series = Schemas['SimulationSeriesDto'];
+
+/** The API types its series as number[]; a day without a value arrives as null (JSON has no NaN). */
+type Nullable = (number | null)[];
+
+interface ResultsChartsProps {
+  series: Series;
+  tickers: readonly string[];
+  benchmarkTicker: string | null;
+}
+
+/** Value, drawdown, annual and monthly returns, and weights: everything drawn from the daily series. */
+export function ResultsCharts({ series, tickers, benchmarkTicker }: ResultsChartsProps) {
+  const times = useMemo(() => epochSeconds(series.dates), [series.dates]);
+  const periods = useMemo(() => returnsByPeriod(series.dates, series.dailyReturn), [series.dates, series.dailyReturn]);
+  const benchmarkPeriods = useMemo(
+    () => (series.benchmark ? returnsByPeriod(series.dates, dailyReturnsFromValues(series.benchmark)) : null),
+    [series.dates, series.benchmark],
+  );
+  // Benchmark years line up with the portfolio's (same days); keep only the years both have.
+  const benchmarkAnnual = useMemo(() => {
+    if (!benchmarkPeriods) return null;
+    const byYear = new Map(benchmarkPeriods.years.map((year, index) => [year, benchmarkPeriods.annual[index]]));
+    return Float64Array.from(periods.years, (year) => byYear.get(year) ?? Number.NaN);
+  }, [periods, benchmarkPeriods]);
+
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="performance-heading">
+        <h2 id="performance-heading">Performance</h2>
+        <div className={styles.chartStack}>
+          <ValueChart
+            days={series.dates}
+            times={times}
+            nav={series.nav as Nullable}
+            benchmark={series.benchmark as Nullable | null}
+            benchmarkTicker={benchmarkTicker}
+          />
+          <DrawdownChart days={series.dates} times={times} drawdown={series.drawdown as Nullable} />
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="returns-heading">
+        <h2 id="returns-heading">Returns by period</h2>
+        <div className={styles.chartStack}>
+          <AnnualReturnsChart
+            years={periods.years}
+            portfolio={periods.annual}
+            benchmark={benchmarkAnnual}
+            benchmarkTicker={benchmarkTicker}
+          />
+          <MonthlyReturnsTable periods={periods} />
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="weights-heading">
+        <h2 id="weights-heading">Positions</h2>
+        <WeightsChart
+          days={series.dates}
+          times={times}
+          weights={series.weights as Record<string, Nullable>}
+          tickers={tickers}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+'use client';
+
+import { parseCommand } from '@engine/command/command.parser';
+import type { PortfolioCommand } from '@engine/command/command.types';
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { errorMessage, type SimulationDetail } from '../../lib/api/client';
+import { formatDateTime, formatMoney } from '../../lib/format/numbers';
+import { ConfirmDialog } from '../history/confirm-dialog';
+import { DownloadReport } from '../report/download-report';
+import { formatDay } from './metrics-format';
+import styles from './results.module.css';
+import { useSimulationActions } from './use-simulation';
+
+const STATUS_WORDS: Record<SimulationDetail['status'], string> = {
+  queued: 'Queued',
+  running: 'Running',
+  completed: 'Completed',
+  failed: 'Failed',
+};
+
+/** The command as the engine reads it (parsedCommand is untyped in the API): positions and options, or null. */
+function readCommand(canonical: string): PortfolioCommand | null {
+  const parsed = parseCommand(canonical);
+  return parsed.ok ? parsed.command : null;
+}
+
+function rebalanceInWords(command: PortfolioCommand): string {
+  const { rebalance } = command.options;
+  if (rebalance.kind === 'none') return 'never (buy and hold)';
+  if (rebalance.kind === 'band') return `when a weight drifts ${rebalance.thresholdPercent} points from target`;
+  return rebalance.frequency;
+}
+
+function OptionFacts({ command }: { command: PortfolioCommand }) {
+  const { options } = command;
+  return (
+    <>
+      <div>
+        <dt>Capital</dt>
+        <dd>{formatMoney(options.capital)}</dd>
+      </div>
+      <div>
+        <dt>Rebalancing</dt>
+        <dd>{rebalanceInWords(command)}</dd>
+      </div>
+      <div>
+        <dt>Benchmark</dt>
+        <dd>{options.benchmark ?? <span className="muted">none</span>}</dd>
+      </div>
+      <div>
+        <dt>Fees</dt>
+        <dd>{options.feePercent}% of traded value</dd>
+      </div>
+      {options.riskFreePercent !== 0 && (
+        <div>
+          <dt>Risk-free rate</dt>
+          <dd>{options.riskFreePercent}% a year</dd>
+        </div>
+      )}
+      {options.contribution && (
+        <div>
+          <dt>{options.contribution.amount < 0 ? 'Withdrawals' : 'Contributions'}</dt>
+          <dd>
+            {formatMoney(Math.abs(options.contribution.amount))} a {options.contribution.period}
+          </dd>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Title, what was simulated, and what can be done with it (download, re-run, delete, edit). */
+export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDetail; rerunInHeader: boolean }) {
+  const command = useMemo(() => readCommand(detail.canonical), [detail.canonical]);
+  const { rerun, remove } = useSimulationActions(detail.id);
+  const [confirming, setConfirming] = useState(false);
+  const actionError = rerun.error ?? remove.error;
+
+  return (
+    <header className={styles.header}>
+      <p className={styles.eyebrow}>
+        <span className={styles.status} data-status={detail.status}>
+          {STATUS_WORDS[detail.status]}
+        </span>
+        <span className="muted">Submitted {formatDateTime(detail.createdAt)}</span>
+      </p>
+      <h1 className={styles.title}>
+        <span className="visually-hidden">Results of </span>
+        <code>{detail.command}</code>
+      </h1>
+      {detail.canonical !== detail.command && (
+        <p className={styles.canonical}>
+          <span className="muted">Canonical form:</span> <code>{detail.canonical}</code>
+        </p>
+      )}
+
+      <dl className={styles.facts}>
+        <div className={styles.wide}>
+          <dt>Period</dt>
+          <dd>
+            <time dateTime={detail.startDate}>{formatDay(detail.startDate)}</time> –{' '}
+            <time dateTime={detail.endDate}>{formatDay(detail.endDate)}</time>
+          </dd>
+        </div>
+        <div className={styles.wide}>
+          <dt>Positions</dt>
+          <dd>
+            <ul className={styles.positions} aria-label="Positions and weights">
+              {command
+                ? command.positions.map((position) => (
+                    <li key={position.ticker} data-side={position.side}>
+                      <strong>{position.ticker}</strong> {position.side === 'S' ? 'short' : 'long'}{' '}
+                      {position.weightPercent}%
+                    </li>
+                  ))
+                : detail.tickers.map((ticker) => <li key={ticker}>{ticker}</li>)}
+            </ul>
+          </dd>
+        </div>
+        {command && <OptionFacts command={command} />}
+      </dl>
+
+      <div className={styles.actions}>
+        {detail.status === 'completed' && <DownloadReport simulationId={detail.id} />}
+        {rerunInHeader && (
+          <button type="button" className="button secondary" onClick={() => rerun.mutate()} disabled={rerun.isPending}>
+            {rerun.isPending ? 'Starting…' : 'Re-run'}
+          </button>
+        )}
+        <Link className="button secondary" href={`/?command=${encodeURIComponent(detail.command)}`}>
+          Edit in workspace
+        </Link>
+        <button type="button" className="button danger" onClick={() => setConfirming(true)} disabled={remove.isPending}>
+          {remove.isPending ? 'Deleting…' : 'Delete'}
+        </button>
+        {actionError && (
+          <p className={`error-box ${styles.actionError}`} role="alert">
+            {rerun.error ? 'The simulation could not be re-run' : 'The simulation could not be deleted'}:{' '}
+            {errorMessage(actionError)}
+          </p>
+        )}
+      </div>
+
+      <ConfirmDialog
+        open={confirming}
+        title="Delete this simulation?"
+        confirmLabel="Delete permanently"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          remove.mutate();
+        }}
+      >
+        <p>
+          <code>{detail.command}</code> and its results will be gone for good. Reports made from it are deleted too.
+        </p>
+      </ConfirmDialog>
+    </header>
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect } from 'react';
+import { errorMessage, type SimulationDetail } from '../../lib/api/client';
+import type { LiveProgress } from '../../lib/realtime/live-progress';
+import { ProgressBar } from '../progress/progress-bar';
+import { MetricCards } from './metric-cards';
+import { MetricsTable } from './metrics-table';
+import { OutcomeSummary } from './outcome-summary';
+import { ResultsCharts } from './results-charts';
+import { ResultsHeader } from './results-header';
+import styles from './results.module.css';
+import { TradesList } from './trades-list';
+import { isNotFound, useSimulation, useSimulationActions } from './use-simulation';
+
+function NotFound() {
+  return (
+    <section className={styles.state}>
+      <h1>Simulation not found</h1>
+      <p>
+        There is no simulation at this address in your history: it may have been deleted, or it belongs to someone else.
+      </p>
+      <p>
+        <Link href="/history">Back to your history</Link>
+      </p>
+    </section>
+  );
+}
+
+function Running({ detail, live }: { detail: SimulationDetail; live: LiveProgress | null }) {
+  // The socket's state once it has spoken; until then what the server last stored.
+  const percent = live?.percent ?? detail.progress.percent;
+  const phase = live?.phase ?? detail.progress.phase ?? detail.status;
+  return (
+    <section className={`card ${styles.section}`} aria-labelledby="running-heading">
+      <h2 id="running-heading">{detail.status === 'queued' ? 'Waiting for a worker' : 'Running'}</h2>
+      <ProgressBar label="Simulation progress" percent={percent} phase={phase} />
+      <p className="muted">The results appear here as soon as it finishes; you can leave this page and come back.</p>
+    </section>
+  );
+}
+
+function Failed({ detail }: { detail: SimulationDetail }) {
+  const { rerun } = useSimulationActions(detail.id);
+  return (
+    <section className={`${styles.failure}`} role="alert" aria-labelledby="failed-heading">
+      <h2 id="failed-heading">The simulation failed</h2>
+      <p className={styles.failureReason}>{detail.failureReason ?? 'No reason was recorded.'}</p>
+      <div className={styles.actions}>
+        <button type="button" className="button" onClick={() => rerun.mutate()} disabled={rerun.isPending}>
+          {rerun.isPending ? 'Starting…' : 'Re-run'}
+        </button>
+      </div>
+      {rerun.error && <p className="error-box">The simulation could not be re-run: {errorMessage(rerun.error)}</p>}
+    </section>
+  );
+}
+
+function Completed({ detail }: { detail: SimulationDetail }) {
+  const metrics = detail.metrics;
+  if (!metrics || !detail.series) {
+    return (
+      <p className="error-box" role="alert">
+        This simulation completed but its results are missing. Re-run it to compute them again.
+      </p>
+    );
+  }
+  const benchmarkTicker = metrics.portfolio.benchmark?.ticker ?? null;
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="headline-heading">
+        <h2 id="headline-heading" className="visually-hidden">
+          Headline metrics
+        </h2>
+        <MetricCards metrics={metrics.portfolio} outcome={detail.summary} />
+      </section>
+      <ResultsCharts series={detail.series} tickers={detail.tickers} benchmarkTicker={benchmarkTicker} />
+      <section className={styles.section} aria-labelledby="metrics-heading">
+        <h2 id="metrics-heading">Metrics</h2>
+        <MetricsTable portfolio={metrics.portfolio} benchmark={metrics.benchmark} />
+      </section>
+      {detail.summary && (
+        <section className={styles.section} aria-labelledby="outcome-heading">
+          <h2 id="outcome-heading">Outcome</h2>
+          <OutcomeSummary outcome={detail.summary} />
+        </section>
+      )}
+      {detail.trades && (
+        <section className={styles.section} aria-label="Trades">
+          <TradesList trades={detail.trades} />
+        </section>
+      )}
+    </>
+  );
+}
+
+/** The results page of one simulation: a stable URL that shows it whatever state it is in. */
+export function SimulationResults({ id }: { id: string }) {
+  const { query, live } = useSimulation(id);
+  const detail = query.data;
+
+  useEffect(() => {
+    if (detail) document.title = `${detail.command} · PortoFino`;
+  }, [detail]);
+
+  if (query.isPending)
+    return (
+      <p className="muted" role="status">
+        Loading the simulation…
+      </p>
+    );
+  if (query.isError) {
+    if (isNotFound(query.error)) return <NotFound />;
+    return (
+      <section className={styles.state}>
+        <h1>Simulation</h1>
+        <div className="error-box" role="alert">
+          <p>The simulation could not be loaded: {errorMessage(query.error)}</p>
+        </div>
+        <button type="button" className="button secondary" onClick={() => void query.refetch()}>
+          Try again
+        </button>
+      </section>
+    );
+  }
+
+  const status = query.data.status;
+  return (
+    <article className={styles.results}>
+      <ResultsHeader detail={query.data} rerunInHeader={status !== 'failed'} />
+      {(status === 'queued' || status === 'running') && <Running detail={query.data} live={live} />}
+      {status === 'failed' && <Failed detail={query.data} />}
+      {status === 'completed' && <Completed detail={query.data} />}
+    </article>
+  );
+}
