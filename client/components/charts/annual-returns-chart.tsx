@@ -56,7 +56,7 @@ export function AnnualReturnsChart({ years, portfolio, benchmark, benchmarkTicke
           valueAxis(theme, percentTick),
         ],
         series: [
-          { label: 'Year', value: (_chart, value) => (value === null ? '—' : String(value)) },
+          { label: 'Year', value: (_chart, _value, _series, row) => String(years[row ?? years.length - 1] ?? '—') },
           {
             label: 'Portfolio',
             stroke: theme.accent,
@@ -82,7 +82,7 @@ export function AnnualReturnsChart({ years, portfolio, benchmark, benchmarkTicke
         ],
       };
     },
-    [benchmark, benchmarkTicker],
+    [years, benchmark, benchmarkTicker],
   );
 
   const summary =

@@ -27,32 +27,50 @@ export function axisStyle(theme: ChartTheme): uPlot.Axis {
   };
 }
 
-export function valueAxis(theme: ChartTheme, format: (value: number) => string): uPlot.Axis {
+/** A y axis whose labels are `format(value, step)`: the step between ticks decides how many decimals they need. */
+export function valueAxis(theme: ChartTheme, format: (value: number, step: number) => string): uPlot.Axis {
   return {
     ...axisStyle(theme),
     size: axisSize,
-    values: (_chart, splits) => splits.map((split) => format(split)),
+    values: (_chart, splits, _axis, _space, step) => splits.map((split) => format(split, step)),
   };
 }
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 export const compactMoney = (value: number): string => compact.format(value);
-export const percentTick = (value: number): string => formatPercent(value, Math.abs(value) < 0.1 ? 1 : 0);
 
-/** The legend's x entry: the trading day itself, as the API wrote it. */
+/** "25%", "2.5%", "0.25%": as many decimals as the tick step has (in percent), the same on every tick of an axis. */
+export function percentTick(value: number, step: number): string {
+  const stepDecimals =
+    Math.abs(step * 100)
+      .toFixed(6)
+      .replace(/\.?0+$/, '')
+      .split('.')[1] ?? '';
+  return formatPercent(Math.abs(value) < 1e-12 ? 0 : value, Math.min(3, stepDecimals.length));
+}
+
+/** The legend's x entry: the trading day under the cursor as the API wrote it, else the last day. */
 export function dayLegend(days: readonly string[]): uPlot.Series {
   return {
     label: 'Day',
-    value: (_chart, _value, _series, index) => (index === null ? '—' : (days[index] ?? '—')),
+    value: (_chart, _value, _series, index) => days[index ?? days.length - 1] ?? '—',
   };
 }
 
-const missing = (value: number | null | undefined): boolean =>
-  value === null || value === undefined || !Number.isFinite(value);
+/**
+ * A series' legend entry: its value under the cursor or, with the cursor elsewhere, its last value (the
+ * legend then reads as the run's outcome instead of a row of dashes).
+ */
+export function legendValue(format: (value: number | null | undefined) => string): uPlot.Series.Value {
+  return (chart, value, seriesIndex, row) => {
+    if (row !== null) return format(value);
+    const column = chart.data[seriesIndex];
+    return format(column.length > 0 ? column[column.length - 1] : null);
+  };
+}
 
-export const moneyLegend = (_chart: uPlot, value: number | null): string => (missing(value) ? '—' : formatMoney(value));
-export const percentLegend = (_chart: uPlot, value: number | null): string =>
-  missing(value) ? '—' : formatPercent(value);
+export const moneyLegend = legendValue(formatMoney);
+export const percentLegend = legendValue((value) => formatPercent(value));
 
 /** Cursor shared by the time charts: dragging along x zooms (double-click resets), all of them follow one cursor. */
 export function timeCursor(): uPlot.Cursor {

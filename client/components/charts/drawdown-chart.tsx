@@ -42,7 +42,14 @@ export function DrawdownChart({ days, times, drawdown }: DrawdownChartProps) {
       axes: [axisStyle(theme), valueAxis(theme, percentTick)],
       series: [
         dayLegend(days),
-        { label: 'Drawdown', stroke: theme.loss, width: 1, fill: withAlpha(theme.loss, 0.25), value: percentLegend },
+        {
+          label: 'Drawdown',
+          stroke: theme.loss,
+          width: 1,
+          fill: withAlpha(theme.loss, 0.25),
+          points: { show: false },
+          value: percentLegend,
+        },
       ],
     }),
     [days],

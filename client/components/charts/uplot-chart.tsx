@@ -21,7 +21,13 @@ let uplotModule: Promise<typeof uPlot> | null = null;
 
 /** uPlot (~50 KB) is fetched once, after the page shows its numbers: the charts never hold the metrics back. */
 export function loadUplot(): Promise<typeof uPlot> {
-  uplotModule ??= import('uplot').then((module) => module.default);
+  uplotModule ??= import('uplot').then(
+    (module) => module.default,
+    (error: unknown) => {
+      uplotModule = null; // a failed download is tried again next time
+      throw error;
+    },
+  );
   return uplotModule;
 }
 

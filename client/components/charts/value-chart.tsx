@@ -58,10 +58,19 @@ export function ValueChart({ days, times, nav, benchmark, benchmarkTicker }: Val
           stroke: theme.accent,
           width: 1.5,
           fill: useLog ? undefined : withAlpha(theme.accent, 0.08),
+          points: { show: false },
           value: moneyLegend,
         },
         ...(rebased
-          ? [{ label: benchmarkTicker ?? 'Benchmark', stroke: theme.reference, width: 1.25, value: moneyLegend }]
+          ? [
+              {
+                label: benchmarkTicker ?? 'Benchmark',
+                stroke: theme.reference,
+                width: 1.25,
+                points: { show: false },
+                value: moneyLegend,
+              },
+            ]
           : []),
       ],
     }),

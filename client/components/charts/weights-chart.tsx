@@ -55,11 +55,9 @@ export function WeightsChart({ days, times, weights, tickers }: WeightsChartProp
               stroke: colour,
               width: layout.mode === 'stacked' ? 1 : 1.5,
               fill: layout.mode === 'stacked' ? withAlpha(colour, 0.55) : undefined,
-              // The legend shows the position's own weight, not the top of its layer.
-              value: (_chart, _value, _series, row) => {
-                const weight = row === null ? null : series.weights[row];
-                return weight === null || weight === undefined ? '—' : formatPercent(weight);
-              },
+              points: { show: false },
+              // The legend shows the position's own weight (not the top of its layer); the last day's at rest.
+              value: (_chart, _value, _series, row) => formatPercent(series.weights[row ?? series.weights.length - 1]),
             };
           }),
         ],

@@ -22,6 +22,8 @@ const MONTH_NAMES = [
 /** A cell tinted by its return: green gains, red losses, stronger the larger (scale: see heatScale). */
 function HeatCell({ value, scale, className = '' }: { value: number; scale: number; className?: string }) {
   if (!Number.isFinite(value)) return <td className={`${styles.heatEmpty} ${className}`} />;
+  // Shown to one decimal: a month that rounds to 0.0% reads "0.0%", not "−0.0%".
+  const shown = Math.round(value * 1000) === 0 ? 0 : value;
   const strength = Math.min(1, Math.abs(value) / scale);
   const tone = value > 0 ? styles.heatGain : value < 0 ? styles.heatLoss : '';
   return (
@@ -29,7 +31,7 @@ function HeatCell({ value, scale, className = '' }: { value: number; scale: numb
       className={`${styles.heatCell} ${tone} ${className}`}
       style={{ '--heat': strength.toFixed(3) } as CSSProperties}
     >
-      {formatSignedPercent(value, 1)}
+      {formatSignedPercent(shown, 1)}
     </td>
   );
 }

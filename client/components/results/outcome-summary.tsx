@@ -16,7 +16,7 @@ function sourcesInWords(sources: Outcome['sources']): string {
 export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
   const gain = outcome.finalValue - outcome.initialCapital - outcome.netContributions;
   return (
-    <>
+    <div className={styles.outcome}>
       {outcome.warnings.length > 0 && (
         <ul className={styles.notices} aria-label="Warnings">
           {outcome.warnings.map((warning) => (
@@ -65,6 +65,6 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
           <dd>{sourcesInWords(outcome.sources)}</dd>
         </div>
       </dl>
-    </>
+    </div>
   );
 }

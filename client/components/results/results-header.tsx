@@ -50,7 +50,7 @@ function OptionFacts({ command }: { command: PortfolioCommand }) {
       </div>
       <div>
         <dt>Fees</dt>
-        <dd>{options.feePercent}% of traded value</dd>
+        <dd>{options.feePercent === 0 ? 'none' : `${options.feePercent}% of traded value`}</dd>
       </div>
       {options.riskFreePercent !== 0 && (
         <div>
@@ -86,8 +86,14 @@ export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDet
         <span className="muted">Submitted {formatDateTime(detail.createdAt)}</span>
       </p>
       <h1 className={styles.title}>
-        <span className="visually-hidden">Results of </span>
-        <code>{detail.command}</code>
+        <code>
+          {detail.command.split(' ').map((token, index) => (
+            <span key={index}>
+              {index > 0 && ' '}
+              <span className={styles.token}>{token}</span>
+            </span>
+          ))}
+        </code>
       </h1>
       {detail.canonical !== detail.command && (
         <p className={styles.canonical}>

@@ -28,6 +28,7 @@ jest.mock('../../lib/realtime/live-progress', () => {
 // uPlot needs a canvas: the charts are checked in Chromium; here their text alternatives are.
 jest.mock('../charts/uplot-chart', () => ({
   UplotChart: ({ summary }: { summary: string }) => <div role="img" aria-label={summary} />,
+  loadUplot: () => Promise.resolve(),
 }));
 
 type Call = (path: string, init?: { params?: { path?: { id: string } } }) => Promise<unknown>;

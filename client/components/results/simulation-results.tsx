@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect } from 'react';
 import { errorMessage, type SimulationDetail } from '../../lib/api/client';
 import type { LiveProgress } from '../../lib/realtime/live-progress';
+import { loadUplot } from '../charts/uplot-chart';
 import { ProgressBar } from '../progress/progress-bar';
 import { MetricCards } from './metric-cards';
 import { MetricsTable } from './metrics-table';
@@ -99,6 +100,11 @@ function Completed({ detail }: { detail: SimulationDetail }) {
 export function SimulationResults({ id }: { id: string }) {
   const { query, live } = useSimulation(id);
   const detail = query.data;
+
+  // Fetch the chart library while the simulation loads, not after: the two downloads overlap.
+  useEffect(() => {
+    void loadUplot().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     if (detail) document.title = `${detail.command} · PortoFino`;
