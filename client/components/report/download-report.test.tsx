@@ -80,7 +80,9 @@ beforeEach(() => {
   } as unknown as Response);
 });
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 function renderButton() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
