@@ -1,0 +1,164 @@
+import {
+  insertCompletionText,
+  startCompletion,
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+  type CompletionSource,
+} from '@codemirror/autocomplete';
+import type { EditorView } from '@codemirror/view';
+import { CONTRIBUTION_PERIODS, OPTION_NAMES, REBALANCE_VALUES } from '@engine/command/command.parser';
+import type { TickerSearch } from './ticker-search';
+
+type OptionName = (typeof OPTION_NAMES)[number];
+
+const isOptionName = (name: string): name is OptionName => (OPTION_NAMES as readonly string[]).includes(name);
+
+/** What each option does, shown next to its name (typed by the parser's list: a new option needs a line here). */
+const OPTION_DETAILS: Record<OptionName, string> = {
+  capital: 'money invested at the start (default 100000)',
+  rebalance: 'back to target weights (default none)',
+  fee: 'fee on traded value (default 0%)',
+  rf: 'annual risk-free rate for Sharpe and Sortino',
+  benchmark: 'a ticker to compare with',
+  contribute: 'money added (or withdrawn) each period',
+};
+
+/** Typical values per option; rebalancing rules and contribution periods come from the parser itself. */
+const OPTION_VALUES: Record<OptionName, readonly Completion[]> = {
+  capital: [{ label: '100000', detail: 'the default' }, { label: '10000' }, { label: '1000000' }],
+  rebalance: [
+    ...REBALANCE_VALUES.map((value) => ({
+      label: value,
+      detail: value === 'none' ? 'buy and hold (the default)' : `first trading day of each new ${periodOf(value)}`,
+    })),
+    { label: 'band:5%', detail: 'when a weight drifts 5 points from its target' },
+  ],
+  fee: [
+    { label: '0.1%', detail: 'of traded value' },
+    { label: '0.25%', detail: 'of traded value' },
+    { label: '0%', detail: 'the default' },
+  ],
+  rf: [
+    { label: '2%', detail: 'a year' },
+    { label: '3%', detail: 'a year' },
+    { label: '0%', detail: 'the default' },
+  ],
+  benchmark: [{ label: '^GSPC', detail: 'S&P 500' }],
+  contribute: [
+    ...CONTRIBUTION_PERIODS.map((period) => ({ label: `1000/${period}`, detail: `adds 1000 every ${period}` })),
+    { label: '-500/month', detail: 'withdraws 500 every month' },
+  ],
+};
+
+function periodOf(frequency: string): string {
+  return frequency === 'daily' ? 'day' : frequency.replace(/ly$/, '');
+}
+
+/** Inserts `name=` and opens the value list straight away. */
+function applyOptionName(view: EditorView, completion: Completion, from: number, to: number): void {
+  view.dispatch(insertCompletionText(view.state, completion.label, from, to));
+  startCompletion(view);
+}
+
+const OPTION_NAME_COMPLETIONS: readonly Completion[] = OPTION_NAMES.map((name) => ({
+  label: `${name}=`,
+  detail: OPTION_DETAILS[name],
+  type: 'property',
+  apply: applyOptionName,
+  boost: -1,
+}));
+
+const SIDE_COMPLETIONS: readonly Completion[] = [
+  { label: 'L', detail: 'long', apply: 'L-', type: 'keyword' },
+  { label: 'S', detail: 'short', apply: 'S-', type: 'keyword' },
+];
+
+/** The whitespace-free word before the cursor (a command's tokens never contain spaces). */
+function wordBefore(context: CompletionContext) {
+  return context.matchBefore(/\S+/);
+}
+
+/**
+ * Completes what the parser knows without asking the server: option names (`rebalance=`), their values
+ * (`monthly`, `band:5%`, `1000/month`) and the side after a ticker (`L-`, `S-`).
+ */
+export const commandKeywordSource: CompletionSource = (context) => {
+  const word = wordBefore(context);
+  if (!word) return context.explicit ? { from: context.pos, options: OPTION_NAME_COMPLETIONS } : null;
+  const text = word.text;
+  const equals = text.indexOf('=');
+  if (equals > 0) {
+    const name = text.slice(0, equals).toLowerCase();
+    if (!isOptionName(name)) return null;
+    const valueFrom = word.from + equals + 1;
+    const slash = text.indexOf('/', equals);
+    if (name === 'contribute' && slash > 0) {
+      const periods = CONTRIBUTION_PERIODS.map((period) => ({ label: period, type: 'keyword' }));
+      return { from: word.from + slash + 1, options: periods, validFor: /^[a-z]*$/i };
+    }
+    return { from: valueFrom, options: OPTION_VALUES[name], validFor: /^[^\s]*$/ };
+  }
+  if (/^\d/.test(text)) return null; // a date or a weight: nothing to suggest
+  const lastDash = text.lastIndexOf('-');
+  if (lastDash > 0) {
+    const before = text.slice(0, lastDash);
+    const after = text.slice(lastDash + 1);
+    const previousPart = before.slice(before.lastIndexOf('-') + 1);
+    // "AAPL-L-" is at the weight; "AAPL-" or "AAPL-l" is at the side.
+    if (before.includes('-') && /^[LS]$/i.test(previousPart)) return null;
+    if (!/^[LS]?$/i.test(after)) return null;
+    return { from: word.from + lastDash + 1, options: SIDE_COMPLETIONS, validFor: /^[LS]?$/i };
+  }
+  return { from: word.from, options: OPTION_NAME_COMPLETIONS, validFor: /^[a-z]*$/i };
+};
+
+const TICKER_FRAGMENT = /^\^?[A-Za-z0-9.]+$/;
+
+/** Waits `ms`, or less if the query is abandoned; true when it was. */
+function settle(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(true);
+    const timer = setTimeout(() => resolve(signal.aborted), ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Suggests tickers from the server for the word being typed (a position's ticker or a benchmark), after a
+ * pause in typing; a keystroke aborts the pending request and starts a new one.
+ */
+export function tickerCompletionSource(search: TickerSearch, debounceMs = 150): CompletionSource {
+  return async (context): Promise<CompletionResult | null> => {
+    const word = wordBefore(context);
+    if (!word) return null;
+    let from = word.from;
+    let fragment = word.text;
+    const benchmark = /^benchmark=/i.exec(fragment);
+    if (benchmark) {
+      from += benchmark[0].length;
+      fragment = fragment.slice(benchmark[0].length);
+    }
+    if (!TICKER_FRAGMENT.test(fragment) || /^\d/.test(fragment)) return null;
+    const abort = new AbortController();
+    context.addEventListener('abort', () => abort.abort(), { onDocChange: true });
+    if (await settle(debounceMs, abort.signal)) return null;
+    const suggestions = await search(fragment, abort.signal);
+    if (abort.signal.aborted || suggestions.length === 0) return null;
+    return {
+      from,
+      // The server matched names too ("apple" finds AAPL): keep its answers and its order.
+      filter: false,
+      options: suggestions.map((suggestion, index) => ({
+        label: suggestion.ticker,
+        detail: suggestion.name ?? undefined,
+        info: suggestion.type ?? undefined,
+        type: 'variable',
+        boost: -index,
+      })),
+    };
+  };
+}

@@ -1,0 +1,208 @@
+'use client';
+
+import { autocompletion } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { lintKeymap, setDiagnostics } from '@codemirror/lint';
+import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
+import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import type { CommandError } from '@engine/command/command.errors';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
+import { commandKeywordSource, tickerCompletionSource } from './command-completions';
+import { commandDiagnostics } from './command-diagnostics';
+import styles from './command-editor.module.css';
+import { commandHighlighting } from './command-highlighting';
+import type { TickerSearch } from './ticker-search';
+
+export interface CommandEditorHandle {
+  focus(): void;
+}
+
+/** Parser errors together with the text they were found in. */
+export interface CheckedCommand {
+  text: string;
+  errors: readonly CommandError[];
+}
+
+export interface CommandEditorProps {
+  value: string;
+  onChange: (value: string) => void;
+  /** Enter (or Mod-Enter) without an open completion list. */
+  onSubmit: () => void;
+  /** Errors to underline; ignored while the text differs from the one they were found in (a new check is due). */
+  checked: CheckedCommand;
+  searchTickers: TickerSearch;
+  /** Ids of the elements that describe the field: the error list and the help. */
+  describedBy?: string;
+  placeholder?: string;
+  ref?: Ref<CommandEditorHandle>;
+}
+
+/** A command is one line: pasted or typed line breaks become spaces (the parser reads both as whitespace). */
+const singleLine = EditorState.transactionFilter.of((transaction) => {
+  if (!transaction.docChanged) return transaction;
+  let breaks = false;
+  transaction.changes.iterChanges((_fromA, _toA, _fromB, _toB, inserted) => {
+    if (inserted.lines > 1) breaks = true;
+  });
+  if (!breaks) return transaction;
+  const changes: { from: number; to: number; insert: string }[] = [];
+  transaction.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) =>
+    changes.push({ from: fromA, to: toA, insert: inserted.sliceString(0, inserted.length, ' ') }),
+  );
+  // Same lengths (one space per line break), so the new selection still fits.
+  return { changes, selection: transaction.selection, effects: transaction.effects, scrollIntoView: true };
+});
+
+const editorTheme = EditorView.theme({
+  '&': {
+    color: 'var(--fg)',
+    backgroundColor: 'var(--bg)',
+    border: '1px solid var(--border)',
+    borderRadius: '8px',
+    fontSize: '1rem',
+  },
+  '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '1px' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', lineHeight: '1.6' },
+  '.cm-content': { padding: '0.55rem 0', caretColor: 'var(--fg)' },
+  '.cm-line': { padding: '0 0.75rem' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--fg)' },
+  '.cm-placeholder': { color: 'var(--muted)' },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground': {
+    backgroundColor: 'var(--cmd-selection)',
+  },
+  '.cm-tooltip': {
+    backgroundColor: 'var(--card)',
+    color: 'var(--fg)',
+    border: '1px solid var(--border)',
+    borderRadius: '8px',
+    boxShadow: '0 6px 20px rgb(0 0 0 / 0.18)',
+    overflow: 'hidden',
+  },
+  '.cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'inherit', maxHeight: '16rem' },
+  '.cm-tooltip.cm-tooltip-autocomplete > ul > li': { padding: '0.3rem 0.75rem', lineHeight: '1.4' },
+  '.cm-tooltip.cm-tooltip-autocomplete > ul > li[aria-selected]': {
+    backgroundColor: 'var(--accent)',
+    color: 'var(--accent-fg)',
+  },
+  '.cm-completionLabel': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontWeight: '600' },
+  '.cm-completionDetail': { fontStyle: 'normal', opacity: '0.8', marginLeft: '0.75em' },
+  '.cm-completionIcon': { display: 'none' },
+  '.cm-lintRange-error': {
+    backgroundImage: 'none',
+    textDecoration: 'underline wavy var(--bad)',
+    textDecorationSkipInk: 'none',
+    textUnderlineOffset: '4px',
+  },
+  '.cm-lintPoint-error:after': { borderBottomColor: 'var(--bad)' },
+  '.cm-diagnostic': { padding: '0.4rem 0.75rem', maxWidth: 'min(32rem, 90vw)' },
+  '.cm-diagnostic-error': { borderLeft: '4px solid var(--bad)' },
+  '.cm-panels': { backgroundColor: 'var(--card)', color: 'var(--fg)' },
+});
+
+/**
+ * The portfolio command field: a one-line CodeMirror editor with coloured tokens, the parser's errors underlined,
+ * and completion of tickers (from the server), option names and values. Enter submits; Tab leaves the field.
+ */
+export function CommandEditor({
+  value,
+  onChange,
+  onSubmit,
+  checked,
+  searchTickers,
+  describedBy,
+  placeholder = 'AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-28',
+  ref,
+}: CommandEditorProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  // The editor is created once; it reads the latest props through this ref.
+  const latest = useRef({ value, onChange, onSubmit, searchTickers, describedBy, placeholder, invalid: false });
+  const attributes = useRef(new Compartment());
+  const invalid = checked.text === value && checked.errors.length > 0;
+
+  useLayoutEffect(() => {
+    latest.current = { value, onChange, onSubmit, searchTickers, describedBy, placeholder, invalid };
+  });
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const props = latest.current;
+    const submit = () => {
+      latest.current.onSubmit();
+      return true;
+    };
+    const extensions: Extension = [
+      history(),
+      singleLine,
+      EditorView.lineWrapping,
+      placeholderText(props.placeholder),
+      commandHighlighting,
+      autocompletion({
+        override: [
+          commandKeywordSource,
+          tickerCompletionSource((query, signal) => latest.current.searchTickers(query, signal)),
+        ],
+        icons: false,
+      }),
+      // Below the completion keymap (Prec.highest), so Enter picks a suggestion when the list is open.
+      Prec.high(
+        keymap.of([
+          { key: 'Enter', run: submit },
+          { key: 'Mod-Enter', run: submit },
+        ]),
+      ),
+      // No indentWithTab: Tab must move focus on, out of the field.
+      keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+      EditorView.contentAttributes.of({
+        'aria-label': 'Portfolio command',
+        'aria-multiline': 'false',
+        spellcheck: 'false',
+        autocapitalize: 'off',
+        autocorrect: 'off',
+        enterkeyhint: 'go',
+      }),
+      attributes.current.of(describedAttributes(props.describedBy, props.invalid)),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) latest.current.onChange(update.state.doc.toString());
+      }),
+      editorTheme,
+    ];
+    const view = new EditorView({ parent: host, state: EditorState.create({ doc: props.value, extensions }) });
+    viewRef.current = view;
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, []);
+
+  useImperativeHandle(ref, () => ({ focus: () => viewRef.current?.focus() }), []);
+
+  // A value set from outside (an example, a reset) replaces the text; the editor's own edits already match.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view && value !== view.state.doc.toString())
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: value },
+        selection: { anchor: value.length },
+      });
+  }, [value]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || checked.text !== view.state.doc.toString()) return;
+    view.dispatch(setDiagnostics(view.state, commandDiagnostics(checked.text, checked.errors)));
+  }, [checked]);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: attributes.current.reconfigure(describedAttributes(describedBy, invalid)) });
+  }, [describedBy, invalid]);
+
+  return <div ref={hostRef} className={styles.editor} data-testid="command-editor" />;
+}
+
+function describedAttributes(describedBy: string | undefined, invalid: boolean): Extension {
+  const attributes: Record<string, string> = { 'aria-invalid': String(invalid) };
+  if (describedBy) attributes['aria-describedby'] = describedBy;
+  return EditorView.contentAttributes.of(attributes);
+}
