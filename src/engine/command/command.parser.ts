@@ -20,8 +20,8 @@ export type ParseResult =
 export const OPTION_NAMES = ['capital', 'rebalance', 'fee', 'rf', 'benchmark', 'contribute'] as const;
 type OptionName = (typeof OPTION_NAMES)[number];
 
-const REBALANCE_VALUES = ['none', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
-const CONTRIBUTION_PERIODS: readonly ContributionPeriod[] = ['month', 'quarter', 'year'];
+export const REBALANCE_VALUES = ['none', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
+export const CONTRIBUTION_PERIODS: readonly ContributionPeriod[] = ['month', 'quarter', 'year'];
 
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 const DATE_STRICT = /^(\d{4})-(\d{2})-(\d{2})$/;
