@@ -1,10 +1,13 @@
+import type { Metadata } from 'next';
+import { Workspace } from '../components/workspace/workspace';
 import { RequireSession } from '../lib/auth/session';
+
+export const metadata: Metadata = { title: 'Workspace' };
 
 export default function WorkspacePage() {
   return (
     <RequireSession>
-      <h1>Workspace</h1>
-      <p className="muted">The command editor arrives here.</p>
+      <Workspace />
     </RequireSession>
   );
 }

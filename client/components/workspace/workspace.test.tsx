@@ -1,0 +1,333 @@
+import { EditorView } from '@codemirror/view';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { api, type SimulationSummary } from '../../lib/api/client';
+import { useLiveProgress, type LiveProgress } from '../../lib/realtime/live-progress';
+import { Workspace } from './workspace';
+
+const push = jest.fn();
+const router = { push, replace: jest.fn(), prefetch: jest.fn() };
+jest.mock('next/navigation', () => ({ useRouter: () => router }));
+// The socket is the live-progress hook's business (tested beside it): here it is fed by hand.
+jest.mock('../../lib/realtime/live-progress', () => ({ useLiveProgress: jest.fn(() => null) }));
+const liveProgress = jest.mocked(useLiveProgress);
+
+const SEED = 'AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-28';
+const SIMULATION_ID = '6f1c1b5e-3f1a-4c43-9c55-2b6f0c2b9a10';
+
+/** An openapi-fetch answer: `data` on success, `error` otherwise. */
+function answer(status: number, body: unknown): never {
+  const response = { ok: status < 400, status } as Response;
+  return (status < 400 ? { data: body, response } : { error: body, response }) as never;
+}
+
+function summary(overrides: Partial<SimulationSummary>): SimulationSummary {
+  return {
+    id: SIMULATION_ID,
+    command: SEED,
+    canonical: SEED,
+    status: 'completed',
+    tickers: ['AAPL', 'MSFT'],
+    startDate: '2020-01-01',
+    endDate: '2022-12-28',
+    createdAt: '2026-01-05T10:00:00.000Z',
+    startedAt: '2026-01-05T10:00:00.100Z',
+    finishedAt: '2026-01-05T10:00:00.400Z',
+    failureReason: null,
+    progress: { percent: 100, phase: 'done' },
+    cagr: 0.1234,
+    sharpe: 0.8,
+    maxDrawdown: -0.3,
+    totalReturn: 0.4,
+    ...overrides,
+  };
+}
+
+let history: SimulationSummary[] = [];
+const post = jest.spyOn(api, 'POST');
+const get = jest.spyOn(api, 'GET');
+
+beforeAll(() => {
+  // jsdom has no layout: CodeMirror measures text through ranges.
+  const emptyRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
+  const zeroRect = () => ({ x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON() {} });
+  Range.prototype.getClientRects = emptyRects;
+  Range.prototype.getBoundingClientRect = zeroRect;
+});
+
+beforeEach(() => {
+  history = [];
+  push.mockReset();
+  post.mockReset();
+  liveProgress.mockReset().mockReturnValue(null);
+  get
+    .mockReset()
+    .mockImplementation(async (path: unknown) =>
+      path === '/history' ? answer(200, { items: history, page: 1, size: 5, total: history.length }) : answer(404, {}),
+    );
+});
+
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+function renderWorkspace() {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const searchTickers = jest.fn(async () => []);
+  render(
+    <QueryClientProvider client={queryClient}>
+      <Workspace searchTickers={searchTickers} />
+    </QueryClientProvider>,
+  );
+  return { searchTickers };
+}
+
+function editorView(): EditorView {
+  const view = EditorView.findFromDOM(screen.getByTestId('command-editor'));
+  if (!view) throw new Error('the command editor is not mounted');
+  return view;
+}
+
+/** Replaces the command as a paste would. */
+function setCommand(text: string) {
+  const view = editorView();
+  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }));
+}
+
+const errorList = () => screen.getByRole('alert', { name: 'Command errors' });
+const runButton = () => screen.getByRole('button', { name: 'Run backtest' });
+
+describe('Workspace command editor', () => {
+  it('labels the editor and starts empty, without errors, with Run backtest disabled', () => {
+    renderWorkspace();
+    expect(screen.getByRole('textbox', { name: 'Portfolio command' })).toBeInTheDocument();
+    expect(editorView().state.doc.toString()).toBe('');
+    expect(errorList()).toBeEmptyDOMElement();
+    expect(runButton()).toBeDisabled();
+  });
+
+  it("shows the parser's message and hint for a wrong side, underlines the token and disables Run backtest", async () => {
+    renderWorkspace();
+    setCommand('AAPL-X-50% 2020-01-01 2022-12-28');
+    expect(runButton()).toBeDisabled();
+    const item = await within(errorList()).findByRole('listitem');
+    expect(item).toHaveTextContent('AAPL-X-50%: side must be L or S (column 1)');
+    expect(item).toHaveTextContent('Write AAPL-L-50% for long or AAPL-S-50% for short');
+    const content = screen.getByRole('textbox', { name: 'Portfolio command' });
+    expect(content).toHaveAttribute('aria-invalid', 'true');
+    expect(content).toHaveAttribute('aria-describedby', errorList().id);
+    expect(content.querySelector('.cm-lintRange-error')).toHaveTextContent('AAPL-X-50%');
+  });
+
+  it('shows a bad date with its hint', async () => {
+    renderWorkspace();
+    setCommand('AAPL-L-100% 2020-02-30 2022-12-28');
+    const item = await within(errorList()).findByRole('listitem');
+    expect(item).toHaveTextContent('2020-02-30: 2020-02-30 is not a calendar date (column 13)');
+    expect(item).toHaveTextContent('2020-02 has 29 days');
+    expect(runButton()).toBeDisabled();
+  });
+
+  it('clears the errors and enables Run backtest once the command is valid', async () => {
+    renderWorkspace();
+    setCommand('AAPL-X-50% MSFT-L-50% 2020-01-01 2022-12-28');
+    await within(errorList()).findByRole('listitem');
+    setCommand(SEED);
+    expect(runButton()).toBeEnabled();
+    await waitFor(() => expect(errorList()).toBeEmptyDOMElement());
+    expect(screen.getByRole('textbox', { name: 'Portfolio command' })).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  it('waits for a pause in typing before showing errors', () => {
+    jest.useFakeTimers();
+    renderWorkspace();
+    setCommand('AAPL');
+    act(() => jest.advanceTimersByTime(100));
+    expect(errorList()).toBeEmptyDOMElement();
+    act(() => jest.advanceTimersByTime(60));
+    expect(
+      within(errorList())
+        .getAllByRole('listitem')
+        .map((item) => item.firstChild?.textContent),
+    ).toEqual(['AAPL: not a position, a date or an option (column 1)', 'Missing start and end dates (column 5)']);
+  });
+
+  it('fills the editor from an example button', async () => {
+    const user = userEvent.setup();
+    renderWorkspace();
+    await user.click(screen.getByRole('button', { name: /^Buy and hold/ }));
+    expect(editorView().state.doc.toString()).toBe(SEED);
+    expect(runButton()).toBeEnabled();
+    for (const name of [/^Long\/short vs S&P 500/, /^Diversified since 1990/]) {
+      await user.click(screen.getByRole('button', { name }));
+      expect(runButton()).toBeEnabled();
+    }
+    expect(editorView().state.doc.toString()).toContain('contribute=1000/month');
+  });
+
+  it('keeps the command on one line: a pasted line break becomes a space', () => {
+    renderWorkspace();
+    setCommand('AAPL-L-50% MSFT-L-50%\n2020-01-01 2022-12-28');
+    expect(editorView().state.doc.toString()).toBe(SEED);
+  });
+});
+
+describe('Workspace submission', () => {
+  it('submits with Enter once, with an idempotency key, then follows progress and opens the results', async () => {
+    const user = userEvent.setup();
+    let resolvePost: (value: never) => void = () => {};
+    post.mockImplementation(() => new Promise((resolve) => (resolvePost = resolve)));
+    renderWorkspace();
+    setCommand(SEED);
+    await user.click(screen.getByRole('textbox', { name: 'Portfolio command' }));
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Submitting…' }));
+    expect(post).toHaveBeenCalledTimes(1);
+    const [path, init] = post.mock.calls[0] as unknown as [
+      string,
+      { body: unknown; params: { header: Record<string, string> } },
+    ];
+    expect(path).toBe('/simulate');
+    expect(init.body).toEqual({ command: SEED });
+    expect(init.params.header['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+
+    const running: LiveProgress = { status: 'running', phase: 'fetching prices 1/2', percent: 30, failureReason: null };
+    liveProgress.mockImplementation((_kind, id) => (id === SIMULATION_ID ? running : null));
+    await act(async () =>
+      resolvePost(
+        answer(202, { simulationId: SIMULATION_ID, taskId: SIMULATION_ID, status: 'queued', canonical: SEED }),
+      ),
+    );
+    const bar = await screen.findByRole('progressbar', { name: 'Simulation progress' });
+    expect(bar).toHaveAttribute('aria-valuenow', '30');
+    expect(screen.getByText('Fetching prices 1/2')).toBeInTheDocument();
+    expect(runButton()).toBeDisabled();
+    expect(liveProgress).toHaveBeenCalledWith('simulation', SIMULATION_ID);
+
+    liveProgress.mockImplementation(() => ({ status: 'completed', phase: 'done', percent: 100, failureReason: null }));
+    setCommand(`${SEED} `); // any render picks up the new live state
+    await waitFor(() => expect(push).toHaveBeenCalledWith(`/simulations/${SIMULATION_ID}`));
+    expect(push).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('progressbar', { name: 'Simulation progress' })).toHaveAttribute('aria-valuenow', '100');
+  });
+
+  it('shows why a simulation failed and lets the person fix the command and run again', async () => {
+    const user = userEvent.setup();
+    post.mockResolvedValue(
+      answer(202, { simulationId: SIMULATION_ID, taskId: SIMULATION_ID, status: 'queued', canonical: SEED }),
+    );
+    liveProgress.mockReturnValue({
+      status: 'failed',
+      phase: null,
+      percent: 100,
+      failureReason: 'MSFT has no prices before 1990-01-02',
+    });
+    renderWorkspace();
+    setCommand(SEED);
+    await user.click(runButton());
+    const failure = await screen.findByText('MSFT has no prices before 1990-01-02', { exact: false });
+    expect(failure.closest('[role="alert"]')).toHaveTextContent(
+      'The backtest failed: MSFT has no prices before 1990-01-02',
+    );
+    expect(screen.getByRole('progressbar', { name: 'Simulation progress' })).toBeInTheDocument();
+    expect(screen.getByText('Failed')).toBeInTheDocument();
+    expect(push).not.toHaveBeenCalled();
+    await waitFor(() => expect(runButton()).toBeEnabled());
+    const second = post.mock.calls.length;
+    await user.click(runButton());
+    expect(post).toHaveBeenCalledTimes(second + 1);
+    // A new submission, so a new key.
+    const keys = post.mock.calls.map(
+      (call) => (call[1] as { params: { header: Record<string, string> } }).params.header['idempotency-key'],
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("shows the server's 422 parser errors in the same list", async () => {
+    const user = userEvent.setup();
+    post.mockResolvedValue(
+      answer(422, {
+        status: 422,
+        error: 'INVALID_COMMAND',
+        message: 'the command has 1 error',
+        requestId: 'r1',
+        details: [
+          {
+            code: 'DATE_ORDER',
+            token: '2022-12-28',
+            column: 34,
+            expected: 'an end date after 2023-01-01',
+            hint: 'swap them: 2022-12-28 2023-01-01',
+            message: '2022-12-28: the end date is not after the start date 2023-01-01 (column 34)',
+          },
+        ],
+      }),
+    );
+    renderWorkspace();
+    setCommand(SEED);
+    await user.click(runButton());
+    const item = await within(errorList()).findByRole('listitem');
+    expect(item).toHaveTextContent('2022-12-28: the end date is not after the start date 2023-01-01 (column 34)');
+    expect(item).toHaveTextContent('Swap them: 2022-12-28 2023-01-01');
+    expect(runButton()).toBeDisabled();
+    setCommand('AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-27');
+    await waitFor(() => expect(errorList()).toBeEmptyDOMElement());
+    expect(runButton()).toBeEnabled();
+  });
+
+  it('reuses the idempotency key when retrying after a server error, and says what went wrong', async () => {
+    const user = userEvent.setup();
+    post.mockResolvedValue(
+      answer(503, {
+        status: 503,
+        error: 'UNAVAILABLE',
+        message: 'The queue is not reachable.',
+        requestId: 'r2',
+        details: [],
+      }),
+    );
+    renderWorkspace();
+    setCommand(SEED);
+    await user.click(runButton());
+    expect(
+      await screen.findByText('The backtest could not be started: The queue is not reachable.'),
+    ).toBeInTheDocument();
+    await user.click(runButton());
+    expect(post).toHaveBeenCalledTimes(2);
+    const keys = post.mock.calls.map(
+      (call) => (call[1] as { params: { header: Record<string, string> } }).params.header['idempotency-key'],
+    );
+    expect(keys[0]).toBe(keys[1]);
+  });
+});
+
+describe('Recent simulations', () => {
+  it('says so when there are none yet', async () => {
+    renderWorkspace();
+    expect(await screen.findByText(/No simulations yet/)).toBeInTheDocument();
+    expect(get).toHaveBeenCalledWith('/history', { params: { query: { size: 5 } } });
+  });
+
+  it('links the latest simulations to their results', async () => {
+    history = [
+      summary({}),
+      summary({ id: 'a7c1', command: 'KO-L-100% 2000-01-01 2010-01-01', status: 'failed', cagr: null }),
+    ];
+    renderWorkspace();
+    const section = screen.getByRole('region', { name: 'Recent simulations' });
+    const first = await within(section).findByRole('link', { name: SEED });
+    expect(first).toHaveAttribute('href', `/simulations/${SIMULATION_ID}`);
+    expect(within(section).getByRole('link', { name: 'KO-L-100% 2000-01-01 2010-01-01' })).toHaveAttribute(
+      'href',
+      '/simulations/a7c1',
+    );
+    const items = within(section).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Completed');
+    expect(items[0]).toHaveTextContent('CAGR +12.34%');
+    expect(items[1]).toHaveTextContent('Failed');
+    expect(items[1]).not.toHaveTextContent('CAGR');
+  });
+});

@@ -1,0 +1,206 @@
+'use client';
+
+import type { CommandError } from '@engine/command/command.errors';
+import { parseCommand } from '@engine/command/command.parser';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { api, ApiError, errorMessage, unwrap } from '../../lib/api/client';
+import { isCommandError } from '../editor/command-diagnostics';
+import { CommandEditor, type CheckedCommand, type CommandEditorHandle } from '../editor/command-editor';
+import { CommandErrors } from '../editor/command-errors';
+import { createTickerSearch, type TickerSearch } from '../editor/ticker-search';
+import { ProgressBar } from '../progress/progress-bar';
+import { COMMAND_EXAMPLES } from './examples';
+import { RecentSimulations } from './recent-simulations';
+import type { RunOutcome } from './run-progress';
+import { SyntaxHelp } from './syntax-help';
+import { useDebouncedValue } from './use-debounced-value';
+import styles from './workspace.module.css';
+
+// The socket client comes with the first run, not with the page.
+const RunProgress = lazy(() => import('./run-progress'));
+
+/** How long typing must pause before errors show (instant enough, without flashing on every keystroke). */
+const CHECK_DELAY_MS = 150;
+
+const NO_ERRORS: readonly CommandError[] = [];
+
+interface Run {
+  simulationId: string;
+  settled: boolean;
+}
+
+export interface WorkspaceProps {
+  /** Ticker lookup for autocomplete; the API's by default (tests pass their own). */
+  searchTickers?: TickerSearch;
+}
+
+/** The workspace: write a command, see its errors as you type, run it, follow it, and find recent runs. */
+export function Workspace({ searchTickers }: WorkspaceProps) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [command, setCommand] = useState('');
+  const [shownCommand, showNow] = useDebouncedValue(command, CHECK_DELAY_MS);
+  const [serverChecked, setServerChecked] = useState<CheckedCommand | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [run, setRun] = useState<Run | null>(null);
+  const editor = useRef<CommandEditorHandle>(null);
+  const inFlight = useRef(false);
+  // One key per submission, kept while its outcome is unknown so a retry cannot start a second simulation.
+  const pendingSubmission = useRef<{ command: string; key: string } | null>(null);
+  const [defaultSearch] = useState(() => createTickerSearch());
+  const errorsId = useId();
+
+  // Parsing is microseconds: the button follows every keystroke, only the error list waits for a pause.
+  const parsedNow = useMemo(() => parseCommand(command), [command]);
+  const checked = useMemo((): CheckedCommand => {
+    if (shownCommand.trim() === '') return { text: shownCommand, errors: NO_ERRORS };
+    const local = parseCommand(shownCommand);
+    if (!local.ok) return { text: shownCommand, errors: local.errors };
+    if (serverChecked?.text === shownCommand) return serverChecked;
+    return { text: shownCommand, errors: NO_ERRORS };
+  }, [shownCommand, serverChecked]);
+  const shownErrors = checked.text === command ? checked.errors : NO_ERRORS;
+
+  const running = run !== null && !run.settled;
+  const empty = command.trim() === '';
+  const serverRejected = serverChecked?.text === command && serverChecked.errors.length > 0;
+  const canSubmit = !empty && parsedNow.ok && !serverRejected && !submitting && !running;
+
+  const submit = async () => {
+    const text = command;
+    if (inFlight.current || running || text.trim() === '') return;
+    if (!parseCommand(text).ok) {
+      showNow();
+      return;
+    }
+    inFlight.current = true;
+    setSubmitting(true);
+    setSubmitError(null);
+    const submission =
+      pendingSubmission.current?.command === text
+        ? pendingSubmission.current
+        : { command: text, key: crypto.randomUUID() };
+    pendingSubmission.current = submission;
+    try {
+      const accepted = unwrap(
+        await api.POST('/simulate', {
+          body: { command: text },
+          params: { header: { 'idempotency-key': submission.key } },
+        }),
+      );
+      pendingSubmission.current = null;
+      setRun({ simulationId: accepted.simulationId, settled: false });
+      void queryClient.invalidateQueries({ queryKey: ['history'] });
+    } catch (error) {
+      // A 4xx is a definite no: the next attempt is a new submission. Otherwise the server may have it.
+      if (error instanceof ApiError && error.status < 500) pendingSubmission.current = null;
+      const parserErrors =
+        error instanceof ApiError && error.status === 422 ? error.details.filter(isCommandError) : [];
+      if (parserErrors.length > 0) {
+        setServerChecked({ text, errors: parserErrors });
+        showNow();
+      } else setSubmitError(error);
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  };
+
+  const onSettled = useCallback(
+    (simulationId: string, outcome: RunOutcome) => {
+      setRun((current) =>
+        current?.simulationId === simulationId && !current.settled ? { ...current, settled: true } : current,
+      );
+      void queryClient.invalidateQueries({ queryKey: ['history'] });
+      if (outcome.status === 'completed') router.push(`/simulations/${simulationId}`);
+    },
+    [router, queryClient],
+  );
+
+  const fillExample = (example: string) => {
+    setCommand(example);
+    setSubmitError(null);
+    editor.current?.focus();
+  };
+
+  return (
+    <div className={styles.workspace}>
+      <h1 className={styles.title}>Backtest a portfolio</h1>
+      <p className={`muted ${styles.lead}`}>
+        Write positions, a start and an end date, then any options, as one line. Errors show as you type.
+      </p>
+
+      <section className="card" aria-labelledby="command-title">
+        <h2 id="command-title" className={styles.label}>
+          Portfolio command
+        </h2>
+        <form
+          className={styles.form}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <CommandEditor
+            ref={editor}
+            value={command}
+            onChange={setCommand}
+            onSubmit={() => void submit()}
+            checked={checked}
+            searchTickers={searchTickers ?? defaultSearch}
+            describedBy={errorsId}
+          />
+          <CommandErrors id={errorsId} errors={shownErrors} />
+          <div className={styles.actions}>
+            <button type="submit" className="button" disabled={!canSubmit}>
+              {submitting ? 'Submitting…' : 'Run backtest'}
+            </button>
+            <span className={`muted ${styles.keyHint}`}>
+              or press <kbd>Enter</kbd>
+            </span>
+          </div>
+        </form>
+
+        {submitError !== null && (
+          <div role="alert" className={`error-box ${styles.submitError}`}>
+            <p>The backtest could not be started: {errorMessage(submitError)}</p>
+          </div>
+        )}
+
+        {run && (
+          <Suspense fallback={<ProgressBar label="Simulation progress" percent={0} phase="queued" state="active" />}>
+            <RunProgress key={run.simulationId} simulationId={run.simulationId} onSettled={onSettled} />
+          </Suspense>
+        )}
+
+        <div className={styles.examples}>
+          <h3 id="examples-title" className={styles.examplesTitle}>
+            Examples
+          </h3>
+          <ul className={styles.exampleList} aria-labelledby="examples-title">
+            {COMMAND_EXAMPLES.map((example) => (
+              <li key={example.label}>
+                <button
+                  type="button"
+                  className={`button secondary ${styles.example}`}
+                  title={example.command}
+                  onClick={() => fillExample(example.command)}
+                >
+                  <span>{example.label}</span>
+                  <span className={styles.exampleDescription}>{example.description}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+
+        <SyntaxHelp />
+      </section>
+
+      <RecentSimulations />
+    </div>
+  );
+}
