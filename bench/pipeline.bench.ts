@@ -1,27 +1,91 @@
 /**
  * End-to-end pipeline benchmark: POST /simulate → `simulation.completed` on Kafka, on a real PostgreSQL, Redis
  * and Kafka (started like the tests do), with prices cached, at 32 concurrent clients.
- *   npm run bench:pipeline   (BENCH_SECONDS=20 BENCH_CLIENTS=32 BENCH_ROLES=split|both)
- * Prints simulations per second and p50/p90/p99 latency from the POST to the completed event.
+ *   npm run bench:pipeline   (BENCH_SECONDS=20 BENCH_CLIENTS=32 BENCH_ROLES=split|both BENCH_IDLE_SECONDS=3
+ *                             BENCH_CPU_PROF=<dir> BENCH_PERF=<file>)
+ * Prints simulations per second and p50/p90/p99 latency from the POST to the completed event, and — because
+ * throughput depends on whatever else runs on the machine — the work each simulation costs: CPU milliseconds
+ * per simulation of every process involved (API, worker, PostgreSQL's postmaster and backends, redis-server,
+ * the Kafka JVM, this load generator), read from /proc before and after the measured window; SQL statements
+ * per simulation of each server process (counted by a bench-only preload, bench/support/query-counter.cjs);
+ * Redis commands per simulation (INFO commandstats) and events per simulation on the simulation topic.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
 import { startServices } from '../test/harness/services';
 import { startServerProcess, ServerProcess } from '../test/support/server-process';
+import { cpuMs, loadAverage, machineCpuMs } from './support/process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const ROLES = process.env.BENCH_ROLES ?? 'split';
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 3);
 const COMMAND = 'AAPL-L-50% MSFT-L-30% KO-S-20% 2015-01-01 2022-12-28 rebalance=monthly';
 const TOPIC = 'portofino.simulation.events.v1';
+const QUERY_COUNTER = join(__dirname, 'support', 'query-counter.cjs');
+const PERF_FILE = process.env.BENCH_PERF;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Counts = Record<string, number>;
+
+function difference(after: Counts, before: Counts): Counts {
+  const out: Counts = {};
+  for (const [key, value] of Object.entries(after)) {
+    const delta = value - (before[key] ?? 0);
+    if (delta !== 0) out[key] = delta;
+  }
+  return out;
+}
+
+function sum(counts: Counts): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+/** "12.3 (SELECT 4.0, INSERT 3.0, …)": per-simulation figures, biggest first. */
+function perSimulation(counts: Counts, simulations: number, top = 8): string {
+  const parts = Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([key, value]) => `${key} ${(value / simulations).toFixed(2)}`);
+  return `${(sum(counts) / simulations).toFixed(2)} (${parts.join(', ')})`;
+}
+
+interface RoundTrips {
+  sql: Counts;
+  redis: Counts;
+  kafka: Counts;
+}
+
+/** SQL statements, Redis commands and Kafka requests sent so far by a server process started with the counter. */
+async function roundTrips(server: ServerProcess, file: string): Promise<RoundTrips> {
+  rmSync(file, { force: true });
+  server.child.kill('SIGUSR2');
+  for (let i = 0; i < 200 && !existsSync(file); i++) await sleep(5);
+  await sleep(5); // written in one synchronous call; let it land
+  return JSON.parse(readFileSync(file, 'utf8')) as RoundTrips;
+}
+
+async function redisCommandCounts(redis: Redis): Promise<Counts> {
+  const info = await redis.info('commandstats');
+  const counts: Counts = {};
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) counts[match[1]] = Number(match[2]);
+  // This very INFO call is not the pipeline's work.
+  counts.info = (counts.info ?? 0) - 1;
+  return counts;
+}
+
 async function main(): Promise<void> {
   const services = await startServices();
-  const processes: ServerProcess[] = [];
+  const processes: { name: string; server: ServerProcess; countFile: string }[] = [];
   try {
     const env = {
       DATABASE_URL: services.databaseUrl as string,
@@ -36,16 +100,25 @@ async function main(): Promise<void> {
       DATABASE_POOL_SIZE: '20',
     };
     // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process there (open it in Chrome DevTools).
-    const options = process.env.BENCH_CPU_PROF
-      ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] }
-      : {};
+    const nodeArgs = ['-r', QUERY_COUNTER];
+    if (process.env.BENCH_CPU_PROF) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
+    // BENCH_PERF=<file>: `perf record` of the whole machine during the measured window (on-CPU samples of every
+    // process, kernel included; JavaScript frames named through --perf-basic-prof): `perf report -i <file>`.
+    if (PERF_FILE) nodeArgs.push('--perf-basic-prof');
+    const start = async (name: string, extra: Record<string, string>, args: string[]) => {
+      const countFile = join(services.dir, `queries-${name}.json`);
+      const server = await startServerProcess({ ...env, ...extra, BENCH_QUERY_COUNT_FILE: countFile }, args, {
+        nodeArgs,
+      });
+      processes.push({ name, server, countFile });
+    };
     if (ROLES === 'split') {
-      processes.push(await startServerProcess({ ...env }, ['--role=api'], options));
-      processes.push(await startServerProcess({ ...env, DB_MIGRATIONS_RUN: 'false' }, ['--role=worker'], options));
+      await start('api', {}, ['--role=api']);
+      await start('worker', { DB_MIGRATIONS_RUN: 'false' }, ['--role=worker']);
     } else {
-      processes.push(await startServerProcess(env, [], options));
+      await start('api+worker', {}, []);
     }
-    const url = processes[0].url;
+    const url = processes[0].server.url;
 
     const registered = await fetch(`${url}/auth/register`, {
       method: 'POST',
@@ -59,6 +132,7 @@ async function main(): Promise<void> {
 
     const waiting = new Map<string, (at: number) => void>();
     const early = new Map<string, number>();
+    const eventTypes: Counts = {};
     const kafka = new Kafka({ brokers: services.kafkaBrokers as string[], logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({
       groupId: `bench-${randomUUID()}`,
@@ -72,6 +146,7 @@ async function main(): Promise<void> {
     await consumer.run({
       eachMessage: async ({ message }) => {
         const envelope = JSON.parse(message.value?.toString() ?? '{}') as { type: string; simulationId: string };
+        eventTypes[envelope.type] = (eventTypes[envelope.type] ?? 0) + 1;
         if (envelope.type !== 'simulation.completed' && envelope.type !== 'simulation.failed') return;
         const resolve = waiting.get(envelope.simulationId);
         if (resolve) resolve(performance.now());
@@ -80,7 +155,7 @@ async function main(): Promise<void> {
     });
     while (!joined) await new Promise((resolve) => setTimeout(resolve, 100));
 
-    const postLatencies: number[] = [];
+    let postLatencies: number[] = [];
     const submitOne = async (): Promise<number> => {
       const started = performance.now();
       const response = await fetch(`${url}/simulate`, {
@@ -111,13 +186,63 @@ async function main(): Promise<void> {
       return { latencies, elapsed: (performance.now() - began) / 1000 };
     };
 
+    // What each process is, for the CPU accounting: [name, pid, include children].
+    const watched: [string, number, boolean][] = [
+      ...processes.map(({ name, server }): [string, number, boolean] => [name, server.child.pid as number, false]),
+      ['postgres', services.handles.postgres?.pid ?? 0, true] as [string, number, boolean],
+      ['redis', services.handles.redis?.pid ?? 0, false] as [string, number, boolean],
+      ['kafka', services.handles.kafka?.pid ?? 0, false] as [string, number, boolean],
+    ].filter(([, pid]) => pid > 0);
+    const redis = new Redis(services.redisUrl as string);
+    const snapshot = async () => ({
+      at: performance.now(),
+      cpu: Object.fromEntries([
+        ...watched.map(([name, pid, children]) => [name, cpuMs(pid, children)]),
+        ['bench client', process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000],
+      ]) as Counts,
+      machine: machineCpuMs(),
+      queries: Object.fromEntries(
+        await Promise.all(processes.map(async (p) => [p.name, await roundTrips(p.server, p.countFile)] as const)),
+      ),
+      redis: await redisCommandCounts(redis),
+      events: { ...eventTypes },
+    });
+    type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+    const cpuPer = (after: Snapshot, before: Snapshot, divisor: number) =>
+      Object.keys(after.cpu)
+        .map((name) => `${name} ${((after.cpu[name] - before.cpu[name]) / divisor).toFixed(2)}`)
+        .join(', ');
+    const cpuTotal = (after: Snapshot, before: Snapshot) =>
+      Object.keys(after.cpu).reduce((total, name) => total + after.cpu[name] - before.cpu[name], 0);
+
+    console.log(`processes: ${watched.map(([name, pid]) => `${name} ${pid}`).join(', ')}, bench client ${process.pid}`);
+    console.log(`load average before: ${loadAverage()}`);
+    let idle: { before: Snapshot; after: Snapshot } | undefined;
+    if (IDLE_SECONDS > 0) {
+      const before = await snapshot();
+      await sleep(IDLE_SECONDS * 1000);
+      idle = { before, after: await snapshot() };
+    }
+
     await run(5); // warm-up: caches, JIT, connection pools
+    postLatencies = [];
+    const perf = PERF_FILE
+      ? spawn('perf', ['record', '-a', '-g', '-F', '499', '-o', PERF_FILE], { stdio: 'ignore' })
+      : undefined;
+    const before = await snapshot();
     const { latencies, elapsed } = await run(SECONDS);
+    if (perf) {
+      perf.kill('SIGINT');
+      await new Promise((resolve) => perf.once('exit', resolve));
+    }
+    await sleep(300); // let the relay mark the last events published
+    const after = await snapshot();
+    const n = latencies.length;
     latencies.sort((a, b) => a - b);
     console.log(
       `pipeline end to end (${ROLES === 'split' ? 'api + worker processes' : 'one process'}), ${CLIENTS} clients, ${SECONDS} s`,
     );
-    console.log(`  ${latencies.length} simulations, ${(latencies.length / elapsed).toFixed(1)} simulations/s`);
+    console.log(`  ${n} simulations, ${(n / elapsed).toFixed(1)} simulations/s`);
     console.log(
       `  POST → completed event: p50 ${percentile(latencies, 50).toFixed(1)} ms, p90 ${percentile(latencies, 90).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
     );
@@ -125,12 +250,38 @@ async function main(): Promise<void> {
     console.log(
       `  POST /simulate alone: p50 ${percentile(postLatencies, 50).toFixed(1)} ms, p99 ${percentile(postLatencies, 99).toFixed(1)} ms`,
     );
+    const machineBusy = after.machine.busy - before.machine.busy;
+    const ours = cpuTotal(after, before);
+    console.log(
+      `  CPU ms per simulation: ${cpuPer(after, before, n)}; total ${(ours / n).toFixed(2)}` +
+        ` (machine: ${((100 * machineBusy) / (after.machine.total - before.machine.total)).toFixed(0)}% busy, ` +
+        `${((100 * ours) / machineBusy).toFixed(0)}% of it these processes)`,
+    );
+    if (idle) {
+      const seconds = (idle.after.at - idle.before.at) / 1000;
+      console.log(
+        `  idle CPU ms per second (before the run): ${cpuPer(idle.after, idle.before, seconds)}; total ${(cpuTotal(idle.after, idle.before) / seconds).toFixed(1)}`,
+      );
+    }
+    for (const { name } of processes) {
+      const [was, is] = [before.queries[name], after.queries[name]];
+      console.log(`  ${name}, per simulation:`);
+      console.log(`    SQL statements ${perSimulation(difference(is.sql, was.sql), n)}`);
+      console.log(`    Redis commands ${perSimulation(difference(is.redis, was.redis), n)}`);
+      console.log(`    Kafka requests ${perSimulation(difference(is.kafka, was.kafka), n)}`);
+    }
+    console.log(
+      `  Redis commands per simulation (server): ${perSimulation(difference(after.redis, before.redis), n, 14)}`,
+    );
+    console.log(`  events per simulation on ${TOPIC}: ${perSimulation(difference(after.events, before.events), n)}`);
+    console.log(`load average after: ${loadAverage()}`);
+    redis.disconnect();
     await consumer.disconnect();
   } finally {
-    for (const child of processes) {
+    for (const { server } of processes) {
       const stopping = performance.now();
-      const code = await child.stop();
-      console.log(`  stopped ${child.url} with ${code} in ${((performance.now() - stopping) / 1000).toFixed(1)} s`);
+      const code = await server.stop();
+      console.log(`  stopped ${server.url} with ${code} in ${((performance.now() - stopping) / 1000).toFixed(1)} s`);
     }
     await services.stop();
   }

@@ -27,6 +27,7 @@ const KAFKA_TO_NEST_LEVEL: Record<number, 'error' | 'warn' | 'log' | 'debug'> = 
  */
 @Injectable()
 export class KafkaEventTransport extends EventTransport implements OnApplicationShutdown {
+  private static readonly COMMIT_INTERVAL_MS = 1000;
   private readonly logger = new Logger(KafkaEventTransport.name);
   private readonly kafka: Kafka;
   private readonly producer: Producer;
@@ -74,28 +75,50 @@ export class KafkaEventTransport extends EventTransport implements OnApplication
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
+    // Offsets are committed at most once a second, not after every batch (kafkajs's auto-commit sends an
+    // OffsetCommit, an append to the broker's offsets log, per batch), and when the subscription closes: a
+    // crash may hand a consumer up to a second of events again, which at-least-once delivery allows anyway.
+    const handled = new Map<string, { topic: string; partition: number; offset: string }>();
     await consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
-        const headers = Object.fromEntries(
-          Object.entries(message.headers ?? {}).map(([name, value]) => [name, value?.toString() ?? '']),
-        );
-        try {
-          await handler({
-            topic,
-            partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? '',
-            value: message.value?.toString() ?? '',
-            headers,
-          });
-        } catch (error) {
-          this.logger.error(`handler failed for ${topic}[${partition}]@${message.offset}: ${(error as Error).message}`);
+      autoCommit: false,
+      autoCommitInterval: KafkaEventTransport.COMMIT_INTERVAL_MS,
+      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        const { topic, partition } = batch;
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          const headers = Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([name, value]) => [name, value?.toString() ?? '']),
+          );
+          try {
+            await handler({
+              topic,
+              partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? '',
+              value: message.value?.toString() ?? '',
+              headers,
+            });
+          } catch (error) {
+            this.logger.error(
+              `handler failed for ${topic}[${partition}]@${message.offset}: ${(error as Error).message}`,
+            );
+          }
+          resolveOffset(message.offset);
+          handled.set(`${topic}:${partition}`, { topic, partition, offset: message.offset });
         }
+        await commitOffsetsIfNecessary();
       },
     });
     return {
       close: async () => {
         this.consumers.delete(consumer);
+        // The next offset to read is the one after the last handled.
+        const offsets = [...handled.values()].map(({ topic, partition, offset }) => ({
+          topic,
+          partition,
+          offset: (BigInt(offset) + 1n).toString(),
+        }));
+        if (offsets.length > 0) await consumer.commitOffsets(offsets).catch(() => undefined);
         await consumer.disconnect();
       },
     };

@@ -13,17 +13,19 @@ import { OutboxRepository } from './outbox.repository';
 export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
 
 /**
- * Publishes outbox rows in order: immediately when kicked, and on a timer to pick up rows committed by
- * transactions and to retry after a broker outage. Each batch is marked published only after the
- * transport acknowledged it, so delivery is at-least-once and nothing is lost. After a failure the relay
- * backs off (doubling up to 30 s), so a process that cannot reach the broker does not hog the publishing
- * lock that relays in other processes need.
+ * Publishes outbox rows in order: immediately when kicked (after a commit that wrote some), shortly again when
+ * another process's relay held the publishing lock, and on a timer to pick up anything else and to retry after
+ * a broker outage. Each batch is marked published only after the transport acknowledged it, so delivery is
+ * at-least-once and nothing is lost. After a failure the relay backs off (doubling up to 30 s), so a process
+ * that cannot reach the broker does not hog the publishing lock that relays in other processes need.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private static readonly BATCH_SIZE = 500;
   private static readonly MAX_BACKOFF_MS = 30_000;
   private static readonly GATHER_MS = 3;
+  /** First wait before trying again when another process's relay held the publishing lock (doubles, up to the poll). */
+  private static readonly BUSY_RETRY_MS = 10;
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -32,6 +34,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private lastFailure: string | undefined;
   private backoffMs = 0;
   private pausedUntil = 0;
+  private busyRetry: NodeJS.Timeout | undefined;
+  private busyRetryMs = 0;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -50,6 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.busyRetry) clearTimeout(this.busyRetry);
     await this.running;
   }
 
@@ -72,6 +77,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       });
   }
 
+  /**
+   * Another process's relay is publishing: it may have read its batch before this process's last commit, so
+   * try again shortly rather than at the next poll (which can then be rare).
+   */
+  private retryWhenFree(): void {
+    if (this.busyRetry || this.stopped) return;
+    this.busyRetryMs = Math.min(Math.max(this.busyRetryMs * 2, OutboxRelay.BUSY_RETRY_MS), this.pollMs);
+    this.busyRetry = setTimeout(() => {
+      this.busyRetry = undefined;
+      this.kick();
+    }, this.busyRetryMs);
+    this.busyRetry.unref();
+  }
+
   /** Sends a batch; a refused batch counts its events as publication failures. */
   private async sendCounted(messages: Parameters<EventTransport['send']>[0]): Promise<void> {
     try {
@@ -87,7 +106,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let total = 0;
     try {
       for (;;) {
-        const published = await this.outbox.publishBatch(OutboxRelay.BATCH_SIZE, (events) =>
+        const { published, busy } = await this.outbox.publishBatch(OutboxRelay.BATCH_SIZE, (events) =>
           this.sendCounted(
             events.map((event) => ({
               topic: event.topic,
@@ -98,6 +117,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           ),
         );
         total += published;
+        if (busy) {
+          this.retryWhenFree();
+          break;
+        }
+        this.busyRetryMs = 0;
         if (published < OutboxRelay.BATCH_SIZE || this.stopped) break;
       }
       if (this.lastFailure) this.logger.log('event publication resumed');

@@ -61,36 +61,78 @@ export class OutboxRepository {
   /**
    * Hands the oldest unpublished events to `publish` and marks them published if it resolves, or records the
    * failure if it throws. On PostgreSQL a transaction-scoped advisory lock lets one relay of all processes in
-   * at a time (others return 0), which keeps each key's events in order.
+   * at a time, which keeps each key's events in order; `busy` says another relay held it.
    * Returns how many events were published.
    */
-  async publishBatch(limit: number, publish: (events: PendingOutboxEvent[]) => Promise<void>): Promise<number> {
+  async publishBatch(
+    limit: number,
+    publish: (events: PendingOutboxEvent[]) => Promise<void>,
+  ): Promise<{ published: number; busy: boolean }> {
     const outcome = await this.dataSource.transaction(
-      async (manager): Promise<{ published: number; error?: Error }> => {
-        if (this.dataSource.options.type === 'postgres') {
-          const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-            OutboxRepository.RELAY_LOCK_ID,
-          ])) as { locked: boolean }[];
-          if (!locked) return { published: 0 };
-        }
+      async (manager): Promise<{ published: number; busy: boolean; error?: Error }> => {
+        const pending = await this.lockAndReadPending(manager, limit);
+        if (pending === null) return { published: 0, busy: true };
+        if (pending.length === 0) return { published: 0, busy: false };
         const repository = manager.getRepository(OutboxEventEntity);
-        const rows = await repository.find({ where: { publishedAt: IsNull() }, order: { seq: 'ASC' }, take: limit });
-        if (rows.length === 0) return { published: 0 };
-        const seqs = rows.map((row) => row.seq);
+        const seqs = pending.map((event) => event.seq);
         try {
-          await publish(rows.map((row) => this.toPending(row)));
+          await publish(pending);
         } catch (error) {
           await repository.increment({ seq: In(seqs) }, 'attempts', 1);
           await repository.update({ seq: In(seqs) }, { lastError: String((error as Error).message).slice(0, 2000) });
           // Commit the failure count, then report it: the events stay unpublished for the next attempt.
-          return { published: 0, error: error as Error };
+          return { published: 0, busy: false, error: error as Error };
         }
         await repository.update({ seq: In(seqs) }, { publishedAt: new Date(), lastError: null });
-        return { published: rows.length };
+        return { published: pending.length, busy: false };
       },
     );
     if (outcome.error) throw outcome.error;
-    return outcome.published;
+    return { published: outcome.published, busy: outcome.busy };
+  }
+
+  /**
+   * The oldest unpublished events, or null when another relay holds the publishing lock. On PostgreSQL the lock
+   * and the read are one statement (the lock subquery runs once; the scan only if it was granted).
+   */
+  private async lockAndReadPending(manager: EntityManager, limit: number): Promise<PendingOutboxEvent[] | null> {
+    if (this.dataSource.options.type !== 'postgres') {
+      const rows = await manager
+        .getRepository(OutboxEventEntity)
+        .find({ where: { publishedAt: IsNull() }, order: { seq: 'ASC' }, take: limit });
+      return rows.map((row) => this.toPending(row));
+    }
+    const rows = (await manager.query(
+      `SELECT l.locked, e.seq, e.id, e.topic, e.key, e.type, e.payload, e.headers, e.created_at
+         FROM (SELECT pg_try_advisory_xact_lock($1) AS locked) l
+         LEFT JOIN LATERAL (
+           SELECT * FROM event_outbox WHERE l.locked AND published_at IS NULL ORDER BY seq LIMIT $2
+         ) e ON true`,
+      [OutboxRepository.RELAY_LOCK_ID, limit],
+    )) as {
+      locked: boolean;
+      seq: string | null;
+      id: string;
+      topic: string;
+      key: string;
+      type: string;
+      payload: string;
+      headers: string | null;
+      created_at: Date;
+    }[];
+    if (!rows[0].locked) return null;
+    return rows
+      .filter((row) => row.seq !== null)
+      .map((row) => ({
+        seq: Number(row.seq),
+        id: row.id,
+        topic: row.topic,
+        key: row.key,
+        type: row.type,
+        payload: row.payload,
+        headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {},
+        createdAt: row.created_at,
+      }));
   }
 
   async countUnpublished(): Promise<number> {

@@ -36,19 +36,19 @@ export class BullJobQueues extends JobQueues implements BeforeApplicationShutdow
     data: JobData<Q, J>,
     options: EnqueueOptions = {},
   ): Promise<JobSnapshot<JobData<Q, J>>> {
-    const bullOptions: JobOptions = {
-      jobId: options.jobId,
-      attempts: options.attempts ?? 1,
-      backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
-      timeout: options.timeoutMs,
-      delay: options.delayMs,
-      repeat: options.repeatEveryMs ? { every: options.repeatEveryMs } : undefined,
-      // Keep recent results for status look-ups without letting Redis grow forever.
-      removeOnComplete: { age: 24 * 3600, count: 1000 },
-      removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
-    };
-    const job = await this.queue(queue).add(name, data, bullOptions);
+    const job = await this.queue(queue).add(name, data, this.bullOptions(options));
     return (await this.snapshot(queue, job)) as JobSnapshot<JobData<Q, J>>;
+  }
+
+  /** One script call (Bull's addJob); the state is not read back. */
+  override async enqueue<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobData<Q, J>,
+    options: EnqueueOptions = {},
+  ): Promise<string> {
+    const job = await this.queue(queue).add(name, data, this.bullOptions(options));
+    return String(job.id);
   }
 
   async getJob(queue: QueueName, id: string): Promise<JobSnapshot | null> {
@@ -106,6 +106,20 @@ export class BullJobQueues extends JobQueues implements BeforeApplicationShutdow
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.logger.log('queues closed');
+  }
+
+  private bullOptions(options: EnqueueOptions): JobOptions {
+    return {
+      jobId: options.jobId,
+      attempts: options.attempts ?? 1,
+      backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
+      timeout: options.timeoutMs,
+      delay: options.delayMs,
+      repeat: options.repeatEveryMs ? { every: options.repeatEveryMs } : undefined,
+      // Keep recent results for status look-ups without letting Redis grow forever.
+      removeOnComplete: { age: 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+    };
   }
 
   private queue(name: QueueName): Queue {

@@ -46,10 +46,10 @@ export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShu
     data: JobData<Q, J>,
     options: EnqueueOptions = {},
   ): Promise<JobSnapshot<JobData<Q, J>>> {
-    return this.enqueue(queue, name, data, options) as JobSnapshot<JobData<Q, J>>;
+    return this.store(queue, name, data, options) as JobSnapshot<JobData<Q, J>>;
   }
 
-  private enqueue(queue: QueueName, name: string, data: unknown, options: EnqueueOptions): JobSnapshot {
+  private store(queue: QueueName, name: string, data: unknown, options: EnqueueOptions): JobSnapshot {
     const id = options.jobId ?? randomUUID();
     const existing = this.jobs.get(this.storeKey(queue, id));
     if (existing) return { ...existing.snapshot };
@@ -131,7 +131,7 @@ export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShu
 
   private scheduleRepeat(queue: QueueName, name: string, data: unknown, everyMs: number): void {
     this.later(everyMs, () => {
-      this.enqueue(queue, name, data, { repeatEveryMs: everyMs });
+      this.store(queue, name, data, { repeatEveryMs: everyMs });
     });
   }
 

@@ -67,6 +67,19 @@ export abstract class JobQueues {
     options?: EnqueueOptions,
   ): Promise<JobSnapshot<JobData<Q, J>>>;
 
+  /**
+   * add() for producers that only need the job stored: resolves with its id, without reading its state back
+   * (on Bull that read is several Redis round trips, on the hot path of POST /simulate).
+   */
+  async enqueue<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobData<Q, J>,
+    options?: EnqueueOptions,
+  ): Promise<string> {
+    return (await this.add(queue, name, data, options)).id;
+  }
+
   abstract getJob(queue: QueueName, id: string): Promise<JobSnapshot | null>;
 
   abstract counts(queue: QueueName): Promise<QueueCounts>;

@@ -110,15 +110,15 @@ export abstract class OwnedProgressGateway<TState extends object>
     const name = this.channel.messageByEvent[envelope.type];
     const id = envelope[this.channel.subjectField];
     if (!name || typeof id !== 'string' || typeof envelope.userId !== 'string') return;
+    const rooms = [this.room(id), userRoom(envelope.userId)];
+    // Nobody here is listening (the rooms of this instance's sockets): skip encoding a message for no one.
+    if (!rooms.some((room) => this.server.adapter.rooms.has(room))) return;
     // One emit to both rooms: a socket in both receives the message once.
-    this.server
-      .to(this.room(id))
-      .to(userRoom(envelope.userId))
-      .emit(name, {
-        [this.channel.subjectField]: id,
-        eventId: envelope.id,
-        occurredAt: envelope.occurredAt,
-        ...envelope.data,
-      });
+    this.server.to(rooms).emit(name, {
+      [this.channel.subjectField]: id,
+      eventId: envelope.id,
+      occurredAt: envelope.occurredAt,
+      ...envelope.data,
+    });
   }
 }

@@ -192,6 +192,12 @@ describe('market data on PostgreSQL and Redis', () => {
         .set('Authorization', `Bearer ${token}`)
         .set('Content-Type', 'text/csv')
         .send(csv);
+    // Before her upload Alice gets the public ACME; that "no upload" is remembered, and the upload must end it.
+    const before = await api()
+      .get('/assets/ACME/prices?start=2019-01-01&end=2021-12-31')
+      .set('Authorization', `Bearer ${alice}`)
+      .expect(200);
+    expect(before.body.source).toBe('yahoo');
     const created = await upload(alice, 'date,close,adj_close\n2024-01-03,11,10.5\n2024-01-02,10,9.5\n').expect(201);
     expect(created.body).toEqual({
       ticker: 'ACME',

@@ -3,6 +3,7 @@ import { CreateUsersAndRefreshTokens1764100000000 } from './1764100000000-create
 import { CreateSimulations1764300000000 } from './1764300000000-create-simulations';
 import { CreateMarketData1764400000000 } from './1764400000000-create-market-data';
 import { CreateReports1764600000000 } from './1764600000000-create-reports';
+import { StoreResultsUncompressed1764700000000 } from './1764700000000-store-results-uncompressed';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateSimulations1764300000000,
   CreateMarketData1764400000000,
   CreateReports1764600000000,
+  StoreResultsUncompressed1764700000000,
 ];

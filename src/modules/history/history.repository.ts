@@ -137,7 +137,6 @@ export class HistoryRepository {
   async saveResult(id: string, result: StoredSimulationResult, tx: EntityManager): Promise<number> {
     const series = encodeSimulationSeries(result.series);
     const trades = deflateRawSync(Buffer.from(JSON.stringify(result.trades), 'utf8'), { level: 1 });
-    await tx.createQueryBuilder().delete().from('simulation_results').where('simulation_id = :id', { id }).execute();
     await tx
       .createQueryBuilder()
       .insert()
@@ -150,6 +149,8 @@ export class HistoryRepository {
         trades,
         created_at: new Date(),
       })
+      .orUpdate(['metrics', 'summary', 'series', 'trades', 'created_at'], ['simulation_id'])
+      .updateEntity(false)
       .execute();
     return series.length + trades.length;
   }

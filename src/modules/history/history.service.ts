@@ -88,15 +88,21 @@ export class HistoryService {
     return this.repository.list(userId, query);
   }
 
-  async markRunning(id: string, events: DomainEvent[]): Promise<void> {
+  /** The simulation started at `startedAt` and is in `progress`'s phase (a short one never gets here: see complete). */
+  async markRunning(
+    id: string,
+    startedAt: Date,
+    progress: { phase: string; percent: number },
+    events: DomainEvent[],
+  ): Promise<void> {
     await this.repository.transaction(async (tx) => {
       await this.repository.update(
         id,
         {
           status: 'running',
-          startedAt: new Date(),
-          progressPhase: 'starting',
-          progressPercent: 0,
+          startedAt,
+          progressPhase: progress.phase,
+          progressPercent: progress.percent,
           failureReason: null,
         },
         tx,
@@ -112,12 +118,17 @@ export class HistoryService {
     });
   }
 
-  /** Stores the result and marks the simulation completed; a retried job replaces, never duplicates. */
+  /**
+   * Stores the result and marks the simulation completed; a retried job replaces, never duplicates. With
+   * `startedAt`, the start was not recorded (the run was short): it is recorded here, in the same transaction,
+   * and `events` begin with the started event.
+   */
   async complete(
     record: SimulationRecord,
     result: StoredSimulationResult,
     headline: HeadlineMetrics,
     events: DomainEvent[],
+    startedAt?: Date,
   ): Promise<number> {
     const clean: HeadlineMetrics = {
       cagr: finiteOrNull(headline.cagr),
@@ -137,7 +148,14 @@ export class HistoryService {
       const bytes = await this.repository.saveResult(record.id, result, tx);
       await this.repository.update(
         record.id,
-        { status: 'completed', progressPhase: 'done', progressPercent: 100, finishedAt: new Date(), headline: clean },
+        {
+          status: 'completed',
+          progressPhase: 'done',
+          progressPercent: 100,
+          ...(startedAt ? { startedAt, failureReason: null } : {}),
+          finishedAt: new Date(),
+          headline: clean,
+        },
         tx,
       );
       await this.events.publish(
@@ -148,9 +166,14 @@ export class HistoryService {
     });
   }
 
-  async fail(id: string, reason: string, events: DomainEvent[]): Promise<void> {
+  /** Marks the simulation failed; `startedAt` as in complete(). */
+  async fail(id: string, reason: string, events: DomainEvent[], startedAt?: Date): Promise<void> {
     await this.repository.transaction(async (tx) => {
-      await this.repository.update(id, { status: 'failed', failureReason: reason, finishedAt: new Date() }, tx);
+      await this.repository.update(
+        id,
+        { status: 'failed', failureReason: reason, ...(startedAt ? { startedAt } : {}), finishedAt: new Date() },
+        tx,
+      );
       await this.events.publish(events, tx);
     });
   }

@@ -101,7 +101,7 @@ export class MarketDataService implements OnModuleDestroy {
     const requested = this.normalizeRange(range);
     const userId = options.userId ?? null;
     if (userId !== null) {
-      const own = await this.storedSeries({ ticker: symbol, source: 'upload', ownerId: userId });
+      const own = await this.ownUpload(symbol, userId);
       if (own) return this.serve(own, requested);
     }
     const problems: { source: string; problem: string }[] = [];
@@ -249,6 +249,22 @@ export class MarketDataService implements OnModuleDestroy {
     if (cached) return cached;
     const asset = await this.repository.findAsset(key);
     return asset ? this.loadAndCache(asset, key) : undefined;
+  }
+
+  /**
+   * The user's upload of the ticker, if any. Most users upload nothing, so "none" is remembered too (until an
+   * upload of that ticker by that user, in any process): a simulation does not ask the database every time.
+   */
+  private async ownUpload(ticker: string, userId: string): Promise<StoredSeries | undefined> {
+    const key: AssetKey = { ticker, source: 'upload', ownerId: userId };
+    const cached = await this.cache.lookup(this.cacheKey(key));
+    this.metrics.cacheLookup(cached.kind !== 'miss');
+    if (cached.kind === 'hit') return cached.series;
+    if (cached.kind === 'absent') return undefined;
+    const asset = await this.repository.findAsset(key);
+    if (asset) return this.loadAndCache(asset, key);
+    cached.rememberAbsent();
+    return undefined;
   }
 
   private async loadAndCache(asset: AssetEntity, key: AssetKey): Promise<StoredSeries> {

@@ -118,6 +118,11 @@ export class PortfolioService {
 
   /** The job id is the simulation id: enqueuing twice (a retried request, the sweep) runs it once. */
   private async enqueue(simulationId: string): Promise<void> {
-    await this.queues.add('simulations', 'run', { simulationId }, { jobId: simulationId, ...SIMULATION_JOB_OPTIONS });
+    await this.queues.enqueue(
+      'simulations',
+      'run',
+      { simulationId },
+      { jobId: simulationId, ...SIMULATION_JOB_OPTIONS },
+    );
   }
 }

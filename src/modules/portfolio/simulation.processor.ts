@@ -44,11 +44,11 @@ export class SimulationProcessor {
       type: T,
       data: Parameters<typeof simulationEvent<T>>[3],
     ) => simulationEvent(type, record.userId, record.id, data);
-    const progress = this.progressReporter(job, record.id, (phase, percent) =>
-      event(SIMULATION_EVENTS.progress, { phase, percent }),
-    );
+    const progress = this.progressReporter(job, record.id, new Date(started), {
+      started: event(SIMULATION_EVENTS.started, { attempt: job.attemptsMade + 1 }),
+      progress: (phase, percent) => event(SIMULATION_EVENTS.progress, { phase, percent }),
+    });
     try {
-      await this.history.markRunning(record.id, [event(SIMULATION_EVENTS.started, { attempt: job.attemptsMade + 1 })]);
       const command = record.parsedCommand as PortfolioCommand;
       const { positions, benchmark } = tickersOf(command);
       const tickers = benchmark && !positions.includes(benchmark) ? [...positions, benchmark] : positions;
@@ -70,49 +70,75 @@ export class SimulationProcessor {
       const stored = toStoredResult(result, loaded.sources, loaded.series, benchmark);
       await progress('saving', 90);
       phases.enter('saving');
-      await progress.settle();
+      const unrecorded = await progress.settle();
       const headline = {
         cagr: finiteOrNull(result.metrics.cagr),
         sharpe: finiteOrNull(result.metrics.sharpe),
         maxDrawdown: finiteOrNull(result.metrics.maxDrawdown),
         totalReturn: finiteOrNull(result.metrics.totalReturn),
       };
-      await this.history.complete(record, stored, headline, [
-        event(SIMULATION_EVENTS.completed, {
-          finalValue: result.finalNav,
-          ...headline,
-          tradingDays: result.dates.length,
-          durationMs: Date.now() - started,
-        }),
-      ]);
+      await this.history.complete(
+        record,
+        stored,
+        headline,
+        [
+          ...unrecorded.events,
+          event(SIMULATION_EVENTS.completed, {
+            finalValue: result.finalNav,
+            ...headline,
+            tradingDays: result.dates.length,
+            durationMs: Date.now() - started,
+          }),
+        ],
+        unrecorded.startedAt,
+      );
       phases.end();
       this.metrics.simulationCompleted();
       return { status: 'completed' };
     } catch (error) {
-      await progress.settle();
-      return this.handleFailure(record, job, error, event);
+      return this.handleFailure(record, job, error, event, progress);
     }
   }
 
   /**
-   * Progress is for people: a phase is reported once it has lasted SIMULATION_PROGRESS_MS, so a cached
-   * simulation (milliseconds) costs no progress writes or events while a slow provider fetch shows up as it
-   * happens. Reports are written one after another; settle() drops a pending one and waits for the one in
-   * flight, so no progress can land after the final state. A failed progress write is logged, not fatal.
+   * The start and the progress of a run. Progress is for people: a phase is reported once it has lasted
+   * SIMULATION_PROGRESS_MS, so a cached simulation (milliseconds) costs no progress writes or events while a
+   * slow provider fetch shows up as it happens. The start (`running` and the started event) is written with
+   * the first reported phase; a run that ends before any is reported records its start in its final
+   * transaction instead (settle() hands over what is unrecorded), so a short simulation costs one transaction
+   * and its consumers still see started before completed. Reports are written one after another; settle()
+   * drops a pending one, ignores later ones and waits for the one in flight, so no progress can land after the
+   * final state. A failed progress write is logged, not fatal.
    */
   private progressReporter(
     job: JobContext<RunJob>,
     simulationId: string,
-    toEvent: (phase: string, percent: number) => ReturnType<typeof simulationEvent>,
-  ): ((phase: string, percent: number) => Promise<void>) & { settle(): Promise<void> } {
+    startedAt: Date,
+    events: {
+      started: ReturnType<typeof simulationEvent>;
+      progress: (phase: string, percent: number) => ReturnType<typeof simulationEvent>;
+    },
+  ): ((phase: string, percent: number) => Promise<void>) & {
+    settle(): Promise<{ events: ReturnType<typeof simulationEvent>[]; startedAt?: Date }>;
+  } {
     const interval = this.config.simulation.progressIntervalMs;
     let timer: NodeJS.Timeout | undefined;
+    let startRecorded = false;
+    let settled = false;
     let chain: Promise<void> = Promise.resolve();
     const write = (phase: string, percent: number): Promise<void> => {
       chain = chain
         .then(async () => {
           await job.reportProgress(percent);
-          await this.history.recordProgress(simulationId, phase, percent, [toEvent(phase, percent)]);
+          if (startRecorded) {
+            await this.history.recordProgress(simulationId, phase, percent, [events.progress(phase, percent)]);
+          } else {
+            await this.history.markRunning(simulationId, startedAt, { phase, percent }, [
+              events.started,
+              events.progress(phase, percent),
+            ]);
+            startRecorded = true;
+          }
         })
         .catch((error: unknown) => {
           this.logger.warn({ message: 'progress not recorded', simulationId, phase, error: String(error) });
@@ -120,6 +146,8 @@ export class SimulationProcessor {
       return chain;
     };
     const report = async (phase: string, percent: number): Promise<void> => {
+      // A ticker still loading after another failed must not report over the final state.
+      if (settled) return;
       if (timer) clearTimeout(timer);
       timer = undefined;
       if (interval === 0) return write(phase, percent);
@@ -130,9 +158,11 @@ export class SimulationProcessor {
     };
     return Object.assign(report, {
       settle: async () => {
+        settled = true;
         if (timer) clearTimeout(timer);
         timer = undefined;
         await chain;
+        return startRecorded ? { events: [] } : { events: [events.started], startedAt };
       },
     });
   }
@@ -156,10 +186,16 @@ export class SimulationProcessor {
     job: JobContext<RunJob>,
     error: unknown,
     event: (type: 'simulation.failed', data: { reason: string; code: string }) => ReturnType<typeof simulationEvent>,
+    progress: { settle(): Promise<{ events: ReturnType<typeof simulationEvent>[]; startedAt?: Date }> },
   ): Promise<{ status: string }> {
+    const unrecorded = await progress.settle();
     const input = error instanceof SimulationInputError ? error : null;
     const lastTry = job.attemptsMade + 1 >= job.attempts;
-    if (!input && !lastTry) throw error; // transient: Bull tries again
+    if (!input && !lastTry) {
+      // Transient: Bull tries again. The try still counts as started (a retry emits started again).
+      if (unrecorded.startedAt) await this.recordStart(record.id, unrecorded);
+      throw error;
+    }
     // Our own errors already speak to people (a provider outage says when to retry); others get context.
     const reason = input
       ? input.message
@@ -169,8 +205,30 @@ export class SimulationProcessor {
     const code = input ? input.code : error instanceof DomainError ? error.code : 'TRANSIENT';
     this.logger.warn({ message: 'simulation failed', simulationId: record.id, code, reason });
     this.metrics.simulationFailed(input ? 'input' : error instanceof DomainError ? 'data' : 'transient');
-    await this.history.fail(record.id, reason, [event(SIMULATION_EVENTS.failed, { reason, code })]);
+    await this.history.fail(
+      record.id,
+      reason,
+      [...unrecorded.events, event(SIMULATION_EVENTS.failed, { reason, code })],
+      unrecorded.startedAt,
+    );
     if (input) throw new NonRetryableJobError(reason);
     throw error;
+  }
+
+  /** Records the start of a try that ends in a transient failure before any phase was reported. */
+  private async recordStart(
+    simulationId: string,
+    unrecorded: { events: ReturnType<typeof simulationEvent>[]; startedAt?: Date },
+  ): Promise<void> {
+    try {
+      await this.history.markRunning(
+        simulationId,
+        unrecorded.startedAt as Date,
+        { phase: 'starting', percent: 0 },
+        unrecorded.events,
+      );
+    } catch (error) {
+      this.logger.warn({ message: 'start not recorded', simulationId, error: String(error) });
+    }
   }
 }

@@ -89,7 +89,7 @@ export class ReportService {
     this.metrics.reportRequested();
     try {
       // The job id is the report id: a retried enqueue runs the build once.
-      await this.queues.add('reports', 'build', { reportId: id }, { jobId: id, ...REPORT_JOB_OPTIONS });
+      await this.queues.enqueue('reports', 'build', { reportId: id }, { jobId: id, ...REPORT_JOB_OPTIONS });
     } catch (error) {
       this.logger.error({ message: 'report enqueue failed', reportId: id, error: String(error) });
       await this.fail(id, userId, simulationId, ENQUEUE_FAILED, 'ENQUEUE_FAILED');
