@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { calendarDay, percentTick } from './chart-axes';
+import { logTickLabel } from './value-chart';
 
 describe('percentTick', () => {
   it('writes as many decimals as the step between ticks has', () => {
@@ -15,5 +16,20 @@ describe('calendarDay', () => {
   it('keeps the UTC calendar day whatever the time zone', () => {
     const day = calendarDay(Date.UTC(2009, 2, 6) / 1000);
     expect([day.getFullYear(), day.getMonth(), day.getDate(), day.getHours()]).toEqual([2009, 2, 6, 0]);
+  });
+});
+
+describe('logTickLabel', () => {
+  it('labels 1, 2 and 5 × 10ⁿ only', () => {
+    expect([100_000, 200_000, 300_000, 500_000, 900_000, 1_000_000, 20_000_000].map(logTickLabel)).toEqual([
+      '100K',
+      '200K',
+      '',
+      '500K',
+      '',
+      '1M',
+      '20M',
+    ]);
+    expect(logTickLabel(0)).toBe('');
   });
 });

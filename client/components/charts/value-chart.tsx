@@ -27,6 +27,13 @@ function lastFinite(values: readonly (number | null)[]): number | null {
   return null;
 }
 
+/** A log axis has a tick at every 1…9 × 10ⁿ: label only 1, 2 and 5 × 10ⁿ so the labels never overlap. */
+export function logTickLabel(value: number): string {
+  if (!(value > 0)) return '';
+  const mantissa = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
+  return [1, 2, 5].some((shown) => Math.abs(mantissa - shown) < 1e-6) ? compactMoney(value) : '';
+}
+
 /** The portfolio's value each day, and the benchmark rebased to the same first value; linear or log scale. */
 export function ValueChart({ days, times, nav, benchmark, benchmarkTicker }: ValueChartProps) {
   const [logScale, setLogScale] = useState(false);
@@ -50,7 +57,12 @@ export function ValueChart({ days, times, nav, benchmark, benchmarkTicker }: Val
       tzDate: calendarDay,
       cursor: timeCursor(),
       scales: { x: { time: true }, y: useLog ? { distr: 3, log: 10 } : { distr: 1 } },
-      axes: [axisStyle(theme), valueAxis(theme, compactMoney)],
+      axes: [
+        axisStyle(theme),
+        useLog
+          ? { ...valueAxis(theme, compactMoney), values: (_chart, splits) => splits.map(logTickLabel) }
+          : valueAxis(theme, compactMoney),
+      ],
       series: [
         dayLegend(days),
         {

@@ -41,7 +41,11 @@ export function WeightsChart({ days, times, weights, tickers }: WeightsChartProp
       return {
         tzDate: calendarDay,
         cursor: timeCursor(),
-        scales: { x: { time: true } },
+        scales: {
+          x: { time: true },
+          // Stacks grow from zero, so zero is always on the axis.
+          y: { range: (_chart, min, max) => [Math.min(0, min) * 1.05, Math.max(0, max) * 1.05] },
+        },
         axes: [axisStyle(theme), valueAxis(theme, percentTick)],
         bands: layout.bands.map((band) => ({ ...band })),
         series: [
