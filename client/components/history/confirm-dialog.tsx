@@ -50,7 +50,15 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
         <button type="button" className="button secondary" onClick={onCancel} ref={cancelRef}>
           Cancel
         </button>
-        <button type="button" className="button danger" onClick={onConfirm}>
+        <button
+          type="button"
+          className="button danger"
+          onClick={() => {
+            // Closed first: the browser then hands focus back to what opened the dialog, and the owner can move it.
+            dialogRef.current?.close();
+            onConfirm();
+          }}
+        >
           {confirmLabel}
         </button>
       </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { SimulationSummary } from '../../lib/api/client';
 import { formatDateTime, formatPercent, formatRatio, signClass } from '../../lib/format/numbers';
 import type { HistoryParams, SortField } from './history-params';
@@ -95,11 +95,11 @@ function HistoryRow({ simulation, onDelete, onRerun, rerunning }: HistoryRowProp
     <tr role="row" className={styles.row}>
       <th role="rowheader" scope="row" className={styles.commandCell}>
         <Link href={`/simulations/${id}`} className={styles.commandLink}>
-          {command}
+          <CommandWords command={command} />
         </Link>
       </th>
       <td role="cell" className={styles.periodCell} data-label="Period">
-        <span className={styles.nowrap}>{startDate}</span> – <span className={styles.nowrap}>{endDate}</span>
+        <span className={styles.nowrap}>{startDate} –</span> <span className={styles.nowrap}>{endDate}</span>
       </td>
       <td role="cell" className={`${styles.numeric} ${signClass(cagr)}`} data-label="CAGR">
         {formatPercent(cagr)}
@@ -140,4 +140,15 @@ function HistoryRow({ simulation, onDelete, onRerun, rerunning }: HistoryRowProp
       </td>
     </tr>
   );
+}
+
+/** A command wraps between its words (positions, dates, options), never inside one at a hyphen. */
+function CommandWords({ command }: { command: string }) {
+  const words = command.split(' ');
+  return words.map((word, index) => (
+    <Fragment key={index}>
+      <span className={styles.nowrap}>{word}</span>
+      {index < words.length - 1 && ' '}
+    </Fragment>
+  ));
 }
