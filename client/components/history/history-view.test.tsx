@@ -274,6 +274,17 @@ describe('history page', () => {
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
   });
 
+  it('goes to the last page when the one in the URL is past the end', async () => {
+    GET.mockImplementation((_path, init) => {
+      const pageNumber = (init?.params?.query as { page: number }).page;
+      return answer(200, page(pageNumber === 2 ? [completed] : [], 21, pageNumber));
+    });
+    renderHistory('page=5');
+
+    expect(await screen.findByText('21–21 of 21')).toBeInTheDocument();
+    expect(mockUrl.search).toBe('page=2');
+  });
+
   it('says in words why the API refused the filters', async () => {
     const user = userEvent.setup();
     GET.mockImplementation(() =>
@@ -340,6 +351,8 @@ describe('history page', () => {
     expect(screen.getByRole('link', { name: failed.command })).toBeInTheDocument();
     expect(await screen.findByText('1–1 of 1')).toBeInTheDocument();
     expect(screen.getByText(`Deleted ${completed.command}.`)).toBeInTheDocument();
+    // The row that had the focus is gone: the keyboard stays in the list.
+    expect(screen.getByRole('region', { name: 'Simulation list' })).toHaveFocus();
   });
 
   it('puts the row back and says why when the server does not delete it', async () => {
