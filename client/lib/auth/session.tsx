@@ -65,7 +65,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
   useEffect(() => {
-    if (status === 'signed-out') router.replace(`/sign-in?next=${encodeURIComponent(pathname)}`);
+    // The query string too, so a filtered history link survives signing in.
+    if (status === 'signed-out')
+      router.replace(`/sign-in?next=${encodeURIComponent(pathname + window.location.search)}`);
   }, [status, router, pathname]);
   if (status !== 'signed-in')
     return (
