@@ -140,6 +140,15 @@ describe('simulation pipeline, embedded', () => {
       expect(detail.series.weights.AAPL[0]).toBeCloseTo(0.5, 6);
       expect(detail.trades).toHaveLength(2);
       expect(detail.trades.map((trade: { ticker: string }) => trade.ticker)).toEqual(['AAPL', 'MSFT']);
+      expect(detail.tradeCount).toBe(2);
+      // ?trades=N keeps the answer small for portfolios that trade every day.
+      const firstTrade = await api()
+        .get(`/history/${id}?trades=1`)
+        .set('Authorization', alice.bearer)
+        .expect(200);
+      expect(firstTrade.body.trades).toEqual([detail.trades[0]]);
+      expect(firstTrade.body.tradeCount).toBe(2);
+      await api().get(`/history/${id}?trades=-1`).set('Authorization', alice.bearer).expect(400);
     } finally {
       socket.close();
     }

@@ -83,7 +83,7 @@ describe('SimulationResults', () => {
     expect(GET).toHaveBeenCalledWith(
       '/history/{id}',
       expect.objectContaining({
-        params: { path: { id: '00000000-0000-4000-8000-000000000000' } },
+        params: { path: { id: '00000000-0000-4000-8000-000000000000' }, query: { trades: 200 } },
       }),
     );
   });

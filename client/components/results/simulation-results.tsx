@@ -89,7 +89,7 @@ function Completed({ detail }: { detail: SimulationDetail }) {
       )}
       {detail.trades && (
         <section className={styles.section} aria-label="Trades">
-          <TradesList trades={detail.trades} />
+          <TradesList trades={detail.trades} total={detail.tradeCount ?? detail.trades.length} />
         </section>
       )}
     </>

@@ -13,23 +13,23 @@ export const SHOWN_TRADES = 200;
 const shares = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 const price = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** Every trade the run made, folded away; the rows are only built when someone opens it. */
-export function TradesList({ trades }: { trades: readonly Trade[] }) {
+/** The run's trades (the first SHOWN_TRADES of `total`), folded away; rows are built when someone opens it. */
+export function TradesList({ trades, total }: { trades: readonly Trade[]; total: number }) {
   const [open, setOpen] = useState(false);
   const shown = trades.slice(0, open ? SHOWN_TRADES : 0);
-  const count = formatInteger(trades.length);
+  const count = formatInteger(total);
   return (
     <details className={styles.details} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         Trades <span className="muted">({count})</span>
       </summary>
-      {open && trades.length === 0 && <p className="muted">No trades.</p>}
+      {open && total === 0 && <p className="muted">No trades.</p>}
       {open && trades.length > 0 && (
         <div className={styles.tableScroll}>
           <table className={styles.tradesTable}>
             <caption>
-              {trades.length > SHOWN_TRADES
-                ? `The first ${SHOWN_TRADES} of ${count} trades (the XLSX report has them all)`
+              {total > shown.length
+                ? `The first ${formatInteger(shown.length)} of ${count} trades (the XLSX report has them all)`
                 : `All ${count} trades`}
             </caption>
             <thead>

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { ApiError, api, unwrap, type SimulationDetail } from '../../lib/api/client';
 import { useLiveProgress } from '../../lib/realtime/live-progress';
 import { HISTORY_LISTS } from '../history/use-history';
+import { SHOWN_TRADES } from './trades-list';
 
 export const simulationKey = (id: string) => ['simulation', id] as const;
 
@@ -27,7 +28,11 @@ export function useSimulation(id: string) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: simulationKey(id),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/history/{id}', { params: { path: { id } }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(
+        // The page lists the first trades only: a daily-rebalanced portfolio can make hundreds of thousands.
+        await api.GET('/history/{id}', { params: { path: { id }, query: { trades: SHOWN_TRADES } }, signal }),
+      ),
     refetchInterval: ({ state }) => (inProgress(state.data) ? FALLBACK_POLL_MS : false),
   });
   const running = inProgress(query.data);

@@ -744,6 +744,9 @@ export interface components {
              */
             tickers: string[];
             totalReturn: number | null;
+            /** @description how many trades the simulation made */
+            tradeCount: number | null;
+            /** @description the first `?trades=` trades, or all of them */
             trades: components["schemas"]["TradeDto"][] | null;
         };
         SimulationMetricsDto: {
@@ -1614,7 +1617,10 @@ export interface operations {
     };
     HistoryController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description at most this many trades (the first ones) in `trades`; all when absent. A daily-rebalanced portfolio of many assets over decades makes hundreds of thousands; `tradeCount` always says how many there are. */
+                trades?: number;
+            };
             header?: never;
             path: {
                 id: string;

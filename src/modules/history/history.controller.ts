@@ -10,6 +10,7 @@ import {
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
 import { ErrorResponse } from '../../http/error-response';
 import { HistoryQueryDto } from './dto/history-query.dto';
+import { SimulationDetailQueryDto } from './dto/simulation-detail-query.dto';
 import { SimulationDetailDto } from './dto/simulation-detail.dto';
 import { HistoryPageDto, SimulationSummaryDto } from './dto/simulation-summary.dto';
 import { HistoryService } from './history.service';
@@ -35,9 +36,10 @@ export class HistoryController {
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: SimulationDetailQueryDto,
   ): Promise<SimulationDetailDto> {
     const { record, result } = await this.history.getDetail(user.id, id);
-    return SimulationDetailDto.fromDetail(record, result);
+    return SimulationDetailDto.fromDetail(record, result, query.trades);
   }
 
   @Delete(':id')

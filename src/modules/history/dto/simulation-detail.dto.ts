@@ -64,13 +64,28 @@ export class SimulationDetailDto extends SimulationSummaryDto {
   @ApiProperty({ type: SimulationSeriesDto, nullable: true })
   series!: SimulationSeriesDto | null;
 
-  @ApiProperty({ type: [TradeDto], nullable: true })
+  @ApiProperty({ type: [TradeDto], nullable: true, description: 'the first `?trades=` trades, or all of them' })
   trades!: TradeRow[] | null;
 
-  static fromDetail(record: SimulationRecord, result: StoredSimulationResult | null): SimulationDetailDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'how many trades the simulation made' })
+  tradeCount!: number | null;
+
+  static fromDetail(
+    record: SimulationRecord,
+    result: StoredSimulationResult | null,
+    tradeLimit?: number,
+  ): SimulationDetailDto {
     const base = SimulationSummaryDto.from(record);
     if (!result)
-      return { ...base, parsedCommand: record.parsedCommand, metrics: null, summary: null, series: null, trades: null };
+      return {
+        ...base,
+        parsedCommand: record.parsedCommand,
+        metrics: null,
+        summary: null,
+        series: null,
+        trades: null,
+        tradeCount: null,
+      };
     const { series } = result;
     const columns = [...series.tickers, 'CASH'];
     const weights: Record<string, (number | null)[]> = {};
@@ -94,7 +109,8 @@ export class SimulationDetailDto extends SimulationSummaryDto {
         benchmark: series.benchmark ? toJsonNumbers(series.benchmark) : null,
         weights,
       },
-      trades: result.trades,
+      trades: tradeLimit === undefined ? result.trades : result.trades.slice(0, tradeLimit),
+      tradeCount: result.trades.length,
     };
   }
 }

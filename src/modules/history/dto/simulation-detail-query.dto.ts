@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Min } from 'class-validator';
+
+export class SimulationDetailQueryDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description:
+      'at most this many trades (the first ones) in `trades`; all when absent. A daily-rebalanced portfolio of many ' +
+      'assets over decades makes hundreds of thousands; `tradeCount` always says how many there are.',
+    example: 200,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  trades?: number;
+}
