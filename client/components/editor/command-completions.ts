@@ -28,10 +28,7 @@ const OPTION_DETAILS: Record<OptionName, string> = {
 const OPTION_VALUES: Record<OptionName, readonly Completion[]> = {
   capital: [{ label: '100000', detail: 'the default' }, { label: '10000' }, { label: '1000000' }],
   rebalance: [
-    ...REBALANCE_VALUES.map((value) => ({
-      label: value,
-      detail: value === 'none' ? 'buy and hold (the default)' : `first trading day of each new ${periodOf(value)}`,
-    })),
+    ...REBALANCE_VALUES.map((value) => ({ label: value, detail: rebalanceDetail(value) })),
     { label: 'band:5%', detail: 'when a weight drifts 5 points from its target' },
   ],
   fee: [
@@ -51,8 +48,15 @@ const OPTION_VALUES: Record<OptionName, readonly Completion[]> = {
   ],
 };
 
-function periodOf(frequency: string): string {
-  return frequency === 'daily' ? 'day' : frequency.replace(/ly$/, '');
+function rebalanceDetail(rule: (typeof REBALANCE_VALUES)[number]): string {
+  if (rule === 'none') return 'buy and hold (the default)';
+  if (rule === 'daily') return 'every trading day';
+  return `first trading day of each ${rule.replace(/ly$/, '')}`;
+}
+
+/** Keeps a list in the order written here (CodeMirror sorts equal matches alphabetically otherwise). */
+function inOrder(completions: readonly Completion[]): readonly Completion[] {
+  return completions.map((completion, index) => ({ ...completion, boost: -index }));
 }
 
 /** Inserts `name=` and opens the value list straight away. */
@@ -94,10 +98,10 @@ export const commandKeywordSource: CompletionSource = (context) => {
     const valueFrom = word.from + equals + 1;
     const slash = text.indexOf('/', equals);
     if (name === 'contribute' && slash > 0) {
-      const periods = CONTRIBUTION_PERIODS.map((period) => ({ label: period, type: 'keyword' }));
+      const periods = inOrder(CONTRIBUTION_PERIODS.map((period) => ({ label: period, type: 'keyword' })));
       return { from: word.from + slash + 1, options: periods, validFor: /^[a-z]*$/i };
     }
-    return { from: valueFrom, options: OPTION_VALUES[name], validFor: /^[^\s]*$/ };
+    return { from: valueFrom, options: inOrder(OPTION_VALUES[name]), validFor: /^[^\s]*$/ };
   }
   if (/^\d/.test(text)) return null; // a date or a weight: nothing to suggest
   const lastDash = text.lastIndexOf('-');

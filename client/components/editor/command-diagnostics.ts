@@ -1,4 +1,3 @@
-import type { Diagnostic } from '@codemirror/lint';
 import type { CommandError } from '@engine/command/command.errors';
 
 /** The text range an error is about: its token, found at its 1-based column. */
@@ -21,16 +20,6 @@ export function errorRange(text: string, error: CommandError): { from: number; t
 /** "did you mean …" → "Did you mean …". */
 export function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Parser errors as editor diagnostics (underlines with the message and hint on hover). */
-export function commandDiagnostics(text: string, errors: readonly CommandError[]): Diagnostic[] {
-  return errors.map((error) => ({
-    ...errorRange(text, error),
-    severity: 'error',
-    source: error.code,
-    message: `${error.message}. ${sentence(error.hint)}.`,
-  }));
 }
 
 /** Narrows one entry of an API error's `details` to a parser error (422 INVALID_COMMAND sends them). */

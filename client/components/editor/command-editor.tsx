@@ -2,14 +2,13 @@
 
 import { autocompletion } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
 import type { CommandError } from '@engine/command/command.errors';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import { commandKeywordSource, tickerCompletionSource } from './command-completions';
-import { commandDiagnostics } from './command-diagnostics';
 import styles from './command-editor.module.css';
+import { commandErrorMarks, setCommandErrors } from './command-error-marks';
 import { commandHighlighting } from './command-highlighting';
 import type { TickerSearch } from './ticker-search';
 
@@ -87,16 +86,6 @@ const editorTheme = EditorView.theme({
   '.cm-completionLabel': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontWeight: '600' },
   '.cm-completionDetail': { fontStyle: 'normal', opacity: '0.8', marginLeft: '0.75em' },
   '.cm-completionIcon': { display: 'none' },
-  '.cm-lintRange-error': {
-    backgroundImage: 'none',
-    textDecoration: 'underline wavy var(--bad)',
-    textDecorationSkipInk: 'none',
-    textUnderlineOffset: '4px',
-  },
-  '.cm-lintPoint-error:after': { borderBottomColor: 'var(--bad)' },
-  '.cm-diagnostic': { padding: '0.4rem 0.75rem', maxWidth: 'min(32rem, 90vw)' },
-  '.cm-diagnostic-error': { borderLeft: '4px solid var(--bad)' },
-  '.cm-panels': { backgroundColor: 'var(--card)', color: 'var(--fg)' },
 });
 
 /**
@@ -138,6 +127,7 @@ export function CommandEditor({
       EditorView.lineWrapping,
       placeholderText(props.placeholder),
       commandHighlighting,
+      commandErrorMarks,
       autocompletion({
         override: [
           commandKeywordSource,
@@ -153,7 +143,7 @@ export function CommandEditor({
         ]),
       ),
       // No indentWithTab: Tab must move focus on, out of the field.
-      keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+      keymap.of([...defaultKeymap, ...historyKeymap]),
       EditorView.contentAttributes.of({
         'aria-label': 'Portfolio command',
         'aria-multiline': 'false',
@@ -191,7 +181,7 @@ export function CommandEditor({
   useEffect(() => {
     const view = viewRef.current;
     if (!view || checked.text !== view.state.doc.toString()) return;
-    view.dispatch(setDiagnostics(view.state, commandDiagnostics(checked.text, checked.errors)));
+    view.dispatch({ effects: setCommandErrors.of(checked) });
   }, [checked]);
 
   useEffect(() => {

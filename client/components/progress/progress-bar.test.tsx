@@ -42,6 +42,8 @@ describe('ProgressBar', () => {
     );
     expect(screen.getByText('Failed')).toBeInTheDocument();
     expect(screen.queryByText('Simulating')).not.toBeInTheDocument();
+    // A failed run is not "100% done".
+    expect(screen.queryByText('100%')).not.toBeInTheDocument();
     expect(container.firstElementChild).toHaveAttribute('data-state', 'failed');
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuetext', '100%, Failed');
   });

@@ -24,9 +24,11 @@ export function ProgressBar({ label, percent, phase = null, state = 'active' }: 
         <span className={styles.phase} aria-live="polite">
           {words}
         </span>
-        <span className={styles.percent} aria-hidden="true">
-          {value}%
-        </span>
+        {state !== 'failed' && (
+          <span className={styles.percent} aria-hidden="true">
+            {value}%
+          </span>
+        )}
       </div>
       <div
         role="progressbar"

@@ -1,7 +1,7 @@
 import { EditorView } from '@codemirror/view';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { api, type SimulationSummary } from '../../lib/api/client';
 import { useLiveProgress, type LiveProgress } from '../../lib/realtime/live-progress';
@@ -58,6 +58,8 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
+  sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
   history = [];
   push.mockReset();
   post.mockReset();
@@ -73,7 +75,7 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
-function renderWorkspace() {
+async function renderWorkspace() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const searchTickers = jest.fn(async () => []);
   render(
@@ -81,6 +83,8 @@ function renderWorkspace() {
       <Workspace searchTickers={searchTickers} />
     </QueryClientProvider>,
   );
+  // The editor loads lazily (as in the browser).
+  await screen.findByTestId('command-editor');
   return { searchTickers };
 }
 
@@ -100,8 +104,8 @@ const errorList = () => screen.getByRole('alert', { name: 'Command errors' });
 const runButton = () => screen.getByRole('button', { name: 'Run backtest' });
 
 describe('Workspace command editor', () => {
-  it('labels the editor and starts empty, without errors, with Run backtest disabled', () => {
-    renderWorkspace();
+  it('labels the editor and starts empty, without errors, with Run backtest disabled', async () => {
+    await renderWorkspace();
     expect(screen.getByRole('textbox', { name: 'Portfolio command' })).toBeInTheDocument();
     expect(editorView().state.doc.toString()).toBe('');
     expect(errorList()).toBeEmptyDOMElement();
@@ -109,7 +113,7 @@ describe('Workspace command editor', () => {
   });
 
   it("shows the parser's message and hint for a wrong side, underlines the token and disables Run backtest", async () => {
-    renderWorkspace();
+    await renderWorkspace();
     setCommand('AAPL-X-50% 2020-01-01 2022-12-28');
     expect(runButton()).toBeDisabled();
     const item = await within(errorList()).findByRole('listitem');
@@ -118,11 +122,11 @@ describe('Workspace command editor', () => {
     const content = screen.getByRole('textbox', { name: 'Portfolio command' });
     expect(content).toHaveAttribute('aria-invalid', 'true');
     expect(content).toHaveAttribute('aria-describedby', errorList().id);
-    expect(content.querySelector('.cm-lintRange-error')).toHaveTextContent('AAPL-X-50%');
+    expect(content.querySelector('.cm-cmd-error')).toHaveTextContent('AAPL-X-50%');
   });
 
   it('shows a bad date with its hint', async () => {
-    renderWorkspace();
+    await renderWorkspace();
     setCommand('AAPL-L-100% 2020-02-30 2022-12-28');
     const item = await within(errorList()).findByRole('listitem');
     expect(item).toHaveTextContent('2020-02-30: 2020-02-30 is not a calendar date (column 13)');
@@ -131,7 +135,7 @@ describe('Workspace command editor', () => {
   });
 
   it('clears the errors and enables Run backtest once the command is valid', async () => {
-    renderWorkspace();
+    await renderWorkspace();
     setCommand('AAPL-X-50% MSFT-L-50% 2020-01-01 2022-12-28');
     await within(errorList()).findByRole('listitem');
     setCommand(SEED);
@@ -140,9 +144,9 @@ describe('Workspace command editor', () => {
     expect(screen.getByRole('textbox', { name: 'Portfolio command' })).toHaveAttribute('aria-invalid', 'false');
   });
 
-  it('waits for a pause in typing before showing errors', () => {
+  it('waits for a pause in typing before showing errors', async () => {
+    await renderWorkspace();
     jest.useFakeTimers();
-    renderWorkspace();
     setCommand('AAPL');
     act(() => jest.advanceTimersByTime(100));
     expect(errorList()).toBeEmptyDOMElement();
@@ -156,7 +160,7 @@ describe('Workspace command editor', () => {
 
   it('fills the editor from an example button', async () => {
     const user = userEvent.setup();
-    renderWorkspace();
+    await renderWorkspace();
     await user.click(screen.getByRole('button', { name: /^Buy and hold/ }));
     expect(editorView().state.doc.toString()).toBe(SEED);
     expect(runButton()).toBeEnabled();
@@ -167,8 +171,27 @@ describe('Workspace command editor', () => {
     expect(editorView().state.doc.toString()).toContain('contribute=1000/month');
   });
 
-  it('keeps the command on one line: a pasted line break becomes a space', () => {
-    renderWorkspace();
+  it('keeps the draft when the person leaves the workspace and comes back', async () => {
+    await renderWorkspace();
+    setCommand('AAPL-L-50% MSFT-L-50% 2020-01-01');
+    await waitFor(() =>
+      expect(sessionStorage.getItem('portofino.workspace.command')).toBe('AAPL-L-50% MSFT-L-50% 2020-01-01'),
+    );
+    cleanup();
+    await renderWorkspace();
+    expect(editorView().state.doc.toString()).toBe('AAPL-L-50% MSFT-L-50% 2020-01-01');
+    expect(await within(errorList()).findByRole('listitem')).toHaveTextContent('Missing end date');
+  });
+
+  it('opens a command given in the address (/?command=…)', async () => {
+    window.history.replaceState(null, '', `/?command=${encodeURIComponent('KO-L-100% 2000-01-01 2010-01-01')}`);
+    await renderWorkspace();
+    expect(editorView().state.doc.toString()).toBe('KO-L-100% 2000-01-01 2010-01-01');
+    expect(runButton()).toBeEnabled();
+  });
+
+  it('keeps the command on one line: a pasted line break becomes a space', async () => {
+    await renderWorkspace();
     setCommand('AAPL-L-50% MSFT-L-50%\n2020-01-01 2022-12-28');
     expect(editorView().state.doc.toString()).toBe(SEED);
   });
@@ -179,7 +202,7 @@ describe('Workspace submission', () => {
     const user = userEvent.setup();
     let resolvePost: (value: never) => void = () => {};
     post.mockImplementation(() => new Promise((resolve) => (resolvePost = resolve)));
-    renderWorkspace();
+    await renderWorkspace();
     setCommand(SEED);
     await user.click(screen.getByRole('textbox', { name: 'Portfolio command' }));
     await user.keyboard('{Enter}');
@@ -225,7 +248,7 @@ describe('Workspace submission', () => {
       percent: 100,
       failureReason: 'MSFT has no prices before 1990-01-02',
     });
-    renderWorkspace();
+    await renderWorkspace();
     setCommand(SEED);
     await user.click(runButton());
     const failure = await screen.findByText('MSFT has no prices before 1990-01-02', { exact: false });
@@ -266,7 +289,7 @@ describe('Workspace submission', () => {
         ],
       }),
     );
-    renderWorkspace();
+    await renderWorkspace();
     setCommand(SEED);
     await user.click(runButton());
     const item = await within(errorList()).findByRole('listitem');
@@ -289,7 +312,7 @@ describe('Workspace submission', () => {
         details: [],
       }),
     );
-    renderWorkspace();
+    await renderWorkspace();
     setCommand(SEED);
     await user.click(runButton());
     expect(
@@ -306,7 +329,7 @@ describe('Workspace submission', () => {
 
 describe('Recent simulations', () => {
   it('says so when there are none yet', async () => {
-    renderWorkspace();
+    await renderWorkspace();
     expect(await screen.findByText(/No simulations yet/)).toBeInTheDocument();
     expect(get).toHaveBeenCalledWith('/history', { params: { query: { size: 5 } } });
   });
@@ -316,7 +339,7 @@ describe('Recent simulations', () => {
       summary({}),
       summary({ id: 'a7c1', command: 'KO-L-100% 2000-01-01 2010-01-01', status: 'failed', cagr: null }),
     ];
-    renderWorkspace();
+    await renderWorkspace();
     const section = screen.getByRole('region', { name: 'Recent simulations' });
     const first = await within(section).findByRole('link', { name: SEED });
     expect(first).toHaveAttribute('href', `/simulations/${SIMULATION_ID}`);

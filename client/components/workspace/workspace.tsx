@@ -4,10 +4,10 @@ import type { CommandError } from '@engine/command/command.errors';
 import { parseCommand } from '@engine/command/command.parser';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ApiError, errorMessage, unwrap } from '../../lib/api/client';
 import { isCommandError } from '../editor/command-diagnostics';
-import { CommandEditor, type CheckedCommand, type CommandEditorHandle } from '../editor/command-editor';
+import type { CheckedCommand, CommandEditorHandle } from '../editor/command-editor';
 import { CommandErrors } from '../editor/command-errors';
 import { createTickerSearch, type TickerSearch } from '../editor/ticker-search';
 import { ProgressBar } from '../progress/progress-bar';
@@ -18,6 +18,12 @@ import { SyntaxHelp } from './syntax-help';
 import { useDebouncedValue } from './use-debounced-value';
 import styles from './workspace.module.css';
 
+// CodeMirror is most of this page's JavaScript: it loads beside the page, fetched as soon as this module runs
+// (while the session is still being checked), so the page itself stays small and nothing waits for it.
+const loadCommandEditor = () => import('../editor/command-editor');
+if (typeof window !== 'undefined') void loadCommandEditor();
+const CommandEditor = lazy(async () => ({ default: (await loadCommandEditor()).CommandEditor }));
+
 // The socket client comes with the first run, not with the page.
 const RunProgress = lazy(() => import('./run-progress'));
 
@@ -25,6 +31,32 @@ const RunProgress = lazy(() => import('./run-progress'));
 const CHECK_DELAY_MS = 150;
 
 const NO_ERRORS: readonly CommandError[] = [];
+
+const DRAFT_KEY = 'portofino.workspace.command';
+
+/**
+ * The command to start with: `/?command=…` (a link that opens a command for editing), else the draft this tab
+ * was writing before it went to a result and came back.
+ */
+function initialCommand(): string {
+  if (typeof window === 'undefined') return '';
+  const linked = new URLSearchParams(window.location.search).get('command');
+  if (linked !== null) return linked;
+  try {
+    return window.sessionStorage.getItem(DRAFT_KEY) ?? '';
+  } catch {
+    return ''; // storage can be disabled
+  }
+}
+
+function saveDraft(command: string): void {
+  try {
+    if (command === '') window.sessionStorage.removeItem(DRAFT_KEY);
+    else window.sessionStorage.setItem(DRAFT_KEY, command);
+  } catch {
+    // No storage: the draft is simply not kept.
+  }
+}
 
 interface Run {
   simulationId: string;
@@ -40,8 +72,9 @@ export interface WorkspaceProps {
 export function Workspace({ searchTickers }: WorkspaceProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [command, setCommand] = useState('');
+  const [command, setCommand] = useState(initialCommand);
   const [shownCommand, showNow] = useDebouncedValue(command, CHECK_DELAY_MS);
+  useEffect(() => saveDraft(shownCommand), [shownCommand]);
   const [serverChecked, setServerChecked] = useState<CheckedCommand | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -144,15 +177,23 @@ export function Workspace({ searchTickers }: WorkspaceProps) {
             void submit();
           }}
         >
-          <CommandEditor
-            ref={editor}
-            value={command}
-            onChange={setCommand}
-            onSubmit={() => void submit()}
-            checked={checked}
-            searchTickers={searchTickers ?? defaultSearch}
-            describedBy={errorsId}
-          />
+          <Suspense
+            fallback={
+              <div className={styles.editorLoading} role="status">
+                Loading the editor…
+              </div>
+            }
+          >
+            <CommandEditor
+              ref={editor}
+              value={command}
+              onChange={setCommand}
+              onSubmit={() => void submit()}
+              checked={checked}
+              searchTickers={searchTickers ?? defaultSearch}
+              describedBy={errorsId}
+            />
+          </Suspense>
           <CommandErrors id={errorsId} errors={shownErrors} />
           <div className={styles.actions}>
             <button type="submit" className="button" disabled={!canSubmit}>
