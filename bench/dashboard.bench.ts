@@ -130,7 +130,7 @@ async function main(): Promise<void> {
         );
     });
     await workspace.goto(app, { waitUntil: 'networkidle' });
-    await workspace.getByLabel('Portfolio command').waitFor();
+    await workspace.getByRole('textbox', { name: 'Portfolio command' }).waitFor();
     const sizes = await Promise.all(scripts.values());
     const firstLoadKb = sizes.reduce((a, b) => a + b, 0) / 1024;
     await fresh.close();

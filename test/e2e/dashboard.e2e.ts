@@ -30,7 +30,7 @@ test('a person registers, backtests the seed portfolio, finds it in history, dow
   await expect(page).toHaveURL(new RegExp(`${server.app}/?$`));
 
   // Type the seed's command and run it: progress shows, then the results page opens.
-  const editor = page.getByLabel('Portfolio command');
+  const editor = page.getByRole('textbox', { name: 'Portfolio command' });
   await editor.click();
   await page.keyboard.type(SEED_COMMAND);
   await expect(page.getByRole('alert', { name: 'Command errors' })).toHaveCount(0);
@@ -91,7 +91,7 @@ test('an invalid command shows the parser error inline and submits nothing', asy
     if (sent.method() === 'POST' && new URL(sent.url()).pathname === '/simulate') submitted.push(sent.url());
   });
   await signInWithForm(page, server, person.email);
-  await page.getByLabel('Portfolio command').click();
+  await page.getByRole('textbox', { name: 'Portfolio command' }).click();
   await page.keyboard.type('AAPL-X-50% 2020-01-01 2022-12-28');
   const errors = page.getByRole('alert', { name: 'Command errors' });
   await expect(errors).toBeVisible();
