@@ -1,12 +1,9 @@
 'use client';
 
-import { autocompletion } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
 import type { CommandError } from '@engine/command/command.errors';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
-import { commandKeywordSource, tickerCompletionSource } from './command-completions';
 import styles from './command-editor.module.css';
 import { commandErrorMarks, setCommandErrors } from './command-error-marks';
 import { commandHighlighting } from './command-highlighting';
@@ -117,24 +114,30 @@ export function CommandEditor({
     const host = hostRef.current;
     if (!host) return;
     const props = latest.current;
+    // History, editing keys and completion load on first focus (see command-editor-typing.ts). Until they are
+    // there the browser's own editing of the field works, and nobody types into an unfocused field.
+    const typing = new Compartment();
+    let typingRequested = false;
+    let destroyed = false;
+    const enableTyping = (view: EditorView) => {
+      if (typingRequested) return;
+      typingRequested = true;
+      void import('./command-editor-typing').then(({ commandTypingExtensions }) => {
+        const search: TickerSearch = (query, signal) => latest.current.searchTickers(query, signal);
+        if (!destroyed) view.dispatch({ effects: typing.reconfigure(commandTypingExtensions(search)) });
+      });
+    };
     const submit = () => {
       latest.current.onSubmit();
       return true;
     };
     const extensions: Extension = [
-      history(),
       singleLine,
       EditorView.lineWrapping,
       placeholderText(props.placeholder),
       commandHighlighting,
       commandErrorMarks,
-      autocompletion({
-        override: [
-          commandKeywordSource,
-          tickerCompletionSource((query, signal) => latest.current.searchTickers(query, signal)),
-        ],
-        icons: false,
-      }),
+      typing.of([]),
       // Below the completion keymap (Prec.highest), so Enter picks a suggestion when the list is open.
       Prec.high(
         keymap.of([
@@ -142,8 +145,6 @@ export function CommandEditor({
           { key: 'Mod-Enter', run: submit },
         ]),
       ),
-      // No indentWithTab: Tab must move focus on, out of the field.
-      keymap.of([...defaultKeymap, ...historyKeymap]),
       EditorView.contentAttributes.of({
         'aria-label': 'Portfolio command',
         'aria-multiline': 'false',
@@ -155,12 +156,14 @@ export function CommandEditor({
       attributes.current.of(describedAttributes(props.describedBy, props.invalid)),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) latest.current.onChange(update.state.doc.toString());
+        if (update.focusChanged && update.view.hasFocus) enableTyping(update.view);
       }),
       editorTheme,
     ];
     const view = new EditorView({ parent: host, state: EditorState.create({ doc: props.value, extensions }) });
     viewRef.current = view;
     return () => {
+      destroyed = true;
       view.destroy();
       viewRef.current = null;
     };

@@ -207,7 +207,7 @@ describe('Workspace submission', () => {
     await user.click(screen.getByRole('textbox', { name: 'Portfolio command' }));
     await user.keyboard('{Enter}');
     await user.keyboard('{Enter}');
-    await user.click(screen.getByRole('button', { name: 'Submitting…' }));
+    await user.click(runButton());
     expect(post).toHaveBeenCalledTimes(1);
     const [path, init] = post.mock.calls[0] as unknown as [
       string,

@@ -196,8 +196,8 @@ export function Workspace({ searchTickers }: WorkspaceProps) {
           </Suspense>
           <CommandErrors id={errorsId} errors={shownErrors} />
           <div className={styles.actions}>
-            <button type="submit" className="button" disabled={!canSubmit}>
-              {submitting ? 'Submitting…' : 'Run backtest'}
+            <button type="submit" className="button" disabled={!canSubmit} aria-busy={submitting || running}>
+              Run backtest
             </button>
             <span className={`muted ${styles.keyHint}`}>
               or press <kbd>Enter</kbd>
@@ -212,7 +212,13 @@ export function Workspace({ searchTickers }: WorkspaceProps) {
         )}
 
         {run && (
-          <Suspense fallback={<ProgressBar label="Simulation progress" percent={0} phase="queued" state="active" />}>
+          <Suspense
+            fallback={
+              <div className={styles.run}>
+                <ProgressBar label="Simulation progress" percent={0} phase="queued" />
+              </div>
+            }
+          >
             <RunProgress key={run.simulationId} simulationId={run.simulationId} onSettled={onSettled} />
           </Suspense>
         )}
