@@ -2,7 +2,8 @@
 /**
  * `npm test`: every check and every test — type check, lint (ESLint, Prettier, architecture rules), the unit
  * tests and the integration tests on real PostgreSQL, Redis and Kafka (started by test/harness on free
- * loopback ports; a missing binary fails with what to install). Extra arguments go to jest.
+ * loopback ports; a missing binary fails with what to install), then the dashboard's Playwright tests in Chromium.
+ * Extra arguments go to jest.
  */
 const { root, run, ensureDependencies, ensureClientBuild } = require('./ensure-ready');
 
@@ -23,4 +24,6 @@ step('lint', 'npm', ['run', '--silent', 'lint']);
 step('unit and integration tests', 'npx', ['jest', '--ci', ...process.argv.slice(2)], {
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
 });
+// The dashboard end to end: Debian's Chromium against the real server in embedded mode (test/e2e).
+step('dashboard end-to-end tests (Playwright)', 'npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts']);
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s (${root}).`);
