@@ -142,10 +142,7 @@ describe('simulation pipeline, embedded', () => {
       expect(detail.trades.map((trade: { ticker: string }) => trade.ticker)).toEqual(['AAPL', 'MSFT']);
       expect(detail.tradeCount).toBe(2);
       // ?trades=N keeps the answer small for portfolios that trade every day.
-      const firstTrade = await api()
-        .get(`/history/${id}?trades=1`)
-        .set('Authorization', alice.bearer)
-        .expect(200);
+      const firstTrade = await api().get(`/history/${id}?trades=1`).set('Authorization', alice.bearer).expect(200);
       expect(firstTrade.body.trades).toEqual([detail.trades[0]]);
       expect(firstTrade.body.tradeCount).toBe(2);
       await api().get(`/history/${id}?trades=-1`).set('Authorization', alice.bearer).expect(400);
