@@ -10,12 +10,11 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/playwright.config';
-import { startServerProcess } from '../test/support/server-process';
+import { startEmbeddedServer } from '../test/support/embedded-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TICKERS = 'AAPL AMD BAC BBY CVX GE HD JNJ JPM KO LLY MRK MSFT PEP PFE PG RRC UNH WMT XOM'.split(' ');
@@ -53,19 +52,10 @@ async function timeToInteractive(page: Page, url: string): Promise<number> {
 async function main(): Promise<void> {
   if (!existsSync(join(__dirname, '..', 'client', '.next', 'BUILD_ID')))
     throw new Error('the dashboard is not built: run `npm run build:client` first');
-  const dir = mkdtempSync(join(tmpdir(), 'portofino-bench-dashboard-'));
-  const server = await startServerProcess({
-    SQLITE_PATH: join(dir, 'portofino.sqlite'),
-    JWT_SECRET_FILE: join(dir, 'jwt-secret'),
-    REPORTS_DIR: join(dir, 'reports'),
-    MARKET_DATA_PROVIDERS: 'sample',
-    AUTH_THROTTLE_LIMIT: '1000',
-    SERVE_DASHBOARD: 'true',
-    LOG_LEVEL: 'warn',
-  });
+  const server = await startEmbeddedServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const app = `${server.url}/app`;
+    const { app } = server;
     const email = `bench-${randomUUID().slice(0, 8)}@example.com`;
     const registered = await fetch(`${server.url}/auth/register`, {
       method: 'POST',
@@ -147,7 +137,6 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

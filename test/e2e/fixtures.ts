@@ -1,18 +1,13 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { startEmbeddedServer, type EmbeddedServer } from '../support/embedded-server';
+
+export type { EmbeddedServer };
 
 export const PASSWORD = 'correct horse battery staple 7';
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
-
-export interface EmbeddedServer {
-  url: string;
-  /** The dashboard's root, e.g. http://127.0.0.1:1234/app */
-  app: string;
-}
 
 /** A person with an account, and an access token for asserting through the API what the page shows. */
 export interface Person {
@@ -25,22 +20,11 @@ export const test = base.extend<object, { server: EmbeddedServer }>({
   server: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
     async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'portofino-e2e-'));
-      let server: ServerProcess | undefined;
+      const server = await startEmbeddedServer();
       try {
-        server = await startServerProcess({
-          SQLITE_PATH: join(dir, 'portofino.sqlite'),
-          JWT_SECRET_FILE: join(dir, 'jwt-secret'),
-          REPORTS_DIR: join(dir, 'reports'),
-          MARKET_DATA_PROVIDERS: 'sample',
-          AUTH_THROTTLE_LIMIT: '1000',
-          SERVE_DASHBOARD: 'true',
-          LOG_LEVEL: 'warn',
-        });
-        await use({ url: server.url, app: `${server.url}/app` });
+        await use(server);
       } finally {
-        await server?.stop();
-        rmSync(dir, { recursive: true, force: true });
+        await server.stop();
       }
     },
     { scope: 'worker', timeout: 90_000 },

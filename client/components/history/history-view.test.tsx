@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { api, type SimulationSummary } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format/numbers';
 import { EXAMPLE_COMMAND, HistoryView } from './history-view';
+import { apiAnswer } from '../../test-support/api-answer';
 
 jest.mock('../../lib/api/client', () => {
   const actual = jest.requireActual<typeof import('../../lib/api/client')>('../../lib/api/client');
@@ -45,12 +46,7 @@ const GET = api.GET as unknown as jest.MockedFunction<Call>;
 const POST = api.POST as unknown as jest.MockedFunction<Call>;
 const DELETE = api.DELETE as unknown as jest.MockedFunction<Call>;
 
-const answer = (status: number, body?: unknown) =>
-  Promise.resolve({
-    data: status < 400 ? body : undefined,
-    error: status >= 400 ? body : undefined,
-    response: { ok: status < 400, status } as Response,
-  });
+const answer = apiAnswer;
 
 function simulation(overrides: Partial<SimulationSummary> = {}): SimulationSummary {
   return {

@@ -6,6 +6,7 @@ import { api } from '../../lib/api/client';
 import type { LiveProgress } from '../../lib/realtime/live-progress';
 import { DownloadReport } from './download-report';
 import { fileNameFromDisposition } from './save-file';
+import { apiAnswer } from '../../test-support/api-answer';
 
 jest.mock('../../lib/api/client', () => {
   const actual = jest.requireActual<typeof import('../../lib/api/client')>('../../lib/api/client');
@@ -28,12 +29,7 @@ jest.mock('../../lib/realtime/live-progress', () => {
 type Call = (path: string, init?: object) => Promise<unknown>;
 const GET = api.GET as unknown as jest.MockedFunction<Call>;
 const POST = api.POST as unknown as jest.MockedFunction<Call>;
-const answer = (status: number, body?: unknown) =>
-  Promise.resolve({
-    data: status < 400 ? body : undefined,
-    error: status >= 400 ? body : undefined,
-    response: { ok: status < 400, status } as Response,
-  });
+const answer = apiAnswer;
 
 const SIMULATION = '24b212c6-5c2f-48e3-be8e-e3f4428ac8d9';
 const REPORT = '98982d20-060d-4568-9c5e-770773d4bd16';

@@ -7,6 +7,7 @@ import { formatPercent, formatRatio } from '../../lib/format/numbers';
 import type { LiveProgress } from '../../lib/realtime/live-progress';
 import withBenchmarkJson from './fixtures/completed-with-benchmark.json';
 import { SimulationResults } from './simulation-results';
+import { apiAnswer } from '../../test-support/api-answer';
 
 jest.mock('../../lib/api/client', () => {
   const actual = jest.requireActual<typeof import('../../lib/api/client')>('../../lib/api/client');
@@ -35,12 +36,7 @@ type Call = (path: string, init?: { params?: { path?: { id: string } } }) => Pro
 const GET = api.GET as unknown as jest.MockedFunction<Call>;
 const POST = api.POST as unknown as jest.MockedFunction<Call>;
 
-const answer = (status: number, body?: unknown) =>
-  Promise.resolve({
-    data: status < 400 ? body : undefined,
-    error: status >= 400 ? body : undefined,
-    response: { ok: status < 400, status } as Response,
-  });
+const answer = apiAnswer;
 
 // A real answer of GET /history/{id}.
 const completed = withBenchmarkJson as unknown as SimulationDetail;
