@@ -1,8 +1,8 @@
 /**
  * End-to-end pipeline benchmark: POST /simulate → `simulation.completed` on Kafka, on a real PostgreSQL, Redis
  * and Kafka (started like the tests do), with prices cached, at 32 concurrent clients.
- *   npm run bench:pipeline   (BENCH_SECONDS=20 BENCH_CLIENTS=32 BENCH_ROLES=split|both BENCH_IDLE_SECONDS=3
- *                             BENCH_CPU_PROF=<dir> BENCH_PERF=<file>)
+ *   npm run bench:pipeline   (BENCH_SECONDS=20 BENCH_CLIENTS=32 BENCH_ROLES=split|both BENCH_WARMUP_SECONDS=5
+ *                             BENCH_IDLE_SECONDS=3 BENCH_CPU_PROF=<dir> BENCH_PERF=<file> BENCH_NODE_ARGS=<flags>)
  * Prints simulations per second and p50/p90/p99 latency from the POST to the completed event, and — because
  * throughput depends on whatever else runs on the machine — the work each simulation costs: CPU milliseconds
  * per simulation of every process involved (API, worker, PostgreSQL's postmaster and backends, redis-server,
@@ -24,6 +24,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const ROLES = process.env.BENCH_ROLES ?? 'split';
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 3);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const COMMAND = 'AAPL-L-50% MSFT-L-30% KO-S-20% 2015-01-01 2022-12-28 rebalance=monthly';
 const TOPIC = 'portofino.simulation.events.v1';
 const QUERY_COUNTER = join(__dirname, 'support', 'query-counter.cjs');
@@ -100,7 +101,8 @@ async function main(): Promise<void> {
       DATABASE_POOL_SIZE: '20',
     };
     // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process there (open it in Chrome DevTools).
-    const nodeArgs = ['-r', QUERY_COUNTER];
+    // BENCH_NODE_ARGS: more flags for the server processes (e.g. --max-semi-space-size=16), to try V8 settings.
+    const nodeArgs = ['-r', QUERY_COUNTER, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     if (process.env.BENCH_CPU_PROF) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
     // BENCH_PERF=<file>: `perf record` of the whole machine during the measured window (on-CPU samples of every
     // process, kernel included; JavaScript frames named through --perf-basic-prof): `perf report -i <file>`.
@@ -224,7 +226,7 @@ async function main(): Promise<void> {
       idle = { before, after: await snapshot() };
     }
 
-    await run(5); // warm-up: caches, JIT, connection pools
+    await run(WARMUP_SECONDS); // warm-up: caches, JIT, connection pools
     postLatencies = [];
     const perf = PERF_FILE
       ? spawn('perf', ['record', '-a', '-g', '-F', '499', '-o', PERF_FILE], { stdio: 'ignore' })

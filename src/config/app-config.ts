@@ -15,7 +15,14 @@ export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; poolSize: number; migrationsRun: boolean }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize: number;
+      migrationsRun: boolean;
+      /** Named prepared statements (default true; false behind a pooler that cannot keep them). */
+      preparedStatements?: boolean;
+    }
   | { kind: 'sqlite'; path: string; migrationsRun: boolean };
 
 export type QueueConfig =

@@ -42,6 +42,7 @@ describe('parseEnvironment', () => {
       url: 'postgres://u:p@db:5432/portofino',
       poolSize: 10,
       migrationsRun: true,
+      preparedStatements: true,
     });
     expect(config.queue).toEqual({
       kind: 'bull',

@@ -55,6 +55,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
   },
   { name: 'DATABASE_POOL_SIZE', default: '10', description: 'PostgreSQL connection pool size' },
   {
+    name: 'DATABASE_PREPARED_STATEMENTS',
+    default: 'true',
+    description: 'PostgreSQL: prepare each statement once per connection (false behind PgBouncer in transaction mode)',
+  },
+  {
     name: 'SQLITE_PATH',
     default: 'data/portofino.sqlite',
     description: 'embedded database file (":memory:" for none)',
@@ -362,7 +367,13 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
   const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const migrationsRun = read.boolean('DB_MIGRATIONS_RUN');
   const database: AppConfigValues['database'] = databaseUrl
-    ? { kind: 'postgres', url: databaseUrl, poolSize: read.integer('DATABASE_POOL_SIZE', 1, 500), migrationsRun }
+    ? {
+        kind: 'postgres',
+        url: databaseUrl,
+        poolSize: read.integer('DATABASE_POOL_SIZE', 1, 500),
+        migrationsRun,
+        preparedStatements: read.boolean('DATABASE_PREPARED_STATEMENTS'),
+      }
     : { kind: 'sqlite', path: read.string('SQLITE_PATH'), migrationsRun };
 
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);

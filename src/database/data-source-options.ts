@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
+import { PreparingPgClient } from './preparing-pg-client';
 
 /**
  * TypeORM options for the configured database, shared by the application and by ormconfig.ts (the CLI).
@@ -24,6 +25,8 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
       type: 'postgres',
       url: database.url,
       poolSize: database.poolSize,
+      // Statements parsed and planned once per connection (DATABASE_PREPARED_STATEMENTS).
+      ...(database.preparedStatements === false ? {} : { extra: { Client: PreparingPgClient } }),
       // One transaction per migration: a failed one leaves nothing half-applied.
       migrationsTransactionMode: 'each',
     };

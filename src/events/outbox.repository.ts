@@ -83,7 +83,15 @@ export class OutboxRepository {
           // Commit the failure count, then report it: the events stay unpublished for the next attempt.
           return { published: 0, busy: false, error: error as Error };
         }
-        await repository.update({ seq: In(seqs) }, { publishedAt: new Date(), lastError: null });
+        if (this.dataSource.options.type === 'postgres') {
+          // One statement text whatever the batch size (a prepared statement), not IN ($1, …, $n).
+          await manager.query('UPDATE event_outbox SET published_at = $1, last_error = NULL WHERE seq = ANY($2)', [
+            new Date(),
+            seqs,
+          ]);
+        } else {
+          await repository.update({ seq: In(seqs) }, { publishedAt: new Date(), lastError: null });
+        }
         return { published: pending.length, busy: false };
       },
     );
