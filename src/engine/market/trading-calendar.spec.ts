@@ -1,4 +1,4 @@
-import { isIsoDate, isoToDayNumber } from './trading-calendar';
+import { buildCalendarKeys, isIsoDate, isoToDayNumber } from './trading-calendar';
 
 describe('trading calendar arithmetic', () => {
   it('numbers every day from 1800 to 2299 exactly as Date.UTC does', () => {
@@ -17,5 +17,31 @@ describe('trading calendar arithmetic', () => {
         isIsoDate,
       ),
     ).toEqual([false, false, false, false, false, false, false, false]);
+    // Exactly ten characters, ASCII digits and two dashes: nothing around, nothing else in between.
+    expect(
+      [
+        ' 2023-01-01',
+        '2023-01-01 ',
+        '2023-01-01\n',
+        '2023/01/01',
+        '2023-0a-01',
+        '２０２３-01-01',
+        '+023-01-01',
+        '',
+      ].map(isIsoDate),
+    ).toEqual([false, false, false, false, false, false, false, false]);
+  });
+
+  it('gives the same calendar keys as Date does', () => {
+    const dates = ['1999-12-31', '2000-01-01', '2020-02-29', '2023-10-02', '2024-12-30'];
+    const keys = buildCalendarKeys(dates);
+    dates.forEach((iso, i) => {
+      const date = new Date(`${iso}T00:00:00Z`);
+      expect(keys.year[i]).toBe(date.getUTCFullYear());
+      expect(keys.monthKey[i]).toBe(date.getUTCFullYear() * 12 + date.getUTCMonth());
+      expect(keys.quarterKey[i]).toBe(date.getUTCFullYear() * 4 + Math.floor(date.getUTCMonth() / 3));
+      expect(keys.dayNumber[i]).toBe(date.getTime() / 86_400_000);
+      expect(keys.weekKey[i]).toBe(keys.dayNumber[i] - ((date.getUTCDay() + 6) % 7));
+    });
   });
 });

@@ -24,15 +24,31 @@ export function dayNumberToIso(dayNumber: number): string {
   return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A real calendar day written YYYY-MM-DD (arithmetic, no Date: it runs once per price row). */
+/** The digit at `index` of `text` (0–9), or -1 for anything else. */
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+}
+
+/** A real calendar day written YYYY-MM-DD (character codes, no regular expression or Date: it runs per price row). */
 export function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const year = Number(text.slice(0, 4));
-  const month = (text.charCodeAt(5) - 48) * 10 + (text.charCodeAt(6) - 48);
-  const day = (text.charCodeAt(8) - 48) * 10 + (text.charCodeAt(9) - 48);
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) {
+    return false;
+  }
+  const y1 = digitAt(text, 0);
+  const y2 = digitAt(text, 1);
+  const y3 = digitAt(text, 2);
+  const y4 = digitAt(text, 3);
+  const m1 = digitAt(text, 5);
+  const m2 = digitAt(text, 6);
+  const d1 = digitAt(text, 8);
+  const d2 = digitAt(text, 9);
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) return false;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
@@ -62,8 +78,12 @@ export function buildCalendarKeys(dates: readonly string[]): CalendarKeys {
   for (let i = 0; i < count; i++) {
     const iso = dates[i];
     const dayNumber = isoToDayNumber(iso);
-    const year = Number(iso.slice(0, 4));
-    const month = Number(iso.slice(5, 7)) - 1;
+    const year =
+      (iso.charCodeAt(0) - 48) * 1000 +
+      (iso.charCodeAt(1) - 48) * 100 +
+      (iso.charCodeAt(2) - 48) * 10 +
+      (iso.charCodeAt(3) - 48);
+    const month = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48) - 1;
     // 1970-01-01 was a Thursday: weekday index with Monday = 0 is (dayNumber + 3) mod 7.
     const mondayOffset = (((dayNumber + 3) % 7) + 7) % 7;
     keys.dayNumber[i] = dayNumber;

@@ -14,6 +14,7 @@ import {
   StoredSimulationResult,
   TradeRow,
 } from './history.types';
+import { executeSql, valuesList } from '../../database/sql';
 import { decodeSimulationSeries, encodeSimulationSeries } from './simulation-series.codec';
 
 const SORT_COLUMNS: Record<HistoryQuery['sort'], string> = {
@@ -23,6 +24,20 @@ const SORT_COLUMNS: Record<HistoryQuery['sort'], string> = {
   maxDrawdown: 's.max_drawdown',
   totalReturn: 's.total_return',
 };
+
+/** Column of each StatusChange field (headline metrics included). */
+const STATUS_COLUMNS = {
+  status: 'status',
+  progressPhase: 'progress_phase',
+  progressPercent: 'progress_percent',
+  failureReason: 'failure_reason',
+  startedAt: 'started_at',
+  finishedAt: 'finished_at',
+  cagr: 'cagr',
+  sharpe: 'sharpe',
+  maxDrawdown: 'max_drawdown',
+  totalReturn: 'total_return',
+} as const;
 
 export interface StatusChange {
   status?: SimulationStatus;
@@ -43,34 +58,37 @@ export class HistoryRepository {
     return this.dataSource.transaction(work);
   }
 
+  /** The simulation and its tickers: two statements (written out: an entity insert costs more CPU than it runs). */
   async insert(simulation: NewSimulation, createdAt: Date, tx: EntityManager): Promise<void> {
-    await tx.getRepository(SimulationEntity).insert({
-      id: simulation.id,
-      userId: simulation.userId,
-      command: simulation.command,
-      canonical: simulation.canonical,
-      parsedCommand: JSON.stringify(simulation.parsedCommand),
-      tickers: [...simulation.tickers, ...(simulation.benchmark ? [simulation.benchmark] : [])].join(' '),
-      startDate: simulation.startDate,
-      endDate: simulation.endDate,
-      status: 'queued',
-      progressPhase: null,
-      progressPercent: 0,
-      failureReason: null,
-      idempotencyKey: simulation.idempotencyKey,
-      cagr: null,
-      sharpe: null,
-      maxDrawdown: null,
-      totalReturn: null,
-      createdAt,
-      startedAt: null,
-      finishedAt: null,
-    });
+    await executeSql(
+      tx,
+      `INSERT INTO simulations (id, user_id, command, canonical, parsed_command, tickers, start_date, end_date,
+         status, progress_phase, progress_percent, failure_reason, idempotency_key, created_at)
+       VALUES (:id, :userId, :command, :canonical, :parsedCommand, :tickers, :startDate, :endDate,
+         'queued', NULL, 0, NULL, :idempotencyKey, :createdAt)`,
+      {
+        id: simulation.id,
+        userId: simulation.userId,
+        command: simulation.command,
+        canonical: simulation.canonical,
+        parsedCommand: JSON.stringify(simulation.parsedCommand),
+        tickers: [...simulation.tickers, ...(simulation.benchmark ? [simulation.benchmark] : [])].join(' '),
+        startDate: simulation.startDate,
+        endDate: simulation.endDate,
+        idempotencyKey: simulation.idempotencyKey,
+        createdAt,
+      },
+    );
     const tickers = new Map(simulation.tickers.map((ticker) => [ticker, false]));
     if (simulation.benchmark && !tickers.has(simulation.benchmark)) tickers.set(simulation.benchmark, true);
-    await tx
-      .getRepository(SimulationTickerEntity)
-      .insert([...tickers].map(([ticker, isBenchmark]) => ({ simulationId: simulation.id, ticker, isBenchmark })));
+    const rows = valuesList([...tickers], ['simulationId', 'ticker', 'isBenchmark'], ([ticker, isBenchmark], column) =>
+      column === 'simulationId' ? simulation.id : column === 'ticker' ? ticker : isBenchmark,
+    );
+    await executeSql(
+      tx,
+      `INSERT INTO simulation_tickers (simulation_id, ticker, is_benchmark) VALUES ${rows.sql}`,
+      rows.parameters,
+    );
   }
 
   async findById(id: string, tx: EntityManager = this.dataSource.manager): Promise<SimulationRecord | null> {
@@ -130,28 +148,33 @@ export class HistoryRepository {
 
   async update(id: string, change: StatusChange, tx: EntityManager): Promise<void> {
     const { headline, ...rest } = change;
-    await tx.getRepository(SimulationEntity).update({ id }, { ...rest, ...(headline ?? {}) });
+    const values: Record<string, unknown> = { ...rest, ...(headline ?? {}) };
+    const assignments = Object.keys(values)
+      .filter((field) => values[field] !== undefined)
+      .map((field) => `${STATUS_COLUMNS[field as keyof typeof STATUS_COLUMNS]} = :${field}`);
+    if (assignments.length === 0) return;
+    await executeSql(tx, `UPDATE simulations SET ${assignments.join(', ')} WHERE id = :id`, { ...values, id });
   }
 
   /** Stores (or replaces: a retried job writes the same row again) the result of a simulation. */
   async saveResult(id: string, result: StoredSimulationResult, tx: EntityManager): Promise<number> {
     const series = encodeSimulationSeries(result.series);
     const trades = deflateRawSync(Buffer.from(JSON.stringify(result.trades), 'utf8'), { level: 1 });
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into('simulation_results', ['simulation_id', 'metrics', 'summary', 'series', 'trades', 'created_at'])
-      .values({
-        simulation_id: id,
+    await executeSql(
+      tx,
+      `INSERT INTO simulation_results (simulation_id, metrics, summary, series, trades, created_at)
+       VALUES (:id, :metrics, :summary, :series, :trades, :createdAt)
+       ON CONFLICT (simulation_id) DO UPDATE SET metrics = excluded.metrics, summary = excluded.summary,
+         series = excluded.series, trades = excluded.trades, created_at = excluded.created_at`,
+      {
+        id,
         metrics: JSON.stringify(result.metrics),
         summary: JSON.stringify(result.summary),
         series,
         trades,
-        created_at: new Date(),
-      })
-      .orUpdate(['metrics', 'summary', 'series', 'trades', 'created_at'], ['simulation_id'])
-      .updateEntity(false)
-      .execute();
+        createdAt: new Date(),
+      },
+    );
     return series.length + trades.length;
   }
 

@@ -1,4 +1,5 @@
 import { cumulativeSeries } from '../../engine';
+import { isoToDayNumber } from '../../engine/market/trading-calendar';
 
 /** The daily series of one simulation, as stored and as served by GET /history/{id}. */
 export interface SimulationSeries {
@@ -21,10 +22,6 @@ const MAGIC = 0x50465331; // "PFS1"
 const VERSION = 2;
 const HEADER_BYTES = 24;
 const DAY_MS = 86_400_000;
-
-function toDayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
 
 function fromDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -55,7 +52,7 @@ export function encodeSimulationSeries(series: SimulationSeries): Buffer {
   view.setUint32(20, tickers.length, true);
   tickers.copy(buffer, HEADER_BYTES);
   let offset = HEADER_BYTES + tickers.length;
-  for (let i = 0; i < days; i += 1, offset += 4) view.setInt32(offset, toDayNumber(series.dates[i]), true);
+  for (let i = 0; i < days; i += 1, offset += 4) view.setInt32(offset, isoToDayNumber(series.dates[i]), true);
   const writeFloat64 = (values: Float64Array) => {
     for (let i = 0; i < days; i += 1, offset += 8) view.setFloat64(offset, values[i], true);
   };

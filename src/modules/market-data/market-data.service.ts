@@ -61,6 +61,7 @@ export interface UploadResult {
 export class MarketDataService implements OnModuleDestroy {
   private readonly logger = new Logger(MarketDataService.name);
   private readonly mutex = new KeyedMutex();
+  private readonly servedDates = new WeakMap<StoredSeries, { from: number; to: number; dates: readonly string[] }>();
 
   constructor(
     private readonly repository: MarketDataRepository,
@@ -328,6 +329,20 @@ export class MarketDataService implements OnModuleDestroy {
     }
   }
 
+  /**
+   * The ISO dates of days[from..to) of a cached series. The last slice served of each series is kept with it
+   * (simulations ask the same ranges over and over), so it is built once, not per request; it is read-only.
+   */
+  private datesOf(stored: StoredSeries, from: number, to: number): readonly string[] {
+    const last = this.servedDates.get(stored);
+    if (last && last.from === from && last.to === to) return last.dates;
+    const dates = new Array<string>(to - from);
+    for (let i = from; i < to; i++) dates[i - from] = isoOfDay(stored.days[i]);
+    Object.freeze(dates);
+    this.servedDates.set(stored, { from, to, dates });
+    return dates;
+  }
+
   /** The requested slice of a stored series: views on the cached arrays, no copies of prices. */
   private serve(stored: StoredSeries, requested: DateRange, note = ''): ServedSeries {
     const ticker = stored.metadata.ticker;
@@ -338,8 +353,7 @@ export class MarketDataService implements OnModuleDestroy {
     if (to <= from || available === null) {
       throw new PriceRangeUnavailableError(ticker, stored.source, requested, available, note);
     }
-    const dates = new Array<string>(to - from);
-    for (let i = from; i < to; i++) dates[i - from] = isoOfDay(stored.days[i]);
+    const dates = this.datesOf(stored, from, to);
     const first = stored.days[from];
     const last = stored.days[to - 1];
     const inRange = ([day]: [number, number]) => day >= first && day <= last;
