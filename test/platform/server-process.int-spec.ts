@@ -46,7 +46,7 @@ describe('the server process (src/main.ts)', () => {
       await request(server.url).get('/').expect(302).expect('location', '/app');
       const page = await request(server.url).get('/app').expect(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
-      expect(page.text).toContain('<title>PortoFino</title>');
+      expect(page.text).toMatch(/<title>[^<]*PortoFino<\/title>/);
       const asset = /src="(\/app\/_next\/static\/[^"]+\.js)"/.exec(page.text)?.[1];
       expect(asset).toBeDefined();
       await request(server.url)
