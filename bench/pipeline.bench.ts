@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
@@ -29,6 +30,36 @@ const COMMAND = 'AAPL-L-50% MSFT-L-30% KO-S-20% 2015-01-01 2022-12-28 rebalance=
 const TOPIC = 'portofino.simulation.events.v1';
 const QUERY_COUNTER = join(__dirname, 'support', 'query-counter.cjs');
 const PERF_FILE = process.env.BENCH_PERF;
+
+const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+/** POST a JSON body; resolves with the status and the body text. */
+function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -134,8 +165,14 @@ async function main(): Promise<void> {
 
     const waiting = new Map<string, (at: number) => void>();
     const early = new Map<string, number>();
+    // Where each simulation's time went (wall clock, ms): the completed event says when the worker published it
+    // (occurredAt, inside its final transaction) and how long the run took (durationMs).
+    const timings = new Map<string, { occurredAt: number; durationMs: number; receivedAt: number }>();
     const eventTypes: Counts = {};
     const kafka = new Kafka({ brokers: services.kafkaBrokers as string[], logLevel: logLevel.NOTHING });
+    // The measuring side costs as little as it can, since it shares the machine: its group is thrown away, so it
+    // commits no offsets (kafkajs would send one OffsetCommit per batch), and requests go through node:http with
+    // kept-alive connections rather than fetch().
     const consumer = kafka.consumer({
       groupId: `bench-${randomUUID()}`,
       sessionTimeout: 6000,
@@ -146,10 +183,21 @@ async function main(): Promise<void> {
     let joined = false;
     consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
     await consumer.run({
+      autoCommit: false,
       eachMessage: async ({ message }) => {
-        const envelope = JSON.parse(message.value?.toString() ?? '{}') as { type: string; simulationId: string };
+        const envelope = JSON.parse(message.value?.toString() ?? '{}') as {
+          type: string;
+          simulationId: string;
+          occurredAt: string;
+          data: { durationMs?: number };
+        };
         eventTypes[envelope.type] = (eventTypes[envelope.type] ?? 0) + 1;
         if (envelope.type !== 'simulation.completed' && envelope.type !== 'simulation.failed') return;
+        timings.set(envelope.simulationId, {
+          occurredAt: Date.parse(envelope.occurredAt),
+          durationMs: envelope.data.durationMs ?? 0,
+          receivedAt: Date.now(),
+        });
         const resolve = waiting.get(envelope.simulationId);
         if (resolve) resolve(performance.now());
         else early.set(envelope.simulationId, performance.now());
@@ -157,22 +205,34 @@ async function main(): Promise<void> {
     });
     while (!joined) await new Promise((resolve) => setTimeout(resolve, 100));
 
+    const body = JSON.stringify({ command: COMMAND });
     let postLatencies: number[] = [];
+    let phases: { post: number[]; queued: number[]; running: number[]; delivered: number[] } = {
+      post: [],
+      queued: [],
+      running: [],
+      delivered: [],
+    };
     const submitOne = async (): Promise<number> => {
       const started = performance.now();
-      const response = await fetch(`${url}/simulate`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({ command: COMMAND }),
-      });
-      if (response.status !== 202)
-        throw new Error(`POST /simulate answered ${response.status}: ${await response.text()}`);
-      const { simulationId } = (await response.json()) as { simulationId: string };
+      const startedAt = Date.now();
+      const response = await post(`${url}/simulate`, body, { authorization: `Bearer ${accessToken}` });
+      if (response.status !== 202) throw new Error(`POST /simulate answered ${response.status}: ${response.text}`);
+      const { simulationId } = JSON.parse(response.text) as { simulationId: string };
       postLatencies.push(performance.now() - started);
+      const acceptedAt = Date.now();
       const finished =
         early.get(simulationId) ?? (await new Promise<number>((resolve) => waiting.set(simulationId, resolve)));
       waiting.delete(simulationId);
       early.delete(simulationId);
+      const timing = timings.get(simulationId);
+      timings.delete(simulationId);
+      if (timing) {
+        phases.post.push(acceptedAt - startedAt);
+        phases.queued.push(timing.occurredAt - timing.durationMs - acceptedAt);
+        phases.running.push(timing.durationMs);
+        phases.delivered.push(timing.receivedAt - timing.occurredAt);
+      }
       return finished - started;
     };
 
@@ -228,6 +288,7 @@ async function main(): Promise<void> {
 
     await run(WARMUP_SECONDS); // warm-up: caches, JIT, connection pools
     postLatencies = [];
+    phases = { post: [], queued: [], running: [], delivered: [] };
     const perf = PERF_FILE
       ? spawn('perf', ['record', '-a', '-g', '-F', '499', '-o', PERF_FILE], { stdio: 'ignore' })
       : undefined;
@@ -251,6 +312,14 @@ async function main(): Promise<void> {
     postLatencies.sort((a, b) => a - b);
     console.log(
       `  POST /simulate alone: p50 ${percentile(postLatencies, 50).toFixed(1)} ms, p99 ${percentile(postLatencies, 99).toFixed(1)} ms`,
+    );
+    const spread = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return `p50 ${percentile(sorted, 50).toFixed(0)} / p99 ${percentile(sorted, 99).toFixed(0)} ms`;
+    };
+    console.log(
+      `  where the time went: POST ${spread(phases.post)}, accepted → job done minus its run ${spread(phases.queued)}, ` +
+        `run ${spread(phases.running)}, completed event published → received ${spread(phases.delivered)}`,
     );
     const machineBusy = after.machine.busy - before.machine.busy;
     const ours = cpuTotal(after, before);
@@ -278,6 +347,7 @@ async function main(): Promise<void> {
     console.log(`  events per simulation on ${TOPIC}: ${perSimulation(difference(after.events, before.events), n)}`);
     console.log(`load average after: ${loadAverage()}`);
     redis.disconnect();
+    agent.destroy();
     await consumer.disconnect();
   } finally {
     for (const { server } of processes) {

@@ -20,6 +20,11 @@ export interface SubscriptionOptions {
   topics: string[];
   /** Read topics from their start instead of only new messages. */
   fromBeginning?: boolean;
+  /**
+   * For handlers that are not in a hurry: messages may wait up to this long to be fetched together, so a busy
+   * topic costs a few large fetches instead of many small ones. Default: fetched as soon as they arrive.
+   */
+  batchWithinMs?: number;
 }
 
 export type MessageHandler = (message: ReceivedMessage) => Promise<void>;

@@ -28,6 +28,8 @@ const KAFKA_TO_NEST_LEVEL: Record<number, 'error' | 'warn' | 'log' | 'debug'> = 
 @Injectable()
 export class KafkaEventTransport extends EventTransport implements OnApplicationShutdown {
   private static readonly COMMIT_INTERVAL_MS = 1000;
+  /** What a batching subscription (batchWithinMs) waits for, at most, before its fetch is answered. */
+  private static readonly BATCH_MIN_BYTES = 256 * 1024;
   private readonly logger = new Logger(KafkaEventTransport.name);
   private readonly kafka: Kafka;
   private readonly producer: Producer;
@@ -71,7 +73,15 @@ export class KafkaEventTransport extends EventTransport implements OnApplication
 
   async subscribe(options: SubscriptionOptions, handler: MessageHandler): Promise<Subscription> {
     await this.connect();
-    const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1000 });
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1000,
+      // The broker answers a fetch once it holds minBytes or after maxWaitTimeInMs, whichever comes first.
+      ...(options.batchWithinMs
+        ? { maxWaitTimeInMs: options.batchWithinMs, minBytes: KafkaEventTransport.BATCH_MIN_BYTES }
+        : {}),
+    });
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });

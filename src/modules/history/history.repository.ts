@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { SimulationEntity } from './entities/simulation.entity';
 import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
@@ -12,10 +11,10 @@ import {
   SimulationRecord,
   SimulationStatus,
   StoredSimulationResult,
-  TradeRow,
 } from './history.types';
 import { executeSql, valuesList } from '../../database/sql';
 import { decodeSimulationSeries, encodeSimulationSeries } from './simulation-series.codec';
+import { decodeTrades, encodeTrades } from './trades.codec';
 
 const SORT_COLUMNS: Record<HistoryQuery['sort'], string> = {
   createdAt: 's.created_at',
@@ -159,7 +158,7 @@ export class HistoryRepository {
   /** Stores (or replaces: a retried job writes the same row again) the result of a simulation. */
   async saveResult(id: string, result: StoredSimulationResult, tx: EntityManager): Promise<number> {
     const series = encodeSimulationSeries(result.series);
-    const trades = deflateRawSync(Buffer.from(JSON.stringify(result.trades), 'utf8'), { level: 1 });
+    const trades = encodeTrades(result.trades);
     await executeSql(
       tx,
       `INSERT INTO simulation_results (simulation_id, metrics, summary, series, trades, created_at)
@@ -190,7 +189,7 @@ export class HistoryRepository {
       metrics: JSON.parse(row.metrics) as Record<string, unknown>,
       summary: JSON.parse(row.summary) as Record<string, unknown>,
       series: decodeSimulationSeries(Buffer.from(row.series)),
-      trades: JSON.parse(inflateRawSync(Buffer.from(row.trades)).toString('utf8')) as TradeRow[],
+      trades: decodeTrades(Buffer.from(row.trades)),
     };
   }
 

@@ -15,6 +15,7 @@ const HISTORY_DELETED = 'history.deleted';
  */
 @Injectable()
 export class ReportCleanupListener implements OnApplicationBootstrap, OnApplicationShutdown {
+  private static readonly BATCH_WITHIN_MS = 1000;
   private readonly logger = new Logger(ReportCleanupListener.name);
   private subscription: Subscription | undefined;
 
@@ -30,7 +31,13 @@ export class ReportCleanupListener implements OnApplicationBootstrap, OnApplicat
     try {
       this.subscription = await this.transport.subscribe(
         // From the beginning for a new group: a deletion made before the first start is not missed.
-        { groupId: `${prefix}-report-cleanup`, topics: [EVENT_TOPICS.history], fromBeginning: true },
+        // It needs only history.deleted but reads every history event: fetched a second's worth at a time.
+        {
+          groupId: `${prefix}-report-cleanup`,
+          topics: [EVENT_TOPICS.history],
+          fromBeginning: true,
+          batchWithinMs: ReportCleanupListener.BATCH_WITHIN_MS,
+        },
         (message) => this.handle(message),
       );
     } catch (error) {
