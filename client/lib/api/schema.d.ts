@@ -816,7 +816,7 @@ export interface components {
             drawdown: number[];
             /** @description portfolio value at each close */
             nav: number[];
-            /** @description signed value weight of each ticker and CASH after each day’s trades */
+            /** @description signed value weight of each ticker and CASH after each day’s trades (7 significant digits) */
             weights: {
                 [key: string]: number[];
             };

@@ -28,7 +28,7 @@ export class SimulationSeriesDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'array', items: { type: 'number' } },
-    description: 'signed value weight of each ticker and CASH after each day’s trades',
+    description: 'signed value weight of each ticker and CASH after each day’s trades (7 significant digits)',
   })
   weights!: Record<string, (number | null)[]>;
 }
@@ -92,7 +92,9 @@ export class SimulationDetailDto extends SimulationSummaryDto {
     columns.forEach((ticker, column) => {
       weights[ticker] = Array.from({ length: series.dates.length }, (_, row) => {
         const value = series.weights[row * columns.length + column];
-        return Number.isFinite(value) ? value : null;
+        // Weights are stored as float32 (~7 significant digits): printing the float64 widening of each
+        // (0.05000000074505806) would only add noise — and 80% of a 33-year, 20-asset answer's bytes.
+        return Number.isFinite(value) ? Number(value.toPrecision(7)) : null;
       });
     });
     return {
