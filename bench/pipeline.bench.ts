@@ -279,12 +279,6 @@ async function main(): Promise<void> {
 
     console.log(`processes: ${watched.map(([name, pid]) => `${name} ${pid}`).join(', ')}, bench client ${process.pid}`);
     console.log(`load average before: ${loadAverage()}`);
-    let idle: { before: Snapshot; after: Snapshot } | undefined;
-    if (IDLE_SECONDS > 0) {
-      const before = await snapshot();
-      await sleep(IDLE_SECONDS * 1000);
-      idle = { before, after: await snapshot() };
-    }
 
     await run(WARMUP_SECONDS); // warm-up: caches, JIT, connection pools
     postLatencies = [];
@@ -300,6 +294,14 @@ async function main(): Promise<void> {
     }
     await sleep(300); // let the relay mark the last events published
     const after = await snapshot();
+    // What the processes cost doing nothing (polls, heartbeats, timers), warmed up, after a second to settle.
+    let idle: { before: Snapshot; after: Snapshot } | undefined;
+    if (IDLE_SECONDS > 0) {
+      await sleep(1000);
+      const idleBefore = await snapshot();
+      await sleep(IDLE_SECONDS * 1000);
+      idle = { before: idleBefore, after: await snapshot() };
+    }
     const n = latencies.length;
     latencies.sort((a, b) => a - b);
     console.log(
@@ -331,7 +333,7 @@ async function main(): Promise<void> {
     if (idle) {
       const seconds = (idle.after.at - idle.before.at) / 1000;
       console.log(
-        `  idle CPU ms per second (before the run): ${cpuPer(idle.after, idle.before, seconds)}; total ${(cpuTotal(idle.after, idle.before) / seconds).toFixed(1)}`,
+        `  idle CPU ms per second (after the run): ${cpuPer(idle.after, idle.before, seconds)}; total ${(cpuTotal(idle.after, idle.before) / seconds).toFixed(1)}`,
       );
     }
     for (const { name } of processes) {

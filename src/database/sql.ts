@@ -13,18 +13,20 @@ export function executeSql(manager: EntityManager, sql: string, parameters: Obje
 
 /**
  * `(:a0, :b0), (:a1, :b1), …` for a multi-row INSERT, with the parameters to match: one statement for all the
- * rows. `columns` are the parameter names of one row, in the order of the INSERT's column list.
+ * rows. `columns` are the parameter names of one row, in the order of the INSERT's column list; `prefix` keeps
+ * them apart from other parameters of the same statement.
  */
 export function valuesList<T>(
   rows: readonly T[],
   columns: readonly string[],
   valueOf: (row: T, column: string) => unknown,
+  prefix = '',
 ): { sql: string; parameters: ObjectLiteral } {
   const parameters: ObjectLiteral = {};
   const tuples = rows.map((row, index) => {
     const names = columns.map((column) => {
-      parameters[`${column}${index}`] = valueOf(row, column);
-      return `:${column}${index}`;
+      parameters[`${prefix}${column}${index}`] = valueOf(row, column);
+      return `:${prefix}${column}${index}`;
     });
     return `(${names.join(', ')})`;
   });

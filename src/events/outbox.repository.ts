@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntitySubscriberInterface, In, IsNull, LessThan, QueryRunner } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  In,
+  IsNull,
+  LessThan,
+  ObjectLiteral,
+  QueryRunner,
+} from 'typeorm';
 import { executeSql, valuesList } from '../database/sql';
 import { OutboxEventEntity } from './outbox-event.entity';
 
@@ -49,17 +58,26 @@ export class OutboxRepository {
   /** One multi-row INSERT, written out (an entity insert that reads back the generated seq costs more CPU). */
   async add(events: NewOutboxEvent[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (events.length === 0) return;
+    const insert = this.insertStatement(events);
+    await executeSql(manager, insert.sql, insert.parameters);
+  }
+
+  /**
+   * The INSERT of `events` (one or more) as SQL with :named parameters, all named `outbox…` so that it can end
+   * a caller's WITH … statement without clashing with the caller's own parameters.
+   */
+  insertStatement(events: readonly NewOutboxEvent[]): { sql: string; parameters: ObjectLiteral } {
     const rows = valuesList(
       events,
       ['id', 'topic', 'key', 'type', 'payload', 'headers', 'createdAt'],
       (event, column) =>
         column === 'headers' ? JSON.stringify(event.headers) : event[column as keyof Omit<NewOutboxEvent, 'headers'>],
+      'outbox_',
     );
-    await executeSql(
-      manager,
-      `INSERT INTO event_outbox (id, topic, "key", type, payload, headers, created_at) VALUES ${rows.sql}`,
-      rows.parameters,
-    );
+    return {
+      sql: `INSERT INTO event_outbox (id, topic, "key", type, payload, headers, created_at) VALUES ${rows.sql}`,
+      parameters: rows.parameters,
+    };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { DataSource, EntityManager, LessThan, ObjectLiteral } from 'typeorm';
 import { SimulationEntity } from './entities/simulation.entity';
 import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
 import {
@@ -12,7 +12,7 @@ import {
   SimulationStatus,
   StoredSimulationResult,
 } from './history.types';
-import { executeSql, valuesList } from '../../database/sql';
+import { executeSql } from '../../database/sql';
 import { decodeSimulationSeries, encodeSimulationSeries } from './simulation-series.codec';
 import { decodeTrades, encodeTrades } from './trades.codec';
 
@@ -57,37 +57,29 @@ export class HistoryRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** The simulation and its tickers: two statements (written out: an entity insert costs more CPU than it runs). */
+  /**
+   * PostgreSQL writes a state change and its events as one statement (WITH …, ending with the outbox INSERT):
+   * one round trip instead of a transaction's five. SQLite cannot: its callers use a transaction.
+   */
+  get writesInOneStatement(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /** The simulation and its tickers, in the caller's transaction (written out: entity inserts cost more CPU). */
   async insert(simulation: NewSimulation, createdAt: Date, tx: EntityManager): Promise<void> {
-    await executeSql(
-      tx,
-      `INSERT INTO simulations (id, user_id, command, canonical, parsed_command, tickers, start_date, end_date,
-         status, progress_phase, progress_percent, failure_reason, idempotency_key, created_at)
-       VALUES (:id, :userId, :command, :canonical, :parsedCommand, :tickers, :startDate, :endDate,
-         'queued', NULL, 0, NULL, :idempotencyKey, :createdAt)`,
-      {
-        id: simulation.id,
-        userId: simulation.userId,
-        command: simulation.command,
-        canonical: simulation.canonical,
-        parsedCommand: JSON.stringify(simulation.parsedCommand),
-        tickers: [...simulation.tickers, ...(simulation.benchmark ? [simulation.benchmark] : [])].join(' '),
-        startDate: simulation.startDate,
-        endDate: simulation.endDate,
-        idempotencyKey: simulation.idempotencyKey,
-        createdAt,
-      },
-    );
-    const tickers = new Map(simulation.tickers.map((ticker) => [ticker, false]));
-    if (simulation.benchmark && !tickers.has(simulation.benchmark)) tickers.set(simulation.benchmark, true);
-    const rows = valuesList([...tickers], ['simulationId', 'ticker', 'isBenchmark'], ([ticker, isBenchmark], column) =>
-      column === 'simulationId' ? simulation.id : column === 'ticker' ? ticker : isBenchmark,
-    );
-    await executeSql(
-      tx,
-      `INSERT INTO simulation_tickers (simulation_id, ticker, is_benchmark) VALUES ${rows.sql}`,
-      rows.parameters,
-    );
+    const { row, tickers } = insertStatements(simulation, createdAt);
+    await executeSql(tx, row.sql, row.parameters);
+    await executeSql(tx, tickers.sql, tickers.parameters);
+  }
+
+  /** insert() and the events' outbox INSERT as one statement (writesInOneStatement). */
+  async insertWithEvents(simulation: NewSimulation, createdAt: Date, events: SqlStatement): Promise<void> {
+    const { row, tickers } = insertStatements(simulation, createdAt);
+    await executeSql(this.dataSource.manager, `WITH s AS (${row.sql}), t AS (${tickers.sql}) ${events.sql}`, {
+      ...row.parameters,
+      ...tickers.parameters,
+      ...events.parameters,
+    });
   }
 
   async findById(id: string, tx: EntityManager = this.dataSource.manager): Promise<SimulationRecord | null> {
@@ -146,35 +138,32 @@ export class HistoryRepository {
   }
 
   async update(id: string, change: StatusChange, tx: EntityManager): Promise<void> {
-    const { headline, ...rest } = change;
-    const values: Record<string, unknown> = { ...rest, ...(headline ?? {}) };
-    const assignments = Object.keys(values)
-      .filter((field) => values[field] !== undefined)
-      .map((field) => `${STATUS_COLUMNS[field as keyof typeof STATUS_COLUMNS]} = :${field}`);
-    if (assignments.length === 0) return;
-    await executeSql(tx, `UPDATE simulations SET ${assignments.join(', ')} WHERE id = :id`, { ...values, id });
+    const statement = updateStatement(id, change);
+    if (statement) await executeSql(tx, statement.sql, statement.parameters);
   }
 
   /** Stores (or replaces: a retried job writes the same row again) the result of a simulation. */
   async saveResult(id: string, result: StoredSimulationResult, tx: EntityManager): Promise<number> {
-    const series = encodeSimulationSeries(result.series);
-    const trades = encodeTrades(result.trades);
-    await executeSql(
-      tx,
-      `INSERT INTO simulation_results (simulation_id, metrics, summary, series, trades, created_at)
-       VALUES (:id, :metrics, :summary, :series, :trades, :createdAt)
-       ON CONFLICT (simulation_id) DO UPDATE SET metrics = excluded.metrics, summary = excluded.summary,
-         series = excluded.series, trades = excluded.trades, created_at = excluded.created_at`,
-      {
-        id,
-        metrics: JSON.stringify(result.metrics),
-        summary: JSON.stringify(result.summary),
-        series,
-        trades,
-        createdAt: new Date(),
-      },
-    );
-    return series.length + trades.length;
+    const { statement, bytes } = resultStatement(id, result);
+    await executeSql(tx, statement.sql, statement.parameters);
+    return bytes;
+  }
+
+  /** saveResult(), update() and the events' outbox INSERT as one statement (writesInOneStatement). */
+  async completeWithEvents(
+    id: string,
+    result: StoredSimulationResult,
+    change: StatusChange,
+    events: SqlStatement,
+  ): Promise<number> {
+    const { statement, bytes } = resultStatement(id, result);
+    const update = updateStatement(id, change) as SqlStatement;
+    await executeSql(this.dataSource.manager, `WITH r AS (${statement.sql}), u AS (${update.sql}) ${events.sql}`, {
+      ...statement.parameters,
+      ...update.parameters,
+      ...events.parameters,
+    });
+    return bytes;
   }
 
   async loadResult(id: string): Promise<StoredSimulationResult | null> {
@@ -199,6 +188,83 @@ export class HistoryRepository {
     await tx.getRepository(SimulationTickerEntity).delete({ simulationId: id });
     await tx.getRepository(SimulationEntity).delete({ id });
   }
+}
+
+/** One SQL statement with :named parameters. */
+export interface SqlStatement {
+  sql: string;
+  parameters: ObjectLiteral;
+}
+
+function insertStatements(simulation: NewSimulation, createdAt: Date): { row: SqlStatement; tickers: SqlStatement } {
+  const row: SqlStatement = {
+    sql: `INSERT INTO simulations (id, user_id, command, canonical, parsed_command, tickers, start_date, end_date,
+            status, progress_phase, progress_percent, failure_reason, idempotency_key, created_at)
+          VALUES (:id, :userId, :command, :canonical, :parsedCommand, :tickers, :startDate, :endDate,
+            'queued', NULL, 0, NULL, :idempotencyKey, :createdAt)`,
+    parameters: {
+      id: simulation.id,
+      userId: simulation.userId,
+      command: simulation.command,
+      canonical: simulation.canonical,
+      parsedCommand: JSON.stringify(simulation.parsedCommand),
+      tickers: [...simulation.tickers, ...(simulation.benchmark ? [simulation.benchmark] : [])].join(' '),
+      startDate: simulation.startDate,
+      endDate: simulation.endDate,
+      idempotencyKey: simulation.idempotencyKey,
+      createdAt,
+    },
+  };
+  const tickers = new Map(simulation.tickers.map((ticker) => [ticker, false]));
+  if (simulation.benchmark && !tickers.has(simulation.benchmark)) tickers.set(simulation.benchmark, true);
+  // Every row's simulation_id is the one :id parameter.
+  const parameters: ObjectLiteral = { id: simulation.id };
+  const tuples = [...tickers].map(([ticker, isBenchmark], index) => {
+    parameters[`ticker${index}`] = ticker;
+    parameters[`benchmark${index}`] = isBenchmark;
+    return `(:id, :ticker${index}, :benchmark${index})`;
+  });
+  return {
+    row,
+    tickers: {
+      sql: `INSERT INTO simulation_tickers (simulation_id, ticker, is_benchmark) VALUES ${tuples.join(', ')}`,
+      parameters,
+    },
+  };
+}
+
+/** UPDATE simulations SET <the fields of the change> WHERE id = :id; undefined when nothing changes. */
+function updateStatement(id: string, change: StatusChange): SqlStatement | undefined {
+  const { headline, ...rest } = change;
+  const values: Record<string, unknown> = { ...rest, ...(headline ?? {}) };
+  const assignments = Object.keys(values)
+    .filter((field) => values[field] !== undefined)
+    .map((field) => `${STATUS_COLUMNS[field as keyof typeof STATUS_COLUMNS]} = :${field}`);
+  if (assignments.length === 0) return undefined;
+  return { sql: `UPDATE simulations SET ${assignments.join(', ')} WHERE id = :id`, parameters: { ...values, id } };
+}
+
+/** The result's upsert (a retried job replaces the row), and the bytes of its series and trades. */
+function resultStatement(id: string, result: StoredSimulationResult): { statement: SqlStatement; bytes: number } {
+  const series = encodeSimulationSeries(result.series);
+  const trades = encodeTrades(result.trades);
+  return {
+    statement: {
+      sql: `INSERT INTO simulation_results (simulation_id, metrics, summary, series, trades, created_at)
+            VALUES (:id, :metrics, :summary, :series, :trades, :resultCreatedAt)
+            ON CONFLICT (simulation_id) DO UPDATE SET metrics = excluded.metrics, summary = excluded.summary,
+              series = excluded.series, trades = excluded.trades, created_at = excluded.created_at`,
+      parameters: {
+        id,
+        metrics: JSON.stringify(result.metrics),
+        summary: JSON.stringify(result.summary),
+        series,
+        trades,
+        resultCreatedAt: new Date(),
+      },
+    },
+    bytes: series.length + trades.length,
+  };
 }
 
 function toRecord(row: SimulationEntity): SimulationRecord {

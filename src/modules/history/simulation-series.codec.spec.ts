@@ -37,6 +37,25 @@ describe('simulation series codec', () => {
     expect(decoded.benchmark?.[4]).toBe(3004);
   });
 
+  it('encodes views on larger buffers (subarrays) like whole arrays', () => {
+    const whole = series(30, ['AAPL', 'KO'], true);
+    const padded = (values: Float64Array) => {
+      const backing = new Float64Array(values.length + 5).fill(-1);
+      backing.set(values, 3);
+      return backing.subarray(3, 3 + values.length);
+    };
+    const weights = new Float32Array(whole.weights.length + 7).fill(-1);
+    weights.set(whole.weights, 1);
+    const viewed = {
+      ...whole,
+      nav: padded(whole.nav),
+      dailyReturn: padded(whole.dailyReturn),
+      benchmark: padded(whole.benchmark as Float64Array),
+      weights: weights.subarray(1, 1 + whole.weights.length),
+    };
+    expect(encodeSimulationSeries(viewed).equals(encodeSimulationSeries(whole))).toBe(true);
+  });
+
   it('round-trips a series without benchmark and crosses leap days and years', () => {
     const original = series(800, ['MSFT'], false);
     const decoded = decodeSimulationSeries(encodeSimulationSeries(original));

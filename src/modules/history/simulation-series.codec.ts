@@ -23,6 +23,14 @@ const VERSION = 2;
 const HEADER_BYTES = 24;
 const DAY_MS = 86_400_000;
 
+/** On a little-endian machine (all we run on) typed arrays already hold the blob's byte order: copy them whole. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Copies a typed array's bytes into `target` at `offset` (any alignment); returns how many. */
+function copyBytes(values: Float64Array | Float32Array, target: Buffer, offset: number): number {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).copy(target, offset);
+}
+
 function fromDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
@@ -54,11 +62,16 @@ export function encodeSimulationSeries(series: SimulationSeries): Buffer {
   let offset = HEADER_BYTES + tickers.length;
   for (let i = 0; i < days; i += 1, offset += 4) view.setInt32(offset, isoToDayNumber(series.dates[i]), true);
   const writeFloat64 = (values: Float64Array) => {
+    if (LITTLE_ENDIAN && values.length === days) {
+      offset += copyBytes(values, buffer, offset);
+      return;
+    }
     for (let i = 0; i < days; i += 1, offset += 8) view.setFloat64(offset, values[i], true);
   };
   writeFloat64(series.nav);
   writeFloat64(series.dailyReturn);
-  for (let i = 0; i < series.weights.length; i += 1, offset += 4) view.setFloat32(offset, series.weights[i], true);
+  if (LITTLE_ENDIAN) offset += copyBytes(series.weights, buffer, offset);
+  else for (let i = 0; i < series.weights.length; i += 1, offset += 4) view.setFloat32(offset, series.weights[i], true);
   if (series.benchmark) writeFloat64(series.benchmark);
   return buffer;
 }
