@@ -2,7 +2,8 @@
  * End-to-end pipeline benchmark: POST /simulate → `simulation.completed` on Kafka, on a real PostgreSQL, Redis
  * and Kafka (started like the tests do), with prices cached, at 32 concurrent clients.
  *   npm run bench:pipeline   (BENCH_SECONDS=20 BENCH_CLIENTS=32 BENCH_ROLES=split|both BENCH_WARMUP_SECONDS=5
- *                             BENCH_IDLE_SECONDS=3 BENCH_CPU_PROF=<dir> BENCH_PERF=<file> BENCH_NODE_ARGS=<flags>)
+ *                             BENCH_IDLE_SECONDS=3 BENCH_CPU_PROF=<dir> BENCH_PERF=<file> BENCH_NODE_ARGS=<flags>
+ *                             BENCH_OUTPUT_DIR=<dir>)
  * Prints simulations per second and p50/p90/p99 latency from the POST to the completed event, and — because
  * throughput depends on whatever else runs on the machine — the work each simulation costs: CPU milliseconds
  * per simulation of every process involved (API, worker, PostgreSQL's postmaster and backends, redis-server,
@@ -12,7 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import Redis from 'ioredis';
@@ -352,10 +353,13 @@ async function main(): Promise<void> {
     agent.destroy();
     await consumer.disconnect();
   } finally {
-    for (const { server } of processes) {
+    for (const { name, server } of processes) {
       const stopping = performance.now();
       const code = await server.stop();
       console.log(`  stopped ${server.url} with ${code} in ${((performance.now() - stopping) / 1000).toFixed(1)} s`);
+      // BENCH_OUTPUT_DIR=<dir>: what each server process printed (e.g. with BENCH_NODE_ARGS=--trace-gc).
+      if (process.env.BENCH_OUTPUT_DIR)
+        writeFileSync(join(process.env.BENCH_OUTPUT_DIR, `${name}.log`), server.output());
     }
     await services.stop();
   }

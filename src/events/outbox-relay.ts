@@ -13,8 +13,8 @@ import { OutboxRepository } from './outbox.repository';
 export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
 
 /**
- * Publishes outbox rows in order: immediately when kicked (after a commit that wrote some), shortly again when
- * another process's relay held the publishing lock, and on a timer to pick up anything else and to retry after
+ * Publishes outbox rows in order: immediately when kicked (after a commit that wrote some) — waiting, if another
+ * process's relay is publishing, until it is done — and on a timer to pick up anything else and to retry after
  * a broker outage. Each batch is marked published only after the transport acknowledged it, so delivery is
  * at-least-once and nothing is lost. After a failure the relay backs off (doubling up to 30 s), so a process
  * that cannot reach the broker does not hog the publishing lock that relays in other processes need.
@@ -24,7 +24,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private static readonly BATCH_SIZE = 500;
   private static readonly MAX_BACKOFF_MS = 30_000;
   private static readonly GATHER_MS = 3;
-  /** First wait before trying again when another process's relay held the publishing lock (doubles, up to the poll). */
+  /** First wait before trying again when another relay kept the publishing lock too long (doubles, up to the poll). */
   private static readonly BUSY_RETRY_MS = 10;
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
@@ -78,8 +78,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * Another process's relay is publishing: it may have read its batch before this process's last commit, so
-   * try again shortly rather than at the next poll (which can then be rare).
+   * Another process's relay kept the publishing lock longer than this one waits (a slow or unreachable broker):
+   * it may have read its batch before this process's last commit, so try again soon, backing off.
    */
   private retryWhenFree(): void {
     if (this.busyRetry || this.stopped) return;

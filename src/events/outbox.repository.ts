@@ -27,11 +27,25 @@ export interface PendingOutboxEvent extends NewOutboxEvent {
   seq: number;
 }
 
+/** SQLSTATE of a lock wait cut short by lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** Thrown inside the publishing transaction when the lock stayed with another relay: rolls it back. */
+class RelayBusy extends Error {}
+
+function postgresErrorCode(error: unknown): string | undefined {
+  const failed = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = failed.code ?? failed.driverError?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** The only code that touches the event_outbox table. */
 @Injectable()
 export class OutboxRepository {
   /** Any 64-bit number unique to this lock; only one relay at a time publishes from PostgreSQL. */
   private static readonly RELAY_LOCK_ID = 7_361_902_114;
+  /** How long a relay waits for another to finish publishing before it calls the outbox busy. */
+  private static readonly RELAY_LOCK_WAIT_MS = 2000;
 
   /** Callbacks waiting for the commit of the transaction (query runner) that wrote outbox rows. */
   private readonly awaitingCommit = new WeakMap<QueryRunner, Array<() => void>>();
@@ -83,14 +97,29 @@ export class OutboxRepository {
   /**
    * Hands the oldest unpublished events to `publish` and marks them published if it resolves, or records the
    * failure if it throws. On PostgreSQL a transaction-scoped advisory lock lets one relay of all processes in
-   * at a time, which keeps each key's events in order; `busy` says another relay held it.
+   * at a time, which keeps each key's events in order; `busy` says another relay held it too long.
    * Returns how many events were published.
    */
   async publishBatch(
     limit: number,
     publish: (events: PendingOutboxEvent[]) => Promise<void>,
   ): Promise<{ published: number; busy: boolean }> {
-    const outcome = await this.dataSource.transaction(
+    let outcome: { published: number; busy: boolean; error?: Error };
+    try {
+      outcome = await this.publishInTransaction(limit, publish);
+    } catch (error) {
+      if (error instanceof RelayBusy) return { published: 0, busy: true };
+      throw error;
+    }
+    if (outcome.error) throw outcome.error;
+    return { published: outcome.published, busy: outcome.busy };
+  }
+
+  private publishInTransaction(
+    limit: number,
+    publish: (events: PendingOutboxEvent[]) => Promise<void>,
+  ): Promise<{ published: number; busy: boolean; error?: Error }> {
+    return this.dataSource.transaction(
       async (manager): Promise<{ published: number; busy: boolean; error?: Error }> => {
         const pending = await this.lockAndReadPending(manager, limit);
         if (pending === null) return { published: 0, busy: true };
@@ -117,13 +146,14 @@ export class OutboxRepository {
         return { published: pending.length, busy: false };
       },
     );
-    if (outcome.error) throw outcome.error;
-    return { published: outcome.published, busy: outcome.busy };
   }
 
   /**
-   * The oldest unpublished events, or null when another relay holds the publishing lock. On PostgreSQL the lock
-   * and the read are one statement (the lock subquery runs once; the scan only if it was granted).
+   * The oldest unpublished events, or null when another relay held the publishing lock for all of
+   * RELAY_LOCK_WAIT_MS. On PostgreSQL this relay waits for the lock rather than giving up at once: the moment the
+   * relay holding it commits, this one goes on with what is left (nothing to poll, no retry to wait for). The
+   * wait is bounded (lock_timeout for this transaction only), so a relay stuck on an unreachable broker cannot
+   * stall the others. The rows are read by a second statement, whose snapshot is taken once the lock is held.
    */
   private async lockAndReadPending(manager: EntityManager, limit: number): Promise<PendingOutboxEvent[] | null> {
     if (this.dataSource.options.type !== 'postgres') {
@@ -132,16 +162,21 @@ export class OutboxRepository {
         .find({ where: { publishedAt: IsNull() }, order: { seq: 'ASC' }, take: limit });
       return rows.map((row) => this.toPending(row));
     }
+    try {
+      await manager.query(
+        `SELECT pg_advisory_xact_lock($1) FROM (SELECT set_config('lock_timeout', $2, true)) AS bounded`,
+        [OutboxRepository.RELAY_LOCK_ID, `${OutboxRepository.RELAY_LOCK_WAIT_MS}ms`],
+      );
+    } catch (error) {
+      if (postgresErrorCode(error) === LOCK_NOT_AVAILABLE) throw new RelayBusy();
+      throw error;
+    }
     const rows = (await manager.query(
-      `SELECT l.locked, e.seq, e.id, e.topic, e.key, e.type, e.payload, e.headers, e.created_at
-         FROM (SELECT pg_try_advisory_xact_lock($1) AS locked) l
-         LEFT JOIN LATERAL (
-           SELECT * FROM event_outbox WHERE l.locked AND published_at IS NULL ORDER BY seq LIMIT $2
-         ) e ON true`,
-      [OutboxRepository.RELAY_LOCK_ID, limit],
+      `SELECT seq, id, topic, "key", type, payload, headers, created_at FROM event_outbox
+        WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+      [limit],
     )) as {
-      locked: boolean;
-      seq: string | null;
+      seq: string;
       id: string;
       topic: string;
       key: string;
@@ -150,19 +185,16 @@ export class OutboxRepository {
       headers: string | null;
       created_at: Date;
     }[];
-    if (!rows[0].locked) return null;
-    return rows
-      .filter((row) => row.seq !== null)
-      .map((row) => ({
-        seq: Number(row.seq),
-        id: row.id,
-        topic: row.topic,
-        key: row.key,
-        type: row.type,
-        payload: row.payload,
-        headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {},
-        createdAt: row.created_at,
-      }));
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      id: row.id,
+      topic: row.topic,
+      key: row.key,
+      type: row.type,
+      payload: row.payload,
+      headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {},
+      createdAt: row.created_at,
+    }));
   }
 
   async countUnpublished(): Promise<number> {

@@ -174,6 +174,38 @@ describe('events through the outbox to Kafka', () => {
     });
   });
 
+  it('publishes nothing while another relay holds the publishing lock, and the events soon after it lets go', async () => {
+    const dataSource = running.app.get(DataSource);
+    const other = dataSource.createQueryRunner();
+    const key = uniqueName('locked');
+    await other.connect();
+    try {
+      // Another process's relay, publishing (OutboxRepository's lock id) — for longer than a relay waits (2 s).
+      await other.startTransaction();
+      await other.query('SELECT pg_advisory_xact_lock($1)', [7_361_902_114]);
+      await running.app
+        .get(EventPublisher)
+        .publish([{ topic: EVENT_TOPICS.history, key, type: 'history.created', version: 1, data: {} }]);
+      await new Promise((resolve) => setTimeout(resolve, 2600));
+      const [held] = (await dataSource.query('SELECT published_at FROM event_outbox WHERE key = $1', [key])) as {
+        published_at: Date | null;
+      }[];
+      expect(held.published_at).toBeNull();
+      await other.commitTransaction();
+      const released = Date.now();
+      await eventually(async () => {
+        const [row] = (await dataSource.query('SELECT published_at FROM event_outbox WHERE key = $1', [key])) as {
+          published_at: Date | null;
+        }[];
+        return row.published_at ?? undefined;
+      }, 10_000);
+      expect(Date.now() - released).toBeLessThan(5000);
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+  });
+
   it('keeps events through a Kafka outage and delivers them when a relay can reach Kafka again', async () => {
     // A second application on the same database whose broker address answers nothing: Kafka is "down" for it.
     const isolated = await startApp({ ...env, KAFKA_BROKERS: '127.0.0.1:1', QUEUE_PREFIX: uniquePrefix('down') });
