@@ -62,6 +62,10 @@ export class HistoryRepository {
    * one round trip instead of a transaction's five. SQLite cannot: its callers use a transaction.
    */
   get writesInOneStatement(): boolean {
+    return this.postgres;
+  }
+
+  private get postgres(): boolean {
     return this.dataSource.options.type === 'postgres';
   }
 
@@ -83,6 +87,12 @@ export class HistoryRepository {
   }
 
   async findById(id: string, tx: EntityManager = this.dataSource.manager): Promise<SimulationRecord | null> {
+    if (this.postgres) {
+      // Every job starts here: read without building the query (PostgreSQL's driver already types the columns).
+      const [row] = (await tx.query(`SELECT ${SIMULATION_COLUMNS} FROM simulations WHERE id = $1`, [id])) as
+        SimulationEntity[] | [];
+      return row ? toRecord(row) : null;
+    }
     const row = await tx.getRepository(SimulationEntity).findOne({ where: { id } });
     return row ? toRecord(row) : null;
   }
@@ -189,6 +199,30 @@ export class HistoryRepository {
     await tx.getRepository(SimulationEntity).delete({ id });
   }
 }
+
+/** The simulations columns under SimulationEntity's property names. */
+const SIMULATION_COLUMNS = [
+  'id',
+  'user_id AS "userId"',
+  'command',
+  'canonical',
+  'parsed_command AS "parsedCommand"',
+  'tickers',
+  'start_date AS "startDate"',
+  'end_date AS "endDate"',
+  'status',
+  'progress_phase AS "progressPhase"',
+  'progress_percent AS "progressPercent"',
+  'failure_reason AS "failureReason"',
+  'idempotency_key AS "idempotencyKey"',
+  'cagr',
+  'sharpe',
+  'max_drawdown AS "maxDrawdown"',
+  'total_return AS "totalReturn"',
+  'created_at AS "createdAt"',
+  'started_at AS "startedAt"',
+  'finished_at AS "finishedAt"',
+].join(', ');
 
 /** One SQL statement with :named parameters. */
 export interface SqlStatement {
