@@ -138,7 +138,8 @@ async function main(): Promise<void> {
     if (process.env.BENCH_CPU_PROF) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
     // BENCH_PERF=<file>: `perf record` of the whole machine during the measured window (on-CPU samples of every
     // process, kernel included; JavaScript frames named through --perf-basic-prof): `perf report -i <file>`.
-    if (PERF_FILE) nodeArgs.push('--perf-basic-prof');
+    // (V8 then also writes an isolate log: into the run's temporary directory, not the working tree.)
+    if (PERF_FILE) nodeArgs.push('--perf-basic-prof', `--logfile=${join(services.dir, 'v8-%p.log')}`);
     const start = async (name: string, extra: Record<string, string>, args: string[]) => {
       const countFile = join(services.dir, `queries-${name}.json`);
       const server = await startServerProcess({ ...env, ...extra, BENCH_QUERY_COUNT_FILE: countFile }, args, {
