@@ -19,6 +19,16 @@ function MetricValue({ value, field }: { value: number | string | null | undefin
   return <span className={SIGNED.has(format) && typeof value === 'number' ? signClass(value) : undefined}>{text}</span>;
 }
 
+/** The row header: the metric's name and, in lighter type, what it measures. */
+function MetricLabel({ field }: { field: MetricField<string> }) {
+  return (
+    <th scope="row">
+      {field.label}
+      {field.hint && <span className={styles.hint}> ({field.hint})</span>}
+    </th>
+  );
+}
+
 /** Every metric of the run, grouped, the benchmark's own beside the portfolio's, then how the two moved together. */
 export function MetricsTable({ portfolio, benchmark }: MetricsTableProps) {
   const relative = portfolio.benchmark;
@@ -50,10 +60,7 @@ export function MetricsTable({ portfolio, benchmark }: MetricsTableProps) {
             </tr>
             {group.fields.map((field) => (
               <tr key={field.key}>
-                <th scope="row">
-                  {field.label}
-                  {field.hint && <span className={styles.hint}> ({field.hint})</span>}
-                </th>
+                <MetricLabel field={field} />
                 <td className={styles.number}>
                   <MetricValue value={portfolio[field.key]} field={field} />
                 </td>
@@ -75,10 +82,7 @@ export function MetricsTable({ portfolio, benchmark }: MetricsTableProps) {
             </tr>
             {RELATIVE_FIELDS.map((field) => (
               <tr key={field.key}>
-                <th scope="row">
-                  {field.label}
-                  {field.hint && <span className={styles.hint}> ({field.hint})</span>}
-                </th>
+                <MetricLabel field={field} />
                 <td className={styles.number}>
                   <MetricValue value={relative[field.key]} field={field} />
                 </td>
