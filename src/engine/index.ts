@@ -20,3 +20,6 @@ export { SUMMARY_METRICS } from './batch/batch.kernel';
 export type { SummaryMetric } from './batch/batch.kernel';
 export { ParallelBatchRunner, batchWorkerSource } from './batch/parallel-batch.runner';
 export type { BatchWorker, BatchWorkerFactory } from './batch/parallel-batch.runner';
+export * from './analysis/analysis.errors';
+export * from './analysis/rolling-series';
+export * from './analysis/rolling-metrics';

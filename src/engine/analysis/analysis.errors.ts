@@ -19,7 +19,11 @@ export class AnalysisError extends Error {
 
 export function requireInteger(field: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new AnalysisError('INVALID_OPTION', field, `${field} must be a whole number from ${min} to ${max}, got ${value}`);
+    throw new AnalysisError(
+      'INVALID_OPTION',
+      field,
+      `${field} must be a whole number from ${min} to ${max}, got ${value}`,
+    );
   }
   return value;
 }
