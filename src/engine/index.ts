@@ -23,3 +23,4 @@ export type { BatchWorker, BatchWorkerFactory } from './batch/parallel-batch.run
 export * from './analysis/analysis.errors';
 export * from './analysis/rolling-series';
 export * from './analysis/rolling-metrics';
+export * from './analysis/drawdown-episodes';
