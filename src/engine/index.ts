@@ -24,3 +24,6 @@ export * from './analysis/analysis.errors';
 export * from './analysis/rolling-series';
 export * from './analysis/rolling-metrics';
 export * from './analysis/drawdown-episodes';
+export * from './analysis/monthly-returns';
+export * from './analysis/monte-carlo';
+export * from './analysis/projection-history';
