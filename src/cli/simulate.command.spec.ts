@@ -62,6 +62,7 @@ describe('portofino simulate', () => {
       price: 73.348,
       value: expect.closeTo(50000, 9),
       fee: 0,
+      reason: 'initial',
     });
     expect(json.summary.moneyWeightedReturn).toBeNull();
     expect(
