@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 
-export const REPORT_SHEETS = ['Summary', 'Daily', 'Monthly', 'Annual', 'Drawdowns', 'Charts'];
+export const REPORT_SHEETS = ['Summary', 'Daily', 'Monthly', 'Annual', 'Drawdowns', 'Trades', 'Charts'];
 
 /** Downloads a report's workbook; returns the response (headers) and the parsed workbook. */
 export async function downloadWorkbook(
@@ -63,7 +63,7 @@ export function expectWorkbookMatches(workbook: ExcelJS.Workbook, detail: Detail
     'Cumulative return',
     'Drawdown',
     'Benchmark close',
-    'Benchmark (rebased)',
+    'Benchmark value (same cash flows)',
     ...assets.map((ticker) => `Weight ${ticker}`),
   ]);
   expect(daily.rowCount).toBe(series.dates.length + 1);
