@@ -113,7 +113,8 @@ describe('buildReportWorkbook', () => {
       expect(row.getCell(5).value).toBe(source.series.drawdown[i]);
       expect(row.getCell(6).value).toBe(source.series.benchmark?.[i]);
       expect(row.getCell(7).value).toBe(source.series.benchmarkValue?.[i]);
-      expect(row.getCell(8).value).toBe(source.series.weights[i * 3]);
+      // Weights as the API serves them: the stored float32 to 7 significant digits (0.6, not 0.6000000238418579).
+      expect(row.getCell(8).value).toBe(Number(source.series.weights[i * 3].toPrecision(7)));
     }
     expect(daily.getCell('C3').numFmt).toBe('0.00%');
     expect(daily.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
