@@ -313,6 +313,20 @@ describe('SimulationResults at the edges', () => {
     expect(screen.getByRole('note')).toHaveTextContent(/^Depleted: The portfolio was depleted on 2022-01-20/);
   });
 
+  it('lists each trade with its reason', async () => {
+    GET.mockImplementation(() => answer(200, completed));
+    renderResults();
+    await userEvent.click(await screen.findByText('Trades'));
+    const table = screen.getByRole('table', { name: 'All 3 trades' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toContain('Reason');
+    const first = within(table).getAllByRole('row')[1];
+    expect(within(first).getAllByRole('cell').pop()?.textContent).toBe('initial');
+  });
+
   it('names the benchmark’s kind and gives its outcome with the same cash flows', async () => {
     GET.mockImplementation(() => answer(200, completed));
     renderResults();
