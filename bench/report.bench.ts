@@ -5,6 +5,7 @@
  * Prints figures; asserts nothing (timings are never tests).
  */
 import { cpus, loadavg } from 'node:os';
+import { formatOptions } from '../src/engine/command/command.canonical';
 import { parseCommandOrThrow } from '../src/engine/command/command.parser';
 import { simulatePortfolio } from '../src/engine/simulation/portfolio.simulator';
 import { toStoredResult } from '../src/modules/portfolio/stored-result';
@@ -31,8 +32,11 @@ async function main(): Promise<void> {
   const stored = toStoredResult(
     result,
     Object.fromEntries(series.map((one) => [one.ticker, 'sample'])),
-    series,
-    '^GSPC',
+    series.map((one) => ({
+      ticker: one.ticker,
+      source: 'sample',
+      kind: one.ticker.startsWith('^') ? ('price-only' as const) : ('total-return' as const),
+    })),
   );
   const content: ReportContent = {
     simulationId: '00000000-0000-4000-8000-000000000000',
@@ -40,11 +44,12 @@ async function main(): Promise<void> {
     canonical: parsed.canonical,
     startDate: parsed.command.start,
     endDate: parsed.command.end,
-    options: parsed.command.options as unknown as Record<string, unknown>,
+    options: formatOptions(parsed.command.options),
     // As stored: JSON round trip (NaN → null).
     metrics: JSON.parse(JSON.stringify(stored.metrics)),
     summary: stored.summary,
     series: stored.series,
+    trades: stored.trades,
     benchmarkTicker: '^GSPC',
     generatedAt: new Date(),
   };

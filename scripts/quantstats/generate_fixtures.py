@@ -79,6 +79,17 @@ PORTFOLIOS = [
     {"name": "2008 crash, not recovered by the end",
      "positions": [("BAC", "L", 100)],
      "start": "2008-09-01", "end": "2009-03-06", "options": {"benchmark": "^GSPC"}},
+    # Depletion (docs/metrics.md): the value reaches zero, positions close, flows stop, that day's return is -1.
+    {"name": "withdrawals larger than the portfolio: depleted",
+     "positions": [("WMT", "L", 100)],
+     "start": "1990-01-01", "end": "2022-12-28", "options": {"capital": "10000", "contribute": "-2000/month"}},
+    {"name": "long/short whose value crosses zero: depleted, against the S&P 500",
+     "positions": [("AAPL", "L", 30), ("MSFT", "S", 50), ("KO", "L", 20)],
+     "start": "1990-01-04", "end": "2022-12-31", "options": {"benchmark": "^GSPC"}},
+    {"name": "monthly contributions against the S&P 500 given the same cash flows",
+     "positions": [("KO", "L", 60), ("PEP", "L", 40)],
+     "start": "2005-01-01", "end": "2015-12-31",
+     "options": {"contribute": "1000/month", "rebalance": "yearly", "benchmark": "^GSPC"}},
 ]
 
 RETURN_SERIES = [
@@ -153,9 +164,21 @@ def simulate(portfolio, prices):
     nav[0] = capital - fee
     base = capital
     flows = [(index[0], capital)]
+    depleted = False
     for t in range(1, rows):
+        if depleted:
+            continue  # nav and returns stay 0
         before = cash + float(np.dot(shares, p[t]))
         flow = flow_amount if flow_flags[t] else 0.0
+        if before <= 0 or before + flow <= 0:
+            # Depleted: what is left (if anything) is paid out, positions closed, a -100% day.
+            if before > 0 and flow < 0:
+                flows.append((index[t], -before))
+            shares = np.zeros(len(shares))
+            cash = 0.0
+            returns[t] = -1.0
+            depleted = True
+            continue
         cash += flow
         if flow != 0.0:
             flows.append((index[t], flow))
@@ -169,10 +192,45 @@ def simulate(portfolio, prices):
             cash -= float((change * p[t]).sum())
             fee = fee_rate * float(np.abs(change * p[t]).sum())
             cash -= fee
+        if before + flow - fee <= 0:
+            shares = np.zeros(len(shares))
+            cash = 0.0
+            returns[t] = -1.0
+            depleted = True
+            continue
         nav[t] = before + flow - fee
         returns[t] = (nav[t] - flow) / base - 1
         base = nav[t]
     return index, nav, returns, flows
+
+
+def benchmark_run(portfolio, prices, index):
+    """The benchmark given the portfolio's cash flows: the capital, then each scheduled flow, no fees."""
+    opts = portfolio["options"]
+    b = prices[opts["benchmark"]].loc[index].to_numpy(dtype=float)
+    capital = float(opts.get("capital", 100000))
+    contribution = opts.get("contribute")
+    amount = float(contribution.split("/")[0]) if contribution else 0.0
+    flags = (new_period_flags(period_keys(index, contribution.split("/")[1]))
+             if contribution else np.zeros(len(index), dtype=bool))
+    units = capital / b[0]
+    flows = [(index[0], capital)]
+    value = capital
+    for t in range(1, len(index)):
+        value = units * b[t]
+        if flags[t]:
+            if value + amount <= 0:
+                if value > 0:
+                    flows.append((index[t], -value))
+                units = 0.0
+                value = 0.0
+                break
+            units += amount / b[t]
+            flows.append((index[t], amount))
+            value = value + amount
+    final = value if units > 0 else 0.0
+    return {"finalNav": final,
+            "moneyWeightedReturn": xirr(flows, index[-1], final) if contribution else None}
 
 
 def xirr(flows, end_date, final_value):
@@ -298,6 +356,7 @@ def main():
             bench = prices[portfolio["options"]["benchmark"]].loc[index]
             b = bench.pct_change().iloc[1:]
             entry["benchmark"] = benchmark_metrics(r, b)
+            entry["benchmarkRun"] = benchmark_run(portfolio, prices, index)
         if len(flows) > 1:
             entry["moneyWeightedReturn"] = xirr(flows, index[-1], nav[-1])
         output["portfolios"].append(entry)

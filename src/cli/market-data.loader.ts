@@ -35,7 +35,7 @@ export async function loadMarketPrices(source: 'yahoo' | 'db', input: string): P
   try {
     const served = await app
       .get(MarketDataService)
-      .getSeries(tickers, { start: command.start, end: command.end }, { storedOnly: source === 'db' });
+      .getSeries(tickers, { start: command.start, end: command.end }, { storedOnly: source === 'db', lookBack: true });
     return mergePriceSeries(served.map((one) => one.series));
   } finally {
     await app.close();

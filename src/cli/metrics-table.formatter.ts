@@ -107,14 +107,20 @@ export function formatSummary(result: SimulationResult): string {
     .join(', ');
   const start = result.dates[0];
   const end = result.dates[result.dates.length - 1];
-  const lines = [
+  // What must be read before any number comes first: depletion, a shorter period, prices held flat.
+  const lines = result.warnings.map((warning) => `Warning[${warning.code}]: ${warning.message}.`);
+  if (result.warnings.some((warning) => warning.code.startsWith('PERIOD_'))) {
+    lines.push(`Simulated ${start} to ${end} (asked ${command.start} to ${command.end}).`);
+  }
+  lines.push(
     `${formatMoney(command.options.capital)} invested on ${start} in ${holdings}` +
       ` is worth ${formatMoney(result.finalNav)} on ${end}` +
       (result.netContributions !== 0 ? ` after ${formatMoney(result.netContributions)} of net contributions` : '') +
       '.',
     `Time-weighted return ${formatValue(metrics.totalReturn, 'percent')} in total, ${formatValue(metrics.cagr, 'percent')} a year` +
-      ` with ${formatValue(metrics.volatility, 'percent')} volatility (Sharpe ${formatValue(metrics.sharpe, 'ratio')}).`,
-  ];
+      ` with ${formatValue(metrics.volatility, 'percent')} volatility (Sharpe ${formatValue(metrics.sharpe, 'ratio')})` +
+      (result.depletedOn ? `, counting the depletion on ${result.depletedOn} as a total loss.` : '.'),
+  );
   if (metrics.maxDrawdown < 0) {
     lines.push(
       `Worst fall ${formatValue(metrics.maxDrawdown, 'percent')} from the peak of ${metrics.maxDrawdownPeakDate} to ${metrics.maxDrawdownTroughDate}, ` +
@@ -124,6 +130,22 @@ export function formatSummary(result: SimulationResult): string {
     );
   }
   if (result.totalFees > 0) lines.push(`Fees paid: ${formatMoney(result.totalFees)}.`);
-  for (const warning of result.warnings) lines.push(`Warning: ${warning}.`);
+  const benchmark = result.benchmarkRun;
+  if (benchmark) {
+    lines.push(
+      `${benchmark.ticker} with the same cash flows is worth ${formatMoney(benchmark.finalNav)} on ${end}` +
+        (benchmark.moneyWeightedReturn !== null
+          ? ` (money-weighted ${formatValue(benchmark.moneyWeightedReturn, 'percent')} a year)`
+          : '') +
+        (benchmark.depletedOn ? `, depleted on ${benchmark.depletedOn}` : '') +
+        '.',
+    );
+    // An index ticker is a price index: its dividends are not in it, while the stocks' adjusted closes include theirs.
+    if (benchmark.ticker.startsWith('^')) {
+      lines.push(
+        `${benchmark.ticker} is a price index (price only, no dividends); the stocks' prices are total return.`,
+      );
+    }
+  }
   return lines.join('\n');
 }

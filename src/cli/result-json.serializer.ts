@@ -11,11 +11,20 @@ export function simulationToJson(result: SimulationResult, canonical: string): u
     summary: {
       start: result.dates[0],
       end: result.dates[result.dates.length - 1],
+      askedStart: result.command.start,
+      askedEnd: result.command.end,
+      depletedOn: result.depletedOn,
       capital: result.command.options.capital,
       finalNav: result.finalNav,
       netContributions: result.netContributions,
       totalFees: result.totalFees,
       moneyWeightedReturn: result.moneyWeightedReturn,
+      benchmark: result.benchmarkRun && {
+        ticker: result.benchmarkRun.ticker,
+        finalNav: result.benchmarkRun.finalNav,
+        moneyWeightedReturn: result.benchmarkRun.moneyWeightedReturn,
+        depletedOn: result.benchmarkRun.depletedOn,
+      },
     },
     metrics: result.metrics,
     benchmarkMetrics: result.benchmarkMetrics,
@@ -25,6 +34,7 @@ export function simulationToJson(result: SimulationResult, canonical: string): u
       dailyReturn: Array.from(result.dailyReturn),
       cumulativeReturn: Array.from(result.cumulativeReturn),
       drawdown: Array.from(result.drawdown),
+      benchmarkValue: result.benchmarkRun ? Array.from(result.benchmarkRun.nav) : null,
       /** One row per date: the tickers' weights, then cash. */
       weightColumns: [...result.tickers, 'CASH'],
       weights: result.dates.map((_, t) => Array.from(weights.subarray(t * width, (t + 1) * width))),

@@ -37,6 +37,49 @@ describe('portofino simulate', () => {
     expect(out).toMatch(/^ {2}Up capture\s+\d\.\d{3}$/m);
   });
 
+  it('says first that the prices stop before the asked end, and which period was simulated', () => {
+    const { code, out } = run('AAPL-L-100% 2020-01-01 2025-06-30');
+    expect(code).toBe(EXIT_OK);
+    const lines = out.split('\n');
+    expect(lines[2]).toBe(
+      'Warning[PERIOD_ENDS_EARLIER]: the prices of AAPL stop on 2022-12-28, before the asked end 2025-06-30: ' +
+        'the simulation ends on 2022-12-28.',
+    );
+    expect(lines[3]).toBe('Simulated 2020-01-02 to 2022-12-28 (asked 2020-01-01 to 2025-06-30).');
+  });
+
+  it('says a 1980 start begins with the data in 1990, naming the ticker', () => {
+    const { out } = run('KO-L-100% 1980-01-01 1995-12-31', '--json');
+    const json = JSON.parse(out);
+    expect(json.summary).toMatchObject({ start: '1990-01-02', askedStart: '1980-01-01', depletedOn: null });
+    expect(json.warnings).toEqual([
+      expect.objectContaining({ code: 'PERIOD_STARTS_LATER', ticker: 'KO', date: '1990-01-02' }),
+    ]);
+  });
+
+  it('reports a portfolio drained by withdrawals as depleted, with finite numbers', () => {
+    const { code, out } = run('WMT-L-100% 1990-01-01 2022-12-28 capital=10000 contribute=-2000/month');
+    expect(code).toBe(EXIT_OK);
+    const lines = out.split('\n');
+    expect(lines[2]).toMatch(
+      /^Warning\[DEPLETED\]: the portfolio was depleted on 1990-0\d-\d\d: a withdrawal of 2,000/,
+    );
+    expect(out).toMatch(/is worth 0\.00 on 2022-12-28/);
+    expect(out).toMatch(/^Total return\s+-100\.00%$/m);
+    expect(out).toMatch(/^CAGR\s+-100\.00%$/m);
+    expect(out).not.toMatch(/n\/a|NaN|Infinity/);
+  });
+
+  it('gives the benchmark the same contributions and says it is a price index', () => {
+    const { out } = run('KO-L-100% 2010-01-01 2012-12-31 contribute=1000/month benchmark=^GSPC');
+    expect(out).toMatch(
+      /^\^GSPC with the same cash flows is worth [\d,.]+ on 2012-12-31 \(money-weighted \d+\.\d\d% a year\)\.$/m,
+    );
+    expect(out).toMatch(
+      /^\^GSPC is a price index \(price only, no dividends\); the stocks' prices are total return\.$/m,
+    );
+  });
+
   it('prints everything as JSON with --json, undefined numbers as null', () => {
     const { code, out } = run('AAPL-L-50% MSFT-S-50% 2020-01-01 2020-01-10 contribute=100/month', '--json');
     expect(code).toBe(EXIT_OK);
@@ -62,6 +105,7 @@ describe('portofino simulate', () => {
       price: 73.348,
       value: expect.closeTo(50000, 9),
       fee: 0,
+      reason: 'initial',
     });
     expect(json.summary.moneyWeightedReturn).toBeNull();
     expect(

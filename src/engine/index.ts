@@ -3,7 +3,7 @@ export * from './command/command.types';
 export * from './command/command.errors';
 export { parseCommand, parseCommandOrThrow, OPTION_NAMES } from './command/command.parser';
 export type { ParseResult } from './command/command.parser';
-export { formatCanonicalCommand } from './command/command.canonical';
+export { formatCanonicalCommand, formatOptions } from './command/command.canonical';
 export * from './market/price-matrix';
 export { parseWidePriceCsv } from './market/price-csv.parser';
 export * from './simulation/simulation.types';

@@ -16,7 +16,14 @@ interface ValueChartProps {
   nav: readonly (number | null)[];
   /** The benchmark's closes on the same days, or null. */
   benchmark: readonly (number | null)[] | null;
+  /**
+   * The benchmark's value with the portfolio's cash flows (capital, then each contribution on the same day), or
+   * null (a result stored before it was kept: the closes are rebased to the portfolio's first value instead).
+   */
+  benchmarkValue?: readonly (number | null)[] | null;
   benchmarkTicker: string | null;
+  /** "price only" or "total return": what the benchmark's prices measure, when known. */
+  benchmarkKind?: string | null;
 }
 
 function lastFinite(values: readonly (number | null)[]): number | null {
@@ -34,12 +41,27 @@ export function logTickLabel(value: number): string {
   return [1, 2, 5].some((shown) => Math.abs(mantissa - shown) < 1e-6) ? compactMoney(value) : '';
 }
 
-/** The portfolio's value each day, and the benchmark rebased to the same first value; linear or log scale. */
-export function ValueChart({ days, times, nav, benchmark, benchmarkTicker }: ValueChartProps) {
+/**
+ * The portfolio's value each day, and the benchmark's: with the same cash flows when the result has it, else
+ * rebased to the same first value; linear or log scale.
+ */
+export function ValueChart({
+  days,
+  times,
+  nav,
+  benchmark,
+  benchmarkValue = null,
+  benchmarkTicker,
+  benchmarkKind = null,
+}: ValueChartProps) {
   const [logScale, setLogScale] = useState(false);
   const headingId = useId();
   const start = nav.find((value) => value !== null && Number.isFinite(value)) ?? null;
-  const rebased = useMemo(() => (benchmark && start !== null ? rebase(benchmark, start) : null), [benchmark, start]);
+  const rebased = useMemo(
+    () => (benchmarkValue ? [...benchmarkValue] : benchmark && start !== null ? rebase(benchmark, start) : null),
+    [benchmark, benchmarkValue, start],
+  );
+  const benchmarkName = `${benchmarkTicker ?? 'Benchmark'}${benchmarkKind ? ` (${benchmarkKind})` : ''}`;
   // A log scale needs every value above zero (a short portfolio's value can reach zero).
   const logPossible = useMemo(() => {
     const [low] = extent(nav);
@@ -76,7 +98,7 @@ export function ValueChart({ days, times, nav, benchmark, benchmarkTicker }: Val
         ...(rebased
           ? [
               {
-                label: benchmarkTicker ?? 'Benchmark',
+                label: benchmarkName,
                 stroke: theme.reference,
                 width: 1.25,
                 points: { show: false },
@@ -86,14 +108,16 @@ export function ValueChart({ days, times, nav, benchmark, benchmarkTicker }: Val
           : []),
       ],
     }),
-    [days, useLog, rebased, benchmarkTicker],
+    [days, useLog, rebased, benchmarkName],
   );
 
   const end = lastFinite(nav);
   const benchmarkEnd = rebased ? lastFinite(rebased) : null;
   const summary =
     `Portfolio value from ${formatMoney(start)} to ${formatMoney(end)} between ${days[0]} and ${days[days.length - 1]}` +
-    (rebased ? `; ${benchmarkTicker ?? 'the benchmark'} from the same start to ${formatMoney(benchmarkEnd)}` : '') +
+    (rebased
+      ? `; ${benchmarkTicker ?? 'the benchmark'} ${benchmarkValue ? 'with the same cash flows' : 'from the same start'} to ${formatMoney(benchmarkEnd)}`
+      : '') +
     (useLog ? ' (log scale)' : '');
 
   return (
@@ -112,7 +136,14 @@ export function ValueChart({ days, times, nav, benchmark, benchmarkTicker }: Val
       </div>
       <UplotChart data={data} options={options} summary={summary} />
       <p className={styles.caption}>
-        {rebased ? `${benchmarkTicker ?? 'The benchmark'} is rebased to the portfolio’s first value. ` : ''}
+        {rebased && benchmarkValue
+          ? `${benchmarkName} receives the same capital and contributions on the same days, without fees. `
+          : rebased
+            ? `${benchmarkName} is rebased to the portfolio’s first value. `
+            : ''}
+        {benchmarkKind === 'price only'
+          ? `${benchmarkTicker} is a price index: its dividends are not in it, while the stocks’ prices include theirs. `
+          : ''}
         {logPossible ? '' : 'No log scale: the value falls to zero or below. '}
         Drag across a chart to zoom in; double-click to zoom out.
       </p>

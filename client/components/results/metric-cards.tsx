@@ -29,7 +29,11 @@ function cardsOf(metrics: PerformanceMetrics, outcome: Outcome | null): Card[] {
       id: 'finalValue',
       label: 'Final value',
       value: formatMoney(outcome?.finalValue),
-      note: outcome ? `from ${formatMoney(outcome.initialCapital)}` : undefined,
+      note: outcome?.depletedOn
+        ? `nothing left from ${formatDay(outcome.depletedOn)}`
+        : outcome
+          ? `from ${formatMoney(outcome.initialCapital)}`
+          : undefined,
     },
     { id: 'sharpe', label: 'Sharpe', value: formatRatio(metrics.sharpe) },
     { id: 'sortino', label: 'Sortino', value: formatRatio(metrics.sortino) },
@@ -45,8 +49,28 @@ function cardsOf(metrics: PerformanceMetrics, outcome: Outcome | null): Card[] {
   ];
 }
 
-/** The headline numbers, each in its own card; values carry test ids the end-to-end test reads. */
+/**
+ * The headline numbers, each in its own card; values carry test ids the end-to-end test reads. A depleted
+ * portfolio says so first: its time-weighted numbers count the depletion as a total loss (docs/metrics.md).
+ */
 export function MetricCards({ metrics, outcome }: { metrics: PerformanceMetrics; outcome: Outcome | null }) {
+  return (
+    <>
+      {outcome?.depletedOn && (
+        <p className={styles.depleted} role="alert" data-testid="depleted-headline">
+          Depleted on <time dateTime={outcome.depletedOn}>{formatDay(outcome.depletedOn)}</time>
+          <span className={styles.depletedNote}>
+            {' '}
+            — the value reached zero: every position was closed and nothing was invested or withdrawn after.
+          </span>
+        </p>
+      )}
+      <MetricCardList metrics={metrics} outcome={outcome} />
+    </>
+  );
+}
+
+function MetricCardList({ metrics, outcome }: { metrics: PerformanceMetrics; outcome: Outcome | null }) {
   return (
     <dl className={styles.cards}>
       {cardsOf(metrics, outcome).map((card) => (

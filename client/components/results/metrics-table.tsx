@@ -7,6 +7,8 @@ interface MetricsTableProps {
   portfolio: PerformanceMetrics;
   /** The benchmark's own metrics over the same days (a second column), or null. */
   benchmark: PerformanceMetrics | null;
+  /** "price only" or "total return": what the benchmark's prices measure, when known. */
+  benchmarkKind?: string | null;
 }
 
 const SIGNED: ReadonlySet<MetricFormat> = new Set(['return']);
@@ -30,9 +32,9 @@ function MetricLabel({ field }: { field: MetricField<string> }) {
 }
 
 /** Every metric of the run, grouped, the benchmark's own beside the portfolio's, then how the two moved together. */
-export function MetricsTable({ portfolio, benchmark }: MetricsTableProps) {
+export function MetricsTable({ portfolio, benchmark, benchmarkKind = null }: MetricsTableProps) {
   const relative = portfolio.benchmark;
-  const benchmarkName = relative?.ticker ?? 'Benchmark';
+  const benchmarkName = `${relative?.ticker ?? 'Benchmark'}${benchmarkKind ? ` (${benchmarkKind})` : ''}`;
   const columns = benchmark ? 3 : 2;
   return (
     <div className={styles.tableScroll}>

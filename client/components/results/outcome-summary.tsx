@@ -4,28 +4,26 @@ import styles from './results.module.css';
 
 type Outcome = Schemas['SimulationOutcomeDto'];
 
-/** "sample: AAPL, KO · yahoo: ^GSPC": which source served which tickers. */
-function sourcesInWords(sources: Outcome['sources']): string {
+const KIND_WORDS: Record<Outcome['dataSources'][number]['kind'], string> = {
+  'total-return': 'total return',
+  'price-only': 'price only',
+};
+
+/** "sample: AAPL (total return), ^GSPC (price only)": which source served which tickers, and what they measure. */
+function sourcesInWords(dataSources: Outcome['dataSources']): string {
   const bySource = new Map<string, string[]>();
-  for (const [ticker, source] of Object.entries(sources))
-    bySource.set(source, [...(bySource.get(source) ?? []), ticker]);
+  for (const { ticker, source, kind } of dataSources)
+    bySource.set(source, [...(bySource.get(source) ?? []), `${ticker} (${KIND_WORDS[kind] ?? kind})`]);
   return [...bySource].map(([source, tickers]) => `${source}: ${tickers.join(', ')}`).join(' · ') || '—';
 }
 
-/** What the money did: capital in, value out, fees, contributions, and any warning the engine raised. */
+/** What the money did: capital in, value out, fees, contributions, and the benchmark given the same flows. */
 export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
   const gain = outcome.finalValue - outcome.initialCapital - outcome.netContributions;
+  const benchmark = outcome.benchmark;
+  const benchmarkKind = benchmark && outcome.dataSources.find((one) => one.ticker === benchmark.ticker)?.kind;
   return (
     <div className={styles.outcome}>
-      {outcome.warnings.length > 0 && (
-        <ul className={styles.notices} aria-label="Warnings">
-          {outcome.warnings.map((warning) => (
-            <li key={warning} className={styles.notice} role="note">
-              <strong>Warning:</strong> {warning}
-            </li>
-          ))}
-        </ul>
-      )}
       <dl className={styles.facts}>
         <div>
           <dt>Initial capital</dt>
@@ -60,9 +58,23 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
             )}
           </dd>
         </div>
+        {benchmark && (
+          <div className={styles.wide}>
+            <dt>
+              {benchmark.ticker}
+              {benchmarkKind ? ` (${KIND_WORDS[benchmarkKind]})` : ''} with the same cash flows
+            </dt>
+            <dd data-testid="benchmark-outcome">
+              {formatMoney(benchmark.finalValue)}
+              {benchmark.moneyWeightedReturn !== null &&
+                `, ${formatSignedPercent(benchmark.moneyWeightedReturn)} a year money-weighted`}
+              {benchmark.depletedOn && `, depleted on ${benchmark.depletedOn}`}
+            </dd>
+          </div>
+        )}
         <div className={styles.wide}>
           <dt>Price sources</dt>
-          <dd>{sourcesInWords(outcome.sources)}</dd>
+          <dd>{sourcesInWords(outcome.dataSources)}</dd>
         </div>
       </dl>
     </div>

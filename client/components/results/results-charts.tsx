@@ -20,10 +20,12 @@ interface ResultsChartsProps {
   series: Series;
   tickers: readonly string[];
   benchmarkTicker: string | null;
+  /** "price only" or "total return", when known. */
+  benchmarkKind?: string | null;
 }
 
 /** Value, drawdown, annual and monthly returns, and weights: everything drawn from the daily series. */
-export function ResultsCharts({ series, tickers, benchmarkTicker }: ResultsChartsProps) {
+export function ResultsCharts({ series, tickers, benchmarkTicker, benchmarkKind = null }: ResultsChartsProps) {
   const times = useMemo(() => epochSeconds(series.dates), [series.dates]);
   const periods = useMemo(() => returnsByPeriod(series.dates, series.dailyReturn), [series.dates, series.dailyReturn]);
   const benchmarkPeriods = useMemo(
@@ -47,7 +49,9 @@ export function ResultsCharts({ series, tickers, benchmarkTicker }: ResultsChart
             times={times}
             nav={series.nav as Nullable}
             benchmark={series.benchmark as Nullable | null}
+            benchmarkValue={series.benchmarkValue as Nullable | null}
             benchmarkTicker={benchmarkTicker}
+            benchmarkKind={benchmarkKind}
           />
           <DrawdownChart days={series.dates} times={times} drawdown={series.drawdown as Nullable} />
         </div>

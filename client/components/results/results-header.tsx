@@ -8,7 +8,7 @@ import { errorMessage, type SimulationDetail } from '../../lib/api/client';
 import { formatDateTime, formatMoney } from '../../lib/format/numbers';
 import { ConfirmDialog } from '../history/confirm-dialog';
 import { DownloadReport } from '../report/download-report';
-import { formatDay } from './metrics-format';
+import { ResultWarnings, SimulatedPeriod } from './result-warnings';
 import styles from './results.module.css';
 import { useSimulationActions } from './use-simulation';
 
@@ -104,9 +104,13 @@ export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDet
       <dl className={styles.facts}>
         <div className={styles.wide}>
           <dt>Period</dt>
-          <dd>
-            <time dateTime={detail.startDate}>{formatDay(detail.startDate)}</time> –{' '}
-            <time dateTime={detail.endDate}>{formatDay(detail.endDate)}</time>
+          <dd data-testid="simulated-period">
+            <SimulatedPeriod
+              askedStart={detail.startDate}
+              askedEnd={detail.endDate}
+              simulatedStart={detail.summary?.simulatedStart ?? null}
+              simulatedEnd={detail.summary?.simulatedEnd ?? null}
+            />
           </dd>
         </div>
         <div className={styles.wide}>
@@ -126,6 +130,7 @@ export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDet
         </div>
         {command && <OptionFacts command={command} />}
       </dl>
+      {detail.summary && <ResultWarnings warnings={detail.summary.warnings} />}
 
       <div className={styles.actions}>
         {detail.status === 'completed' && <DownloadReport simulationId={detail.id} />}

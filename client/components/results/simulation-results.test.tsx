@@ -128,7 +128,7 @@ describe('SimulationResults', () => {
     );
 
     expect(screen.getByRole('img', { name: /^Portfolio value from 99,900 to 109,292/ })).toHaveAccessibleName(
-      'Portfolio value from 99,900 to 109,292 between 2021-11-01 and 2022-03-31; ^GSPC from the same start to 98,097',
+      'Portfolio value from 99,900 to 109,292 between 2021-11-01 and 2022-03-31; ^GSPC with the same cash flows to 98,195',
     );
     expect(screen.getByRole('img', { name: /^Drawdown/ })).toHaveAccessibleName(
       'Drawdown from the running peak, deepest −9.09% on 2022-03-14',
@@ -206,5 +206,137 @@ describe('SimulationResults', () => {
     // The socket's "completed" (seen on the next render) makes the page read the detail again.
     await act(async () => rerenderSame());
     expect(await screen.findByTestId('metric-cagr')).toHaveTextContent('24.02%');
+  });
+});
+
+describe('SimulationResults at the edges', () => {
+  const summary = completed.summary!;
+  const asked = { startDate: '1980-01-01', endDate: '2025-06-30' };
+
+  it('shows the simulated period, the asked one beside it, and why they differ, in the header', async () => {
+    const truncated: SimulationDetail = {
+      ...completed,
+      ...asked,
+      summary: {
+        ...summary,
+        simulatedStart: '2021-11-01',
+        simulatedEnd: '2022-03-31',
+        warnings: [
+          {
+            code: 'PERIOD_STARTS_LATER',
+            ticker: 'AAPL',
+            date: '2021-11-01',
+            askedStart: '1980-01-01',
+            askedEnd: '2025-06-30',
+            simulatedStart: '2021-11-01',
+            simulatedEnd: '2022-03-31',
+            message:
+              'the prices of AAPL start on 2021-11-01, after the asked start 1980-01-01: the simulation starts on 2021-11-01',
+          },
+          {
+            code: 'PERIOD_ENDS_EARLIER',
+            ticker: 'AAPL',
+            date: '2022-03-31',
+            askedStart: '1980-01-01',
+            askedEnd: '2025-06-30',
+            simulatedStart: '2021-11-01',
+            simulatedEnd: '2022-03-31',
+            message:
+              'the prices of AAPL (the longest) stop on 2022-03-31, before the asked end 2025-06-30: the simulation ends on 2022-03-31',
+          },
+        ],
+      },
+    };
+    GET.mockImplementation(() => answer(200, truncated));
+    renderResults();
+
+    const header = (await screen.findByRole('heading', { level: 1 })).closest('header')!;
+    expect(within(header).getByTestId('simulated-period')).toHaveTextContent(
+      'Nov 1, 2021 – Mar 31, 2022 (asked Jan 1, 1980 – Jun 30, 2025)',
+    );
+    const notes = within(within(header).getByRole('list', { name: 'Warnings' })).getAllByRole('note');
+    expect(notes.map((note) => note.textContent)).toEqual([
+      'Shorter period: The prices of AAPL start on 2021-11-01, after the asked start 1980-01-01: the simulation starts on 2021-11-01.',
+      'Shorter period: The prices of AAPL (the longest) stop on 2022-03-31, before the asked end 2025-06-30: the simulation ends on 2022-03-31.',
+    ]);
+  });
+
+  it('shows only the simulated period when it is the one asked for, and no warnings', async () => {
+    GET.mockImplementation(() => answer(200, completed));
+    renderResults();
+    expect(await screen.findByTestId('simulated-period')).toHaveTextContent('Nov 1, 2021 – Mar 31, 2022');
+    expect(screen.queryByTestId('asked-period')).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Warnings' })).toBeNull();
+    expect(screen.queryByTestId('depleted-headline')).toBeNull();
+  });
+
+  it('says "Depleted on DATE" first for a depleted portfolio, with its −100% in red, not a green CAGR', async () => {
+    const depleted: SimulationDetail = {
+      ...completed,
+      cagr: -1,
+      totalReturn: -1,
+      metrics: { ...completed.metrics!, portfolio: { ...completed.metrics!.portfolio, cagr: -1, totalReturn: -1 } },
+      summary: {
+        ...summary,
+        finalValue: 0,
+        depletedOn: '2022-01-20',
+        warnings: [
+          {
+            code: 'DEPLETED',
+            ticker: null,
+            date: '2022-01-20',
+            askedStart: '2021-11-01',
+            askedEnd: '2022-03-31',
+            simulatedStart: '2021-11-01',
+            simulatedEnd: '2022-03-31',
+            message:
+              'the portfolio was depleted on 2022-01-20: its value reached −1,250, so every position was closed there and nothing was invested or withdrawn after; its value is 0 from then on',
+          },
+        ],
+      },
+    };
+    GET.mockImplementation(() => answer(200, depleted));
+    renderResults();
+
+    const headline = await screen.findByTestId('depleted-headline');
+    expect(headline).toHaveTextContent(/^Depleted on Jan 20, 2022/);
+    expect(headline).toHaveAttribute('role', 'alert');
+    // Before the cards.
+    expect(headline.compareDocumentPosition(screen.getByTestId('metric-cagr')) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect(screen.getByTestId('metric-cagr').textContent).toBe(formatPercent(-1));
+    expect(screen.getByTestId('metric-cagr').className).toMatch(/loss/);
+    expect(screen.getByTestId('metric-cagr').className).not.toMatch(/gain/);
+    expect(screen.getByTestId('metric-totalReturn').textContent).toBe(formatPercent(-1));
+    expect(screen.getByTestId('metric-finalValue').textContent).toBe('0');
+    expect(screen.getByRole('note')).toHaveTextContent(/^Depleted: The portfolio was depleted on 2022-01-20/);
+  });
+
+  it('lists each trade with its reason', async () => {
+    GET.mockImplementation(() => answer(200, completed));
+    renderResults();
+    await userEvent.click(await screen.findByText('Trades'));
+    const table = screen.getByRole('table', { name: 'All 3 trades' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toContain('Reason');
+    const first = within(table).getAllByRole('row')[1];
+    expect(within(first).getAllByRole('cell').pop()?.textContent).toBe('initial');
+  });
+
+  it('names the benchmark’s kind and gives its outcome with the same cash flows', async () => {
+    GET.mockImplementation(() => answer(200, completed));
+    renderResults();
+    expect(await screen.findByRole('columnheader', { name: '^GSPC (price only)' })).toBeInTheDocument();
+    expect(screen.getByTestId('benchmark-outcome')).toHaveTextContent('98,195');
+    expect(
+      screen.getByText(
+        /^sample: AAPL \(total return\), JNJ \(total return\), KO \(total return\), \^GSPC \(price only\)$/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/\^GSPC \(price only\) receives the same capital and contributions/)).toBeInTheDocument();
   });
 });

@@ -58,6 +58,12 @@ function Failed({ detail }: { detail: SimulationDetail }) {
   );
 }
 
+/** "price only" or "total return" for the benchmark's prices, when the result says. */
+function benchmarkKindOf(detail: SimulationDetail, ticker: string | null): string | null {
+  const kind = detail.summary?.dataSources.find((one) => one.ticker === ticker)?.kind;
+  return kind === 'price-only' ? 'price only' : kind === 'total-return' ? 'total return' : null;
+}
+
 function Completed({ detail }: { detail: SimulationDetail }) {
   const metrics = detail.metrics;
   if (!metrics || !detail.series) {
@@ -68,6 +74,7 @@ function Completed({ detail }: { detail: SimulationDetail }) {
     );
   }
   const benchmarkTicker = metrics.portfolio.benchmark?.ticker ?? null;
+  const benchmarkKind = benchmarkKindOf(detail, benchmarkTicker);
   return (
     <>
       <section className={styles.section} aria-labelledby="headline-heading">
@@ -76,10 +83,15 @@ function Completed({ detail }: { detail: SimulationDetail }) {
         </h2>
         <MetricCards metrics={metrics.portfolio} outcome={detail.summary} />
       </section>
-      <ResultsCharts series={detail.series} tickers={detail.tickers} benchmarkTicker={benchmarkTicker} />
+      <ResultsCharts
+        series={detail.series}
+        tickers={detail.tickers}
+        benchmarkTicker={benchmarkTicker}
+        benchmarkKind={benchmarkKind}
+      />
       <section className={styles.section} aria-labelledby="metrics-heading">
         <h2 id="metrics-heading">Metrics</h2>
-        <MetricsTable portfolio={metrics.portfolio} benchmark={metrics.benchmark} />
+        <MetricsTable portfolio={metrics.portfolio} benchmark={metrics.benchmark} benchmarkKind={benchmarkKind} />
       </section>
       {detail.summary && (
         <section className={styles.section} aria-labelledby="outcome-heading">

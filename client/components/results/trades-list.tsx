@@ -49,6 +49,7 @@ export function TradesList({ trades, total }: { trades: readonly Trade[]; total:
                 <th scope="col" className={styles.number}>
                   Fee
                 </th>
+                <th scope="col">Reason</th>
               </tr>
             </thead>
             <tbody>
@@ -63,6 +64,7 @@ export function TradesList({ trades, total }: { trades: readonly Trade[]; total:
                   <td className={styles.number}>{price.format(trade.price)}</td>
                   <td className={styles.number}>{formatMoney(Math.abs(trade.value))}</td>
                   <td className={styles.number}>{price.format(trade.fee)}</td>
+                  <td>{trade.reason ?? <span className="muted">—</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -459,10 +459,29 @@ export interface components {
             tokenType: "Bearer";
             user: components["schemas"]["UserResponse"];
         };
+        BenchmarkOutcomeDto: {
+            /** @description the day withdrawals emptied the benchmark, or null */
+            depletedOn: string | null;
+            /** @description the capital and the same contributions invested in the benchmark, no fees */
+            finalValue: number;
+            /** @description XIRR on the same flows, when there are contributions */
+            moneyWeightedReturn: number | null;
+            ticker: string;
+        };
         CashFlowDto: {
             /** @description money put in (negative: withdrawn) */
             amount: number;
             date: string;
+        };
+        DataSourceDto: {
+            /**
+             * @description total-return: dividends reinvested (adjusted closes); price-only: a price index or plain closes
+             * @enum {string}
+             */
+            kind: "total-return" | "price-only";
+            /** @description yahoo, sample or upload */
+            source: string;
+            ticker: string;
         };
         DateRangeDto: {
             /** @example 2022-12-28 */
@@ -784,18 +803,28 @@ export interface components {
             rf?: string;
         };
         SimulationOutcomeDto: {
+            benchmark: components["schemas"]["BenchmarkOutcomeDto"] | null;
+            /** @description each ticker: where its prices came from and what they measure */
+            dataSources: components["schemas"]["DataSourceDto"][];
+            /** @description the day the value reached zero, or null */
+            depletedOn: string | null;
             finalValue: number;
             flows: components["schemas"]["CashFlowDto"][];
             initialCapital: number;
             /** @description XIRR, when there are contributions */
             moneyWeightedReturn: number | null;
             netContributions: number;
+            /** @description last day simulated (the asked end may be later: see warnings) */
+            simulatedEnd: string;
+            /** @description first day simulated (the asked start may be earlier: see warnings) */
+            simulatedStart: string;
             /** @description where each ticker’s prices came from (yahoo, sample, upload) */
             sources: {
                 [key: string]: string;
             };
             totalFees: number;
-            warnings: string[];
+            /** @description to read before the numbers, most important first */
+            warnings: components["schemas"]["SimulationWarningDto"][];
         };
         SimulationProgressDto: {
             /** @example 40 */
@@ -806,6 +835,8 @@ export interface components {
         SimulationSeriesDto: {
             /** @description benchmark closes on the same days, if any */
             benchmark: number[] | null;
+            /** @description the benchmark as an investment with the portfolio’s cash flows (capital, then each contribution on the same day), if any; null for results stored before it was kept */
+            benchmarkValue: number[] | null;
             /** @description compounded time-weighted return since the start */
             cumulativeReturn: number[];
             /** @description time-weighted daily return (0 on the first day) */
@@ -852,6 +883,23 @@ export interface components {
             tickers: string[];
             totalReturn: number | null;
         };
+        SimulationWarningDto: {
+            askedEnd: string;
+            askedStart: string;
+            /**
+             * @description PERIOD_STARTS_LATER / PERIOD_ENDS_EARLIER: the prices do not cover the asked period; PRICES_END_EARLY: a ticker's last price is held to the end; DEPLETED: the value reached zero; NOTE: a plain-text warning of a result stored before warnings had codes
+             * @enum {string}
+             */
+            code: "PERIOD_STARTS_LATER" | "PERIOD_ENDS_EARLIER" | "PRICES_END_EARLY" | "DEPLETED" | "NOTE";
+            /** @description the day it is about: where the prices start or stop, or the depletion day */
+            date: string;
+            /** @description the same in words */
+            message: string;
+            simulatedEnd: string;
+            simulatedStart: string;
+            /** @description the ticker that limited the period, or null */
+            ticker: string | null;
+        };
         SplitDto: {
             /** @example 2020-08-31 */
             date: string;
@@ -865,6 +913,11 @@ export interface components {
             date: string;
             fee: number;
             price: number;
+            /**
+             * @description why the trade happened; null for results stored before reasons were kept
+             * @enum {string|null}
+             */
+            reason: "initial" | "rebalance" | "band" | "contribution" | "withdrawal" | "depletion" | null;
             /** @description signed: positive buys */
             shares: number;
             ticker: string;

@@ -57,8 +57,8 @@ export function runBatchRange(
   // Interleaved by asset: targets[i * 8 + k] and shares[i * 8 + k] for vector k of the block.
   const targets = new Float64Array(8 * assets);
   const shares = new Float64Array(8 * assets);
-  // [cash 0..7, previous NAV 0..7, NAV 0..7]
-  const state = new Float64Array(24);
+  // [cash 0..7, previous NAV 0..7, NAV 0..7, depleted 0..7]
+  const state = new Float64Array(32);
   for (let first = from; first < to; first += 8) {
     const size = Math.min(8, to - first);
     targets.fill(0);
@@ -86,6 +86,8 @@ export function runBatchRange(
 /**
  * The simulation rules of `simulatePlan` for 8 vectors at once, sharing each price load; vector
  * k's returns go to returns[k * rows + t] (index 0 unused) and its final NAV to state[16 + k].
+ * A vector whose value reaches zero is depleted as in `simulatePlan`: positions closed, a return of
+ * −1 that day, NAV and returns 0 after (state[24 + k] is 1 from then on).
  */
 export function simulateBlock(
   input: BatchKernelInput,
@@ -110,6 +112,7 @@ export function simulateBlock(
     const fee = blockTrade(k, 0, capital, 1, assets, targets, shares, prices, feeRate, state);
     state[8 + k] = capital;
     state[16 + k] = capital - fee;
+    state[24 + k] = 0;
   }
   for (let t = 1; t < rows; t++) {
     const row = t * assets;
@@ -143,7 +146,16 @@ export function simulateBlock(
     const flow = contributionFlags[t] * contributionAmount;
     const periodic = rebalanceFlags[t];
     for (let k = 0; k < 8; k++) {
+      if (state[24 + k] === 1) {
+        returns[k * rows + t] = 0;
+        continue;
+      }
       const before = state[k] + holdings[k];
+      if (before <= 0 || before + flow <= 0) {
+        depleteVector(k, assets, shares, state);
+        returns[k * rows + t] = -1;
+        continue;
+      }
       let rebalance = periodic;
       if (band > 0 && rebalance === 0 && before > 0) {
         for (let i = 0; i < assets; i++) {
@@ -170,11 +182,25 @@ export function simulateBlock(
         );
       }
       const value = before + flow - fee;
+      if (value <= 0) {
+        depleteVector(k, assets, shares, state);
+        returns[k * rows + t] = -1;
+        continue;
+      }
       returns[k * rows + t] = (value - flow) / state[8 + k] - 1;
       state[8 + k] = value;
       state[16 + k] = value;
     }
   }
+}
+
+/** Vector k is depleted: no shares, no cash, NAV 0 from now on. */
+export function depleteVector(k: number, assets: number, shares: Float64Array, state: Float64Array): void {
+  for (let i = 0; i < assets; i++) shares[i * 8 + k] = 0;
+  state[k] = 0;
+  state[8 + k] = 0;
+  state[16 + k] = 0;
+  state[24 + k] = 1;
 }
 
 export function blockTrade(
@@ -244,7 +270,8 @@ export function summarizeReturns(
   const mean = shift + shiftedSum / n;
   const std = n > 1 ? Math.sqrt(Math.max(0, (shiftedSquares - (shiftedSum * shiftedSum) / n) / (n - 1))) : NaN;
   const downsideDeviation = Math.sqrt(downside / n);
-  const cagr = growth < 0 ? NaN : Math.pow(Math.abs(growth), 1 / (n / 252)) - 1;
+  // A product at or below zero (a depleted run) has lost everything: −100% a year.
+  const cagr = growth <= 0 ? -1 : Math.pow(growth, 1 / (n / 252)) - 1;
   const excessMean = mean - dailyRiskFree;
   summary[0 * count + vector] = finalNav;
   summary[1 * count + vector] = growth - 1;
@@ -261,5 +288,6 @@ export const BATCH_KERNEL_FUNCTIONS: readonly ((...args: never[]) => unknown)[] 
   runBatchRange,
   simulateBlock,
   blockTrade,
+  depleteVector,
   summarizeReturns,
 ];

@@ -1,4 +1,4 @@
-import { DEFAULT_OPTIONS, PortfolioCommand, RebalancePolicy } from './command.types';
+import { DEFAULT_OPTIONS, PortfolioCommand, CommandOptions, RebalancePolicy } from './command.types';
 
 /**
  * The one spelling of a command, for display and de-duplication: positions sorted by ticker,
@@ -21,6 +21,32 @@ export function formatCanonicalCommand(command: PortfolioCommand): string {
   if (options.contribution !== null)
     parts.push(`contribute=${formatNumber(options.contribution.amount)}/${options.contribution.period}`);
   return parts.join(' ');
+}
+
+/**
+ * Every option as the command language writes it (`fee` → `0.1%`, `contribute` → `1000/month`), defaults
+ * included and marked, in the canonical order: for reports and summaries.
+ */
+export function formatOptions(options: CommandOptions): { name: string; value: string; isDefault: boolean }[] {
+  const option = (name: string, value: string, isDefault: boolean) => ({ name, value, isDefault });
+  return [
+    option('capital', formatNumber(options.capital), options.capital === DEFAULT_OPTIONS.capital),
+    option('rebalance', formatRebalance(options.rebalance), options.rebalance.kind === 'none'),
+    option('fee', `${formatNumber(options.feePercent)}%`, options.feePercent === DEFAULT_OPTIONS.feePercent),
+    option(
+      'rf',
+      `${formatNumber(options.riskFreePercent)}%`,
+      options.riskFreePercent === DEFAULT_OPTIONS.riskFreePercent,
+    ),
+    option('benchmark', options.benchmark ?? 'none', options.benchmark === null),
+    option(
+      'contribute',
+      options.contribution === null
+        ? 'none'
+        : `${formatNumber(options.contribution.amount)}/${options.contribution.period}`,
+      options.contribution === null,
+    ),
+  ];
 }
 
 export function formatRebalance(policy: RebalancePolicy): string {

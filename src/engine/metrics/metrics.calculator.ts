@@ -159,7 +159,8 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
 
   const totalReturn = growth - 1;
   const years = n / PERIODS_PER_YEAR;
-  const cagr = growth < 0 ? Number.NaN : Math.pow(Math.abs(growth), 1 / years) - 1;
+  // A product at or below zero (a depleted run) has lost everything: −100% a year, not NaN.
+  const cagr = growth <= 0 ? -1 : Math.pow(growth, 1 / years) - 1;
   const { quantile, tailMean } = historicalTail(returns, n, candidateCount);
 
   const peakRow = worstStart > 0 ? worstStart - 1 : -1;

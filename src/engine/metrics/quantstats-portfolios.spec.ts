@@ -11,9 +11,10 @@ import { simulatePortfolio } from '../simulation/portfolio.simulator';
  * QuantStats number to 1e-9 relative.
  */
 describe('QuantStats 0.0.86 reference portfolios on the sample prices', () => {
-  it('covers a dozen portfolios: long-only, shorts, every rebalancing rule, fees, flows, benchmark and rf', () => {
+  it('covers long-only, shorts, every rebalancing rule, fees, flows, benchmark, rf and depletion', () => {
     expect(reference.versions.quantstats).toBe('0.0.86');
-    expect(reference.portfolios.length).toBeGreaterThanOrEqual(12);
+    expect(reference.portfolios.length).toBeGreaterThanOrEqual(16);
+    expect(reference.portfolios.filter((portfolio) => portfolio.metrics.totalReturn === -1)).toHaveLength(2);
   });
 
   describe.each(reference.portfolios)('$name', (portfolio) => {
@@ -40,6 +41,18 @@ describe('QuantStats 0.0.86 reference portfolios on the sample prices', () => {
       for (const [key, value] of Object.entries(portfolio.benchmark)) {
         expectClose(ours[key as keyof typeof ours] as number, value, key);
       }
+    });
+
+    it('gives the benchmark the same cash flows: final value and money-weighted return', () => {
+      const expected = (portfolio as { benchmarkRun?: { finalNav: number; moneyWeightedReturn: number | null } })
+        .benchmarkRun;
+      if (expected === undefined) {
+        expect(result.benchmarkRun).toBeNull();
+        return;
+      }
+      expectClose(result.benchmarkRun!.finalNav, expected.finalNav, 'benchmark final value');
+      if (expected.moneyWeightedReturn === null) expect(result.benchmarkRun!.moneyWeightedReturn).toBeNull();
+      else expectClose(result.benchmarkRun!.moneyWeightedReturn, expected.moneyWeightedReturn, 'benchmark XIRR');
     });
 
     it('matches the money-weighted return (scipy brentq on the same flows)', () => {

@@ -7,8 +7,16 @@ describe('band rebalancing at 8 points, A 50% and B 50%, capital 1000', () => {
 
   it('rebalances only on the day a weight leaves the band', () => {
     expect(listTrades(result).filter((trade) => trade.date !== '2024-01-29')).toEqual([
-      { date: '2024-02-02', ticker: 'A', shares: 625 / 15 - 50, price: 15, value: (625 / 15 - 50) * 15, fee: 0 },
-      { date: '2024-02-02', ticker: 'B', shares: 31.25 - 25, price: 20, value: 125, fee: 0 },
+      {
+        date: '2024-02-02',
+        ticker: 'A',
+        shares: 625 / 15 - 50,
+        price: 15,
+        value: (625 / 15 - 50) * 15,
+        fee: 0,
+        reason: 'band',
+      },
+      { date: '2024-02-02', ticker: 'B', shares: 31.25 - 25, price: 20, value: 125, fee: 0, reason: 'band' },
     ]);
     expectWeights(result, 3, [600 / 1225, 625 / 1225, 0]);
     expectWeights(result, 4, [0.5, 0.5, 0]);

@@ -22,8 +22,8 @@ describe('buy and hold, A 50% long and B 50% long, capital 1000', () => {
 
   it('trades only on the first day', () => {
     expect(listTrades(result)).toEqual([
-      { date: '2024-01-29', ticker: 'A', shares: 50, price: 10, value: 500, fee: 0 },
-      { date: '2024-01-29', ticker: 'B', shares: 25, price: 20, value: 500, fee: 0 },
+      { date: '2024-01-29', ticker: 'A', shares: 50, price: 10, value: 500, fee: 0, reason: 'initial' },
+      { date: '2024-01-29', ticker: 'B', shares: 25, price: 20, value: 500, fee: 0, reason: 'initial' },
     ]);
     expect(result.totalFees).toBe(0);
     expect(result.moneyWeightedReturn).toBeNull();

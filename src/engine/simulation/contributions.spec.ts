@@ -11,8 +11,8 @@ describe('contributions of 100 a month, buy and hold, A 50% and B 50%, capital 1
       { date: '2024-02-01', amount: 100 },
     ]);
     expect(listTrades(result).slice(2)).toEqual([
-      { date: '2024-02-01', ticker: 'A', shares: 50 / 12, price: 12, value: 50, fee: 0 },
-      { date: '2024-02-01', ticker: 'B', shares: 2, price: 25, value: 50, fee: 0 },
+      { date: '2024-02-01', ticker: 'A', shares: 50 / 12, price: 12, value: 50, fee: 0, reason: 'contribution' },
+      { date: '2024-02-01', ticker: 'B', shares: 2, price: 25, value: 50, fee: 0, reason: 'contribution' },
     ]);
     expect(Array.from(result.nav)).toEqual([1000, 1000, 1100, 1325, 1352.5]);
     expect(result.netContributions).toBe(100);
@@ -32,8 +32,8 @@ describe('contributions of 100 a month, buy and hold, A 50% and B 50%, capital 1
   it('sells at target weights for a withdrawal', () => {
     const withdrawal = simulateTwoAssets('A-L-50% B-L-50% 2024-01-29 2024-02-02 capital=1000 contribute=-100/month');
     expect(listTrades(withdrawal).slice(2)).toEqual([
-      { date: '2024-02-01', ticker: 'A', shares: -50 / 12, price: 12, value: -50, fee: 0 },
-      { date: '2024-02-01', ticker: 'B', shares: -2, price: 25, value: -50, fee: 0 },
+      { date: '2024-02-01', ticker: 'A', shares: -50 / 12, price: 12, value: -50, fee: 0, reason: 'withdrawal' },
+      { date: '2024-02-01', ticker: 'B', shares: -2, price: 25, value: -50, fee: 0, reason: 'withdrawal' },
     ]);
     expect(Array.from(withdrawal.nav)).toEqual([1000, 1000, 1100, 1125, 1147.5]);
     expect(withdrawal.netContributions).toBe(-100);

@@ -7,8 +7,16 @@ describe('monthly rebalancing, A 50% and B 50%, capital 1000', () => {
 
   it('rebalances on the first trading day of the new month only', () => {
     expect(listTrades(result).filter((trade) => trade.date !== '2024-01-29')).toEqual([
-      { date: '2024-02-01', ticker: 'A', shares: 612.5 / 12 - 50, price: 12, value: (612.5 / 12 - 50) * 12, fee: 0 },
-      { date: '2024-02-01', ticker: 'B', shares: -0.5, price: 25, value: -12.5, fee: 0 },
+      {
+        date: '2024-02-01',
+        ticker: 'A',
+        shares: 612.5 / 12 - 50,
+        price: 12,
+        value: (612.5 / 12 - 50) * 12,
+        fee: 0,
+        reason: 'rebalance',
+      },
+      { date: '2024-02-01', ticker: 'B', shares: -0.5, price: 25, value: -12.5, fee: 0, reason: 'rebalance' },
     ]);
     expectWeights(result, 3, [0.5, 0.5, 0]);
   });

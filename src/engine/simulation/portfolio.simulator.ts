@@ -3,7 +3,15 @@ import { computeMetrics } from '../metrics/metrics.calculator';
 import { PriceMatrix } from '../market/price-matrix';
 import { moneyWeightedReturn } from './money-weighted-return';
 import { buildSimulationPlan, SimulationPlan } from './simulation-plan';
-import { CashFlow, SimulationResult, Trade, TradeLog } from './simulation.types';
+import {
+  BenchmarkRun,
+  CashFlow,
+  SimulationResult,
+  SimulationWarning,
+  Trade,
+  TRADE_REASONS,
+  TradeLog,
+} from './simulation.types';
 
 /** Parses nothing and reads nothing: simulates a validated command over a price matrix. */
 export function simulatePortfolio(command: PortfolioCommand, matrix: PriceMatrix): SimulationResult {
@@ -17,7 +25,10 @@ export function simulatePortfolio(command: PortfolioCommand, matrix: PriceMatrix
  *   rebalance every position to target weights of the current value (new period or band breach)
  *   or, without a rebalance, buy the contribution at target weights; fees leave cash;
  * - the day's time-weighted return excludes the flow: (NAV_t − flow_t) / NAV_{t−1} − 1, where the
- *   first day's base is the capital, so the entry fee counts against the first return.
+ *   first day's base is the capital, so the entry fee counts against the first return;
+ * - depletion: on the first day the value reaches zero (at the close, after a withdrawal it cannot cover,
+ *   or after the day's trades and fee) every position is closed, the value is 0 from then on, no further
+ *   flow happens, and that day's return is −100% (docs/metrics.md, "Depletion").
  */
 export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): SimulationResult {
   const { dates, targets } = plan;
@@ -34,21 +45,33 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
   const state = runKernel(plan, nav, dailyReturn, trades);
   const tradeLog = trades.toLog(plan);
 
+  const depletedRow = state[STATE_DEPLETED_ROW];
+  const lastFlowRow = depletedRow >= 0 ? depletedRow : rowCount;
   const flows: CashFlow[] = [{ date: dates[0], amount: plan.capital }];
   const flowDays: number[] = [plan.dayNumber[0]];
   const flowAmounts: number[] = [plan.capital];
+  const addFlow = (t: number, amount: number) => {
+    flows.push({ date: dates[t], amount });
+    flowDays.push(plan.dayNumber[t]);
+    flowAmounts.push(amount);
+  };
   if (plan.contributionFlags !== null) {
-    for (let t = 1; t < rowCount; t++) {
-      if (plan.contributionFlags[t] === 1) {
-        flows.push({ date: dates[t], amount: plan.contributionAmount });
-        flowDays.push(plan.dayNumber[t]);
-        flowAmounts.push(plan.contributionAmount);
-      }
+    for (let t = 1; t < lastFlowRow; t++) {
+      if (plan.contributionFlags[t] === 1) addFlow(t, plan.contributionAmount);
     }
   }
-  const warnings: string[] = [];
-  if (state[STATE_NON_POSITIVE] === 1) {
-    warnings.push('the portfolio value reached zero or below; returns after that point are not meaningful');
+  // On the depletion day only what was actually paid: a withdrawal takes what is left, or nothing.
+  let netContributions = (flowAmounts.length - 1) * plan.contributionAmount;
+  if (depletedRow >= 0 && state[STATE_DEPLETION_FLOW] !== 0) {
+    addFlow(depletedRow, state[STATE_DEPLETION_FLOW]);
+    netContributions += state[STATE_DEPLETION_FLOW];
+  }
+  const hasContributions = plan.contributionFlags !== null && countFlags(plan.contributionFlags) > 0;
+
+  const warnings: SimulationWarning[] = [...plan.periodWarnings];
+  const depletedOn = depletedRow >= 0 ? dates[depletedRow] : null;
+  if (depletedOn !== null) {
+    warnings.unshift(depletionWarning(command, plan, depletedOn, state[STATE_DEPLETION_VALUE]));
   }
 
   const finalNav = nav[rowCount - 1];
@@ -99,21 +122,114 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
     trades: tradeLog,
     flows,
     totalFees: state[STATE_FEES],
-    netContributions: (flowAmounts.length - 1) * plan.contributionAmount,
+    netContributions,
     finalNav,
-    moneyWeightedReturn:
-      flowAmounts.length > 1
-        ? moneyWeightedReturn(flowDays, flowAmounts, plan.dayNumber[rowCount - 1], finalNav)
-        : null,
+    moneyWeightedReturn: hasContributions
+      ? finiteOrNull(moneyWeightedReturn(flowDays, flowAmounts, plan.dayNumber[rowCount - 1], finalNav))
+      : null,
     metrics,
     benchmarkMetrics,
+    benchmarkRun: plan.benchmarkPrices === null ? null : runBenchmark(plan, hasContributions),
+    depletedOn,
     warnings,
+  };
+}
+
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+function depletionWarning(
+  command: PortfolioCommand,
+  plan: SimulationPlan,
+  date: string,
+  value: number,
+): SimulationWarning {
+  const reached =
+    value <= 0
+      ? `its value reached ${formatAmount(value)}`
+      : `a withdrawal of ${formatAmount(-plan.contributionAmount)} exceeded its value of ${formatAmount(value)}`;
+  return {
+    code: 'DEPLETED',
+    ticker: null,
+    date,
+    askedStart: command.start,
+    askedEnd: command.end,
+    simulatedStart: plan.dates[0],
+    simulatedEnd: plan.dates[plan.dates.length - 1],
+    message:
+      `the portfolio was depleted on ${date}: ${reached}, so every position was closed there and nothing ` +
+      `was invested or withdrawn after; its value is 0 from then on`,
+  };
+}
+
+function formatAmount(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return (rounded < 0 ? '−' : '') + Math.abs(rounded).toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/**
+ * The benchmark as an investment receiving the portfolio's cash flows: the capital at row 0, then each
+ * contribution or withdrawal on the same day, growing with the benchmark's closes, no fees. A withdrawal it
+ * cannot cover empties it (its value is 0 from then on), as for the portfolio.
+ */
+function runBenchmark(plan: SimulationPlan, hasContributions: boolean): BenchmarkRun {
+  const prices = plan.benchmarkPrices!;
+  const rowCount = prices.length;
+  const nav = new Float64Array(rowCount);
+  const flags = plan.contributionFlags;
+  const amount = plan.contributionAmount;
+  const flowDays: number[] = [plan.dayNumber[0]];
+  const flowAmounts: number[] = [plan.capital];
+  let units = plan.capital / prices[0];
+  let depletedOn: string | null = null;
+  nav[0] = plan.capital;
+  for (let t = 1; t < rowCount; t++) {
+    const before = units * prices[t];
+    if (flags !== null && flags[t] === 1) {
+      if (before + amount <= 0) {
+        // Pays out what is left, then holds nothing.
+        if (before > 0) {
+          flowDays.push(plan.dayNumber[t]);
+          flowAmounts.push(-before);
+        }
+        depletedOn = plan.dates[t];
+        break;
+      }
+      units += amount / prices[t];
+      flowDays.push(plan.dayNumber[t]);
+      flowAmounts.push(amount);
+      nav[t] = before + amount;
+    } else {
+      nav[t] = before;
+    }
+  }
+  const finalNav = nav[rowCount - 1];
+  return {
+    ticker: plan.benchmark!,
+    prices,
+    nav,
+    finalNav,
+    moneyWeightedReturn: hasContributions
+      ? finiteOrNull(moneyWeightedReturn(flowDays, flowAmounts, plan.dayNumber[rowCount - 1], finalNav))
+      : null,
+    depletedOn,
   };
 }
 
 const STATE_CASH = 0;
 const STATE_FEES = 1;
-const STATE_NON_POSITIVE = 2;
+/** Row of depletion, or −1. */
+const STATE_DEPLETED_ROW = 2;
+/** What was paid out or put in on the depletion day. */
+const STATE_DEPLETION_FLOW = 3;
+/** The value that day: zero or below, or (before an uncovered withdrawal) what was left. */
+const STATE_DEPLETION_VALUE = 4;
+
+const REASON_INITIAL = 0;
+const REASON_REBALANCE = 1;
+const REASON_BAND = 2;
+const REASON_CONTRIBUTION = 3;
+const REASON_WITHDRAWAL = 4;
+const REASON_DEPLETION = 5;
 
 /**
  * The day loop, kept small and monomorphic so V8 optimises it once: holdings valuation is the
@@ -131,13 +247,14 @@ function runKernel(
   const assetCount = targets.length;
   const rowCount = nav.length;
   const shares = new Float64Array(assetCount);
-  // [cash, total fees, went non-positive]
-  const state = new Float64Array(3);
+  // [cash, total fees, depletion row, depletion flow, depletion value]
+  const state = new Float64Array(5);
+  state[STATE_DEPLETED_ROW] = -1;
 
   state[STATE_CASH] = capital;
-  const entryFee = trade(0, 0, capital, 1, shares, targets, prices, columns, feeRate, trades, state);
+  // Weights sum to 100% and the fee is below 100%: the first value is positive.
+  const entryFee = trade(0, 0, capital, 1, shares, targets, prices, columns, feeRate, trades, state, REASON_INITIAL);
   nav[0] = capital - entryFee;
-  if (nav[0] <= 0) state[STATE_NON_POSITIVE] = 1;
 
   // Positions on adjacent columns (the usual case: a matrix built for this run) need no column look-up.
   const firstColumn = columns.length > 0 ? columns[0] : 0;
@@ -150,6 +267,12 @@ function runKernel(
       : holdingsValue(shares, prices, row, columns);
     const before = state[STATE_CASH] + held;
     const flow = contributionFlags[t] * contributionAmount;
+    if (before <= 0 || before + flow <= 0) {
+      // Nothing left (or not enough for the withdrawal): what is left is paid out, positions are closed.
+      deplete(t, before > 0 && flow < 0 ? -before : 0, before, shares, trades, state);
+      dailyReturn[t] = -1;
+      break;
+    }
     let rebalance = rebalanceFlags[t];
     if (
       bandThreshold > 0 &&
@@ -173,16 +296,52 @@ function runKernel(
         feeRate,
         trades,
         state,
+        rebalance === 1
+          ? rebalanceFlags[t] === 1
+            ? REASON_REBALANCE
+            : REASON_BAND
+          : flow > 0
+            ? REASON_CONTRIBUTION
+            : REASON_WITHDRAWAL,
       );
     }
 
     const value = before + flow - fee;
+    if (value <= 0) {
+      // The day's fee took the rest: the flow and trades stand, then every position is closed.
+      deplete(t, flow, value, shares, trades, state);
+      dailyReturn[t] = -1;
+      break;
+    }
     nav[t] = value;
     dailyReturn[t] = (value - flow) / base - 1;
-    if (value <= 0) state[STATE_NON_POSITIVE] = 1;
     base = value;
   }
   return state;
+}
+
+/**
+ * Closes every position at row t's close (no fee: nothing is left to pay it from), leaving no cash (what was
+ * left was paid out, or the shortfall written off), and records the depletion;
+ * NAV and returns after t stay 0 (the arrays start zeroed).
+ */
+function deplete(
+  t: number,
+  flow: number,
+  value: number,
+  shares: Float64Array,
+  trades: TradeRecorder,
+  state: Float64Array,
+): void {
+  for (let i = 0; i < shares.length; i++) {
+    if (shares[i] === 0) continue;
+    trades.record(t, i, -shares[i], REASON_DEPLETION);
+    shares[i] = 0;
+  }
+  state[STATE_CASH] = 0;
+  state[STATE_DEPLETED_ROW] = t;
+  state[STATE_DEPLETION_FLOW] = flow;
+  state[STATE_DEPLETION_VALUE] = value;
 }
 
 /**
@@ -202,6 +361,7 @@ function trade(
   feeRate: number,
   trades: TradeRecorder,
   state: Float64Array,
+  reason: number,
 ): number {
   let cash = state[STATE_CASH];
   let traded = 0;
@@ -213,7 +373,7 @@ function trade(
     cash -= change * price;
     const value = Math.abs(change * price);
     traded += value;
-    trades.record(t, i, change);
+    trades.record(t, i, change, reason);
   }
   const fee = feeRate * traded;
   state[STATE_CASH] = cash - fee;
@@ -328,7 +488,8 @@ function weightsFromTrades(plan: SimulationPlan, nav: Float64Array, trades: Trad
       next++;
     }
     const row = t * stride;
-    const inverse = 1 / nav[t];
+    // A depleted portfolio holds nothing: its weights are 0.
+    const inverse = nav[t] > 0 ? 1 / nav[t] : 0;
     const offset = t * width;
     let invested = 0;
     for (let i = 0; i < assetCount; i++) {
@@ -350,33 +511,37 @@ class TradeRecorder {
   private dayIndex: Int32Array;
   private assetIndex: Int32Array;
   private shares: Float64Array;
+  private reason: Uint8Array;
 
   constructor(capacity: number) {
-    [this.dayIndex, this.assetIndex, this.shares] = TradeRecorder.allocate(Math.max(16, capacity));
+    [this.dayIndex, this.assetIndex, this.shares, this.reason] = TradeRecorder.allocate(Math.max(16, capacity));
   }
 
-  /** The three columns as views of one buffer (one allocation per simulation). */
-  private static allocate(size: number): [Int32Array, Int32Array, Float64Array] {
-    const buffer = new ArrayBuffer(size * 16);
+  /** The four columns as views of one buffer (one allocation per simulation). */
+  private static allocate(size: number): [Int32Array, Int32Array, Float64Array, Uint8Array] {
+    const buffer = new ArrayBuffer(size * 17);
     return [
       new Int32Array(buffer, 0, size),
       new Int32Array(buffer, size * 4, size),
       new Float64Array(buffer, size * 8, size),
+      new Uint8Array(buffer, size * 16, size),
     ];
   }
 
-  record(day: number, asset: number, shares: number): void {
+  record(day: number, asset: number, shares: number, reason: number): void {
     if (this.count === this.dayIndex.length) this.grow();
     const k = this.count++;
     this.dayIndex[k] = day;
     this.assetIndex[k] = asset;
     this.shares[k] = shares;
+    this.reason[k] = reason;
   }
 
   toLog(plan: SimulationPlan): TradeLog {
     const count = this.count;
     const dayIndex = this.dayIndex.subarray(0, count);
     const assetIndex = this.assetIndex.subarray(0, count);
+    const reason = this.reason.subarray(0, count);
     let priced: { price: Float64Array; fee: Float64Array } | null = null;
     const price = () => {
       if (priced === null) {
@@ -384,7 +549,8 @@ class TradeRecorder {
         const fees = new Float64Array(count);
         for (let k = 0; k < count; k++) {
           prices[k] = plan.prices[dayIndex[k] * plan.stride + plan.columns[assetIndex[k]]];
-          fees[k] = plan.feeRate * Math.abs(this.shares[k] * prices[k]);
+          // Closing a depleted portfolio costs no fee.
+          fees[k] = reason[k] === REASON_DEPLETION ? 0 : plan.feeRate * Math.abs(this.shares[k] * prices[k]);
         }
         priced = { price: prices, fee: fees };
       }
@@ -396,6 +562,7 @@ class TradeRecorder {
       dayIndex,
       assetIndex,
       shares,
+      reason,
       get price() {
         return price().price;
       },
@@ -406,13 +573,15 @@ class TradeRecorder {
   }
 
   private grow(): void {
-    const [dayIndex, assetIndex, shares] = TradeRecorder.allocate(this.dayIndex.length * 2);
+    const [dayIndex, assetIndex, shares, reason] = TradeRecorder.allocate(this.dayIndex.length * 2);
     dayIndex.set(this.dayIndex);
     assetIndex.set(this.assetIndex);
     shares.set(this.shares);
+    reason.set(this.reason);
     this.dayIndex = dayIndex;
     this.assetIndex = assetIndex;
     this.shares = shares;
+    this.reason = reason;
   }
 }
 
@@ -430,6 +599,7 @@ export function listTrades(result: SimulationResult): Trade[] {
       price,
       value: shares * price,
       fee: trades.fee[k],
+      reason: TRADE_REASONS[trades.reason[k]],
     };
   }
   return rows;

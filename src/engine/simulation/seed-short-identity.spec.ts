@@ -16,7 +16,7 @@ describe("the seed's long and short results", () => {
     }
   });
 
-  it('holds the identity on 33 years of real prices, buy and hold', () => {
+  it('holds the identity on 33 years of real prices, buy and hold, until the value reaches zero', () => {
     const matrix = samplePrices();
     const { command } = parseCommandOrThrow('AAPL-L-30% MSFT-S-50% KO-L-20% 1990-01-01 2022-12-31');
     const result = simulatePortfolio(command, matrix);
@@ -24,20 +24,27 @@ describe("the seed's long and short results", () => {
     const column = (ticker: string) => matrix.tickerIndex.get(ticker)!;
     const price = (t: number, ticker: string) => matrix.values[t * width + column(ticker)];
     expect(result.dates.length).toBe(8313);
+    // A 50% short of a stock that rose ~600-fold wipes the portfolio out: from the first day the seed's value
+    // is zero or below, the portfolio is depleted and worth 0.
+    let depleted = -1;
     for (let t = 0; t < result.dates.length; t++) {
       const seed =
         100000 *
         (0.3 * (price(t, 'AAPL') / price(0, 'AAPL')) +
           0.5 * (2 - price(t, 'MSFT') / price(0, 'MSFT')) +
           0.2 * (price(t, 'KO') / price(0, 'KO')));
-      const error = Math.abs(result.nav[t] - seed);
-      if (error > 1e-9 * Math.abs(seed))
+      if (depleted < 0 && seed <= 0) depleted = t;
+      const expected = depleted >= 0 ? 0 : seed;
+      const error = Math.abs(result.nav[t] - expected);
+      if (error > 1e-9 * Math.abs(expected))
         throw new Error(`day ${result.dates[t]}: NAV ${result.nav[t]} vs seed ${seed}`);
     }
-    // A 50% short of a stock that rose ~600-fold wipes the portfolio out: the engine says so.
-    expect(result.finalNav).toBeLessThan(0);
-    expect(result.warnings).toEqual([
-      'the portfolio value reached zero or below; returns after that point are not meaningful',
-    ]);
+    expect(result.dates[depleted]).toBe('1992-01-02');
+    expect(result.depletedOn).toBe('1992-01-02');
+    expect(result.finalNav).toBe(0);
+    expect(result.dailyReturn[depleted]).toBe(-1);
+    expect(result.metrics.totalReturn).toBe(-1);
+    expect(result.metrics.cagr).toBe(-1);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['DEPLETED']);
   });
 });

@@ -1,7 +1,9 @@
 import { CASH_TICKER, PortfolioCommand, RebalanceFrequency } from '../command/command.types';
 import { nearestName } from '../command/nearest-name';
 import { PriceMatrix } from '../market/price-matrix';
+import { isoToDayNumber } from '../market/trading-calendar';
 import { SimulationError, SimulationProblem } from './simulation.errors';
+import { SimulationWarning } from './simulation.types';
 
 /**
  * Everything a simulation needs, resolved once from a command and a price matrix: the run's
@@ -35,6 +37,10 @@ export interface SimulationPlan {
   readonly benchmark: string | null;
   /** Benchmark daily returns on the run's rows (index 0 unused), or null. */
   readonly benchmarkReturns: Float64Array | null;
+  /** Benchmark closes on the run's rows (carried forward), or null. */
+  readonly benchmarkPrices: Float64Array | null;
+  /** Where the simulated period differs from the asked one, or a ticker's prices stop early. */
+  readonly periodWarnings: readonly SimulationWarning[];
 }
 
 interface ColumnStats {
@@ -231,8 +237,9 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
         );
 
   let benchmarkReturns: Float64Array | null = null;
+  let benchmarkPrices: Float64Array | null = null;
   if (benchmarkColumn >= 0) {
-    const benchmarkPrices = carriedColumn(matrix, benchmarkColumn, rows, lo, rowCount);
+    benchmarkPrices = carriedColumn(matrix, benchmarkColumn, rows, lo, rowCount);
     benchmarkReturns = new Float64Array(rowCount);
     for (let t = 1; t < rowCount; t++) benchmarkReturns[t] = benchmarkPrices[t] / benchmarkPrices[t - 1] - 1;
   }
@@ -256,7 +263,126 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
     riskFreeRate: command.options.riskFreePercent / 100,
     benchmark: command.options.benchmark,
     benchmarkReturns,
+    benchmarkPrices,
+    periodWarnings: periodWarnings(command, matrix, stats, {
+      tickers,
+      columns: sourceColumns,
+      benchmarkColumn,
+      simulatedStart: firstDate,
+      simulatedEnd: matrix.dates[lastRow],
+    }),
   };
+}
+
+/**
+ * More weekdays than this without a price between an asked date and the data means the data does not reach
+ * it; one or two are holidays (New Year's Day, Good Friday and Easter Monday), or today's bar not yet published.
+ */
+const CLOSED_WEEKDAYS_TOLERATED = 2;
+
+const day = isoToDayNumber;
+
+/** Weekdays (Monday to Friday) among day numbers first..last inclusive, counted up to one past the tolerance. */
+function closedWeekdays(first: number, last: number): number {
+  let count = 0;
+  for (let d = first; d <= last && count <= CLOSED_WEEKDAYS_TOLERATED; d++) {
+    const weekday = (d + 4) % 7; // day 0, 1970-01-01, was a Thursday; 0 is Sunday
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
+}
+
+/**
+ * The simulated period against the asked one (docs/command-language.md, "The simulated period"): the run starts
+ * later when no portfolio ticker has a price on or before the asked start and more than two weekdays pass before
+ * the first one, and ends earlier when every portfolio ticker's prices stop more than two weekdays before the
+ * asked end; a ticker or benchmark whose prices stop more than two weekdays before the run's last day has its
+ * last price held.
+ */
+function periodWarnings(
+  command: PortfolioCommand,
+  matrix: PriceMatrix,
+  stats: ColumnStats,
+  run: {
+    tickers: readonly string[];
+    columns: readonly number[];
+    benchmarkColumn: number;
+    simulatedStart: string;
+    simulatedEnd: string;
+  },
+): SimulationWarning[] {
+  const period = {
+    askedStart: command.start,
+    askedEnd: command.end,
+    simulatedStart: run.simulatedStart,
+    simulatedEnd: run.simulatedEnd,
+  };
+  const warnings: SimulationWarning[] = [];
+  // A CASH-only portfolio runs on the benchmark's days: the benchmark then sets the period.
+  const priced =
+    run.tickers.length > 0
+      ? run.tickers.map((ticker, i) => ({ ticker, column: run.columns[i] }))
+      : run.benchmarkColumn >= 0
+        ? [{ ticker: command.options.benchmark!, column: run.benchmarkColumn }]
+        : [];
+  const firstDate = (column: number) => matrix.dates[stats.firstValid[column]];
+  const lastDate = (column: number) => matrix.dates[stats.lastValid[column]];
+  const list = (names: string[]) =>
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
+  if (priced.length === 0) return warnings;
+  if (
+    run.simulatedStart > command.start &&
+    priced.every(({ column }) => firstDate(column) > command.start) &&
+    closedWeekdays(day(command.start), day(run.simulatedStart) - 1) > CLOSED_WEEKDAYS_TOLERATED
+  ) {
+    const limiting = priced.filter(({ column }) => firstDate(column) === run.simulatedStart).map((p) => p.ticker);
+    const names = limiting.length > 0 ? limiting : [priced[0].ticker];
+    warnings.push({
+      code: 'PERIOD_STARTS_LATER',
+      ticker: names[0],
+      date: run.simulatedStart,
+      ...period,
+      message:
+        `the prices of ${list(names)} start on ${run.simulatedStart}, after the asked start ${command.start}: ` +
+        `the simulation starts on ${run.simulatedStart}`,
+    });
+  }
+
+  let longest = priced[0];
+  for (const one of priced) if (lastDate(one.column) > lastDate(longest.column)) longest = one;
+  if (
+    lastDate(longest.column) < command.end &&
+    run.simulatedEnd < command.end &&
+    closedWeekdays(day(run.simulatedEnd) + 1, day(command.end)) > CLOSED_WEEKDAYS_TOLERATED
+  ) {
+    warnings.push({
+      code: 'PERIOD_ENDS_EARLIER',
+      ticker: longest.ticker,
+      date: run.simulatedEnd,
+      ...period,
+      message:
+        `the prices ${priced.length > 1 ? `of ${longest.ticker} (the longest) ` : `of ${longest.ticker} `}stop on ` +
+        `${run.simulatedEnd}, before the asked end ${command.end}: the simulation ends on ${run.simulatedEnd}`,
+    });
+  }
+
+  const held = [...priced];
+  if (run.benchmarkColumn >= 0 && run.tickers.length > 0)
+    held.push({ ticker: command.options.benchmark!, column: run.benchmarkColumn });
+  for (const { ticker, column } of held) {
+    const last = lastDate(column);
+    if (last < run.simulatedEnd && closedWeekdays(day(last) + 1, day(run.simulatedEnd)) > CLOSED_WEEKDAYS_TOLERATED) {
+      warnings.push({
+        code: 'PRICES_END_EARLY',
+        ticker,
+        date: last,
+        ...period,
+        message: `${ticker}'s prices stop on ${last}: its last price is held from then to ${run.simulatedEnd}`,
+      });
+    }
+  }
+  return warnings;
 }
 
 /**

@@ -13,7 +13,13 @@ export interface TradeLog {
   readonly price: Float64Array;
   /** Fee charged for this trade: fee rate × |shares × price|. */
   readonly fee: Float64Array;
+  /** Why each trade happened: an index into TRADE_REASONS. */
+  readonly reason: Uint8Array;
 }
+
+/** Why a trade happened; `depletion` closes every position on the day the portfolio is depleted. */
+export const TRADE_REASONS = ['initial', 'rebalance', 'band', 'contribution', 'withdrawal', 'depletion'] as const;
+export type TradeReason = (typeof TRADE_REASONS)[number];
 
 export interface Trade {
   date: string;
@@ -23,12 +29,54 @@ export interface Trade {
   /** Signed traded value, shares × price. */
   value: number;
   fee: number;
+  reason: TradeReason;
 }
 
 export interface CashFlow {
   date: string;
   /** Money added to the portfolio (negative: withdrawn). */
   amount: number;
+}
+
+/**
+ * Something the person must see beside the numbers, with a stable code (docs/command-language.md, "The
+ * simulated period"; docs/metrics.md, "Depletion"):
+ * - PERIOD_STARTS_LATER: no portfolio ticker has a price on or before the asked start and more than two weekdays
+ *   pass before the first one; the run starts on the first day of the data (`ticker` is the one whose prices
+ *   start then, `date` that day);
+ * - PERIOD_ENDS_EARLIER: the prices stop more than two weekdays before the asked end; the run ends on the last
+ *   day of the data (`ticker` is the one whose prices last the longest, `date` its last price);
+ * - PRICES_END_EARLY: one ticker's (or the benchmark's) prices stop more than two weekdays before the run's
+ *   last day; its last price (`date`) is held to the end;
+ * - DEPLETED: the portfolio's value reached zero on `date`; its positions were closed there (`ticker` null).
+ */
+export type SimulationWarningCode = 'PERIOD_STARTS_LATER' | 'PERIOD_ENDS_EARLIER' | 'PRICES_END_EARLY' | 'DEPLETED';
+
+export interface SimulationWarning {
+  code: SimulationWarningCode;
+  ticker: string | null;
+  /** The day the warning is about (see the codes). */
+  date: string;
+  askedStart: string;
+  askedEnd: string;
+  simulatedStart: string;
+  simulatedEnd: string;
+  /** The same in words, for people. */
+  message: string;
+}
+
+/** The benchmark run as a portfolio of its own: its value with the portfolio's cash flows on the same days. */
+export interface BenchmarkRun {
+  readonly ticker: string;
+  /** The benchmark's closes on the run's days, the last one carried forward (seeded from before the start). */
+  readonly prices: Float64Array;
+  /** Capital invested in the benchmark at row 0, plus the same contributions and withdrawals, no fees. */
+  readonly nav: Float64Array;
+  readonly finalNav: number;
+  /** The benchmark's XIRR on those flows when there are contributions; else null. */
+  readonly moneyWeightedReturn: number | null;
+  /** The day the benchmark's value could not cover a withdrawal, or null. */
+  readonly depletedOn: string | null;
 }
 
 export interface SimulationResult {
@@ -57,5 +105,8 @@ export interface SimulationResult {
   readonly moneyWeightedReturn: number | null;
   readonly metrics: PerformanceMetrics;
   readonly benchmarkMetrics: PerformanceMetrics | null;
-  readonly warnings: readonly string[];
+  readonly benchmarkRun: BenchmarkRun | null;
+  /** The day the portfolio's value reached zero (positions closed, flows stopped, NAV 0 after), or null. */
+  readonly depletedOn: string | null;
+  readonly warnings: readonly SimulationWarning[];
 }

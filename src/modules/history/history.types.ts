@@ -1,4 +1,4 @@
-import type { Trade } from '../../engine';
+import type { Trade, TradeReason } from '../../engine';
 import type { SimulationStatus } from './entities/simulation.entity';
 import type { SimulationSeries } from './simulation-series.codec';
 
@@ -44,8 +44,8 @@ export interface SimulationRecord {
   finishedAt: Date | null;
 }
 
-/** A trade as the engine lists it (listTrades), stored with the result. */
-export type TradeRow = Trade;
+/** A trade as the engine lists it (listTrades), stored with the result; trades stored before reasons have none. */
+export type TradeRow = Omit<Trade, 'reason'> & { reason: TradeReason | null };
 
 /** What a completed simulation keeps: every metric, the small facts, the daily series and the trades. */
 export interface StoredSimulationResult {

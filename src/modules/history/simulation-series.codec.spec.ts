@@ -17,6 +17,7 @@ function series(days: number, tickers: string[], withBenchmark: boolean): Simula
     drawdown: wave(2).map((v) => -Math.abs(v)),
     weights,
     benchmark: withBenchmark ? Float64Array.from({ length: days }, (_, i) => (i === 3 ? NaN : 3000 + i)) : null,
+    benchmarkValue: withBenchmark ? Float64Array.from({ length: days }, (_, i) => 100_000 + 7 * i + Math.E) : null,
   };
 }
 
@@ -35,6 +36,19 @@ describe('simulation series codec', () => {
     expect(Array.from(decoded.weights)).toEqual(Array.from(original.weights));
     expect(Number.isNaN(decoded.benchmark?.[3])).toBe(true);
     expect(decoded.benchmark?.[4]).toBe(3004);
+    expect(Array.from(decoded.benchmarkValue!)).toEqual(Array.from(original.benchmarkValue!));
+  });
+
+  it('still reads version 2 blobs, stored before the benchmark value: no value series', () => {
+    const original = series(10, ['AAPL'], true);
+    const current = encodeSimulationSeries(original);
+    // Version 2 is version 3 without the trailing benchmark value (10 float64s).
+    const old = Buffer.from(current.subarray(0, current.length - 10 * 8));
+    old.writeUInt32LE(2, 4);
+    const decoded = decodeSimulationSeries(old);
+    expect(decoded.benchmarkValue).toBeNull();
+    expect(decoded.benchmark?.[9]).toBe(3009);
+    expect(Array.from(decoded.nav)).toEqual(Array.from(original.nav));
   });
 
   it('encodes views on larger buffers (subarrays) like whole arrays', () => {

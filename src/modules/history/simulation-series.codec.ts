@@ -16,10 +16,17 @@ export interface SimulationSeries {
   weights: Float32Array;
   /** Benchmark closes on the same dates (NaN where none), when there is a benchmark. */
   benchmark: Float64Array | null;
+  /**
+   * The benchmark's value with the portfolio's cash flows (the capital, then each contribution), when there is a
+   * benchmark; null for results stored before it was kept (version 2).
+   */
+  benchmarkValue: Float64Array | null;
 }
 
 const MAGIC = 0x50465331; // "PFS1"
-const VERSION = 2;
+/** 3 adds the benchmark's value after its closes; 2 (without it) still decodes. */
+const VERSION = 3;
+const VERSION_WITHOUT_BENCHMARK_VALUE = 2;
 const HEADER_BYTES = 24;
 const DAY_MS = 86_400_000;
 
@@ -38,7 +45,7 @@ function fromDayNumber(day: number): string {
 /**
  * Packs the series into one binary blob (little endian): magic, version, days, assets, hasBenchmark, tickers
  * JSON length, tickers JSON, int32 day numbers, float64 NAV and daily returns, float32 weights, and the float64
- * benchmark if any. Cumulative return and drawdown are not stored: they follow from the daily returns.
+ * benchmark closes and value if any. Cumulative return and drawdown are not stored: they follow from the daily returns.
  * A 33-year daily result with 20 assets and a benchmark is about 0.9 MB (its JSON would be several MB).
  * Not compressed: these numbers are near-random bits, deflate saves 10–20% for a lot of CPU.
  */
@@ -49,7 +56,10 @@ export function encodeSimulationSeries(series: SimulationSeries): Buffer {
     throw new Error(`weights hold ${series.weights.length} values, expected ${days} × ${columns}`);
   }
   const tickers = Buffer.from(JSON.stringify(series.tickers), 'utf8');
-  const float64Count = days * (series.benchmark ? 3 : 2);
+  if (series.benchmark !== null && series.benchmarkValue === null) {
+    throw new Error('a benchmark needs its value series too');
+  }
+  const float64Count = days * (series.benchmark ? 4 : 2);
   const buffer = Buffer.alloc(HEADER_BYTES + tickers.length + days * 4 + float64Count * 8 + days * columns * 4);
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   view.setUint32(0, MAGIC, true);
@@ -72,7 +82,10 @@ export function encodeSimulationSeries(series: SimulationSeries): Buffer {
   writeFloat64(series.dailyReturn);
   if (LITTLE_ENDIAN) offset += copyBytes(series.weights, buffer, offset);
   else for (let i = 0; i < series.weights.length; i += 1, offset += 4) view.setFloat32(offset, series.weights[i], true);
-  if (series.benchmark) writeFloat64(series.benchmark);
+  if (series.benchmark) {
+    writeFloat64(series.benchmark);
+    writeFloat64(series.benchmarkValue!);
+  }
   return buffer;
 }
 
@@ -80,7 +93,9 @@ export function decodeSimulationSeries(blob: Buffer): SimulationSeries {
   const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
   if (blob.length < HEADER_BYTES || view.getUint32(0, true) !== MAGIC) throw new Error('not a PortoFino series blob');
   const version = view.getUint32(4, true);
-  if (version !== VERSION) throw new Error(`series blob version ${version} is not supported`);
+  if (version !== VERSION && version !== VERSION_WITHOUT_BENCHMARK_VALUE) {
+    throw new Error(`series blob version ${version} is not supported`);
+  }
   const days = view.getUint32(8, true);
   const assets = view.getUint32(12, true);
   const hasBenchmark = view.getUint32(16, true) === 1;
@@ -99,6 +114,7 @@ export function decodeSimulationSeries(blob: Buffer): SimulationSeries {
   const weights = new Float32Array(days * (assets + 1));
   for (let i = 0; i < weights.length; i += 1, offset += 4) weights[i] = view.getFloat32(offset, true);
   const benchmark = hasBenchmark ? readFloat64() : null;
+  const benchmarkValue = hasBenchmark && version === VERSION ? readFloat64() : null;
   const { cumulativeReturn, drawdown } = cumulativeSeries(dailyReturn);
-  return { dates, tickers, nav, dailyReturn, cumulativeReturn, drawdown, weights, benchmark };
+  return { dates, tickers, nav, dailyReturn, cumulativeReturn, drawdown, weights, benchmark, benchmarkValue };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { isoToDayNumber, isIsoDate } from '../../engine/market/trading-calendar';
 import { SeriesCache } from './cache/series-cache';
-import { intersectRange, isoOfDay, lowerBound, missingRanges } from './date-ranges';
+import { addDays, intersectRange, isoOfDay, lowerBound, missingRanges } from './date-ranges';
 import { KeyedMutex } from './keyed-mutex';
 import { MetricsService } from '../metrics/metrics.service';
 import {
@@ -14,7 +14,7 @@ import {
 } from './market-data.errors';
 import type { AssetEntity } from './entities/asset.entity';
 import { AssetKey, MarketDataRepository } from './market-data.repository';
-import type { AssetMetadata, DateRange, PriceRow, ServedSeries, StoredSeries } from './market-data.types';
+import type { AssetMetadata, DateRange, PriceRow, SeriesKind, ServedSeries, StoredSeries } from './market-data.types';
 import { parsePriceUpload } from './price-upload.parser';
 import {
   MarketDataProvider,
@@ -36,7 +36,15 @@ export interface SeriesRequestOptions {
   userId?: string | null;
   /** Serve only what is stored (the CLI's --source db): no provider is asked. */
   storedOnly?: boolean;
+  /**
+   * Also serve the last price before `start` when there is none on it (simulations: a ticker's value on a day
+   * it did not trade is its last price). A provider is asked from LOOK_BACK_DAYS before the start for it.
+   */
+  lookBack?: boolean;
 }
+
+/** How far before a simulation's start a provider is asked, to find the last price before it (holidays). */
+export const LOOK_BACK_DAYS = 14;
 
 export interface AssetSearchResult extends AssetMetadata {
   /** Where the ticker can be served from (stored sources first). */
@@ -62,6 +70,7 @@ export class MarketDataService implements OnModuleDestroy {
   private readonly logger = new Logger(MarketDataService.name);
   private readonly mutex = new KeyedMutex();
   private readonly servedDates = new WeakMap<StoredSeries, { from: number; to: number; dates: readonly string[] }>();
+  private readonly kinds = new WeakMap<StoredSeries, SeriesKind>();
 
   constructor(
     private readonly repository: MarketDataRepository,
@@ -99,18 +108,22 @@ export class MarketDataService implements OnModuleDestroy {
     options: SeriesRequestOptions = {},
   ): Promise<ServedSeries> {
     const symbol = this.normalizeTicker(ticker);
-    const requested = this.normalizeRange(range);
+    const served = this.normalizeRange(range);
+    const lookBack = options.lookBack === true;
+    // What must be stored: with a look-back, a few days before the start too.
+    const requested = lookBack ? { ...served, start: addDays(served.start, -LOOK_BACK_DAYS) } : served;
+    const serve = (stored: StoredSeries, note?: string) => this.serve(stored, served, note, lookBack);
     const userId = options.userId ?? null;
     if (userId !== null) {
       const own = await this.ownUpload(symbol, userId);
-      if (own) return this.serve(own, requested);
+      if (own) return serve(own);
     }
     const problems: { source: string; problem: string }[] = [];
     let retryAfter = 0;
     for (const provider of this.providers) {
       if (options.storedOnly) {
         const stored = await this.storedSeries({ ticker: symbol, source: provider.name, ownerId: null });
-        if (stored) return this.serve(stored, requested);
+        if (stored) return serve(stored);
         continue;
       }
       if (!provider.isAvailable()) {
@@ -119,7 +132,7 @@ export class MarketDataService implements OnModuleDestroy {
         // Stored prices are still good when the source is down.
         const stored = await this.storedSeries({ ticker: symbol, source: provider.name, ownerId: null });
         if (stored && missingRanges(requested, stored.coverage).length === 0) {
-          return this.serve(stored, requested);
+          return serve(stored);
         }
         continue;
       }
@@ -127,14 +140,14 @@ export class MarketDataService implements OnModuleDestroy {
         const stored = await this.fill(provider, symbol, requested);
         const note = problems.length > 0 ? ` (${problems.map((p) => `${p.source} ${p.problem}`).join('; ')})` : '';
         try {
-          return this.serve(stored, requested, note);
+          return serve(stored, note);
         } catch (error) {
           if (!(error instanceof PriceRangeUnavailableError)) throw error;
           // Nothing in the range: fetch the whole history once, so the error can say what is available.
           const history = this.normalizeRange({});
           const settled = { start: history.start, end: provider.finalUntil() ?? history.end };
           if (missingRanges(settled, stored.coverage).length === 0) throw error;
-          return this.serve(await this.fill(provider, symbol, history), requested, note);
+          return serve(await this.fill(provider, symbol, history), note);
         }
       } catch (error) {
         if (error instanceof ProviderTickerNotFoundError) continue;
@@ -343,16 +356,46 @@ export class MarketDataService implements OnModuleDestroy {
     return dates;
   }
 
-  /** The requested slice of a stored series: views on the cached arrays, no copies of prices. */
-  private serve(stored: StoredSeries, requested: DateRange, note = ''): ServedSeries {
+  /**
+   * Total return or price only (docs/market-data.md, "What a series measures"): an index (^GSPC) is a price
+   * index unless its name says total return; an upload whose adjusted closes are its closes is price only;
+   * the adjusted closes of stocks and funds (Yahoo, the sample data) include dividends.
+   */
+  private kindOf(stored: StoredSeries): SeriesKind {
+    let kind = this.kinds.get(stored);
+    if (kind !== undefined) return kind;
+    if (stored.metadata.ticker.startsWith('^')) {
+      kind = /total return/i.test(stored.metadata.name ?? '') ? 'total-return' : 'price-only';
+    } else if (stored.source === 'upload') {
+      kind = 'price-only';
+      for (let i = 0; i < stored.adjClose.length; i++) {
+        if (stored.close[i] === stored.close[i] && stored.close[i] !== stored.adjClose[i]) {
+          kind = 'total-return';
+          break;
+        }
+      }
+    } else {
+      kind = 'total-return';
+    }
+    this.kinds.set(stored, kind);
+    return kind;
+  }
+
+  /**
+   * The requested slice of a stored series: views on the cached arrays, no copies of prices. With `lookBack`, the
+   * slice starts at the last price before the start when there is none on it.
+   */
+  private serve(stored: StoredSeries, requested: DateRange, note = '', lookBack = false): ServedSeries {
     const ticker = stored.metadata.ticker;
     const n = stored.days.length;
     const available = n > 0 ? { start: isoOfDay(stored.days[0]), end: isoOfDay(stored.days[n - 1]) } : null;
-    const from = lowerBound(stored.days, isoToDayNumber(requested.start));
+    const startDay = isoToDayNumber(requested.start);
+    let from = lowerBound(stored.days, startDay);
     const to = lowerBound(stored.days, isoToDayNumber(requested.end) + 1);
     if (to <= from || available === null) {
       throw new PriceRangeUnavailableError(ticker, stored.source, requested, available, note);
     }
+    if (lookBack && from > 0 && stored.days[from] !== startDay) from -= 1;
     const dates = this.datesOf(stored, from, to);
     const first = stored.days[from];
     const last = stored.days[to - 1];
@@ -360,6 +403,7 @@ export class MarketDataService implements OnModuleDestroy {
     return {
       ticker,
       source: stored.source,
+      kind: this.kindOf(stored),
       metadata: stored.metadata,
       available,
       series: { ticker, dates, prices: stored.adjClose.subarray(from, to) },

@@ -48,10 +48,18 @@ export interface StoredSeries {
   splits: [day: number, ratio: number][];
 }
 
+/**
+ * What a series' prices measure: `total-return` when dividends are reinvested in them (adjusted closes of
+ * stocks and funds, a total-return index), `price-only` when they are not (a price index such as ^GSPC, an
+ * upload of plain closes). Comparing the two flatters the total-return one by the dividend yield.
+ */
+export type SeriesKind = 'total-return' | 'price-only';
+
 /** A served series: ready for mergePriceSeries (`series.prices` are adjusted closes), with its source. */
 export interface ServedSeries {
   ticker: string;
   source: PriceSource;
+  kind: SeriesKind;
   metadata: AssetMetadata;
   /** First and last stored dates of the asset (the whole of what this source has, not only the request). */
   available: DateRange;

@@ -25,7 +25,8 @@ export class MarketDataPriceSource extends PriceSource {
     const served = await Promise.all(
       tickers.map(async (ticker) => {
         try {
-          const one = await this.marketData.getPrices(ticker, range, { userId });
+          // With the last price before the start: a ticker closed on the first day is valued at it.
+          const one = await this.marketData.getPrices(ticker, range, { userId, lookBack: true });
           done += 1;
           await onTicker(done, tickers.length);
           return one;
@@ -40,6 +41,7 @@ export class MarketDataPriceSource extends PriceSource {
     return {
       series: served.map((one) => ({ ...one.series, ticker: one.ticker })),
       sources: Object.fromEntries(served.map((one) => [one.ticker, one.source])),
+      dataSources: served.map((one) => ({ ticker: one.ticker, source: one.source, kind: one.kind })),
     };
   }
 }

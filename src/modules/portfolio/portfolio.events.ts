@@ -42,6 +42,13 @@ export interface SimulationCompletedData {
   totalReturn: number | null;
   tradingDays: number;
   durationMs: number;
+  /** First and last day simulated (the asked period may be longer: see warnings). */
+  simulatedStart: string;
+  simulatedEnd: string;
+  /** The day the portfolio's value reached zero, or null. */
+  depletedOn: string | null;
+  /** The engine's warnings (PERIOD_STARTS_LATER, PERIOD_ENDS_EARLIER, PRICES_END_EARLY, DEPLETED). */
+  warnings: { code: string; ticker: string | null; date: string; message: string }[];
 }
 
 export interface SimulationFailedData {

@@ -1,9 +1,19 @@
 import type { PriceSeries } from '../../engine';
 
+/** Where one ticker's prices came from and what they measure. */
+export interface DataSource {
+  ticker: string;
+  /** The provider that served it (sample, yahoo, upload). */
+  source: string;
+  kind: 'total-return' | 'price-only';
+}
+
 export interface LoadedPrices {
   series: PriceSeries[];
   /** Which provider served each ticker (sample, yahoo, db, upload). */
   sources: Record<string, string>;
+  /** The same per ticker, with what the prices measure. */
+  dataSources: DataSource[];
 }
 
 /** Where the simulation pipeline gets prices: the market-data module behind a port the processor owns. */

@@ -67,7 +67,7 @@ export class SimulationProcessor {
       const result = this.simulate(command, loaded.series);
       await progress('computing metrics', 80);
       phases.enter('metrics');
-      const stored = toStoredResult(result, loaded.sources, loaded.series, benchmark);
+      const stored = toStoredResult(result, loaded.sources, loaded.dataSources);
       await progress('saving', 90);
       phases.enter('saving');
       const unrecorded = await progress.settle();
@@ -88,6 +88,10 @@ export class SimulationProcessor {
             ...headline,
             tradingDays: result.dates.length,
             durationMs: Date.now() - started,
+            simulatedStart: result.dates[0],
+            simulatedEnd: result.dates[result.dates.length - 1],
+            depletedOn: result.depletedOn,
+            warnings: result.warnings.map(({ code, ticker, date, message }) => ({ code, ticker, date, message })),
           }),
         ],
         unrecorded.startedAt,

@@ -1,27 +1,20 @@
-import { listTrades, PriceSeries, SimulationResult } from '../../engine';
+import { listTrades, SimulationResult } from '../../engine';
 import type { StoredSimulationResult } from '../history/history.types';
+import type { DataSource } from './price-source';
 
 /**
  * What a completed simulation keeps in the user's history, built from the engine's result: every metric
  * (the portfolio's, with its statistics against the benchmark under `benchmark`, and the benchmark's own, side
- * by side for a two-column table), the small facts, the daily series (benchmark closes carried forward onto
- * the run's days) and the trades.
+ * by side for a two-column table), the small facts (the simulated period, depletion, warnings, where each
+ * ticker's prices came from and what they measure), the daily series (benchmark closes carried forward onto
+ * the run's days, and the benchmark's value with the portfolio's cash flows) and the trades.
  */
 export function toStoredResult(
   result: SimulationResult,
   sources: Record<string, string>,
-  series: readonly PriceSeries[],
-  benchmark: string | null,
+  dataSources: readonly DataSource[],
 ): StoredSimulationResult {
-  const benchmarkSeries = benchmark ? series.find((one) => one.ticker === benchmark) : undefined;
-  let benchmarkValues: Float64Array | null = null;
-  if (benchmarkSeries) {
-    const byDate = new Map<string, number>();
-    for (let i = 0; i < benchmarkSeries.dates.length; i += 1)
-      byDate.set(benchmarkSeries.dates[i], benchmarkSeries.prices[i]);
-    let last = NaN;
-    benchmarkValues = Float64Array.from(result.dates, (date) => (last = byDate.get(date) ?? last));
-  }
+  const benchmark = result.benchmarkRun;
   return {
     metrics: { portfolio: result.metrics, benchmark: result.benchmarkMetrics },
     summary: {
@@ -32,7 +25,17 @@ export function toStoredResult(
       moneyWeightedReturn: result.moneyWeightedReturn,
       flows: result.flows,
       sources,
-      warnings: result.warnings,
+      dataSources: [...dataSources],
+      warnings: [...result.warnings],
+      simulatedStart: result.dates[0],
+      simulatedEnd: result.dates[result.dates.length - 1],
+      depletedOn: result.depletedOn,
+      benchmark: benchmark && {
+        ticker: benchmark.ticker,
+        finalValue: benchmark.finalNav,
+        moneyWeightedReturn: benchmark.moneyWeightedReturn,
+        depletedOn: benchmark.depletedOn,
+      },
     },
     series: {
       dates: [...result.dates],
@@ -42,7 +45,8 @@ export function toStoredResult(
       cumulativeReturn: result.cumulativeReturn,
       drawdown: result.drawdown,
       weights: Float32Array.from(result.weights),
-      benchmark: benchmarkValues,
+      benchmark: benchmark ? benchmark.prices : null,
+      benchmarkValue: benchmark ? benchmark.nav : null,
     },
     trades: listTrades(result),
   };

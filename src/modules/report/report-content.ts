@@ -1,3 +1,4 @@
+import { DEFAULT_OPTIONS, formatOptions, parseCommand } from '../../engine';
 import type { SimulationRecord, StoredSimulationResult } from '../history/history.types';
 import type { ReportContent } from './workbook/report-workbook';
 
@@ -7,20 +8,22 @@ export function reportContent(
   result: StoredSimulationResult,
   generatedAt: Date,
 ): ReportContent {
-  const parsed = (record.parsedCommand ?? {}) as { options?: Record<string, unknown> };
-  const options = parsed.options ?? {};
+  // The canonical form parses back to the same command (command.canonical.ts): typed options, as written.
+  const parsed = parseCommand(record.canonical);
+  const options = parsed.ok ? parsed.command.options : DEFAULT_OPTIONS;
   const metrics = result.metrics as ReportContent['metrics'];
-  const benchmarkTicker = typeof options.benchmark === 'string' ? options.benchmark : null;
+  const benchmarkTicker = options.benchmark;
   return {
     simulationId: record.id,
     command: record.command,
     canonical: record.canonical,
     startDate: record.startDate,
     endDate: record.endDate,
-    options,
+    options: formatOptions(options),
     metrics: { portfolio: metrics.portfolio ?? {}, benchmark: metrics.benchmark ?? null },
     summary: result.summary,
     series: result.series,
+    trades: result.trades,
     benchmarkTicker,
     generatedAt,
   };

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { SimulationRecord, StoredSimulationResult, TradeRow } from '../history.types';
-import { SimulationMetricsDto, SimulationOutcomeDto } from './simulation-metrics.dto';
+import { SimulationMetricsDto, SimulationOutcomeDto, SimulationWarningDto } from './simulation-metrics.dto';
 import { SimulationSummaryDto } from './simulation-summary.dto';
 
 const toJsonNumbers = (values: ArrayLike<number>): (number | null)[] =>
@@ -26,6 +26,15 @@ export class SimulationSeriesDto {
   benchmark!: (number | null)[] | null;
 
   @ApiProperty({
+    type: [Number],
+    nullable: true,
+    description:
+      'the benchmark as an investment with the portfolio’s cash flows (capital, then each contribution on the same ' +
+      'day), if any; null for results stored before it was kept',
+  })
+  benchmarkValue!: (number | null)[] | null;
+
+  @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'array', items: { type: 'number' } },
     description: 'signed value weight of each ticker and CASH after each day’s trades (7 significant digits)',
@@ -40,6 +49,13 @@ export class TradeDto {
   @ApiProperty() price!: number;
   @ApiProperty({ description: 'shares × price' }) value!: number;
   @ApiProperty() fee!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['initial', 'rebalance', 'band', 'contribution', 'withdrawal', 'depletion'],
+    description: 'why the trade happened; null for results stored before reasons were kept',
+  })
+  reason!: TradeRow['reason'];
 }
 
 /** Everything about one simulation: command, parsed form, status, metrics and the daily series. */
@@ -101,7 +117,7 @@ export class SimulationDetailDto extends SimulationSummaryDto {
       ...base,
       parsedCommand: record.parsedCommand,
       metrics: result.metrics as unknown as SimulationMetricsDto,
-      summary: result.summary as unknown as SimulationOutcomeDto,
+      summary: outcomeOf(record, result),
       series: {
         dates: series.dates,
         nav: toJsonNumbers(series.nav),
@@ -109,10 +125,59 @@ export class SimulationDetailDto extends SimulationSummaryDto {
         cumulativeReturn: toJsonNumbers(series.cumulativeReturn),
         drawdown: toJsonNumbers(series.drawdown),
         benchmark: series.benchmark ? toJsonNumbers(series.benchmark) : null,
+        benchmarkValue: series.benchmarkValue ? toJsonNumbers(series.benchmarkValue) : null,
         weights,
       },
       trades: tradeLimit === undefined ? result.trades : result.trades.slice(0, tradeLimit),
       tradeCount: result.trades.length,
     };
   }
+}
+
+/**
+ * The stored summary as the API types it. Results stored before this shape (warnings as plain text, no
+ * simulated period, no data source kinds) are completed from what they have: warnings become NOTE warnings,
+ * the period comes from the series, an index (^) is price only and anything else total return.
+ */
+function outcomeOf(record: SimulationRecord, result: StoredSimulationResult): SimulationOutcomeDto {
+  const stored = result.summary as Partial<SimulationOutcomeDto> & { warnings?: unknown[] };
+  const dates = result.series.dates;
+  const simulatedStart = stored.simulatedStart ?? dates[0];
+  const simulatedEnd = stored.simulatedEnd ?? dates[dates.length - 1];
+  const sources = stored.sources ?? {};
+  const warnings = (stored.warnings ?? []).map((warning): SimulationWarningDto =>
+    typeof warning === 'string'
+      ? {
+          code: 'NOTE',
+          ticker: null,
+          date: simulatedEnd,
+          askedStart: record.startDate,
+          askedEnd: record.endDate,
+          simulatedStart,
+          simulatedEnd,
+          message: warning,
+        }
+      : (warning as SimulationWarningDto),
+  );
+  return {
+    initialCapital: stored.initialCapital ?? 0,
+    finalValue: stored.finalValue ?? 0,
+    totalFees: stored.totalFees ?? 0,
+    netContributions: stored.netContributions ?? 0,
+    moneyWeightedReturn: stored.moneyWeightedReturn ?? null,
+    flows: stored.flows ?? [],
+    sources,
+    dataSources:
+      stored.dataSources ??
+      Object.entries(sources).map(([ticker, source]) => ({
+        ticker,
+        source,
+        kind: ticker.startsWith('^') ? ('price-only' as const) : ('total-return' as const),
+      })),
+    simulatedStart,
+    simulatedEnd,
+    depletedOn: stored.depletedOn ?? null,
+    benchmark: stored.benchmark ?? null,
+    warnings,
+  };
 }

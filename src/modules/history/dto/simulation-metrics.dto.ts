@@ -68,6 +68,55 @@ export class CashFlowDto {
   @ApiProperty({ description: 'money put in (negative: withdrawn)' }) amount!: number;
 }
 
+export const SIMULATION_WARNING_CODES = [
+  'PERIOD_STARTS_LATER',
+  'PERIOD_ENDS_EARLIER',
+  'PRICES_END_EARLY',
+  'DEPLETED',
+  'NOTE',
+] as const;
+
+/** Something to read before the numbers (docs/command-language.md, "The simulated period"; docs/metrics.md). */
+export class SimulationWarningDto {
+  @ApiProperty({
+    enum: SIMULATION_WARNING_CODES,
+    description:
+      'PERIOD_STARTS_LATER / PERIOD_ENDS_EARLIER: the prices do not cover the asked period; PRICES_END_EARLY: a ' +
+      "ticker's last price is held to the end; DEPLETED: the value reached zero; NOTE: a plain-text warning of a " +
+      'result stored before warnings had codes',
+  })
+  code!: (typeof SIMULATION_WARNING_CODES)[number];
+  @ApiProperty({ type: String, nullable: true, description: 'the ticker that limited the period, or null' })
+  ticker!: string | null;
+  @ApiProperty({ description: 'the day it is about: where the prices start or stop, or the depletion day' })
+  date!: string;
+  @ApiProperty() askedStart!: string;
+  @ApiProperty() askedEnd!: string;
+  @ApiProperty() simulatedStart!: string;
+  @ApiProperty() simulatedEnd!: string;
+  @ApiProperty({ description: 'the same in words' }) message!: string;
+}
+
+export class DataSourceDto {
+  @ApiProperty() ticker!: string;
+  @ApiProperty({ description: 'yahoo, sample or upload' }) source!: string;
+  @ApiProperty({
+    enum: ['total-return', 'price-only'],
+    description: 'total-return: dividends reinvested (adjusted closes); price-only: a price index or plain closes',
+  })
+  kind!: 'total-return' | 'price-only';
+}
+
+export class BenchmarkOutcomeDto {
+  @ApiProperty() ticker!: string;
+  @ApiProperty({ description: 'the capital and the same contributions invested in the benchmark, no fees' })
+  finalValue!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'XIRR on the same flows, when there are contributions' })
+  moneyWeightedReturn!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the day withdrawals emptied the benchmark, or null' })
+  depletedOn!: string | null;
+}
+
 export class SimulationOutcomeDto {
   @ApiProperty() initialCapital!: number;
   @ApiProperty() finalValue!: number;
@@ -82,5 +131,16 @@ export class SimulationOutcomeDto {
     description: 'where each ticker’s prices came from (yahoo, sample, upload)',
   })
   sources!: Record<string, string>;
-  @ApiProperty({ type: [String] }) warnings!: string[];
+  @ApiProperty({ type: [DataSourceDto], description: 'each ticker: where its prices came from and what they measure' })
+  dataSources!: DataSourceDto[];
+  @ApiProperty({ description: 'first day simulated (the asked start may be earlier: see warnings)' })
+  simulatedStart!: string;
+  @ApiProperty({ description: 'last day simulated (the asked end may be later: see warnings)' })
+  simulatedEnd!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the day the value reached zero, or null' })
+  depletedOn!: string | null;
+  @ApiProperty({ type: BenchmarkOutcomeDto, nullable: true })
+  benchmark!: BenchmarkOutcomeDto | null;
+  @ApiProperty({ type: [SimulationWarningDto], description: 'to read before the numbers, most important first' })
+  warnings!: SimulationWarningDto[];
 }

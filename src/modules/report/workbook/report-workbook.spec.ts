@@ -18,7 +18,13 @@ function content(withBenchmark: boolean): ReportContent {
     canonical: 'AAA-L-60% BBB-L-40% 2023-12-28 2024-02-01',
     startDate: '2023-12-28',
     endDate: '2024-02-01',
-    options: { capital: 100_000, rebalance: 'none', benchmark: withBenchmark ? 'IDX' : null },
+    options: [
+      { name: 'capital', value: '100000', isDefault: true },
+      { name: 'rebalance', value: 'monthly', isDefault: false },
+      { name: 'fee', value: '0.1%', isDefault: false },
+      { name: 'contribute', value: '1000/month', isDefault: false },
+      { name: 'benchmark', value: withBenchmark ? 'IDX' : 'none', isDefault: !withBenchmark },
+    ],
     metrics: {
       portfolio: {
         cagr: 0.25,
@@ -30,7 +36,32 @@ function content(withBenchmark: boolean): ReportContent {
       },
       benchmark: withBenchmark ? { cagr: 0.1, sharpe: 0.9, maxDrawdown: -0.02 } : null,
     },
-    summary: { initialCapital: 100_000, finalValue: 103_000.25, sources: { AAA: 'sample', BBB: 'sample' } },
+    summary: {
+      initialCapital: 100_000,
+      finalValue: 103_000.25,
+      sources: { AAA: 'sample', BBB: 'sample', ...(withBenchmark ? { IDX: 'sample' } : {}) },
+      dataSources: [
+        { ticker: 'AAA', source: 'sample', kind: 'total-return' },
+        { ticker: 'BBB', source: 'sample', kind: 'total-return' },
+        ...(withBenchmark ? [{ ticker: 'IDX', source: 'sample', kind: 'price-only' }] : []),
+      ],
+      simulatedStart: '2023-12-28',
+      simulatedEnd: '2024-02-01',
+      depletedOn: null,
+      warnings: [
+        {
+          code: 'PERIOD_ENDS_EARLIER',
+          ticker: 'AAA',
+          date: '2024-02-01',
+          askedStart: '2023-12-28',
+          askedEnd: '2024-03-29',
+          simulatedStart: '2023-12-28',
+          simulatedEnd: '2024-02-01',
+          message:
+            'the prices of AAA (the longest) stop on 2024-02-01, before the asked end 2024-03-29: the simulation ends on 2024-02-01',
+        },
+      ],
+    },
     series: {
       dates: DATES,
       tickers: ['AAA', 'BBB'],
@@ -40,7 +71,13 @@ function content(withBenchmark: boolean): ReportContent {
       drawdown,
       weights: Float32Array.from([0.6, 0.4, 0, 0.61, 0.39, 0, 0.59, 0.41, 0, 0.6, 0.4, 0, 0.6, 0.4, 0]),
       benchmark: withBenchmark ? Float64Array.from([50, 51, 49, 52, 55]) : null,
+      benchmarkValue: withBenchmark ? Float64Array.from([100_000, 102_000, 98_000, 104_000, 111_000]) : null,
     },
+    trades: [
+      { date: '2023-12-28', ticker: 'AAA', shares: 600, price: 100, value: 60_000, fee: 60, reason: 'initial' },
+      { date: '2024-01-02', ticker: 'BBB', shares: -2.5, price: 40, value: -100, fee: 0.1, reason: 'rebalance' },
+      { date: '2024-02-01', ticker: 'AAA', shares: 1, price: 101, value: 101, fee: 0, reason: null },
+    ],
     benchmarkTicker: withBenchmark ? 'IDX' : null,
     generatedAt: new Date('2026-01-05T10:00:00Z'),
   };
@@ -61,7 +98,7 @@ describe('buildReportWorkbook', () => {
       'Cumulative return',
       'Drawdown',
       'Benchmark close',
-      'Benchmark (rebased)',
+      'Benchmark value (same cash flows)',
       'Weight AAA',
       'Weight BBB',
       'Weight CASH',
@@ -75,7 +112,9 @@ describe('buildReportWorkbook', () => {
       expect(row.getCell(3).value).toBe(source.series.dailyReturn[i]);
       expect(row.getCell(5).value).toBe(source.series.drawdown[i]);
       expect(row.getCell(6).value).toBe(source.series.benchmark?.[i]);
-      expect(row.getCell(8).value).toBe(source.series.weights[i * 3]);
+      expect(row.getCell(7).value).toBe(source.series.benchmarkValue?.[i]);
+      // Weights as the API serves them: the stored float32 to 7 significant digits (0.6, not 0.6000000238418579).
+      expect(row.getCell(8).value).toBe(Number(source.series.weights[i * 3].toPrecision(7)));
     }
     expect(daily.getCell('C3').numFmt).toBe('0.00%');
     expect(daily.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -110,7 +149,67 @@ describe('buildReportWorkbook', () => {
     expect(cagr?.slice(1)).toEqual(['CAGR', 0.25, 0.1]);
     expect(rows.find((row) => row[1] === 'Sortino ratio')?.[2]).toBeUndefined();
     expect(rows.find((row) => row[1] === 'Canonical form')?.[2]).toBe(source.canonical);
-    expect(rows.find((row) => row[1] === 'AAA')?.slice(1)).toEqual(['AAA', 'sample', '2023-12-28', '2024-02-01']);
+    expect(rows.find((row) => row[1] === 'AAA')?.slice(1)).toEqual([
+      'AAA',
+      'sample',
+      'total return',
+      '2023-12-28',
+      '2024-02-01',
+    ]);
+    expect(rows.find((row) => row[1] === 'IDX')?.[3]).toBe('price only');
+    expect(summary.getRow(1).getCell(3).value).toBe('Benchmark: IDX (price only)');
+    // Every option as written, defaults marked; no [object Object], no internal names.
+    const options = rows.slice(
+      rows.findIndex((row) => row[1] === 'Options') + 1,
+      rows.findIndex((row) => row[1] === 'Options') + 6,
+    );
+    expect(options.map((row) => row.slice(1, 3))).toEqual([
+      ['capital', '100000 (default)'],
+      ['rebalance', 'monthly'],
+      ['fee', '0.1%'],
+      ['contribute', '1000/month'],
+      ['benchmark', 'IDX'],
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/object Object|feePercent|riskFreePercent/);
+    // The simulated period and the warning come before any number.
+    const labels = rows.map((row) => row[1]);
+    expect(rows.find((row) => row[1] === 'Period simulated')?.[2]).toBe('2023-12-28 to 2024-02-01');
+    expect(rows.find((row) => row[1] === 'PERIOD_ENDS_EARLIER')?.[2]).toMatch(/^the prices of AAA/);
+    expect(labels.indexOf('PERIOD_ENDS_EARLIER')).toBeLessThan(labels.indexOf('Results'));
+
+    const trades = workbook.getWorksheet('Trades') as ExcelJS.Worksheet;
+    expect((trades.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Date',
+      'Ticker',
+      'Side',
+      'Shares',
+      'Price',
+      'Value',
+      'Fee',
+      'Reason',
+    ]);
+    expect((trades.getRow(2).values as unknown[]).slice(1)).toEqual([
+      new Date('2023-12-28T00:00:00Z'),
+      'AAA',
+      'buy',
+      600,
+      100,
+      60_000,
+      60,
+      'initial',
+    ]);
+    expect((trades.getRow(3).values as unknown[]).slice(1)).toEqual([
+      new Date('2024-01-02T00:00:00Z'),
+      'BBB',
+      'sell',
+      2.5,
+      40,
+      100,
+      0.1,
+      'rebalance',
+    ]);
+    expect(trades.getRow(4).getCell(8).value).toBeNull();
+    expect(trades.rowCount).toBe(4);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // Widths fit the longest text: the label column holds 'Max drawdown duration (calendar days)'.
     expect(summary.getColumn(1).width).toBe('Max drawdown duration (calendar days)'.length + 2);
@@ -138,11 +237,11 @@ describe('buildReportWorkbook', () => {
     const types = await zip.file('[Content_Types].xml')?.async('string');
     for (const chart of charts) expect(types).toContain(`PartName="/${chart}"`);
     // The Charts sheet (sheet 6) points at the drawing, which points at both charts.
-    const sheet = await zip.file('xl/worksheets/sheet6.xml')?.async('string');
+    const sheet = await zip.file('xl/worksheets/sheet7.xml')?.async('string');
     expect(sheet).toMatch(/<drawing r:id="rIdPortofinoDrawing1"\/><\/worksheet>$/);
-    const rels = await zip.file('xl/worksheets/_rels/sheet6.xml.rels')?.async('string');
-    expect(rels).toContain('Target="../drawings/drawing-sheet6.xml"');
-    const drawingRels = await zip.file('xl/drawings/_rels/drawing-sheet6.xml.rels')?.async('string');
+    const rels = await zip.file('xl/worksheets/_rels/sheet7.xml.rels')?.async('string');
+    expect(rels).toContain('Target="../drawings/drawing-sheet7.xml"');
+    const drawingRels = await zip.file('xl/drawings/_rels/drawing-sheet7.xml.rels')?.async('string');
     for (const chart of charts) expect(drawingRels).toContain(`Target="../charts/${chart.slice('xl/charts/'.length)}"`);
     // And exceljs still opens the package.
     const workbook = new ExcelJS.Workbook();
@@ -153,7 +252,7 @@ describe('buildReportWorkbook', () => {
   it('leaves the benchmark columns empty and draws one line without a benchmark', async () => {
     const file = await buildReportWorkbook(content(false));
     const zip = await JSZip.loadAsync(file);
-    const value = await zip.file('xl/charts/drawing-sheet6-chart1.xml')?.async('string');
+    const value = await zip.file('xl/charts/drawing-sheet7-chart1.xml')?.async('string');
     expect(value?.match(/<c:ser>/g)).toHaveLength(1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(toArrayBuffer(file));

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
+import type { TradeRow } from '../../history/history.types';
 import type { SimulationSeries } from '../../history/simulation-series.codec';
 import { addLineCharts, LineChartSpec } from './chart-parts';
 import { worstDrawdowns } from './drawdown-periods';
@@ -12,16 +13,19 @@ export interface ReportContent {
   canonical: string;
   startDate: string;
   endDate: string;
-  /** Options as parsed (capital, rebalance, fee, benchmark, …). */
-  options: Record<string, unknown>;
+  /** Every option as the command language writes it (formatOptions), defaults marked. */
+  options: { name: string; value: string; isDefault: boolean }[];
   metrics: { portfolio: Record<string, unknown>; benchmark: Record<string, unknown> | null };
   summary: Record<string, unknown>;
   series: SimulationSeries;
+  trades: readonly TradeRow[];
   benchmarkTicker: string | null;
   generatedAt: Date;
 }
 
-export const SHEETS = ['Summary', 'Daily', 'Monthly', 'Annual', 'Drawdowns', 'Charts'] as const;
+export const SHEETS = ['Summary', 'Daily', 'Monthly', 'Annual', 'Drawdowns', 'Trades', 'Charts'] as const;
+
+export const TRADE_HEADERS = ['Date', 'Ticker', 'Side', 'Shares', 'Price', 'Value', 'Fee', 'Reason'] as const;
 
 export const DAILY_FIXED_HEADERS = [
   'Date',
@@ -30,7 +34,7 @@ export const DAILY_FIXED_HEADERS = [
   'Cumulative return',
   'Drawdown',
   'Benchmark close',
-  'Benchmark (rebased)',
+  'Benchmark value (same cash flows)',
 ] as const;
 
 export const MONTH_HEADERS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -107,6 +111,25 @@ const SUMMARY_ROWS: readonly { key: string; label: string; format: Format }[] = 
   { key: 'moneyWeightedReturn', label: 'Money-weighted return (annualised)', format: 'pct' },
 ];
 
+/** What the prices of a series measure, in words. */
+const KIND_WORDS: Record<string, string> = { 'total-return': 'total return', 'price-only': 'price only' };
+
+/** The summary's fields this sheet reads, as the simulation processor stores them. */
+interface SummaryFacts {
+  simulatedStart?: string;
+  simulatedEnd?: string;
+  depletedOn?: string | null;
+  warnings?: unknown[];
+  sources?: Record<string, string>;
+  dataSources?: { ticker: string; source: string; kind: string }[];
+  benchmark?: {
+    ticker: string;
+    finalValue: number;
+    moneyWeightedReturn: number | null;
+    depletedOn: string | null;
+  } | null;
+}
+
 const DAY_MS = 86_400_000;
 /** Excel's serial date (1900 system) of a YYYY-MM-DD day. */
 export function excelDate(date: string): number {
@@ -117,6 +140,14 @@ export function excelDate(date: string): number {
 /** A number cell when finite; empty otherwise (a metric undefined for the series is stored as null). */
 const numberOrNull = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
+
+/**
+ * A weight as the API serves it: stored as float32, so printed to its 7 significant digits (0.05, not the
+ * float64 widening 0.05000000074505806, whose extra digits are noise and, over 170,000 cells, 700 KB).
+ */
+function storedWeight(value: number): number | null {
+  return Number.isFinite(value) ? Number(value.toPrecision(7)) : null;
+}
 
 function styleHeader(row: ExcelJS.Row): void {
   row.eachCell((cell) => {
@@ -140,7 +171,7 @@ function fitColumns(sheet: ExcelJS.Worksheet, rows: unknown[][], min = 8, max = 
 export type ProgressCallback = (phase: string, percent: number) => Promise<void>;
 
 /**
- * Writes the report workbook (Summary, Daily, Monthly, Annual, Drawdowns, Charts) with exceljs' streaming
+ * Writes the report workbook (Summary, Daily, Monthly, Annual, Drawdowns, Trades, Charts) with exceljs' streaming
  * writer — each daily row is committed as it is written, so a 33-year series never sits in memory as cell
  * objects — then adds the native line charts to the package (see chart-parts.ts). Every value is a number
  * cell holding the stored result's own double; formats only change how Excel shows it.
@@ -173,6 +204,7 @@ export async function buildReportWorkbook(content: ReportContent, progress?: Pro
   writeMonthly(workbook.addWorksheet('Monthly', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content);
   writeAnnual(workbook.addWorksheet('Annual', { views: [{ state: 'frozen', ySplit: 1 }] }), content);
   writeDrawdowns(workbook.addWorksheet('Drawdowns', { views: [{ state: 'frozen', ySplit: 1 }] }), content);
+  writeTrades(workbook.addWorksheet('Trades', { views: [{ state: 'frozen', ySplit: 1 }] }), content.trades);
   const charts = workbook.addWorksheet('Charts');
   charts.getColumn(1).width = 12;
   charts.addRow(['Charts read their data from the Daily sheet.']).commit();
@@ -192,7 +224,9 @@ export async function buildReportWorkbook(content: ReportContent, progress?: Pro
   ];
   const specs: LineChartSpec[] = [
     {
-      title: hasBenchmark ? `Portfolio value vs ${content.benchmarkTicker}` : 'Portfolio value',
+      title: hasBenchmark
+        ? `Portfolio value vs ${content.benchmarkTicker} with the same cash flows`
+        : 'Portfolio value',
       categories: `'Daily'!$A$2:$A$${last}`,
       series: valueSeries,
       valueFormat: '#,##0',
@@ -213,30 +247,55 @@ export async function buildReportWorkbook(content: ReportContent, progress?: Pro
   return addLineCharts(Buffer.concat(chunks), 'Charts', specs);
 }
 
+/** A warning as stored: the engine's structured one, or the plain text older results kept. */
+function warningCells(warning: unknown): string[] {
+  if (typeof warning === 'string') return ['Warning', warning];
+  const { code, message } = (warning ?? {}) as { code?: unknown; message?: unknown };
+  return [typeof code === 'string' ? code : 'Warning', typeof message === 'string' ? message : JSON.stringify(warning)];
+}
+
 function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
   const benchmark = content.metrics.benchmark;
+  const facts = content.summary as SummaryFacts;
+  const kinds = new Map((facts.dataSources ?? []).map((one) => [one.ticker, KIND_WORDS[one.kind] ?? one.kind]));
+  const benchmarkLabel = (ticker: string | null) =>
+    kinds.has(ticker ?? '') ? `${ticker} (${kinds.get(ticker ?? '')})` : (ticker ?? 'Benchmark');
   // Rows are gathered first: the streaming writer emits column widths with the first row.
   const rows: { values: unknown[]; format?: Format; bold: boolean }[] = [];
   const add = (values: unknown[], format?: Format, bold = false) => rows.push({ values, format, bold });
-  const headers = ['Item', 'Portfolio', ...(benchmark ? [`Benchmark (${content.benchmarkTicker})`] : [])];
+  const headers = [
+    'Item',
+    'Portfolio',
+    ...(benchmark ? [`Benchmark: ${benchmarkLabel(content.benchmarkTicker)}`] : []),
+  ];
+  const dates = content.series.dates;
+  const simulatedStart = facts.simulatedStart ?? dates[0];
+  const simulatedEnd = facts.simulatedEnd ?? dates[dates.length - 1];
 
   add(['Report'], undefined, true);
   add(['Simulation id', content.simulationId]);
   add(['Command', content.command]);
   add(['Canonical form', content.canonical]);
   add(['Period requested', `${content.startDate} to ${content.endDate}`]);
-  const dates = content.series.dates;
+  add(['Period simulated', `${simulatedStart} to ${simulatedEnd}`]);
+  if (facts.depletedOn) add(['Depleted on', facts.depletedOn]);
   add(['Trading days in the series', dates.length], 'int');
-  add(['First and last trading day', `${dates[0]} to ${dates[dates.length - 1]}`]);
   add(['Generated at (UTC)', content.generatedAt.toISOString().replace('T', ' ').slice(0, 19)]);
-  add([]);
-  add(['Options'], undefined, true);
-  for (const [key, value] of Object.entries(content.options)) {
-    add([key, typeof value === 'number' ? value : value === null ? 'none' : String(value)]);
+  // Before any number: what the person must know to read them.
+  const warnings = facts.warnings ?? [];
+  if (warnings.length > 0) {
+    add([]);
+    add(['Warnings'], undefined, true);
+    for (const warning of warnings) add(warningCells(warning));
   }
   add([]);
-  add(['Data sources', 'Source', 'From', 'To'], undefined, true);
-  const sources = (content.summary.sources ?? {}) as Record<string, string>;
+  add(['Options', 'As written'], undefined, true);
+  for (const option of content.options) {
+    add([option.name, option.isDefault ? `${option.value} (default)` : option.value]);
+  }
+  add([]);
+  add(['Data sources', 'Source', 'Prices', 'From', 'To'], undefined, true);
+  const sources = facts.sources ?? {};
   for (const [ticker, source] of Object.entries(sources)) {
     let from = dates[0];
     let to = dates[dates.length - 1];
@@ -248,13 +307,19 @@ function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
       from = dates[Math.max(0, first)];
       to = dates[lastIndex];
     }
-    add([ticker, source, from, to]);
+    add([ticker, source, kinds.get(ticker) ?? '', from, to]);
   }
   add([]);
   add(['Results'], undefined, true);
   for (const { key, label, format } of SUMMARY_ROWS) add([label, numberOrNull(content.summary[key])], format);
+  if (facts.benchmark) {
+    const label = benchmarkLabel(facts.benchmark.ticker);
+    add([`${label}: final value with the same cash flows`, numberOrNull(facts.benchmark.finalValue)], 'money');
+    add([`${label}: money-weighted return`, numberOrNull(facts.benchmark.moneyWeightedReturn)], 'pct');
+    if (facts.benchmark.depletedOn) add([`${label}: depleted on`, facts.benchmark.depletedOn]);
+  }
   add([]);
-  add(['Metrics', 'Portfolio', ...(benchmark ? [content.benchmarkTicker] : [])], undefined, true);
+  add(['Metrics', 'Portfolio', ...(benchmark ? [benchmarkLabel(content.benchmarkTicker)] : [])], undefined, true);
   for (const { key, label, format } of METRIC_ROWS) {
     const value = (source: Record<string, unknown>) =>
       format === 'text' ? ((source[key] as string | null) ?? '') : numberOrNull(source[key]);
@@ -263,16 +328,8 @@ function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
   const relative = content.metrics.portfolio.benchmark as Record<string, unknown> | null | undefined;
   if (relative) {
     add([]);
-    add([`Against ${content.benchmarkTicker}`], undefined, true);
+    add([`Against ${benchmarkLabel(content.benchmarkTicker)}`], undefined, true);
     for (const { key, label, format } of RELATIVE_METRIC_ROWS) add([label, numberOrNull(relative[key])], format);
-  }
-  const warnings = (content.summary.warnings ?? []) as unknown[];
-  if (warnings.length > 0) {
-    add([]);
-    add(['Warnings'], undefined, true);
-    for (const warning of warnings) {
-      add([typeof warning === 'string' ? warning : JSON.stringify(warning)]);
-    }
   }
   fitColumns(sheet, [headers, ...rows.map((row) => row.values)], 10, 70);
   const header = sheet.addRow(headers);
@@ -283,6 +340,39 @@ function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
     const numFmt = format ? NUM_FMT[format] : undefined;
     if (numFmt) for (let c = 2; c <= values.length; c += 1) row.getCell(c).numFmt = numFmt;
     if (bold) row.font = { bold: true };
+    row.commit();
+  }
+  sheet.commit();
+}
+
+/** Every trade: buys and sells in absolute shares and value, the fee and why it happened. */
+function writeTrades(sheet: ExcelJS.Worksheet, trades: readonly TradeRow[]): void {
+  const formats = [DATE, undefined, undefined, '#,##0.000000', MONEY, MONEY, MONEY, undefined];
+  sheet.columns = TRADE_HEADERS.map((header, index) => ({
+    key: String(index),
+    width: index === 0 ? 12 : Math.max(12, header.length + 2),
+  }));
+  // Shared style objects, and none on the text columns: fewer cells to style.
+  const styled = formats.flatMap((numFmt, index) =>
+    numFmt ? [{ column: index + 1, style: Object.freeze({ numFmt }) }] : [],
+  );
+  const header = sheet.getRow(1);
+  header.values = [...TRADE_HEADERS];
+  styleHeader(header);
+  header.commit();
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: trades.length + 1, column: TRADE_HEADERS.length } };
+  for (const trade of trades) {
+    const row = sheet.addRow([
+      excelDate(trade.date),
+      trade.ticker,
+      trade.shares >= 0 ? 'buy' : 'sell',
+      Math.abs(trade.shares),
+      trade.price,
+      Math.abs(trade.value),
+      trade.fee,
+      trade.reason ?? '',
+    ]);
+    for (const { column, style } of styled) row.getCell(column).style = style;
     row.commit();
   }
   sheet.commit();
@@ -307,6 +397,9 @@ function writeDaily(sheet: ExcelJS.Worksheet, content: ReportContent): void {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: series.dates.length + 1, column: headers.length } };
 
   const benchmark = series.benchmark;
+  // The benchmark as an investment with the portfolio's cash flows; results stored before it was kept show
+  // the closes rebased to the portfolio's first value instead.
+  const benchmarkValue = series.benchmarkValue;
   const firstBenchmark = benchmark ? benchmark.find((price) => Number.isFinite(price)) : undefined;
   const rebase = benchmark && firstBenchmark !== undefined ? series.nav[0] / firstBenchmark : NaN;
   const columns = assets.length;
@@ -318,8 +411,12 @@ function writeDaily(sheet: ExcelJS.Worksheet, content: ReportContent): void {
     values[3] = numberOrNull(series.cumulativeReturn[i]);
     values[4] = numberOrNull(series.drawdown[i]);
     values[5] = benchmark ? numberOrNull(benchmark[i]) : null;
-    values[6] = benchmark ? numberOrNull(benchmark[i] * rebase) : null;
-    for (let c = 0; c < columns; c += 1) values[7 + c] = numberOrNull(series.weights[i * columns + c]);
+    values[6] = benchmarkValue
+      ? numberOrNull(benchmarkValue[i])
+      : benchmark
+        ? numberOrNull(benchmark[i] * rebase)
+        : null;
+    for (let c = 0; c < columns; c += 1) values[7 + c] = storedWeight(series.weights[i * columns + c]);
     const row = sheet.addRow(values);
     for (let c = 0; c < styles.length; c += 1) row.getCell(c + 1).style = styles[c];
     row.commit();
