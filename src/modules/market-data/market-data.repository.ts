@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type BetterSqlite3 from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
+import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver.js';
 import { isoToDayNumber } from '../../engine/market/trading-calendar';
 import { mergeRanges } from './date-ranges';
 import { AssetEntity } from './entities/asset.entity';
@@ -9,8 +11,40 @@ import { PriceCoverageEntity } from './entities/price-coverage.entity';
 import { PriceEntity } from './entities/price.entity';
 import type { AssetMetadata, DateRange, PriceRow, PriceSource, StoredSeries } from './market-data.types';
 
-/** Rows per INSERT ... ON CONFLICT statement: 6 parameters each, far below PostgreSQL's 65,535 and SQLite's 32,766. */
+/**
+ * Rows per statement on PostgreSQL (one INSERT … SELECT FROM unnest(arrays) each), and rows written between two
+ * yields to the event loop on SQLite (better-sqlite3 is synchronous: a 1,000-row chunk takes a few milliseconds).
+ */
 export const UPSERT_CHUNK_ROWS = 1000;
+/** Rows read per query on SQLite (a synchronous read of a few milliseconds), with a yield between two pages. */
+export const LOAD_PAGE_ROWS = 10_000;
+
+const PRICE_UPDATE =
+  'ON CONFLICT (asset_id, date) DO UPDATE SET close = excluded.close, adj_close = excluded.adj_close, ' +
+  'dividend = excluded.dividend, split_ratio = excluded.split_ratio';
+/** One row, prepared once and run row by row (better-sqlite3). */
+const SQLITE_UPSERT = `INSERT INTO prices (asset_id, date, close, adj_close, dividend, split_ratio) VALUES (?, ?, ?, ?, ?, ?) ${PRICE_UPDATE}`;
+/** One chunk as five arrays: the statement text never changes (prepared once per connection), cheap to build. */
+const POSTGRES_UPSERT =
+  'INSERT INTO prices (asset_id, date, close, adj_close, dividend, split_ratio) ' +
+  'SELECT $1::varchar, * FROM unnest($2::varchar[], $3::float8[], $4::float8[], $5::float8[], $6::float8[]) ' +
+  PRICE_UPDATE;
+const SQLITE_LOAD_PAGE =
+  'SELECT date, close, adj_close, dividend, split_ratio FROM prices WHERE asset_id = ? AND date > ? ' +
+  'ORDER BY date LIMIT ?';
+const POSTGRES_LOAD =
+  'SELECT date, close, adj_close, dividend, split_ratio FROM prices WHERE asset_id = $1 ORDER BY date';
+
+/** One stored price as read: [date, close, adj_close, dividend, split_ratio]. */
+type PriceTuple = [date: string, close: number | null, adjClose: number, dividend: number | null, split: number | null];
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** better-sqlite3's own handle when the database is SQLite (one connection: the transaction's too), else null. */
+function sqliteDatabase(manager: EntityManager): BetterSqlite3.Database | null {
+  if (manager.connection.options.type !== 'better-sqlite3') return null;
+  return (manager.connection.driver as BetterSqlite3Driver).databaseConnection as BetterSqlite3.Database;
+}
 
 export interface AssetKey {
   ticker: string;
@@ -22,6 +56,9 @@ export interface AssetKey {
 /** The only code that touches TypeORM for market data. */
 @Injectable()
 export class MarketDataRepository {
+  /** The last SQLite price transaction queued (see priceWrite). */
+  private priceWrites: Promise<unknown> = Promise.resolve();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findAsset(key: AssetKey, manager: EntityManager = this.dataSource.manager): Promise<AssetEntity | null> {
@@ -75,25 +112,36 @@ export class MarketDataRepository {
     );
   }
 
-  /** INSERT ... ON CONFLICT (asset_id, date) DO UPDATE, in chunks: running it twice changes nothing. */
+  /**
+   * INSERT … ON CONFLICT (asset_id, date) DO UPDATE in chunks, inside the caller's transaction: running it twice
+   * changes nothing. Written out, not through a query builder: building TypeORM's multi-row INSERTs cost seconds of
+   * CPU for a 20-ticker first run. On SQLite one prepared statement runs row by row, and the event loop gets a turn
+   * between chunks; on PostgreSQL each chunk is one statement over five arrays.
+   */
   async upsertPrices(assetId: string, rows: readonly PriceRow[], manager: EntityManager): Promise<void> {
+    const sqlite = sqliteDatabase(manager);
+    if (sqlite) {
+      const upsert = sqlite.prepare(SQLITE_UPSERT);
+      for (let offset = 0; offset < rows.length; offset += UPSERT_CHUNK_ROWS) {
+        if (offset > 0) await yieldToEventLoop();
+        const end = Math.min(rows.length, offset + UPSERT_CHUNK_ROWS);
+        for (let i = offset; i < end; i++) {
+          const row = rows[i];
+          upsert.run(assetId, row.date, row.close, row.adjClose, row.dividend, row.splitRatio);
+        }
+      }
+      return;
+    }
     for (let offset = 0; offset < rows.length; offset += UPSERT_CHUNK_ROWS) {
-      const chunk = rows.slice(offset, offset + UPSERT_CHUNK_ROWS).map((row) => ({
+      const chunk = rows.slice(offset, offset + UPSERT_CHUNK_ROWS);
+      await manager.query(POSTGRES_UPSERT, [
         assetId,
-        date: row.date,
-        close: row.close,
-        adjClose: row.adjClose,
-        dividend: row.dividend,
-        splitRatio: row.splitRatio,
-      }));
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(PriceEntity)
-        .values(chunk)
-        .orUpdate(['close', 'adj_close', 'dividend', 'split_ratio'], ['asset_id', 'date'])
-        .updateEntity(false)
-        .execute();
+        chunk.map((row) => row.date),
+        chunk.map((row) => row.close),
+        chunk.map((row) => row.adjClose),
+        chunk.map((row) => row.dividend),
+        chunk.map((row) => row.splitRatio),
+      ]);
     }
   }
 
@@ -118,7 +166,7 @@ export class MarketDataRepository {
     rows: readonly PriceRow[],
     asked: readonly DateRange[],
   ): Promise<AssetEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.priceWrite(async (manager) => {
       const asset = await this.findOrCreateAsset(key, metadata, manager);
       await this.updateMetadata(asset.id, metadata, manager);
       await this.upsertPrices(asset.id, rows, manager);
@@ -129,7 +177,7 @@ export class MarketDataRepository {
 
   /** A user's upload: the asset and every row, or nothing (one transaction). */
   async saveUpload(ownerId: string, ticker: string, rows: readonly PriceRow[]): Promise<AssetEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.priceWrite(async (manager) => {
       const metadata: AssetMetadata = { ticker, name: null, currency: null, exchange: null, type: 'UPLOAD' };
       const asset = await this.findOrCreateAsset({ ticker, source: 'upload', ownerId }, metadata, manager);
       await manager.getRepository(AssetEntity).update({ id: asset.id }, { updatedAt: new Date() });
@@ -138,18 +186,13 @@ export class MarketDataRepository {
     });
   }
 
-  /** Everything stored for the asset, ready to cache. */
+  /**
+   * Everything stored for the asset, ready to cache: read as plain rows (hydrating 8,000 entities per ticker cost
+   * more than the query). On SQLite in pages of LOAD_PAGE_ROWS with a yield between two (a series longer than a
+   * page — uploads of decades — is read in several short synchronous steps).
+   */
   async loadSeries(asset: AssetEntity): Promise<StoredSeries> {
-    const [rows, coverage] = await Promise.all([
-      this.dataSource
-        .getRepository(PriceEntity)
-        .createQueryBuilder('price')
-        .select(['price.date', 'price.close', 'price.adjClose', 'price.dividend', 'price.splitRatio'])
-        .where('price.asset_id = :assetId', { assetId: asset.id })
-        .orderBy('price.date', 'ASC')
-        .getMany(),
-      this.coverage(asset.id),
-    ]);
+    const [rows, coverage] = await Promise.all([this.loadPrices(asset.id), this.coverage(asset.id)]);
     const n = rows.length;
     const series: StoredSeries = {
       assetId: asset.id,
@@ -169,15 +212,52 @@ export class MarketDataRepository {
       dividends: [],
       splits: [],
     };
-    rows.forEach((row, i) => {
-      const day = isoToDayNumber(row.date);
+    for (let i = 0; i < n; i++) {
+      const [date, close, adjClose, dividend, splitRatio] = rows[i];
+      const day = isoToDayNumber(date);
       series.days[i] = day;
-      series.adjClose[i] = Number(row.adjClose);
-      series.close[i] = row.close === null ? Number.NaN : Number(row.close);
-      if (row.dividend !== null) series.dividends.push([day, Number(row.dividend)]);
-      if (row.splitRatio !== null) series.splits.push([day, Number(row.splitRatio)]);
-    });
+      series.adjClose[i] = adjClose;
+      series.close[i] = close === null ? Number.NaN : close;
+      if (dividend !== null) series.dividends.push([day, dividend]);
+      if (splitRatio !== null) series.splits.push([day, splitRatio]);
+    }
     return series;
+  }
+
+  private async loadPrices(assetId: string): Promise<PriceTuple[]> {
+    const sqlite = sqliteDatabase(this.dataSource.manager);
+    if (!sqlite) {
+      const rows: {
+        date: string;
+        close: number | null;
+        adj_close: number;
+        dividend: number | null;
+        split_ratio: number | null;
+      }[] = await this.dataSource.query(POSTGRES_LOAD, [assetId]);
+      return rows.map((row) => [row.date, row.close, row.adj_close, row.dividend, row.split_ratio]);
+    }
+    const page = sqlite.prepare<[string, string, number], PriceTuple>(SQLITE_LOAD_PAGE).raw(true);
+    let rows: PriceTuple[] = [];
+    for (let after = ''; ;) {
+      const next = page.all(assetId, after, LOAD_PAGE_ROWS);
+      rows = rows.length === 0 ? next : rows.concat(next);
+      if (next.length < LOAD_PAGE_ROWS) return rows;
+      after = next[next.length - 1][0];
+      await yieldToEventLoop();
+    }
+  }
+
+  /**
+   * Runs a transaction that stores prices. On SQLite every transaction waits its turn on the one connection
+   * (serializeTransactions): twenty tickers of a first run queued at once would make a submission or a progress
+   * write wait for all of them. Price writes are queued here one at a time instead, so other transactions get in
+   * between two of them.
+   */
+  private priceWrite<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!sqliteDatabase(this.dataSource.manager)) return this.dataSource.transaction(work);
+    const run = this.priceWrites.then(() => this.dataSource.transaction(work));
+    this.priceWrites = run.catch(() => undefined);
+    return run;
   }
 
   /** Stored assets a user may see (public ones and their own uploads) whose ticker or name matches. */
