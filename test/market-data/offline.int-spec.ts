@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
+import { signUp } from '../support/test-users';
 import { YahooStub } from './yahoo-stub';
 
 /** What `npm start` does without internet: embedded SQLite, in-memory cache, Yahoo unreachable. */
@@ -56,6 +57,42 @@ describe('market data offline (embedded SQLite, memory cache)', () => {
     expect(Number(response.headers['retry-after'])).toBeGreaterThan(200);
     expect(response.body).toMatchObject({ status: 503, error: 'MARKET_DATA_UNAVAILABLE' });
     expect(response.body.message).toMatch(/^prices of TSLA are unavailable right now \(yahoo: /);
+  });
+  it("stores Yahoo's export and semicolon-separated files, and refuses implausible values naming the line", async () => {
+    const user = await signUp(running.url, 'uploader');
+    const upload = (ticker: string, csv: string) =>
+      request(running.url)
+        .post(`/assets/${ticker}/prices`)
+        .set('Authorization', user.bearer)
+        .set('Content-Type', 'text/csv')
+        .send(csv);
+    const yahoo = await upload(
+      'MYFUND',
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,187.15,188.44,183.89,185.64,185.11,82488700\n',
+    ).expect(201);
+    expect(yahoo.body).toEqual({
+      ticker: 'MYFUND',
+      source: 'upload',
+      rows: 1,
+      available: { start: '2024-01-02', end: '2024-01-02' },
+    });
+    await upload('EUFUND', 'Date;CLOSE\n2024-01-02;101,25\n').expect(201);
+    const stored = await request(running.url).get('/assets/EUFUND/prices').set('Authorization', user.bearer);
+    expect(stored.body).toMatchObject({ dates: ['2024-01-02'], adjClose: [101.25], close: [101.25] });
+
+    const refused = await upload('BADFUND', 'date,close\n2024-01-02,1e-320\n0000-01-03,100\n').expect(400);
+    expect(refused.body).toEqual({
+      status: 400,
+      error: 'UPLOAD_INVALID',
+      message:
+        'the CSV has 2 bad lines; nothing was stored: line 2: close 1e-320 is not a plausible price (between 1e-9 and 1e+12); ' +
+        'line 3: date 0000-01-03 is before 1600-01-01: not a plausible trading day',
+      details: [
+        { line: 2, message: 'close 1e-320 is not a plausible price (between 1e-9 and 1e+12)' },
+        { line: 3, message: 'date 0000-01-03 is before 1600-01-01: not a plausible trading day' },
+      ],
+      requestId: expect.any(String),
+    });
   });
 });
 

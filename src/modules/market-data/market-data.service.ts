@@ -15,7 +15,7 @@ import {
 import type { AssetEntity } from './entities/asset.entity';
 import { AssetKey, MarketDataRepository } from './market-data.repository';
 import type { AssetMetadata, DateRange, PriceRow, ServedSeries, StoredSeries } from './market-data.types';
-import { parsePriceUpload } from './price-upload.parser';
+import { readPriceUpload } from './price-upload.parser';
 import {
   MarketDataProvider,
   ProviderSeries,
@@ -192,10 +192,13 @@ export class MarketDataService implements OnModuleDestroy {
     return [...results.values()].slice(0, limit);
   }
 
-  /** Stores a user's series from CSV text (date,close[,adj_close]); all rows or none. */
+  /**
+   * Stores a user's series from CSV text (date,close[,adj_close], Yahoo's export, semicolon-separated; see
+   * PriceUploadParser); all rows or none.
+   */
   async upload(userId: string, ticker: string, csv: string): Promise<UploadResult> {
     const symbol = this.normalizeTicker(ticker);
-    const parsed = parsePriceUpload(csv);
+    const parsed = await readPriceUpload(csv);
     if (!parsed.ok) throw new InvalidUploadError(parsed.problems, parsed.total);
     const key: AssetKey = { ticker: symbol, source: 'upload', ownerId: userId };
     const asset = await this.repository.saveUpload(userId, symbol, parsed.rows);
