@@ -148,6 +148,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/password-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The password rules registration enforces (public; the registration form states them) */
+        get: operations["AuthController_passwordPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/providers": {
         parameters: {
             query?: never;
@@ -517,6 +534,30 @@ export interface components {
             email: string;
             /** @example correct horse battery staple 7 */
             password: string;
+        };
+        PasswordPolicyResponse: {
+            /**
+             * @description most characters a password may have
+             * @example 128
+             */
+            maxLength: number;
+            /**
+             * @description fewest different characters
+             * @example 5
+             */
+            minDistinctCharacters: number;
+            /**
+             * @description fewest characters (Unicode code points) a password may have
+             * @example 12
+             */
+            minLength: number;
+            /** @description every rule, in words */
+            rules: string[];
+            /**
+             * @description one sentence for the registration form
+             * @example At least 12 characters (up to 128); a few unrelated words make a strong one.
+             */
+            summary: string;
         };
         PerformanceMetricsDto: {
             /** @description against the benchmark; null without one */
@@ -1324,6 +1365,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_passwordPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicyResponse"];
                 };
             };
         };
