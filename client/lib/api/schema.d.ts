@@ -392,6 +392,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickers/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether each ticker can be priced by a configured source (or your upload), with the nearest known ones */
+        get: operations["TickersController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -901,6 +918,32 @@ export interface components {
              * @example 4
              */
             ratio: number;
+        };
+        TickerCheckDto: {
+            /**
+             * @description why it cannot be priced, naming every source tried (null when known)
+             * @example no configured source can price TSLA right now (tried yahoo: unreachable moments ago (retry in 262 s); sample: does not have TSLA); the offline sample holds 20 tickers: AAPL, AMD, …
+             */
+            message: string | null;
+            /**
+             * @description known tickers closest in spelling (up to 3)
+             * @example [
+             *       "TSL"
+             *     ]
+             */
+            nearest: string[];
+            /**
+             * @description the source that would serve it
+             * @example sample
+             */
+            source: string | null;
+            /**
+             * @description known: a source can price it; unknown: every configured source said it does not have it; unverified: none has it and one could not answer now (unreachable); invalid: not a ticker
+             * @enum {string}
+             */
+            status: "known" | "unknown" | "unverified" | "invalid";
+            /** @example TSLA */
+            ticker: string;
         };
         TradeDto: {
             date: string;
@@ -1927,6 +1970,37 @@ export interface operations {
             };
             /** @description INVALID_COMMAND: details list every error with token, column, expected and hint */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TickersController_check: {
+        parameters: {
+            query: {
+                /** @description tickers to check, comma-separated (at most 50) */
+                tickers: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TickerCheckDto"][];
+                };
+            };
+            /** @description no tickers, or more than 50 */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -31,7 +31,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AccessTokenVerifier, AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
+import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
 import { Public } from '../../common/public.decorator';
 import { ErrorResponse } from '../../http/error-response';
 import { AssetSearchQueryDto } from './dto/asset-search.query.dto';
@@ -44,6 +44,7 @@ import {
 import { PriceQueryDto } from './dto/price-query.dto';
 import { MarketDataService } from './market-data.service';
 import { toAssetResponse, toCsv, toPriceSeriesResponse } from './market-data.presenter';
+import { optionalUserId } from './optional-user';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 const TICKER_PARAM = {
@@ -51,7 +52,6 @@ const TICKER_PARAM = {
   example: 'AAPL',
   description: 'ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T)',
 };
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const errorSchema = { $ref: getSchemaPath(ErrorResponse) };
 
 /**
@@ -150,14 +150,7 @@ export class MarketDataController {
     return this.marketData.upload(user.id, ticker, body);
   }
 
-  /**
-   * The user of a public route, when the request carries an access token (the global guard skips public
-   * routes, so it is verified here with the auth module's verifier). A bad token is a 401, not "anonymous".
-   */
-  private async optionalUserId(request: Request): Promise<string | null> {
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    if (!match) return null;
-    const verifier = this.moduleRef.get(AccessTokenVerifier, { strict: false });
-    return (await verifier.verify(match[1])).id;
+  private optionalUserId(request: Request): Promise<string | null> {
+    return optionalUserId(request, this.moduleRef);
   }
 }

@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
 import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver.js';
+import { executeSql } from '../../database/sql';
 import { isoToDayNumber } from '../../engine/market/trading-calendar';
 import { mergeRanges } from './date-ranges';
 import { AssetEntity } from './entities/asset.entity';
@@ -279,6 +280,17 @@ export class MarketDataRepository {
       .orderBy('asset.ticker', 'ASC')
       .limit(limit)
       .getMany();
+  }
+
+  /** Distinct tickers a user may see (public assets and their own uploads), at most `limit`. */
+  async storedTickers(ownerId: string | null, limit = 5000): Promise<string[]> {
+    // owner_id = NULL matches nothing: without a user, public assets only.
+    const rows = (await executeSql(
+      this.dataSource.manager,
+      'SELECT DISTINCT ticker FROM assets WHERE owner_id IS NULL OR owner_id = :ownerId ORDER BY ticker LIMIT :limit',
+      { ownerId, limit },
+    )) as { ticker: string }[];
+    return rows.map((row) => row.ticker);
   }
 
   /** Stored prices of one asset (tests and diagnostics). */

@@ -66,6 +66,24 @@ export class SampleProvider extends MarketDataProvider implements OnApplicationB
     return [...this.matrix().tickers];
   }
 
+  override listedTickers(): readonly string[] {
+    return this.matrix().tickers;
+  }
+
+  knows(ticker: string): Promise<boolean> {
+    return Promise.resolve(this.matrix().tickerIndex.has(ticker));
+  }
+
+  /** "the offline sample holds 20 tickers: AAPL, AMD, …, XOM, and the index ^GSPC". */
+  override catalogue(): string {
+    const tickers = this.tickers();
+    const stocks = tickers.filter((ticker) => !ticker.startsWith('^'));
+    const indexes = tickers.filter((ticker) => ticker.startsWith('^'));
+    return `the offline sample holds ${stocks.length} tickers: ${stocks.join(', ')}${
+      indexes.length > 0 ? `, and the index ${indexes.join(', ')}` : ''
+    }`;
+  }
+
   metadata(ticker: string): AssetMetadata {
     const [name, exchange] = NAMES[ticker] ?? [null, null];
     return { ticker, name, currency: 'USD', exchange, type: ticker.startsWith('^') ? 'INDEX' : 'EQUITY' };
