@@ -9,7 +9,12 @@ import { Workspace } from './workspace';
 
 const push = jest.fn();
 const router = { push, replace: jest.fn(), prefetch: jest.fn() };
-jest.mock('next/navigation', () => ({ useRouter: () => router }));
+jest.mock('next/navigation', () => ({
+  useRouter: () => router,
+  useSearchParams: () => searchParams(),
+}));
+// What the router says the address's query is (by default, the window's).
+let searchParams = () => new URLSearchParams(window.location.search);
 // The socket is the live-progress hook's business (tested beside it): here it is fed by hand.
 jest.mock('../../lib/realtime/live-progress', () => ({ useLiveProgress: jest.fn(() => null) }));
 const liveProgress = jest.mocked(useLiveProgress);
@@ -188,6 +193,20 @@ describe('Workspace command editor', () => {
     await renderWorkspace();
     expect(editorView().state.doc.toString()).toBe('KO-L-100% 2000-01-01 2010-01-01');
     expect(runButton()).toBeEnabled();
+  });
+
+  it('opens the linked command when the address bar still shows the previous page (Edit in workspace)', async () => {
+    // A navigation inside the app renders the workspace before the address bar changes.
+    window.history.replaceState(null, '', `/simulations/${SIMULATION_ID}`);
+    sessionStorage.setItem('portofino.workspace.command', 'AAPL-L-100% 2020-01-01 2020-12-31');
+    searchParams = () => new URLSearchParams({ command: 'KO-L-100% 2000-01-01 2010-01-01' });
+    try {
+      await renderWorkspace();
+      expect(editorView().state.doc.toString()).toBe('KO-L-100% 2000-01-01 2010-01-01');
+      expect(runButton()).toBeEnabled();
+    } finally {
+      searchParams = () => new URLSearchParams(window.location.search);
+    }
   });
 
   it('keeps the command on one line: a pasted line break becomes a space', async () => {

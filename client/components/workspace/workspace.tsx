@@ -3,7 +3,7 @@
 import type { CommandError } from '@engine/command/command.errors';
 import { parseCommand } from '@engine/command/command.parser';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ApiError, errorMessage, unwrap } from '../../lib/api/client';
 import { isCommandError } from '../editor/command-diagnostics';
@@ -34,14 +34,9 @@ const NO_ERRORS: readonly CommandError[] = [];
 
 const DRAFT_KEY = 'portofino.workspace.command';
 
-/**
- * The command to start with: `/?command=…` (a link that opens a command for editing), else the draft this tab
- * was writing before it went to a result and came back.
- */
-function initialCommand(): string {
+/** The draft this tab was writing before it went to a result and came back. */
+function savedDraft(): string {
   if (typeof window === 'undefined') return '';
-  const linked = new URLSearchParams(window.location.search).get('command');
-  if (linked !== null) return linked;
   try {
     return window.sessionStorage.getItem(DRAFT_KEY) ?? '';
   } catch {
@@ -72,7 +67,17 @@ export interface WorkspaceProps {
 export function Workspace({ searchTickers }: WorkspaceProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [command, setCommand] = useState(initialCommand);
+  // `/?command=…` (a link that opens a command for editing) wins over the draft. Read through the router: on a
+  // navigation inside the app the page renders before the address bar changes, so window.location still has the
+  // previous page's address (the editor opened empty until a reload).
+  const linked = useSearchParams().get('command');
+  const [command, setCommand] = useState(() => linked ?? savedDraft());
+  const shownLink = useRef(linked);
+  useEffect(() => {
+    if (linked === shownLink.current) return;
+    shownLink.current = linked;
+    if (linked !== null) setCommand(linked);
+  }, [linked]);
   const [shownCommand, showNow] = useDebouncedValue(command, CHECK_DELAY_MS);
   useEffect(() => saveDraft(shownCommand), [shownCommand]);
   const [serverChecked, setServerChecked] = useState<CheckedCommand | null>(null);
