@@ -126,11 +126,15 @@ export class MarketDataController {
   @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Upload your own daily prices for a ticker (a fund, a private index): CSV date,close[,adj_close]',
+    summary: 'Upload your own daily prices for a ticker (a fund, a private index): a CSV as people have them',
     description:
       'Body: the CSV itself with Content-Type text/csv (curl --data-binary @prices.csv -H "Content-Type: text/csv"). ' +
-      'Every line is checked; one bad line rejects the whole file (400 listing each bad line) and nothing is stored. ' +
-      'Rows for dates already uploaded replace them. The series is yours only: it shadows the public ticker for you.',
+      "Read as it is: date,close[,adj_close], Yahoo's export (Date,Open,High,Low,Close,Adj Close,Volume: Open, High, " +
+      'Low and Volume are not used), semicolon- or tab-separated files (decimal commas too), a header in any case, ' +
+      'quoted cells. Every line is checked (a date YYYY-MM-DD from 1600-01-01 to today, once; prices from 1e-9 to ' +
+      '1e12); one bad line rejects the whole file (400 UPLOAD_INVALID listing each bad line by number) and nothing ' +
+      'is stored. Rows for dates already uploaded replace them. The series is yours only: it shadows the public ticker ' +
+      "for you. A 5 MB file is read and stored without holding up the server's other requests.",
   })
   @ApiParam({ ...TICKER_PARAM, example: 'MYFUND' })
   @ApiConsumes('text/csv')
