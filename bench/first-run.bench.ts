@@ -7,13 +7,15 @@
  *     `fetching prices n/m` progress reached the socket;
  *  2. a 5 MB price CSV upload (date,close,adj_close, one row a calendar day from 1700): its time and the probe's
  *     p50/p99/max meanwhile.
- *   npm run bench:first-run   (BENCH_UPLOAD_BYTES=5000000 BENCH_NODE_ARGS=--cpu-prof)
+ * With BENCH_DATABASE=postgres the server uses a throw-away PostgreSQL (started like the tests do) instead of SQLite.
+ *   npm run bench:first-run   (BENCH_UPLOAD_BYTES=5000000 BENCH_DATABASE=sqlite|postgres BENCH_NODE_ARGS=--cpu-prof)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
+import { startServices } from '../test/harness/services';
 import { startServerProcess } from '../test/support/server-process';
 import { formatSummary, httpCall, startLatencyProbe, summarize } from './support/latency-probe';
 
@@ -41,8 +43,12 @@ function uploadCsv(bytes: number): { text: string; rows: number } {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'portofino-first-run-'));
+  const postgres =
+    process.env.BENCH_DATABASE === 'postgres' ? await startServices({ only: ['postgres'], useExternal: false }) : null;
+  console.log(`database: ${postgres ? 'PostgreSQL' : 'SQLite (embedded)'}`);
   const server = await startServerProcess(
     {
+      ...(postgres ? { DATABASE_URL: postgres.databaseUrl as string } : {}),
       SQLITE_PATH: join(dir, 'portofino.sqlite'),
       JWT_SECRET_FILE: join(dir, 'jwt-secret'),
       REPORTS_DIR: join(dir, 'reports'),
@@ -134,6 +140,7 @@ async function main(): Promise<void> {
     console.log(`  /health/live meanwhile: ${formatSummary(uploadLatency)}`);
   } finally {
     await server.stop();
+    await postgres?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
+import { testDatabaseUrl } from '../harness/test-services';
 import { eventually, RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
 import { connectSocket } from '../support/sockets';
 import { signUp, TestUser } from '../support/test-users';
@@ -110,5 +111,44 @@ describe('embedded server under a cold first run and a 5 MB upload', () => {
     expect(answer?.status).toBe(201);
     expect(answer?.body).toMatchObject({ ticker: 'BIGFUND', rows, available: { start: '1700-01-01' } });
     expect(stall).toBeLessThan(MAX_STALL_MS);
+  });
+});
+
+/** Issue 14: on PostgreSQL a 5 MB upload held other requests for up to 1.4 s. */
+describe('server on PostgreSQL under a 5 MB upload', () => {
+  let running: RunningApp;
+  let user: TestUser;
+
+  beforeAll(async () => {
+    running = await startApp({
+      DATABASE_URL: await testDatabaseUrl('event_loop'),
+      AUTH_THROTTLE_LIMIT: '1000',
+      MARKET_DATA_PROVIDERS: 'sample',
+    });
+    user = await signUp(running.url, 'pg-upload');
+  });
+
+  afterAll(async () => {
+    await running.close();
+  });
+
+  it('parses, stores and reads back a 5 MB upload without stalling', async () => {
+    const { csv, rows } = bigUpload(5_000_000);
+    let answer: request.Response | undefined;
+    const stall = await longestStall(async () => {
+      answer = await request(running.url)
+        .post('/assets/BIGFUND/prices')
+        .set('Authorization', user.bearer)
+        .set('Content-Type', 'text/csv')
+        .send(csv);
+    });
+    expect(answer?.status).toBe(201);
+    expect(answer?.body).toMatchObject({ ticker: 'BIGFUND', rows, available: { start: '1700-01-01' } });
+    expect(stall).toBeLessThan(MAX_STALL_MS);
+    const stored = await request(running.url)
+      .get('/assets/BIGFUND/prices?start=1700-01-01&end=1700-01-03')
+      .set('Authorization', user.bearer)
+      .expect(200);
+    expect(stored.body.dates).toEqual(['1700-01-01', '1700-01-02', '1700-01-03']);
   });
 });

@@ -17,7 +17,7 @@ import type { AssetMetadata, DateRange, PriceRow, PriceSource, StoredSeries } fr
  * yields to the event loop on SQLite (better-sqlite3 is synchronous: a 1,000-row chunk takes a few milliseconds).
  */
 export const UPSERT_CHUNK_ROWS = 1000;
-/** Rows read per query on SQLite (a synchronous read of a few milliseconds), with a yield between two pages. */
+/** Rows read per query (milliseconds of work, synchronous on SQLite), with a yield between two pages. */
 export const LOAD_PAGE_ROWS = 10_000;
 
 const PRICE_UPDATE =
@@ -33,11 +33,15 @@ const POSTGRES_UPSERT =
 const SQLITE_LOAD_PAGE =
   'SELECT date, close, adj_close, dividend, split_ratio FROM prices WHERE asset_id = ? AND date > ? ' +
   'ORDER BY date LIMIT ?';
-const POSTGRES_LOAD =
-  'SELECT date, close, adj_close, dividend, split_ratio FROM prices WHERE asset_id = $1 ORDER BY date';
+const POSTGRES_LOAD_PAGE =
+  'SELECT date, close, adj_close, dividend, split_ratio FROM prices WHERE asset_id = $1 AND date > $2 ' +
+  'ORDER BY date LIMIT $3';
 
 /** One stored price as read: [date, close, adj_close, dividend, split_ratio]. */
 type PriceTuple = [date: string, close: number | null, adjClose: number, dividend: number | null, split: number | null];
+
+/** Price transactions at a time on PostgreSQL: a few pooled connections, the rest left to other requests. */
+const PRICE_WRITERS_POSTGRES = 2;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -57,8 +61,9 @@ export interface AssetKey {
 /** The only code that touches TypeORM for market data. */
 @Injectable()
 export class MarketDataRepository {
-  /** The last SQLite price transaction queued (see priceWrite). */
-  private priceWrites: Promise<unknown> = Promise.resolve();
+  /** Price transactions running, and the ones waiting for a turn (see priceWrite). */
+  private priceWriters = 0;
+  private readonly priceWriteQueue: (() => void)[] = [];
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -189,8 +194,8 @@ export class MarketDataRepository {
 
   /**
    * Everything stored for the asset, ready to cache: read as plain rows (hydrating 8,000 entities per ticker cost
-   * more than the query). On SQLite in pages of LOAD_PAGE_ROWS with a yield between two (a series longer than a
-   * page — uploads of decades — is read in several short synchronous steps).
+   * more than the query), in pages of LOAD_PAGE_ROWS with a yield between two: a series longer than a page
+   * (uploads of decades) is read in several short steps, not one long one.
    */
   async loadSeries(asset: AssetEntity): Promise<StoredSeries> {
     const [rows, coverage] = await Promise.all([this.loadPrices(asset.id), this.coverage(asset.id)]);
@@ -225,22 +230,27 @@ export class MarketDataRepository {
     return series;
   }
 
+  /** The asset's prices in date order, a page at a time (keyset on the date), with a turn of the event loop between. */
   private async loadPrices(assetId: string): Promise<PriceTuple[]> {
     const sqlite = sqliteDatabase(this.dataSource.manager);
-    if (!sqlite) {
-      const rows: {
-        date: string;
-        close: number | null;
-        adj_close: number;
-        dividend: number | null;
-        split_ratio: number | null;
-      }[] = await this.dataSource.query(POSTGRES_LOAD, [assetId]);
-      return rows.map((row) => [row.date, row.close, row.adj_close, row.dividend, row.split_ratio]);
-    }
-    const page = sqlite.prepare<[string, string, number], PriceTuple>(SQLITE_LOAD_PAGE).raw(true);
+    const page = sqlite
+      ? (() => {
+          const statement = sqlite.prepare<[string, string, number], PriceTuple>(SQLITE_LOAD_PAGE).raw(true);
+          return (after: string) => Promise.resolve(statement.all(assetId, after, LOAD_PAGE_ROWS));
+        })()
+      : async (after: string): Promise<PriceTuple[]> => {
+          const rows: {
+            date: string;
+            close: number | null;
+            adj_close: number;
+            dividend: number | null;
+            split_ratio: number | null;
+          }[] = await this.dataSource.query(POSTGRES_LOAD_PAGE, [assetId, after, LOAD_PAGE_ROWS]);
+          return rows.map((row) => [row.date, row.close, row.adj_close, row.dividend, row.split_ratio]);
+        };
     let rows: PriceTuple[] = [];
     for (let after = ''; ;) {
-      const next = page.all(assetId, after, LOAD_PAGE_ROWS);
+      const next = await page(after);
       rows = rows.length === 0 ? next : rows.concat(next);
       if (next.length < LOAD_PAGE_ROWS) return rows;
       after = next[next.length - 1][0];
@@ -249,16 +259,22 @@ export class MarketDataRepository {
   }
 
   /**
-   * Runs a transaction that stores prices. On SQLite every transaction waits its turn on the one connection
-   * (serializeTransactions): twenty tickers of a first run queued at once would make a submission or a progress
-   * write wait for all of them. Price writes are queued here one at a time instead, so other transactions get in
-   * between two of them.
+   * Runs a transaction that stores prices, at most PRICE_WRITERS of them at a time. On SQLite every transaction
+   * waits its turn on the one connection (serializeTransactions): twenty tickers of a first run queued at once would
+   * make a submission or a progress write wait for all of them, so price writes are queued here one at a time and
+   * other transactions get in between two of them. On PostgreSQL each transaction holds a pooled connection for its
+   * whole length: twenty at once would take the pool (10 by default) from every other request.
    */
-  private priceWrite<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!sqliteDatabase(this.dataSource.manager)) return this.dataSource.transaction(work);
-    const run = this.priceWrites.then(() => this.dataSource.transaction(work));
-    this.priceWrites = run.catch(() => undefined);
-    return run;
+  private async priceWrite<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const limit = sqliteDatabase(this.dataSource.manager) ? 1 : PRICE_WRITERS_POSTGRES;
+    while (this.priceWriters >= limit) await new Promise<void>((resolve) => this.priceWriteQueue.push(resolve));
+    this.priceWriters += 1;
+    try {
+      return await this.dataSource.transaction(work);
+    } finally {
+      this.priceWriters -= 1;
+      this.priceWriteQueue.shift()?.();
+    }
   }
 
   /** Stored assets a user may see (public ones and their own uploads) whose ticker or name matches. */
