@@ -215,7 +215,7 @@ describe('events through the outbox to Kafka', () => {
       expect(readiness).toMatchObject({ status: 503, error: 'NOT_READY' });
       expect(readiness.message).toMatch(/^not ready: events down \(.+\)$/);
       expect(readiness.details).toEqual([
-        { dependency: 'database', status: 'up' },
+        { dependency: 'database', status: 'up', kind: 'postgres' },
         {
           dependency: 'queue',
           status: 'up',

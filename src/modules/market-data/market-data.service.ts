@@ -131,6 +131,7 @@ export class MarketDataService implements OnModuleDestroy {
     }
     const problems: { source: string; problem: string }[] = [];
     let retryAfter = 0;
+    let down = false;
     for (const provider of this.providers) {
       if (options.storedOnly) {
         const stored = await this.storedSeries({ ticker: symbol, source: provider.name, ownerId: null });
@@ -140,6 +141,7 @@ export class MarketDataService implements OnModuleDestroy {
       if (!provider.isAvailable()) {
         problems.push({ source: provider.name, problem: 'unreachable moments ago' });
         retryAfter = Math.max(retryAfter, provider.retryAfterSeconds());
+        down = true;
         // Stored prices are still good when the source is down.
         const stored = await this.storedSeries({ ticker: symbol, source: provider.name, ownerId: null });
         if (stored && missingRanges(requested, stored.coverage).length === 0) {
@@ -168,12 +170,14 @@ export class MarketDataService implements OnModuleDestroy {
         if (error instanceof ProviderUnavailableError) {
           problems.push({ source: provider.name, problem: error.message });
           retryAfter = Math.max(retryAfter, provider.retryAfterSeconds());
+          down = true;
           continue;
         }
         throw error;
       }
     }
-    if (retryAfter > 0 || problems.some((p) => !p.problem.startsWith('does not have'))) {
+    // A source that was down may know it: retry later. Otherwise every source said it does not have it.
+    if (down) {
       throw new MarketDataUnavailableError(symbol, retryAfter || 30, problems, this.catalogues());
     }
     throw new TickerNotFoundError(symbol, this.providerNames());
@@ -208,16 +212,17 @@ export class MarketDataService implements OnModuleDestroy {
     if (userId !== null && (await this.repository.findAsset({ ticker, source: 'upload', ownerId: userId }))) {
       return answer('known', 'upload', null);
     }
-    const tried: { source: string; problem: string }[] = [];
+    const tried: { source: string; problem: string; down: boolean }[] = [];
     for (const provider of this.providers) {
       if (await this.repository.findAsset({ ticker, source: provider.name, ownerId: null })) {
         return answer('known', provider.name, null);
       }
       const known = await this.providerKnows(provider, ticker);
       if (known === true) return answer('known', provider.name, null);
-      tried.push({ source: provider.name, problem: known === false ? `does not have ${ticker}` : known });
+      if (known === false) tried.push({ source: provider.name, problem: `does not have ${ticker}`, down: false });
+      else tried.push({ source: provider.name, problem: known, down: true });
     }
-    const unverified = tried.some((t) => !t.problem.startsWith('does not have'));
+    const unverified = tried.some((t) => t.down);
     const catalogues = this.catalogues();
     const result = answer(
       unverified ? 'unverified' : 'unknown',
