@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { Workspace } from '../components/workspace/workspace';
 import { RequireSession } from '../lib/auth/session';
 
@@ -8,7 +9,10 @@ export const metadata: Metadata = { title: { absolute: 'Workspace · PortoFino' 
 export default function WorkspacePage() {
   return (
     <RequireSession>
-      <Workspace />
+      {/* The workspace reads the address's ?command= (useSearchParams): rendered in the browser only. */}
+      <Suspense>
+        <Workspace />
+      </Suspense>
     </RequireSession>
   );
 }

@@ -7,6 +7,7 @@ import { useSession } from '../lib/auth/session';
 const NAV = [
   { href: '/', label: 'Workspace' },
   { href: '/history', label: 'History' },
+  { href: '/prices', label: 'Prices' },
 ] as const;
 
 /** Top bar: the product name, the signed-in person's navigation and sign out. */

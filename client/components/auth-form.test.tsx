@@ -79,4 +79,32 @@ describe('AuthForm', () => {
     renderForm('sign-in');
     expect(replace).toHaveBeenCalledWith('/history?status=failed');
   });
+
+  it("states the server's password policy when registering, as the server words it (not a copied rule)", async () => {
+    const policy = {
+      minLength: 12,
+      maxLength: 128,
+      minDistinctCharacters: 5,
+      summary: 'At least 12 characters (up to 128); a few unrelated words make a strong one.',
+      rules: [],
+    };
+    GET.mockImplementation((path: string) =>
+      path === '/auth/password-policy'
+        ? apiAnswer(200, policy)
+        : apiAnswer(200, { password: true, google: false, googleLoginUrl: null }),
+    );
+    renderForm('register');
+    expect(await screen.findByTestId('password-policy')).toHaveTextContent(policy.summary);
+    expect(screen.getByLabelText('Password')).toHaveAttribute('minlength', '12');
+    expect(screen.queryByText(/8 characters/)).toBeNull();
+    expect(GET).toHaveBeenCalledWith('/auth/password-policy');
+  });
+
+  it('does not ask for the password policy when signing in', async () => {
+    GET.mockReturnValue(apiAnswer(200, { password: true, google: false, googleLoginUrl: null }));
+    renderForm('sign-in');
+    await screen.findByRole('button', { name: 'Sign in' });
+    expect(GET).not.toHaveBeenCalledWith('/auth/password-policy');
+    expect(screen.queryByTestId('password-policy')).toBeNull();
+  });
 });

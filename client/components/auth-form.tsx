@@ -33,10 +33,18 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const errorId = useId();
+  const policyId = useId();
   const providers = useQuery({
     queryKey: ['auth-providers'],
     queryFn: async () => unwrap(await api.GET('/auth/providers')),
     staleTime: Infinity,
+  });
+  // The rules come from the server that enforces them, never copied here.
+  const policy = useQuery({
+    queryKey: ['password-policy'],
+    queryFn: async () => unwrap(await api.GET('/auth/password-policy')),
+    staleTime: Infinity,
+    enabled: mode === 'register',
   });
 
   useEffect(() => {
@@ -92,12 +100,18 @@ export function AuthForm({ mode }: { mode: Mode }) {
             type="password"
             autoComplete={mode === 'register' ? 'new-password' : 'current-password'}
             required
-            minLength={mode === 'register' ? 8 : undefined}
+            minLength={mode === 'register' ? policy.data?.minLength : undefined}
+            maxLength={mode === 'register' ? policy.data?.maxLength : undefined}
+            aria-describedby={mode === 'register' && policy.data ? policyId : undefined}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />
-          {mode === 'register' && <small className="muted">At least 8 characters.</small>}
         </label>
+        {mode === 'register' && policy.data && (
+          <p id={policyId} className="muted field-hint" data-testid="password-policy">
+            {policy.data.summary}
+          </p>
+        )}
         {error !== null && (
           <div id={errorId} role="alert" className="error-box">
             <p>{errorMessage(error)}</p>

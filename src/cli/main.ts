@@ -1,53 +1,9 @@
 #!/usr/bin/env node
-import { DomainError } from '../common/domain-error';
-import { loadSamplePrices } from '../sample-data/sample-data.loader';
-import { CliPriceSource, loadMarketPrices, PRICE_SOURCES } from './market-data.loader';
-import { EXIT_OK, EXIT_SIMULATION_FAILED, EXIT_USAGE, runSimulate, USAGE } from './simulate.command';
+import { runCli } from './cli';
 
-const SOURCE_USAGE = `  --source   sample (default: bundled data, offline) | yahoo (Yahoo Finance, stored in the configured
-             database) | db (only prices already stored)`;
-
-/** The `portofino` command line: `portofino simulate "<command>" [--json] [--source sample|yahoo|db]`. */
-async function main(argv: readonly string[]): Promise<number> {
-  const [subcommand, ...rest] = argv;
-  const io = {
-    out: (text: string) => process.stdout.write(`${text}\n`),
-    err: (text: string) => process.stderr.write(`${text}\n`),
-  };
-  if (subcommand === 'simulate') {
-    const at = rest.findIndex((arg) => arg === '--source' || arg.startsWith('--source='));
-    let source: string = 'sample';
-    const args = [...rest];
-    if (at >= 0) {
-      const inline = args[at].startsWith('--source=');
-      source = inline ? args[at].slice('--source='.length) : (args[at + 1] ?? '');
-      args.splice(at, inline ? 1 : 2);
-    }
-    if (!(PRICE_SOURCES as readonly string[]).includes(source)) {
-      io.err(`--source must be one of ${PRICE_SOURCES.join(', ')}, got "${source}"\n\n${USAGE}\n${SOURCE_USAGE}`);
-      return EXIT_USAGE;
-    }
-    if (source === 'sample') return runSimulate(args, () => loadSamplePrices(), io);
-    const input = args.find((arg) => !arg.startsWith('--'));
-    let matrix;
-    try {
-      matrix =
-        input === undefined ? undefined : await loadMarketPrices(source as Exclude<CliPriceSource, 'sample'>, input);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      io.err(`error[${error.code}]: ${error.message}`);
-      return EXIT_SIMULATION_FAILED;
-    }
-    return runSimulate(args, () => matrix ?? loadSamplePrices(), io);
-  }
-  if (subcommand === '--help' || subcommand === '-h' || subcommand === 'help') {
-    io.out(`${USAGE}\n${SOURCE_USAGE}`);
-    return EXIT_OK;
-  }
-  io.err(subcommand ? `unknown command ${subcommand}\n\n${USAGE}` : USAGE);
-  return EXIT_USAGE;
-}
-
-void main(process.argv.slice(2)).then((code) => {
+void runCli(process.argv.slice(2), {
+  out: (text: string) => process.stdout.write(`${text}\n`),
+  err: (text: string) => process.stderr.write(`${text}\n`),
+}).then((code) => {
   process.exitCode = code;
 });

@@ -16,7 +16,7 @@ export const EXIT_INVALID_COMMAND = 2;
 export const EXIT_SIMULATION_FAILED = 3;
 export const EXIT_USAGE = 64;
 
-export const USAGE = `Usage: portofino simulate "<command>" [--json]
+export const USAGE = `Usage: portofino simulate "<command>" [--json] [--source sample|yahoo|db]
 
   <command>  positions TICKER-SIDE-WEIGHT% (L long, S short), start and end dates YYYY-MM-DD,
              then options key=value: capital=100000 rebalance=none|daily|weekly|monthly|quarterly|yearly|band:5%

@@ -1,6 +1,13 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorResult,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 import { Public } from '../common/public.decorator';
 import { ErrorResponse } from '../http/error-response';
@@ -23,6 +30,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly dependencies: DependencyHealthIndicator,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -36,7 +44,7 @@ export class HealthController {
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
-        () => this.database.pingCheck('database', { timeout: 2000 }),
+        () => this.databaseCheck(),
         () => this.dependencies.queue(),
         () => this.dependencies.events(),
       ]);
@@ -49,6 +57,12 @@ export class HealthController {
         Object.entries(report).map(([dependency, state]) => ({ dependency, ...state })),
       );
     }
+  }
+
+  /** The database ping, named with its kind (sqlite or postgres) like the queue and the events. */
+  private async databaseCheck(): Promise<HealthIndicatorResult> {
+    const result = await this.database.pingCheck('database', { timeout: 2000 });
+    return { database: { ...result.database, kind: this.config.database.kind } };
   }
 
   @Get('live')

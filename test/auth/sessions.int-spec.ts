@@ -189,6 +189,20 @@ describe('auth sessions on PostgreSQL', () => {
     await api().get('/auth/google/callback?code=x&state=y').expect(404);
   });
 
+  it('serves the password policy it enforces (the registration form states it): one character short fails', async () => {
+    const policy = (await api().get('/auth/password-policy').expect(200)).body;
+    expect(policy).toMatchObject({ minLength: 12, maxLength: 128, minDistinctCharacters: 5 });
+    expect(policy.summary).toBe('At least 12 characters (up to 128); a few unrelated words make a strong one.');
+    const email = `policy-${Date.now()}@example.com`;
+    const short = 'tulip-ocean-'.slice(0, policy.minLength - 1);
+    const refused = await api().post('/auth/register').send({ email, password: short }).expect(400);
+    expect(JSON.stringify(refused.body)).toContain(`at least ${policy.minLength} characters`);
+    await api()
+      .post('/auth/register')
+      .send({ email, password: 'tulip-ocean-'.slice(0, policy.minLength) })
+      .expect(201);
+  });
+
   it('documents every auth route with its security in OpenAPI', async () => {
     const document = (await api().get('/docs/openapi.json').expect(200)).body;
     expect(document.components.securitySchemes).toEqual({

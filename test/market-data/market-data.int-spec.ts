@@ -132,7 +132,7 @@ describe('market data on PostgreSQL and Redis', () => {
     expect(broken.headers['retry-after']).toBe('30');
     expect(broken.body.error).toBe('MARKET_DATA_UNAVAILABLE');
     expect(broken.body.message).toMatch(
-      /^prices of BROKEN are unavailable right now \(yahoo: unexpected reply from Yahoo: /,
+      /^prices of BROKEN are unavailable right now \(tried yahoo: unexpected reply from Yahoo: .*; sample: does not have BROKEN\); retry in 30 s \(the offline sample holds 20 tickers: AAPL, AMD, .*, XOM, and the index \^GSPC\)$/,
     );
     expect(stub.chartRequests('BROKEN')).toHaveLength(1);
     const badDate = await api().get('/assets/ACME/prices?start=2020-02-30').expect(400);
@@ -286,6 +286,27 @@ describe('market data on PostgreSQL and Redis', () => {
       .send(`date,close\n${lines.join('\n')}\n`)
       .expect(201);
     expect(retried.body.rows).toBe(1500);
+  });
+
+  it('checks tickers with one small Yahoo request each, remembered, storing nothing', async () => {
+    const before = stub.chartRequests('CHKD').length;
+    const response = await api().get('/tickers/check?tickers=CHKD,NOPE,KO').expect(200);
+    expect(response.body).toEqual([
+      { ticker: 'CHKD', status: 'known', source: 'yahoo', message: null, nearest: [] },
+      {
+        ticker: 'NOPE',
+        status: 'unknown',
+        source: null,
+        message: expect.stringMatching(
+          /^no configured source can price NOPE \(tried yahoo: does not have NOPE; sample: does not have NOPE\); the offline sample holds 20 tickers: /,
+        ),
+        nearest: expect.any(Array),
+      },
+      { ticker: 'KO', status: 'known', source: expect.stringMatching(/^(yahoo|sample)$/), message: null, nearest: [] },
+    ]);
+    await api().get('/tickers/check?tickers=CHKD').expect(200);
+    expect(stub.chartRequests('CHKD').length - before).toBe(1);
+    expect(await dataSource().query(`SELECT id FROM assets WHERE ticker = 'CHKD'`)).toEqual([]);
   });
 
   it('searches stored assets, sample tickers and Yahoo for the autocomplete', async () => {

@@ -22,13 +22,13 @@ describe('HTTP surface in embedded mode', () => {
     expect(response.body).toEqual({
       status: 'ok',
       info: {
-        database: { status: 'up' },
+        database: { status: 'up', kind: 'sqlite' },
         queue: { status: 'up', kind: 'in-process', role: 'both' },
         events: { status: 'up', kind: 'in-process', role: 'both' },
       },
       error: {},
       details: {
-        database: { status: 'up' },
+        database: { status: 'up', kind: 'sqlite' },
         queue: { status: 'up', kind: 'in-process', role: 'both' },
         events: { status: 'up', kind: 'in-process', role: 'both' },
       },

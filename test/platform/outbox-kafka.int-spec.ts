@@ -62,7 +62,7 @@ describe('events through the outbox to Kafka', () => {
   it('reports PostgreSQL, Redis and Kafka ready', async () => {
     const response = await request(running.url).get('/health').expect(200);
     expect(response.body.details).toEqual({
-      database: { status: 'up' },
+      database: { status: 'up', kind: 'postgres' },
       queue: { status: 'up', kind: 'redis', role: 'both', detail: 'bull queues: simulations, reports, maintenance' },
       events: { status: 'up', kind: 'kafka', role: 'both', detail: '1 broker(s)' },
     });
@@ -215,7 +215,7 @@ describe('events through the outbox to Kafka', () => {
       expect(readiness).toMatchObject({ status: 503, error: 'NOT_READY' });
       expect(readiness.message).toMatch(/^not ready: events down \(.+\)$/);
       expect(readiness.details).toEqual([
-        { dependency: 'database', status: 'up' },
+        { dependency: 'database', status: 'up', kind: 'postgres' },
         {
           dependency: 'queue',
           status: 'up',

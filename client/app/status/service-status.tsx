@@ -13,6 +13,17 @@ interface HealthReport {
   details: Record<string, DependencyEntry>;
 }
 
+/** How each kind the server reports is named for people. */
+const KIND_NAMES: Record<string, string> = {
+  sqlite: 'SQLite (embedded)',
+  postgres: 'PostgreSQL',
+  redis: 'Redis (Bull)',
+  kafka: 'Kafka',
+  'in-process': 'in-process',
+};
+
+export const kindName = (kind: string | undefined): string => (kind === undefined ? '' : (KIND_NAMES[kind] ?? kind));
+
 type LoadState = { kind: 'loading' } | { kind: 'loaded'; report: HealthReport } | { kind: 'failed'; reason: string };
 
 /** The server's readiness, dependency by dependency, refreshed every 10 seconds. */
@@ -53,7 +64,7 @@ export function ServiceStatus() {
         {Object.entries(state.report.details).map(([name, entry]) => (
           <tr key={name}>
             <td>{name}</td>
-            <td>{entry.kind ?? (name === 'database' ? 'TypeORM' : '')}</td>
+            <td>{kindName(entry.kind)}</td>
             <td className={entry.status === 'up' ? 'state-up' : 'state-down'}>
               {entry.status}
               {entry.detail ? ` — ${entry.detail}` : ''}

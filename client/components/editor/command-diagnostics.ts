@@ -1,7 +1,71 @@
 import type { CommandError } from '@engine/command/command.errors';
+import type { TickerAvailability } from './ticker-check';
+
+/** A ticker no configured source can price: said under the token, but the command may still run. */
+export interface TickerWarning extends Omit<CommandError, 'code'> {
+  code: 'TICKER_UNAVAILABLE';
+  severity: 'warning';
+}
+
+/** What the editor underlines and lists: the parser's errors, and warnings about tickers. */
+export type CommandIssue = CommandError | TickerWarning;
+
+export const isWarning = (issue: CommandIssue): issue is TickerWarning =>
+  'severity' in issue && issue.severity === 'warning';
+
+const BENCHMARK = /^benchmark=(.+)$/i;
+const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
+
+/** Every ticker of a command as written: positions (BRK-B-L-10%) and the benchmark=…, 0-based from/to. */
+export function tickerSpans(text: string): { ticker: string; from: number; to: number }[] {
+  const spans: { ticker: string; from: number; to: number }[] = [];
+  const pattern = /\S+/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    const token = match[0];
+    const benchmark = BENCHMARK.exec(token);
+    if (benchmark) {
+      const from = match.index + token.length - benchmark[1].length;
+      spans.push({ ticker: benchmark[1].toUpperCase(), from, to: match.index + token.length });
+      continue;
+    }
+    // A position read from the right like the parser: weight, side, and the rest is the ticker.
+    const parts = token.split('-');
+    if (parts.length < 3 || token.includes('=') || DATE_LIKE.test(token)) continue;
+    const ticker = parts.slice(0, -2).join('-');
+    // CASH is uninvested cash, priced by nobody.
+    if (ticker !== '' && ticker.toUpperCase() !== 'CASH')
+      spans.push({ ticker: ticker.toUpperCase(), from: match.index, to: match.index + ticker.length });
+  }
+  return spans;
+}
+
+/** A warning under each ticker the server says no configured source can price, with the nearest known ones. */
+export function tickerWarnings(text: string, answers: readonly TickerAvailability[]): TickerWarning[] {
+  const byTicker = new Map(answers.map((answer) => [answer.ticker, answer]));
+  const warnings: TickerWarning[] = [];
+  for (const span of tickerSpans(text)) {
+    const answer = byTicker.get(span.ticker);
+    if (!answer || (answer.status !== 'unknown' && answer.status !== 'unverified')) continue;
+    const token = text.slice(span.from, span.to);
+    warnings.push({
+      code: 'TICKER_UNAVAILABLE',
+      severity: 'warning',
+      token,
+      column: span.from + 1,
+      expected: 'a ticker a configured source can price',
+      message: `${token}: ${answer.message ?? 'no configured source can price it'}`,
+      hint:
+        answer.nearest.length > 0
+          ? `nearest known: ${answer.nearest.join(', ')}; or upload your own prices for ${span.ticker} under Prices`
+          : `upload your own prices for ${span.ticker} under Prices, or check the spelling`,
+    });
+  }
+  return warnings;
+}
 
 /** The text range an error is about: its token, found at its 1-based column. */
-export function errorRange(text: string, error: CommandError): { from: number; to: number } {
+export function errorRange(text: string, error: CommandIssue): { from: number; to: number } {
   const from = Math.min(Math.max(error.column - 1, 0), text.length);
   // WEIGHT_SUM names every position joined by single spaces: underline from the first to the end of the last.
   const parts = error.token.split(' ').filter((part) => part !== '');

@@ -2,8 +2,8 @@
 
 import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
-import type { CommandError } from '@engine/command/command.errors';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
+import { isWarning, type CommandIssue } from './command-diagnostics';
 import styles from './command-editor.module.css';
 import { commandErrorMarks, setCommandErrors } from './command-error-marks';
 import { commandHighlighting } from './command-highlighting';
@@ -13,10 +13,10 @@ export interface CommandEditorHandle {
   focus(): void;
 }
 
-/** Parser errors together with the text they were found in. */
+/** Parser errors and ticker warnings together with the text they were found in. */
 export interface CheckedCommand {
   text: string;
-  errors: readonly CommandError[];
+  errors: readonly CommandIssue[];
 }
 
 export interface CommandEditorProps {
@@ -104,7 +104,8 @@ export function CommandEditor({
   // The editor is created once; it reads the latest props through this ref.
   const latest = useRef({ value, onChange, onSubmit, searchTickers, describedBy, placeholder, invalid: false });
   const attributes = useRef(new Compartment());
-  const invalid = checked.text === value && checked.errors.length > 0;
+  // Warnings (a ticker no source can price now) do not make the command invalid.
+  const invalid = checked.text === value && checked.errors.some((issue) => !isWarning(issue));
 
   useLayoutEffect(() => {
     latest.current = { value, onChange, onSubmit, searchTickers, describedBy, placeholder, invalid };

@@ -1,10 +1,9 @@
 import { StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
-import type { CommandError } from '@engine/command/command.errors';
-import { errorRange, sentence } from './command-diagnostics';
+import { errorRange, isWarning, sentence, type CommandIssue } from './command-diagnostics';
 
 /** Replaces the underlined errors; `text` is the command they were found in and must be the editor's text. */
-export const setCommandErrors = StateEffect.define<{ text: string; errors: readonly CommandError[] }>();
+export const setCommandErrors = StateEffect.define<{ text: string; errors: readonly CommandIssue[] }>();
 
 /** Something missing at a point (the end date after the last token): a small red wedge where it belongs. */
 class MissingWidget extends WidgetType {
@@ -24,19 +23,22 @@ class MissingWidget extends WidgetType {
   }
 }
 
-function marksFor(text: string, errors: readonly CommandError[]): DecorationSet {
+function marksFor(text: string, errors: readonly CommandIssue[]): DecorationSet {
   const ranges = errors.map((error) => {
     const { from, to } = errorRange(text, error);
     const title = `${error.message}. ${sentence(error.hint)}.`;
     return from < to
-      ? Decoration.mark({ class: 'cm-cmd-error', attributes: { title } }).range(from, to)
+      ? Decoration.mark({ class: isWarning(error) ? 'cm-cmd-warning' : 'cm-cmd-error', attributes: { title } }).range(
+          from,
+          to,
+        )
       : Decoration.widget({ widget: new MissingWidget(title), side: 1 }).range(from);
   });
   return Decoration.set(ranges, true);
 }
 
 /**
- * The parser's errors underlined in the text, the message on hover. (The list below the editor is what screen
+ * The parser's errors (red) and ticker warnings (amber) underlined in the text, the message on hover. (The list below the editor is what screen
  * readers get; @codemirror/lint would add 6 KB for panels and tooltips this one-line field does not need.)
  */
 export const commandErrorMarks: Extension = [
@@ -53,6 +55,11 @@ export const commandErrorMarks: Extension = [
   EditorView.baseTheme({
     '.cm-cmd-error': {
       textDecoration: 'underline wavy var(--bad)',
+      textDecorationSkipInk: 'none',
+      textUnderlineOffset: '4px',
+    },
+    '.cm-cmd-warning': {
+      textDecoration: 'underline wavy var(--warn)',
       textDecorationSkipInk: 'none',
       textUnderlineOffset: '4px',
     },

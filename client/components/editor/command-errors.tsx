@@ -1,14 +1,14 @@
-import type { CommandError } from '@engine/command/command.errors';
-import { sentence } from './command-diagnostics';
+import { isWarning, sentence, type CommandIssue } from './command-diagnostics';
 import styles from './command-errors.module.css';
 
 export interface CommandErrorsProps {
-  errors: readonly CommandError[];
+  errors: readonly CommandIssue[];
   id?: string;
 }
 
 /**
- * The parser's errors in words, each with its hint. The alert region stays in the page while empty so that
+ * The parser's errors in words, each with its hint, and warnings about tickers no source can price (which do not
+ * stop a run). The alert region stays in the page while empty so that
  * screen readers announce errors as they appear.
  */
 export function CommandErrors({ errors, id }: CommandErrorsProps) {
@@ -17,7 +17,11 @@ export function CommandErrors({ errors, id }: CommandErrorsProps) {
       {errors.length > 0 && (
         <ul className={styles.list}>
           {errors.map((error, index) => (
-            <li key={`${error.code}-${error.column}-${index}`} className={styles.item}>
+            <li
+              key={`${error.code}-${error.column}-${index}`}
+              className={isWarning(error) ? `${styles.item} ${styles.warning}` : styles.item}
+              data-severity={isWarning(error) ? 'warning' : 'error'}
+            >
               <span className={styles.message}>{messageOf(error)}</span>
               <span className={styles.hint}>{sentence(error.hint)}</span>
             </li>
@@ -29,6 +33,6 @@ export function CommandErrors({ errors, id }: CommandErrorsProps) {
 }
 
 /** The message as a sentence, unless it starts with the token as written ("aapl-x-50%: side must be …"). */
-function messageOf(error: CommandError): string {
+function messageOf(error: CommandIssue): string {
   return error.token !== '' && error.message.startsWith(error.token) ? error.message : sentence(error.message);
 }

@@ -5,11 +5,17 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { api, type SimulationSummary } from '../../lib/api/client';
 import { useLiveProgress, type LiveProgress } from '../../lib/realtime/live-progress';
+import type { TickerAvailability, TickerCheck } from '../editor/ticker-check';
 import { Workspace } from './workspace';
 
 const push = jest.fn();
 const router = { push, replace: jest.fn(), prefetch: jest.fn() };
-jest.mock('next/navigation', () => ({ useRouter: () => router }));
+jest.mock('next/navigation', () => ({
+  useRouter: () => router,
+  useSearchParams: () => searchParams(),
+}));
+// What the router says the address's query is (by default, the window's).
+let searchParams = () => new URLSearchParams(window.location.search);
 // The socket is the live-progress hook's business (tested beside it): here it is fed by hand.
 jest.mock('../../lib/realtime/live-progress', () => ({ useLiveProgress: jest.fn(() => null) }));
 const liveProgress = jest.mocked(useLiveProgress);
@@ -75,12 +81,12 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
-async function renderWorkspace() {
+async function renderWorkspace(checkTickers?: TickerCheck) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const searchTickers = jest.fn(async () => []);
   render(
     <QueryClientProvider client={queryClient}>
-      <Workspace searchTickers={searchTickers} />
+      <Workspace searchTickers={searchTickers} checkTickers={checkTickers} />
     </QueryClientProvider>,
   );
   // The editor loads lazily (as in the browser).
@@ -187,6 +193,66 @@ describe('Workspace command editor', () => {
     window.history.replaceState(null, '', `/?command=${encodeURIComponent('KO-L-100% 2000-01-01 2010-01-01')}`);
     await renderWorkspace();
     expect(editorView().state.doc.toString()).toBe('KO-L-100% 2000-01-01 2010-01-01');
+    expect(runButton()).toBeEnabled();
+  });
+
+  it('opens the linked command when the address bar still shows the previous page (Edit in workspace)', async () => {
+    // A navigation inside the app renders the workspace before the address bar changes.
+    window.history.replaceState(null, '', `/simulations/${SIMULATION_ID}`);
+    sessionStorage.setItem('portofino.workspace.command', 'AAPL-L-100% 2020-01-01 2020-12-31');
+    searchParams = () => new URLSearchParams({ command: 'KO-L-100% 2000-01-01 2010-01-01' });
+    try {
+      await renderWorkspace();
+      expect(editorView().state.doc.toString()).toBe('KO-L-100% 2000-01-01 2010-01-01');
+      expect(runButton()).toBeEnabled();
+    } finally {
+      searchParams = () => new URLSearchParams(window.location.search);
+    }
+  });
+
+  it('warns under a ticker no configured source can price, naming the sources and the nearest known tickers', async () => {
+    const tsla: TickerAvailability = {
+      ticker: 'TSLA',
+      status: 'unverified',
+      message:
+        'no configured source can price TSLA right now (tried yahoo: unreachable moments ago (retry in 262 s); ' +
+        'sample: does not have TSLA); the offline sample holds 20 tickers: AAPL, AMD, …',
+      nearest: [],
+    };
+    const appl: TickerAvailability = {
+      ticker: 'APPL',
+      status: 'unknown',
+      message: 'no configured source can price APPL',
+      nearest: ['AAPL'],
+    };
+    const known = (ticker: string): TickerAvailability => ({ ticker, status: 'known', message: null, nearest: [] });
+    const checkTickers = jest.fn<TickerCheck>(async (tickers) =>
+      tickers.map((ticker) => (ticker === 'TSLA' ? tsla : ticker === 'APPL' ? appl : known(ticker))),
+    );
+    await renderWorkspace(checkTickers);
+    setCommand('TSLA-L-50% APPL-L-50% 2020-01-01 2022-12-28 benchmark=^GSPC');
+    const items = await within(errorList()).findAllByRole('listitem');
+    expect(checkTickers).toHaveBeenCalledWith(['TSLA', 'APPL', '^GSPC'], expect.anything());
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent(`TSLA: ${tsla.message}`);
+    expect(items[0]).toHaveAttribute('data-severity', 'warning');
+    expect(items[0]).toHaveTextContent('Upload your own prices for TSLA under Prices');
+    expect(items[1]).toHaveTextContent('APPL: no configured source can price APPL');
+    expect(items[1]).toHaveTextContent('Nearest known: AAPL');
+    // Underlined as a warning, and the command may still run (a source may be back by then).
+    await waitFor(() =>
+      expect(screen.getByTestId('command-editor').querySelectorAll('.cm-cmd-warning')).toHaveLength(2),
+    );
+    expect(screen.getByRole('textbox', { name: 'Portfolio command' })).toHaveAttribute('aria-invalid', 'false');
+    expect(runButton()).toBeEnabled();
+  });
+
+  it('shows no warning when every ticker can be priced, or when the check fails', async () => {
+    const checkTickers = jest.fn<TickerCheck>(async () => []);
+    await renderWorkspace(checkTickers);
+    setCommand(SEED);
+    await waitFor(() => expect(checkTickers).toHaveBeenCalledWith(['AAPL', 'MSFT'], expect.anything()));
+    expect(errorList()).toBeEmptyDOMElement();
     expect(runButton()).toBeEnabled();
   });
 

@@ -1,14 +1,14 @@
 'use client';
 
-import type { CommandError } from '@engine/command/command.errors';
 import { parseCommand } from '@engine/command/command.parser';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ApiError, errorMessage, unwrap } from '../../lib/api/client';
-import { isCommandError } from '../editor/command-diagnostics';
+import { isCommandError, tickerSpans, tickerWarnings, type CommandIssue } from '../editor/command-diagnostics';
 import type { CheckedCommand, CommandEditorHandle } from '../editor/command-editor';
 import { CommandErrors } from '../editor/command-errors';
+import { createTickerCheck, type TickerAvailability, type TickerCheck } from '../editor/ticker-check';
 import { createTickerSearch, type TickerSearch } from '../editor/ticker-search';
 import { ProgressBar } from '../progress/progress-bar';
 import { COMMAND_EXAMPLES } from './examples';
@@ -30,18 +30,13 @@ const RunProgress = lazy(() => import('./run-progress'));
 /** How long typing must pause before errors show (instant enough, without flashing on every keystroke). */
 const CHECK_DELAY_MS = 150;
 
-const NO_ERRORS: readonly CommandError[] = [];
+const NO_ERRORS: readonly CommandIssue[] = [];
 
 const DRAFT_KEY = 'portofino.workspace.command';
 
-/**
- * The command to start with: `/?command=…` (a link that opens a command for editing), else the draft this tab
- * was writing before it went to a result and came back.
- */
-function initialCommand(): string {
+/** The draft this tab was writing before it went to a result and came back. */
+function savedDraft(): string {
   if (typeof window === 'undefined') return '';
-  const linked = new URLSearchParams(window.location.search).get('command');
-  if (linked !== null) return linked;
   try {
     return window.sessionStorage.getItem(DRAFT_KEY) ?? '';
   } catch {
@@ -66,13 +61,25 @@ interface Run {
 export interface WorkspaceProps {
   /** Ticker lookup for autocomplete; the API's by default (tests pass their own). */
   searchTickers?: TickerSearch;
+  /** Whether tickers can be priced, for warnings under them; the API's by default (tests pass their own). */
+  checkTickers?: TickerCheck;
 }
 
 /** The workspace: write a command, see its errors as you type, run it, follow it, and find recent runs. */
-export function Workspace({ searchTickers }: WorkspaceProps) {
+export function Workspace({ searchTickers, checkTickers }: WorkspaceProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [command, setCommand] = useState(initialCommand);
+  // `/?command=…` (a link that opens a command for editing) wins over the draft. Read through the router: on a
+  // navigation inside the app the page renders before the address bar changes, so window.location still has the
+  // previous page's address (the editor opened empty until a reload).
+  const linked = useSearchParams().get('command');
+  const [command, setCommand] = useState(() => linked ?? savedDraft());
+  const shownLink = useRef(linked);
+  useEffect(() => {
+    if (linked === shownLink.current) return;
+    shownLink.current = linked;
+    if (linked !== null) setCommand(linked);
+  }, [linked]);
   const [shownCommand, showNow] = useDebouncedValue(command, CHECK_DELAY_MS);
   useEffect(() => saveDraft(shownCommand), [shownCommand]);
   const [serverChecked, setServerChecked] = useState<CheckedCommand | null>(null);
@@ -84,17 +91,39 @@ export function Workspace({ searchTickers }: WorkspaceProps) {
   // One key per submission, kept while its outcome is unknown so a retry cannot start a second simulation.
   const pendingSubmission = useRef<{ command: string; key: string } | null>(null);
   const [defaultSearch] = useState(() => createTickerSearch());
+  const [defaultCheck] = useState(() => createTickerCheck());
+  const check = checkTickers ?? defaultCheck;
+  const [tickerAnswers, setTickerAnswers] = useState<{ text: string; answers: readonly TickerAvailability[] } | null>(
+    null,
+  );
   const errorsId = useId();
 
   // Parsing is microseconds: the button follows every keystroke, only the error list waits for a pause.
   const parsedNow = useMemo(() => parseCommand(command), [command]);
+  const shownParsed = useMemo(() => parseCommand(shownCommand), [shownCommand]);
+
+  // Once the command parses, ask whether its tickers can be priced: a warning under each one no source can.
+  useEffect(() => {
+    if (!shownParsed.ok) return;
+    const tickers = [...new Set(tickerSpans(shownCommand).map((span) => span.ticker))];
+    if (tickers.length === 0) return;
+    const controller = new AbortController();
+    void check(tickers, controller.signal).then((answers) => {
+      if (!controller.signal.aborted) setTickerAnswers({ text: shownCommand, answers });
+    });
+    return () => controller.abort();
+  }, [shownCommand, shownParsed, check]);
+
   const checked = useMemo((): CheckedCommand => {
     if (shownCommand.trim() === '') return { text: shownCommand, errors: NO_ERRORS };
-    const local = parseCommand(shownCommand);
-    if (!local.ok) return { text: shownCommand, errors: local.errors };
+    if (!shownParsed.ok) return { text: shownCommand, errors: shownParsed.errors };
     if (serverChecked?.text === shownCommand) return serverChecked;
+    if (tickerAnswers?.text === shownCommand) {
+      const warnings = tickerWarnings(shownCommand, tickerAnswers.answers);
+      if (warnings.length > 0) return { text: shownCommand, errors: warnings };
+    }
     return { text: shownCommand, errors: NO_ERRORS };
-  }, [shownCommand, serverChecked]);
+  }, [shownCommand, shownParsed, serverChecked, tickerAnswers]);
   const shownErrors = checked.text === command ? checked.errors : NO_ERRORS;
 
   const running = run !== null && !run.settled;

@@ -47,8 +47,8 @@ export interface paths {
         get: operations["MarketDataController_prices"];
         put?: never;
         /**
-         * Upload your own daily prices for a ticker (a fund, a private index): CSV date,close[,adj_close]
-         * @description Body: the CSV itself with Content-Type text/csv (curl --data-binary @prices.csv -H "Content-Type: text/csv"). Every line is checked; one bad line rejects the whole file (400 listing each bad line) and nothing is stored. Rows for dates already uploaded replace them. The series is yours only: it shadows the public ticker for you.
+         * Upload your own daily prices for a ticker (a fund, a private index): a CSV as people have them
+         * @description Body: the CSV itself with Content-Type text/csv (curl --data-binary @prices.csv -H "Content-Type: text/csv"). Read as it is: date,close[,adj_close], Yahoo's export (Date,Open,High,Low,Close,Adj Close,Volume: Open, High, Low and Volume are not used), semicolon- or tab-separated files (decimal commas too), a header in any case, quoted cells. Every line is checked (a date YYYY-MM-DD from 1600-01-01 to today, once; prices from 1e-9 to 1e12); one bad line rejects the whole file (400 UPLOAD_INVALID listing each bad line by number) and nothing is stored. Rows for dates already uploaded replace them. The series is yours only: it shadows the public ticker for you. A 5 MB file is read and stored without holding up the server's other requests.
          */
         post: operations["MarketDataController_upload"];
         delete?: never;
@@ -140,6 +140,23 @@ export interface paths {
         };
         /** The signed-in user (access token required) */
         get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The password rules registration enforces (public; the registration form states them) */
+        get: operations["AuthController_passwordPolicy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -375,6 +392,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickers/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether each ticker can be priced by a configured source (or your upload), with the nearest known ones */
+        get: operations["TickersController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -536,6 +570,30 @@ export interface components {
             email: string;
             /** @example correct horse battery staple 7 */
             password: string;
+        };
+        PasswordPolicyResponse: {
+            /**
+             * @description most characters a password may have
+             * @example 128
+             */
+            maxLength: number;
+            /**
+             * @description fewest different characters
+             * @example 5
+             */
+            minDistinctCharacters: number;
+            /**
+             * @description fewest characters (Unicode code points) a password may have
+             * @example 12
+             */
+            minLength: number;
+            /** @description every rule, in words */
+            rules: string[];
+            /**
+             * @description one sentence for the registration form
+             * @example At least 12 characters (up to 128); a few unrelated words make a strong one.
+             */
+            summary: string;
         };
         PerformanceMetricsDto: {
             /** @description against the benchmark; null without one */
@@ -908,6 +966,32 @@ export interface components {
              * @example 4
              */
             ratio: number;
+        };
+        TickerCheckDto: {
+            /**
+             * @description why it cannot be priced, naming every source tried (null when known)
+             * @example no configured source can price TSLA right now (tried yahoo: unreachable moments ago (retry in 262 s); sample: does not have TSLA); the offline sample holds 20 tickers: AAPL, AMD, …
+             */
+            message: string | null;
+            /**
+             * @description known tickers closest in spelling (up to 3)
+             * @example [
+             *       "TSL"
+             *     ]
+             */
+            nearest: string[];
+            /**
+             * @description the source that would serve it
+             * @example sample
+             */
+            source: string | null;
+            /**
+             * @description known: a source can price it; unknown: every configured source said it does not have it; unverified: none has it and one could not answer now (unreachable); invalid: not a ticker
+             * @enum {string}
+             */
+            status: "known" | "unknown" | "unverified" | "invalid";
+            /** @example TSLA */
+            ticker: string;
         };
         TradeDto: {
             date: string;
@@ -1377,6 +1461,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_passwordPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicyResponse"];
                 };
             };
         };
@@ -1920,6 +2023,37 @@ export interface operations {
             };
             /** @description INVALID_COMMAND: details list every error with token, column, expected and hint */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TickersController_check: {
+        parameters: {
+            query: {
+                /** @description tickers to check, comma-separated (at most 50) */
+                tickers: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TickerCheckDto"][];
+                };
+            };
+            /** @description no tickers, or more than 50 */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,10 +21,12 @@ import { AppConfig } from '../../config/app-config';
 import { ErrorResponse } from '../../http/error-response';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './auth-cookies';
 import { AuthService, Session } from './auth.service';
+import { passwordPolicy } from './password-policy';
 import {
   AuthProvidersResponse,
   AuthTokensResponse,
   LoginRequest,
+  PasswordPolicyResponse,
   RefreshRequest,
   RegisterRequest,
   UserResponse,
@@ -142,6 +144,14 @@ export class AuthController {
   providers(): AuthProvidersResponse {
     const google = this.config.auth.google !== null;
     return { password: true, google, googleLoginUrl: google ? '/auth/google/login' : null };
+  }
+
+  @Public()
+  @Get('password-policy')
+  @ApiOperation({ summary: 'The password rules registration enforces (public; the registration form states them)' })
+  @ApiOkResponse({ type: PasswordPolicyResponse })
+  passwordPolicy(): PasswordPolicyResponse {
+    return passwordPolicy();
   }
 
   private signedIn(response: Response, session: Session): AuthTokensResponse {

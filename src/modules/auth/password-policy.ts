@@ -77,3 +77,25 @@ export function passwordProblems(password: string, email?: string): string[] {
   }
   return problems;
 }
+
+/** The rules above in words, for the registration form (served by GET /auth/password-policy, never copied). */
+export function passwordPolicy(): {
+  minLength: number;
+  maxLength: number;
+  minDistinctCharacters: number;
+  summary: string;
+  rules: string[];
+} {
+  return {
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    minDistinctCharacters: MIN_DISTINCT_CHARACTERS,
+    summary: `At least ${PASSWORD_MIN_LENGTH} characters (up to ${PASSWORD_MAX_LENGTH}); a few unrelated words make a strong one.`,
+    rules: [
+      `at least ${PASSWORD_MIN_LENGTH} and at most ${PASSWORD_MAX_LENGTH} characters, any characters including spaces`,
+      `at least ${MIN_DISTINCT_CHARACTERS} different characters`,
+      'not one of the most common passwords',
+      'not your email address or its name part',
+    ],
+  };
+}

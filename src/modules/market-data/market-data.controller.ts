@@ -31,7 +31,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AccessTokenVerifier, AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
+import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
 import { Public } from '../../common/public.decorator';
 import { ErrorResponse } from '../../http/error-response';
 import { AssetSearchQueryDto } from './dto/asset-search.query.dto';
@@ -44,6 +44,7 @@ import {
 import { PriceQueryDto } from './dto/price-query.dto';
 import { MarketDataService } from './market-data.service';
 import { toAssetResponse, toCsv, toPriceSeriesResponse } from './market-data.presenter';
+import { optionalUserId } from './optional-user';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 const TICKER_PARAM = {
@@ -51,7 +52,6 @@ const TICKER_PARAM = {
   example: 'AAPL',
   description: 'ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T)',
 };
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const errorSchema = { $ref: getSchemaPath(ErrorResponse) };
 
 /**
@@ -126,11 +126,15 @@ export class MarketDataController {
   @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Upload your own daily prices for a ticker (a fund, a private index): CSV date,close[,adj_close]',
+    summary: 'Upload your own daily prices for a ticker (a fund, a private index): a CSV as people have them',
     description:
       'Body: the CSV itself with Content-Type text/csv (curl --data-binary @prices.csv -H "Content-Type: text/csv"). ' +
-      'Every line is checked; one bad line rejects the whole file (400 listing each bad line) and nothing is stored. ' +
-      'Rows for dates already uploaded replace them. The series is yours only: it shadows the public ticker for you.',
+      "Read as it is: date,close[,adj_close], Yahoo's export (Date,Open,High,Low,Close,Adj Close,Volume: Open, High, " +
+      'Low and Volume are not used), semicolon- or tab-separated files (decimal commas too), a header in any case, ' +
+      'quoted cells. Every line is checked (a date YYYY-MM-DD from 1600-01-01 to today, once; prices from 1e-9 to ' +
+      '1e12); one bad line rejects the whole file (400 UPLOAD_INVALID listing each bad line by number) and nothing ' +
+      'is stored. Rows for dates already uploaded replace them. The series is yours only: it shadows the public ticker ' +
+      "for you. A 5 MB file is read and stored without holding up the server's other requests.",
   })
   @ApiParam({ ...TICKER_PARAM, example: 'MYFUND' })
   @ApiConsumes('text/csv')
@@ -150,14 +154,7 @@ export class MarketDataController {
     return this.marketData.upload(user.id, ticker, body);
   }
 
-  /**
-   * The user of a public route, when the request carries an access token (the global guard skips public
-   * routes, so it is verified here with the auth module's verifier). A bad token is a 401, not "anonymous".
-   */
-  private async optionalUserId(request: Request): Promise<string | null> {
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    if (!match) return null;
-    const verifier = this.moduleRef.get(AccessTokenVerifier, { strict: false });
-    return (await verifier.verify(match[1])).id;
+  private optionalUserId(request: Request): Promise<string | null> {
+    return optionalUserId(request, this.moduleRef);
   }
 }

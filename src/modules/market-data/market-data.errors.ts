@@ -50,7 +50,10 @@ export class PriceRangeUnavailableError extends DomainError {
   }
 }
 
-/** Every source that knows nothing final about the ticker is down: retry later. Sent with Retry-After. */
+/**
+ * No source could serve the ticker and at least one is down: retry later. Sent with Retry-After. The message names
+ * every source tried with its answer, and what a fixed source (the offline sample) holds.
+ */
 export class MarketDataUnavailableError extends DomainError {
   readonly code = 'MARKET_DATA_UNAVAILABLE';
   readonly httpStatus = 503;
@@ -59,9 +62,11 @@ export class MarketDataUnavailableError extends DomainError {
     ticker: string,
     readonly retryAfterSeconds: number,
     problems: { source: string; problem: string }[],
+    catalogues: string[] = [],
   ) {
     super(
-      `prices of ${ticker} are unavailable right now (${problems.map((p) => `${p.source}: ${p.problem}`).join('; ')}); retry in ${retryAfterSeconds} s`,
+      `prices of ${ticker} are unavailable right now (tried ${problems.map((p) => `${p.source}: ${p.problem}`).join('; ')}); ` +
+        `retry in ${retryAfterSeconds} s${catalogues.length > 0 ? ` (${catalogues.join('; ')})` : ''}`,
       [{ ticker, retryAfterSeconds, problems }],
     );
   }

@@ -15,6 +15,7 @@ import { MARKET_DATA_PROVIDERS, MarketDataService } from './market-data.service'
 import { MarketDataProvider } from './providers/market-data.provider';
 import { SampleProvider } from './providers/sample.provider';
 import { YahooProvider } from './providers/yahoo.provider';
+import { TickersController } from './tickers.controller';
 
 /**
  * Market data: providers (Yahoo, the bundled sample data) in the configured order, the user's uploads, the
@@ -23,7 +24,7 @@ import { YahooProvider } from './providers/yahoo.provider';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AssetEntity, PriceEntity, PriceCoverageEntity]), MetricsModule],
-  controllers: [MarketDataController],
+  controllers: [MarketDataController, TickersController],
   providers: [
     MarketDataRepository,
     YahooProvider,

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { editDistance } from '../../engine/command/nearest-name';
 import { isoToDayNumber, isIsoDate } from '../../engine/market/trading-calendar';
 import { SeriesCache } from './cache/series-cache';
 import { addDays, intersectRange, isoOfDay, lowerBound, missingRanges } from './date-ranges';
@@ -15,7 +16,7 @@ import {
 import type { AssetEntity } from './entities/asset.entity';
 import { AssetKey, MarketDataRepository } from './market-data.repository';
 import type { AssetMetadata, DateRange, PriceRow, SeriesKind, ServedSeries, StoredSeries } from './market-data.types';
-import { parsePriceUpload } from './price-upload.parser';
+import { readPriceUpload } from './price-upload.parser';
 import {
   MarketDataProvider,
   ProviderSeries,
@@ -51,6 +52,23 @@ export interface AssetSearchResult extends AssetMetadata {
   sources: string[];
 }
 
+/** Whether some source can price a ticker, without fetching its history (the editor's check as you type). */
+export interface TickerCheck {
+  ticker: string;
+  /** known: a source can price it; unknown: every source said no; unverified: none said yes and one could not answer. */
+  status: 'known' | 'unknown' | 'unverified' | 'invalid';
+  /** The source that would serve it (upload, a stored source, a provider), when known. */
+  source: string | null;
+  /** Why it cannot be priced, naming every source tried; null when known. */
+  message: string | null;
+  /** Known tickers closest in spelling (up to 3), when it is not known. */
+  nearest: string[];
+}
+
+/** Answers of providers' knows() are kept this long (the editor checks as people type). */
+const KNOWS_TTL_MS = 10 * 60_000;
+const KNOWS_MAX_ENTRIES = 5000;
+
 export interface UploadResult {
   ticker: string;
   source: 'upload';
@@ -69,6 +87,7 @@ export interface UploadResult {
 export class MarketDataService implements OnModuleDestroy {
   private readonly logger = new Logger(MarketDataService.name);
   private readonly mutex = new KeyedMutex();
+  private readonly knows = new Map<string, { known: boolean; until: number }>();
   private readonly servedDates = new WeakMap<StoredSeries, { from: number; to: number; dates: readonly string[] }>();
   private readonly kinds = new WeakMap<StoredSeries, SeriesKind>();
 
@@ -81,6 +100,11 @@ export class MarketDataService implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.cache.close();
+  }
+
+  /** What the configured fixed sources hold, in words (the offline sample's tickers). */
+  private catalogues(): string[] {
+    return this.providers.map((provider) => provider.catalogue()).filter((text): text is string => text !== null);
   }
 
   /** The configured provider names, in order. */
@@ -120,6 +144,7 @@ export class MarketDataService implements OnModuleDestroy {
     }
     const problems: { source: string; problem: string }[] = [];
     let retryAfter = 0;
+    let down = false;
     for (const provider of this.providers) {
       if (options.storedOnly) {
         const stored = await this.storedSeries({ ticker: symbol, source: provider.name, ownerId: null });
@@ -129,6 +154,7 @@ export class MarketDataService implements OnModuleDestroy {
       if (!provider.isAvailable()) {
         problems.push({ source: provider.name, problem: 'unreachable moments ago' });
         retryAfter = Math.max(retryAfter, provider.retryAfterSeconds());
+        down = true;
         // Stored prices are still good when the source is down.
         const stored = await this.storedSeries({ ticker: symbol, source: provider.name, ownerId: null });
         if (stored && missingRanges(requested, stored.coverage).length === 0) {
@@ -150,22 +176,108 @@ export class MarketDataService implements OnModuleDestroy {
           return serve(await this.fill(provider, symbol, history), note);
         }
       } catch (error) {
-        if (error instanceof ProviderTickerNotFoundError) continue;
+        if (error instanceof ProviderTickerNotFoundError) {
+          problems.push({ source: provider.name, problem: `does not have ${symbol}` });
+          continue;
+        }
         if (error instanceof ProviderUnavailableError) {
           problems.push({ source: provider.name, problem: error.message });
           retryAfter = Math.max(retryAfter, provider.retryAfterSeconds());
+          down = true;
           continue;
         }
         throw error;
       }
     }
-    if (problems.length > 0) throw new MarketDataUnavailableError(symbol, retryAfter || 30, problems);
+    // A source that was down may know it: retry later. Otherwise every source said it does not have it.
+    if (down) {
+      throw new MarketDataUnavailableError(symbol, retryAfter || 30, problems, this.catalogues());
+    }
     throw new TickerNotFoundError(symbol, this.providerNames());
   }
 
   /** Metadata and available range: the whole history is fetched (and stored) on first sight. */
   getAsset(ticker: string, options: SeriesRequestOptions = {}): Promise<ServedSeries> {
     return this.getPrices(ticker, {}, options);
+  }
+
+  /**
+   * Whether each ticker can be priced, cheaply: the user's upload, prices already stored from a provider, else each
+   * provider's own answer (the sample's list, a small Yahoo request), remembered for a few minutes.
+   */
+  async checkTickers(tickers: readonly string[], options: SeriesRequestOptions = {}): Promise<TickerCheck[]> {
+    const userId = options.userId ?? null;
+    const unique = [...new Set(tickers.map((ticker) => ticker.trim().toUpperCase()).filter((t) => t !== ''))];
+    return Promise.all(unique.map((ticker) => this.checkTicker(ticker, userId)));
+  }
+
+  private async checkTicker(ticker: string, userId: string | null): Promise<TickerCheck> {
+    const answer = (status: TickerCheck['status'], source: string | null, message: string | null) => ({
+      ticker,
+      status,
+      source,
+      message,
+      nearest: [] as string[],
+    });
+    if (!TICKER.test(ticker) || ticker.length > MAX_TICKER_LENGTH) {
+      return answer('invalid', null, new InvalidTickerError(ticker).message);
+    }
+    if (userId !== null && (await this.repository.findAsset({ ticker, source: 'upload', ownerId: userId }))) {
+      return answer('known', 'upload', null);
+    }
+    const tried: { source: string; problem: string; down: boolean }[] = [];
+    for (const provider of this.providers) {
+      if (await this.repository.findAsset({ ticker, source: provider.name, ownerId: null })) {
+        return answer('known', provider.name, null);
+      }
+      const known = await this.providerKnows(provider, ticker);
+      if (known === true) return answer('known', provider.name, null);
+      if (known === false) tried.push({ source: provider.name, problem: `does not have ${ticker}`, down: false });
+      else tried.push({ source: provider.name, problem: known, down: true });
+    }
+    const unverified = tried.some((t) => t.down);
+    const catalogues = this.catalogues();
+    const result = answer(
+      unverified ? 'unverified' : 'unknown',
+      null,
+      `no configured source can price ${ticker}${unverified ? ' right now' : ''} (tried ${tried
+        .map((t) => `${t.source}: ${t.problem}`)
+        .join('; ')})${catalogues.length > 0 ? `; ${catalogues.join('; ')}` : ''}`,
+    );
+    result.nearest = await this.nearestTickers(ticker, userId);
+    return result;
+  }
+
+  /** A provider's answer for the ticker: true, false, or why it could not answer. Remembered for KNOWS_TTL_MS. */
+  private async providerKnows(provider: MarketDataProvider, ticker: string): Promise<boolean | string> {
+    if (!provider.isAvailable()) return `unreachable moments ago (retry in ${provider.retryAfterSeconds()} s)`;
+    const key = `${provider.name}:${ticker}`;
+    const remembered = this.knows.get(key);
+    if (remembered && remembered.until > Date.now()) return remembered.known;
+    try {
+      const known = await provider.knows(ticker);
+      if (this.knows.size >= KNOWS_MAX_ENTRIES) this.knows.clear();
+      this.knows.set(key, { known, until: Date.now() + KNOWS_TTL_MS });
+      return known;
+    } catch (error) {
+      if (error instanceof ProviderUnavailableError) return error.message;
+      throw error;
+    }
+  }
+
+  /** Up to three known tickers closest in spelling: the fixed sources' lists, stored assets and the user's uploads. */
+  private async nearestTickers(ticker: string, userId: string | null): Promise<string[]> {
+    const candidates = new Set<string>(await this.repository.storedTickers(userId));
+    for (const provider of this.providers) for (const known of provider.listedTickers()) candidates.add(known);
+    const bare = ticker.replace(/^\^/, '');
+    return [...candidates]
+      .map((candidate) => ({ candidate, distance: editDistance(bare, candidate.replace(/^\^/, '')) }))
+      .filter(
+        ({ distance, candidate }) => distance <= Math.max(1, Math.floor(Math.max(bare.length, candidate.length) / 2)),
+      )
+      .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+      .slice(0, 3)
+      .map(({ candidate }) => candidate);
   }
 
   /** Autocomplete: the user's and stored assets, the sample tickers, then Yahoo search when it is reachable. */
@@ -205,10 +317,13 @@ export class MarketDataService implements OnModuleDestroy {
     return [...results.values()].slice(0, limit);
   }
 
-  /** Stores a user's series from CSV text (date,close[,adj_close]); all rows or none. */
+  /**
+   * Stores a user's series from CSV text (date,close[,adj_close], Yahoo's export, semicolon-separated; see
+   * PriceUploadParser); all rows or none.
+   */
   async upload(userId: string, ticker: string, csv: string): Promise<UploadResult> {
     const symbol = this.normalizeTicker(ticker);
-    const parsed = parsePriceUpload(csv);
+    const parsed = await readPriceUpload(csv);
     if (!parsed.ok) throw new InvalidUploadError(parsed.problems, parsed.total);
     const key: AssetKey = { ticker: symbol, source: 'upload', ownerId: userId };
     const asset = await this.repository.saveUpload(userId, symbol, parsed.rows);

@@ -105,9 +105,9 @@ export class SimulationProcessor {
   }
 
   /**
-   * The start and the progress of a run. Progress is for people: a phase is reported once it has lasted
-   * SIMULATION_PROGRESS_MS, so a cached simulation (milliseconds) costs no progress writes or events while a
-   * slow provider fetch shows up as it happens. The start (`running` and the started event) is written with
+   * The start and the progress of a run. Progress is for people: the latest phase is reported once the run has
+   * gone SIMULATION_PROGRESS_MS without a report, so a cached simulation (milliseconds) costs no progress writes or
+   * events while a slow provider fetch shows up as it happens (a new phase does not restart the wait). The start (`running` and the started event) is written with
    * the first reported phase; a run that ends before any is reported records its start in its final
    * transaction instead (settle() hands over what is unrecorded), so a short simulation costs one transaction
    * and its consumers still see started before completed. Reports are written one after another; settle()
@@ -149,15 +149,22 @@ export class SimulationProcessor {
         });
       return chain;
     };
+    let pending: { phase: string; percent: number } | undefined;
     const report = async (phase: string, percent: number): Promise<void> => {
       // A ticker still loading after another failed must not report over the final state.
       if (settled) return;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
+      // Each phase is a moment for other requests to run (the phases between are synchronous work).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (settled) return;
       if (interval === 0) return write(phase, percent);
-      timer = setTimeout(() => {
+      // The latest phase is written once the first unreported one has lasted the interval, then at most once an
+      // interval: steadily changing progress (fetching prices 1/20, 2/20, …) shows while it changes.
+      pending = { phase, percent };
+      timer ??= setTimeout(() => {
         timer = undefined;
-        void write(phase, percent);
+        const latest = pending!;
+        pending = undefined;
+        void write(latest.phase, latest.percent);
       }, interval);
     };
     return Object.assign(report, {

@@ -113,3 +113,23 @@ export class AuthProvidersResponse {
   })
   googleLoginUrl!: string | null;
 }
+
+export class PasswordPolicyResponse {
+  @ApiProperty({ example: 12, description: 'fewest characters (Unicode code points) a password may have' })
+  minLength!: number;
+
+  @ApiProperty({ example: 128, description: 'most characters a password may have' })
+  maxLength!: number;
+
+  @ApiProperty({ example: 5, description: 'fewest different characters' })
+  minDistinctCharacters!: number;
+
+  @ApiProperty({
+    example: 'At least 12 characters (up to 128); a few unrelated words make a strong one.',
+    description: 'one sentence for the registration form',
+  })
+  summary!: string;
+
+  @ApiProperty({ type: [String], description: 'every rule, in words' })
+  rules!: string[];
+}

@@ -20,6 +20,22 @@ export abstract class MarketDataProvider {
    */
   abstract fetchDaily(ticker: string, range: DateRange): Promise<ProviderSeries>;
 
+  /**
+   * Whether the source can price `ticker`, asked cheaply (no history fetched, nothing stored). Throws
+   * ProviderUnavailableError when the source cannot tell now.
+   */
+  abstract knows(ticker: string): Promise<boolean>;
+
+  /** What the source holds, in words, when it is a fixed list people should know about; null otherwise. */
+  catalogue(): string | null {
+    return null;
+  }
+
+  /** The tickers of a fixed list (the offline sample), for suggestions; [] for open-ended sources. */
+  listedTickers(): readonly string[] {
+    return [];
+  }
+
   /** Tickers matching a free-text query, best first (best effort: [] when the source cannot answer). */
   abstract search(query: string, limit: number): Promise<AssetMetadata[]>;
 

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
 import { PriceMatrix } from '../../../engine/market/price-matrix';
 import { loadSamplePrices } from '../../../sample-data/sample-data.loader';
 import type { AssetMetadata, DateRange, PriceRow } from '../market-data.types';
@@ -28,13 +29,34 @@ const NAMES: Record<string, [name: string, exchange: string]> = {
   '^GSPC': ['S&P 500 (price index)', 'SNP'],
 };
 
+/** The index of the first of the ascending `dates` after `date` (at or after it with `inclusive`). */
+function firstAfter(dates: readonly string[], date: string, inclusive = false): number {
+  let low = 0;
+  let high = dates.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (dates[middle] < date || (!inclusive && dates[middle] === date)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * The bundled sample prices (data/sample, from skfolio: adjusted closes only, 1990-01-02..2022-12-28; for
  * testing and examples, not investment use). Offline and static: every day is final.
  */
 @Injectable()
-export class SampleProvider extends MarketDataProvider {
+export class SampleProvider extends MarketDataProvider implements OnApplicationBootstrap {
   readonly name = 'sample';
+
+  constructor(private readonly config: AppConfig) {
+    super();
+  }
+
+  /** Parsed once at start-up (tens of milliseconds) rather than in the middle of the first simulation. */
+  onApplicationBootstrap(): void {
+    if (this.config.marketData.providers.includes('sample')) setImmediate(() => this.matrix());
+  }
 
   private matrix(): PriceMatrix {
     return loadSamplePrices();
@@ -44,23 +66,45 @@ export class SampleProvider extends MarketDataProvider {
     return [...this.matrix().tickers];
   }
 
+  override listedTickers(): readonly string[] {
+    return this.matrix().tickers;
+  }
+
+  knows(ticker: string): Promise<boolean> {
+    return Promise.resolve(this.matrix().tickerIndex.has(ticker));
+  }
+
+  /** "the offline sample holds 20 tickers: AAPL, AMD, …, XOM, and the index ^GSPC". */
+  override catalogue(): string {
+    const tickers = this.tickers();
+    const stocks = tickers.filter((ticker) => !ticker.startsWith('^'));
+    const indexes = tickers.filter((ticker) => ticker.startsWith('^'));
+    return `the offline sample holds ${stocks.length} tickers: ${stocks.join(', ')}${
+      indexes.length > 0 ? `, and the index ${indexes.join(', ')}` : ''
+    }`;
+  }
+
   metadata(ticker: string): AssetMetadata {
     const [name, exchange] = NAMES[ticker] ?? [null, null];
     return { ticker, name, currency: 'USD', exchange, type: ticker.startsWith('^') ? 'INDEX' : 'EQUITY' };
   }
 
-  fetchDaily(ticker: string, range: DateRange): Promise<ProviderSeries> {
+  async fetchDaily(ticker: string, range: DateRange): Promise<ProviderSeries> {
+    // Read like a remote source: the caller's other work (twenty tickers asked at once) gets turns in between.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const matrix = this.matrix();
     const column = matrix.tickerIndex.get(ticker);
-    if (column === undefined) return Promise.reject(new ProviderTickerNotFoundError(this.name, ticker));
+    if (column === undefined) throw new ProviderTickerNotFoundError(this.name, ticker);
     const width = matrix.tickers.length;
     const rows: PriceRow[] = [];
-    matrix.dates.forEach((date, row) => {
-      if (date < range.start || date > range.end) return;
+    const end = firstAfter(matrix.dates, range.end);
+    for (let row = firstAfter(matrix.dates, range.start, true); row < end; row++) {
       const price = matrix.values[row * width + column];
-      if (Number.isFinite(price)) rows.push({ date, close: null, adjClose: price, dividend: null, splitRatio: null });
-    });
-    return Promise.resolve({ metadata: this.metadata(ticker), rows });
+      if (Number.isFinite(price)) {
+        rows.push({ date: matrix.dates[row], close: null, adjClose: price, dividend: null, splitRatio: null });
+      }
+    }
+    return { metadata: this.metadata(ticker), rows };
   }
 
   search(query: string, limit: number): Promise<AssetMetadata[]> {

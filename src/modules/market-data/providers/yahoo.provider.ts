@@ -199,6 +199,20 @@ export class YahooProvider extends MarketDataProvider {
     };
   }
 
+  /** A chart request for the last ten days: Yahoo answers 404 for a ticker it does not know. */
+  async knows(ticker: string): Promise<boolean> {
+    const period2 = Math.floor(Date.now() / 1000);
+    try {
+      await this.call(ticker, () =>
+        this.client.chart(ticker, { period1: period2 - 10 * 86_400, period2, interval: '1d', return: 'array' }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ProviderTickerNotFoundError) return false;
+      throw error;
+    }
+  }
+
   async search(query: string, limit: number): Promise<AssetMetadata[]> {
     try {
       const result = await this.call(query, () => this.client.search(query, { quotesCount: limit, newsCount: 0 }));
