@@ -1,0 +1,155 @@
+import {
+  compareForObjective,
+  FRONTIER_X,
+  insertBinEntry,
+  mergeAccumulators,
+  objectiveRules,
+  ObjectiveRule,
+  sortedBins,
+} from './study.accumulators';
+import { studyError } from './study.errors';
+import {
+  MetricAccumulator,
+  STUDY_OBJECTIVES,
+  STUDY_STATISTIC_METRICS,
+  StudyBinEntry,
+  StudyChunkResult,
+  StudyEntry,
+  StudyObjective,
+  StudyScatter,
+  StudyStatisticMetric,
+} from './study.types';
+
+/**
+ * Merges chunk results (or merged results) of one study into one. Every part is a commutative, associative
+ * reduction with a total order for ties — per-bin best, top N by score then index, sums of counts, exact
+ * integer sums, extremes, index-ordered scatter — so any grouping and any order of merges gives the identical
+ * result. Refuses results of another study or price data, and overlapping candidate ranges (a chunk twice).
+ */
+export function mergeStudyResults(results: readonly StudyChunkResult[]): StudyChunkResult {
+  if (results.length === 0) throw studyError('RESULTS_MISMATCH', 'results', 'nothing to merge');
+  const [first] = results;
+  for (const result of results) {
+    if (result.fingerprint !== first.fingerprint) {
+      throw studyError(
+        'RESULTS_MISMATCH',
+        'fingerprint',
+        `results of different studies or price data cannot merge (${first.fingerprint} and ${result.fingerprint})`,
+      );
+    }
+    if (result.topN !== first.topN || result.scatter.stride !== first.scatter.stride) {
+      throw studyError('RESULTS_MISMATCH', 'topN', 'results with different topN or scatter strides cannot merge');
+    }
+  }
+  // Rules only need the thresholds' effect already applied: entries in the lists all qualified.
+  const rules = objectiveRules(null, null);
+  return {
+    fingerprint: first.fingerprint,
+    topN: first.topN,
+    ranges: mergeRanges(results.map((result) => result.ranges)),
+    evaluated: results.reduce((sum, result) => sum + result.evaluated, 0),
+    valid: results.reduce((sum, result) => sum + result.valid, 0),
+    frontier: mergeBins(
+      results.map((result) => result.frontier),
+      FRONTIER_X.volatility,
+      true,
+    ),
+    drawdownFrontier: mergeBins(
+      results.map((result) => result.drawdownFrontier),
+      FRONTIER_X.maxDrawdown,
+      false,
+    ),
+    top: Object.fromEntries(
+      STUDY_OBJECTIVES.map((objective) => [
+        objective,
+        mergeTop(
+          results.map((result) => result.top[objective]),
+          rules[objective],
+          first.topN,
+        ),
+      ]),
+    ) as Record<StudyObjective, StudyEntry[]>,
+    statistics: Object.fromEntries(
+      STUDY_STATISTIC_METRICS.map((metric) => [
+        metric,
+        mergeAccumulators(results.map((result) => result.statistics[metric])),
+      ]),
+    ) as Record<StudyStatisticMetric, MetricAccumulator>,
+    scatter: mergeScatter(
+      results.map((result) => result.scatter),
+      first.scatter.stride,
+    ),
+  };
+}
+
+/** Sorted, coalesced [from, to) pairs; an overlap means some candidates were counted twice. */
+function mergeRanges(rangeLists: readonly number[][]): number[] {
+  const pairs: [number, number][] = [];
+  for (const list of rangeLists) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const merged: number[] = [];
+  for (const [from, to] of pairs) {
+    if (from === to) continue;
+    const last = merged.length - 1;
+    if (merged.length > 0 && from < merged[last]) {
+      throw studyError(
+        'RESULTS_MISMATCH',
+        'ranges',
+        `candidates ${from}..${Math.min(to, merged[last])} appear in two results`,
+      );
+    }
+    if (merged.length > 0 && from === merged[last]) merged[last] = to;
+    else merged.push(from, to);
+  }
+  return merged;
+}
+
+function mergeBins(lists: readonly StudyBinEntry[][], xMetric: number, xAscending: boolean): StudyBinEntry[] {
+  const bins = new Map<number, StudyBinEntry>();
+  for (const list of lists) for (const entry of list) insertBinEntry(bins, entry, xMetric, xAscending);
+  return sortedBins(bins);
+}
+
+function mergeTop(lists: readonly StudyEntry[][], rule: ObjectiveRule, limit: number): StudyEntry[] {
+  return lists
+    .flat()
+    .sort((a, b) => compareForObjective(rule, a, b))
+    .slice(0, limit);
+}
+
+function mergeScatter(scatters: readonly StudyScatter[], stride: number): StudyScatter {
+  const order: [StudyScatter, number][] = [];
+  for (const scatter of scatters) for (let p = 0; p < scatter.index.length; p++) order.push([scatter, p]);
+  order.sort((a, b) => a[0].index[a[1]] - b[0].index[b[1]]);
+  const pick = <T extends Float32Array | Int32Array>(
+    make: (length: number) => T,
+    column: (s: StudyScatter) => T,
+  ): T => {
+    const out = make(order.length);
+    order.forEach(([scatter, p], k) => (out[k] = column(scatter)[p]));
+    return out;
+  };
+  return {
+    stride,
+    index: pick(
+      (length) => new Int32Array(length),
+      (s) => s.index,
+    ),
+    volatility: pick(
+      (length) => new Float32Array(length),
+      (s) => s.volatility,
+    ),
+    cagr: pick(
+      (length) => new Float32Array(length),
+      (s) => s.cagr,
+    ),
+    sharpe: pick(
+      (length) => new Float32Array(length),
+      (s) => s.sharpe,
+    ),
+    maxDrawdown: pick(
+      (length) => new Float32Array(length),
+      (s) => s.maxDrawdown,
+    ),
+  };
+}
