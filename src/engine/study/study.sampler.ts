@@ -100,6 +100,7 @@ export class ConstrainedSampler {
   private readonly magnitudes: Float64Array;
   private readonly units: Int32Array;
   private readonly order: Int32Array;
+  private readonly fractions: Float64Array;
 
   constructor(private readonly rules: SamplingRules) {
     const n = rules.tickers;
@@ -110,6 +111,7 @@ export class ConstrainedSampler {
     this.magnitudes = new Float64Array(n);
     this.units = new Int32Array(n);
     this.order = new Int32Array(n);
+    this.fractions = new Float64Array(n);
   }
 
   /**
@@ -170,19 +172,26 @@ export class ConstrainedSampler {
 
   /** Largest-remainder rounding of `magnitudes` to whole units summing to the total, within the bounds. */
   private roundToUnits(size: number): boolean {
-    const { rules, support, signs, magnitudes, units, order } = this;
+    const { rules, support, signs, magnitudes, units, order, fractions } = this;
     let sum = 0;
     for (let s = 0; s < size; s++) {
       units[s] = Math.floor(magnitudes[s]);
+      fractions[s] = magnitudes[s] - units[s];
       sum += units[s];
-      order[s] = s;
     }
     let missing = rules.totalUnits - sum;
     if (missing === 0) return true;
-    const fraction = (s: number) => magnitudes[s] - units[s];
-    const ranked = Array.from(order.subarray(0, size)).sort((a, b) => fraction(b) - fraction(a) || a - b);
-    for (const s of ranked) {
-      if (missing === 0) break;
+    // Insertion sort by fraction, largest first, ties to the first ticker (the support is in ticker order).
+    for (let a = 0; a < size; a++) {
+      let b = a - 1;
+      while (b >= 0 && fractions[order[b]] < fractions[a]) {
+        order[b + 1] = order[b];
+        b--;
+      }
+      order[b + 1] = a;
+    }
+    for (let k = 0; k < size && missing > 0; k++) {
+      const s = order[k];
       const upper = signs[s] > 0 ? rules.longUpper[support[s]] : rules.shortUpper[support[s]];
       if (units[s] < upper) {
         units[s]++;
