@@ -18,7 +18,8 @@ export const METRIC = Object.fromEntries(SUMMARY_METRICS.map((metric, m) => [met
 /**
  * Frontier bins: fixed, independent of the data, so every chunk bins alike. Volatility on a log scale from 0.1 %
  * to 1000 % a year (2,000 bins, each 0.46 % wider than the last; values outside go to the end bins), max
- * drawdown depth on 0..100 % (2,000 bins of 0.05 %).
+ * drawdown depth on 0..100 % (2,000 bins of 0.05 %). Each bin keeps two candidates: its highest CAGR and its
+ * lowest risk (so the frontier's low-risk end is the exact minimum, not a bin's best).
  */
 export const FRONTIER_BINS = 2000;
 const VOLATILITY_FLOOR = 0.001;
@@ -40,32 +41,70 @@ export function drawdownBin(maxDrawdown: number): number {
   return Math.min(FRONTIER_BINS - 1, Math.floor(depth * FRONTIER_BINS));
 }
 
-/** Within a bin: higher CAGR, then lower x (volatility or drawdown depth), then lower index. */
-export function betterInBin(a: StudyEntry, b: StudyEntry, xMetric: number, xAscending: boolean): boolean {
+/** A frontier's x axis: its risk (lower is better) and the fixed bin of a risk. */
+export interface FrontierAxis {
+  risk(summary: Float64Array): number;
+  bin(summary: Float64Array): number;
+}
+
+export const VOLATILITY_AXIS: FrontierAxis = {
+  risk: (summary) => summary[METRIC.volatility],
+  bin: (summary) => volatilityBin(summary[METRIC.volatility]),
+};
+
+/** Risk is the drawdown's depth, −maxDrawdown. */
+export const DRAWDOWN_AXIS: FrontierAxis = {
+  risk: (summary) => -summary[METRIC.maxDrawdown],
+  bin: (summary) => drawdownBin(summary[METRIC.maxDrawdown]),
+};
+
+/** Whether `a` should replace `b` as its bin's kept entry of that kind (a total order: indices are unique). */
+function replaces(axis: FrontierAxis, a: StudyBinEntry, b: StudyBinEntry): boolean {
   const cagrA = a.summary[METRIC.cagr];
   const cagrB = b.summary[METRIC.cagr];
-  if (cagrA !== cagrB) return cagrA > cagrB;
-  const xa = a.summary[xMetric];
-  const xb = b.summary[xMetric];
-  if (xa !== xb) return xAscending ? xa < xb : xa > xb;
+  const riskA = axis.risk(a.summary);
+  const riskB = axis.risk(b.summary);
+  if (a.lowestRisk) {
+    if (riskA !== riskB) return riskA < riskB;
+    if (cagrA !== cagrB) return cagrA > cagrB;
+  } else {
+    if (cagrA !== cagrB) return cagrA > cagrB;
+    if (riskA !== riskB) return riskA < riskB;
+  }
   return a.index < b.index;
 }
 
-/** The volatility frontier's x is volatility (lower is better); the drawdown frontier's is maxDrawdown (higher, i.e. shallower, is better). */
-export const FRONTIER_X = { volatility: METRIC.volatility, maxDrawdown: METRIC.maxDrawdown } as const;
-
-export function insertBinEntry(
-  bins: Map<number, StudyBinEntry>,
-  entry: StudyBinEntry,
-  xMetric: number,
-  xAscending: boolean,
-): void {
-  const current = bins.get(entry.bin);
-  if (current === undefined || betterInBin(entry, current, xMetric, xAscending)) bins.set(entry.bin, entry);
+function frontierKey(entry: StudyBinEntry): number {
+  return entry.bin * 2 + (entry.lowestRisk ? 1 : 0);
 }
 
-export function sortedBins(bins: Map<number, StudyBinEntry>): StudyBinEntry[] {
-  return [...bins.values()].sort((a, b) => a.bin - b.bin);
+/** Keeps `entry` if it beats its bin's entry of the same kind. */
+export function keepInFrontier(frontier: Map<number, StudyBinEntry>, axis: FrontierAxis, entry: StudyBinEntry): void {
+  const key = frontierKey(entry);
+  const current = frontier.get(key);
+  if (current === undefined || replaces(axis, entry, current)) frontier.set(key, entry);
+}
+
+/** Offers a candidate as both kinds of its bin; copies the summary only when it is kept. */
+export function offerToFrontier(
+  frontier: Map<number, StudyBinEntry>,
+  axis: FrontierAxis,
+  index: number,
+  summary: Float64Array,
+): void {
+  const bin = axis.bin(summary);
+  for (const lowestRisk of [false, true]) {
+    const probe: StudyBinEntry = { index, summary, bin, lowestRisk };
+    const current = frontier.get(frontierKey(probe));
+    if (current === undefined || replaces(axis, probe, current)) {
+      frontier.set(frontierKey(probe), { ...probe, summary: summary.slice() });
+    }
+  }
+}
+
+/** Entries by bin, the lowest-risk entry after the highest-CAGR one. */
+export function frontierEntries(frontier: Map<number, StudyBinEntry>): StudyBinEntry[] {
+  return [...frontier.entries()].sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
 }
 
 /** Each objective's ranking value (greater is better) and whether a candidate qualifies. */

@@ -19,7 +19,7 @@ import {
  */
 export function encodeStudyChunkResult(result: StudyChunkResult): string {
   const entry = (e: StudyEntry) => ({ index: e.index, summary: encodeFloat64(e.summary) });
-  const binEntry = (e: StudyBinEntry) => ({ ...entry(e), bin: e.bin });
+  const binEntry = (e: StudyBinEntry) => ({ ...entry(e), bin: e.bin, lowestRisk: e.lowestRisk });
   return JSON.stringify({
     format: FORMAT,
     fingerprint: result.fingerprint,
@@ -74,8 +74,8 @@ export function decodeStudyChunkResult(text: string): StudyChunkResult {
     return { index: e.index, summary };
   };
   const binEntry = (e: any): StudyBinEntry => {
-    if (!Number.isInteger(e?.bin)) throw malformed('a frontier bin');
-    return { ...entry(e), bin: e.bin };
+    if (!Number.isInteger(e?.bin) || typeof e?.lowestRisk !== 'boolean') throw malformed('a frontier bin');
+    return { ...entry(e), bin: e.bin, lowestRisk: e.lowestRisk };
   };
   const list = <T>(value: any, read: (e: any) => T): T[] => {
     if (!Array.isArray(value)) throw malformed('a list');

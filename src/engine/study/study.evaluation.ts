@@ -2,18 +2,17 @@ import { SUMMARY_METRICS } from '../batch/batch.kernel';
 import { BatchResult, simulateBatch } from '../batch/batch.simulator';
 import { ParallelBatchRunner } from '../batch/parallel-batch.runner';
 import {
-  drawdownBin,
+  DRAWDOWN_AXIS,
   emptyAccumulator,
   emptyTop,
-  FRONTIER_X,
+  frontierEntries,
   HISTOGRAM_RANGES,
-  insertBinEntry,
   METRIC,
   MetricCollector,
   objectiveRules,
   offerTop,
-  sortedBins,
-  volatilityBin,
+  offerToFrontier,
+  VOLATILITY_AXIS,
 } from './study.accumulators';
 import { StudyCandidates } from './study.candidates';
 import { StudyPlan } from './study.plan';
@@ -89,24 +88,8 @@ export function reduceStudyChunk(plan: StudyPlan, candidates: StudyCandidates, b
       const rule = rules[objective];
       if (rule.qualifies(summary)) offerTop(top[objective], study.topN, rule, index, summary);
     }
-    const volatilityEntry = frontier.get(volatilityBin(volatility));
-    if (volatilityEntry === undefined || cagr >= volatilityEntry.summary[METRIC.cagr]) {
-      insertBinEntry(
-        frontier,
-        { index, bin: volatilityBin(volatility), summary: summary.slice() },
-        FRONTIER_X.volatility,
-        true,
-      );
-    }
-    const drawdownEntry = drawdownFrontier.get(drawdownBin(maxDrawdown));
-    if (drawdownEntry === undefined || cagr >= drawdownEntry.summary[METRIC.cagr]) {
-      insertBinEntry(
-        drawdownFrontier,
-        { index, bin: drawdownBin(maxDrawdown), summary: summary.slice() },
-        FRONTIER_X.maxDrawdown,
-        false,
-      );
-    }
+    offerToFrontier(frontier, VOLATILITY_AXIS, index, summary);
+    offerToFrontier(drawdownFrontier, DRAWDOWN_AXIS, index, summary);
     for (let s = 0; s < collectors.length; s++) {
       const value = summary[statisticColumns[s]];
       if (Number.isFinite(value)) collectors[s].add(value);
@@ -128,8 +111,8 @@ export function reduceStudyChunk(plan: StudyPlan, candidates: StudyCandidates, b
     ranges: candidates.count > 0 ? [candidates.first, candidates.first + candidates.count] : [],
     evaluated: candidates.count,
     valid,
-    frontier: sortedBins(frontier),
-    drawdownFrontier: sortedBins(drawdownFrontier),
+    frontier: frontierEntries(frontier),
+    drawdownFrontier: frontierEntries(drawdownFrontier),
     top,
     statistics: Object.fromEntries(
       STUDY_STATISTIC_METRICS.map((metric, s) => [metric, collectors[s].accumulator]),

@@ -1,4 +1,12 @@
-import { HISTOGRAM_BINS, HISTOGRAM_RANGES, meanOf, METRIC } from './study.accumulators';
+import {
+  DRAWDOWN_AXIS,
+  FrontierAxis,
+  HISTOGRAM_BINS,
+  HISTOGRAM_RANGES,
+  meanOf,
+  METRIC,
+  VOLATILITY_AXIS,
+} from './study.accumulators';
 import { candidateUnits } from './study.candidates';
 import { studyError } from './study.errors';
 import { StudyPlan } from './study.plan';
@@ -84,8 +92,8 @@ export function finalizeStudy(
       StudyPortfolio | null
     >,
     top,
-    frontier: thin(nonDominated(merged.frontier)).map(portfolio),
-    drawdownFrontier: thin(nonDominated(merged.drawdownFrontier)).map(portfolio),
+    frontier: thin(nonDominated(merged.frontier, VOLATILITY_AXIS)).map(portfolio),
+    drawdownFrontier: thin(nonDominated(merged.drawdownFrontier, DRAWDOWN_AXIS)).map(portfolio),
     statistics: Object.fromEntries(
       STUDY_STATISTIC_METRICS.map((metric) => [metric, metricStatistics(metric, merged.statistics[metric])]),
     ) as Record<StudyStatisticMetric, StudyMetricStatistics>,
@@ -96,13 +104,20 @@ export function finalizeStudy(
 }
 
 /**
- * Bin bests ordered by their x bin (volatility up, or drawdown depth up) that no bin to their left beats on
- * CAGR: the non-dominated ones. Bins partition x, so a better x is always an earlier bin.
+ * The kept entries no other kept entry dominates (lower or equal risk with a higher CAGR), by risk ascending:
+ * a subset of the candidates' non-dominated set, holding its lowest-risk point and, for every bin with a
+ * non-dominated candidate, one at least as good.
  */
-export function nonDominated(bins: readonly StudyBinEntry[]): StudyBinEntry[] {
+export function nonDominated(entries: readonly StudyBinEntry[], axis: FrontierAxis): StudyBinEntry[] {
+  const ordered = [...entries].sort(
+    (a, b) =>
+      axis.risk(a.summary) - axis.risk(b.summary) ||
+      b.summary[METRIC.cagr] - a.summary[METRIC.cagr] ||
+      a.index - b.index,
+  );
   const kept: StudyBinEntry[] = [];
   let bestCagr = Number.NEGATIVE_INFINITY;
-  for (const entry of bins) {
+  for (const entry of ordered) {
     const cagr = entry.summary[METRIC.cagr];
     if (cagr > bestCagr) {
       kept.push(entry);

@@ -1,11 +1,13 @@
 import {
   compareForObjective,
-  FRONTIER_X,
-  insertBinEntry,
+  DRAWDOWN_AXIS,
+  FrontierAxis,
+  frontierEntries,
+  keepInFrontier,
   mergeAccumulators,
   objectiveRules,
   ObjectiveRule,
-  sortedBins,
+  VOLATILITY_AXIS,
 } from './study.accumulators';
 import { studyError } from './study.errors';
 import {
@@ -49,15 +51,13 @@ export function mergeStudyResults(results: readonly StudyChunkResult[]): StudyCh
     ranges: mergeRanges(results.map((result) => result.ranges)),
     evaluated: results.reduce((sum, result) => sum + result.evaluated, 0),
     valid: results.reduce((sum, result) => sum + result.valid, 0),
-    frontier: mergeBins(
+    frontier: mergeFrontiers(
       results.map((result) => result.frontier),
-      FRONTIER_X.volatility,
-      true,
+      VOLATILITY_AXIS,
     ),
-    drawdownFrontier: mergeBins(
+    drawdownFrontier: mergeFrontiers(
       results.map((result) => result.drawdownFrontier),
-      FRONTIER_X.maxDrawdown,
-      false,
+      DRAWDOWN_AXIS,
     ),
     top: Object.fromEntries(
       STUDY_OBJECTIVES.map((objective) => [
@@ -104,10 +104,10 @@ function mergeRanges(rangeLists: readonly number[][]): number[] {
   return merged;
 }
 
-function mergeBins(lists: readonly StudyBinEntry[][], xMetric: number, xAscending: boolean): StudyBinEntry[] {
-  const bins = new Map<number, StudyBinEntry>();
-  for (const list of lists) for (const entry of list) insertBinEntry(bins, entry, xMetric, xAscending);
-  return sortedBins(bins);
+function mergeFrontiers(lists: readonly StudyBinEntry[][], axis: FrontierAxis): StudyBinEntry[] {
+  const frontier = new Map<number, StudyBinEntry>();
+  for (const list of lists) for (const entry of list) keepInFrontier(frontier, axis, entry);
+  return frontierEntries(frontier);
 }
 
 function mergeTop(lists: readonly StudyEntry[][], rule: ObjectiveRule, limit: number): StudyEntry[] {

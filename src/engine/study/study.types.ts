@@ -130,9 +130,10 @@ export interface StudyEntry {
   summary: Float64Array;
 }
 
-/** The best candidate of one fixed bin of a frontier's x axis. */
+/** A candidate kept by one fixed bin of a frontier's risk axis: the bin's highest CAGR, or its lowest risk. */
 export interface StudyBinEntry extends StudyEntry {
   bin: number;
+  lowestRisk: boolean;
 }
 
 /**
@@ -173,9 +174,9 @@ export interface StudyChunkResult {
   evaluated: number;
   /** Candidates with a finite CAGR, volatility and max drawdown (the others enter no statistic). */
   valid: number;
-  /** Best CAGR (then lowest volatility, then lowest index) per fixed log-volatility bin. */
+  /** Per fixed log-volatility bin: the highest CAGR (then lowest volatility, index) and the lowest volatility. */
   frontier: StudyBinEntry[];
-  /** Best CAGR per fixed max-drawdown bin. */
+  /** The same per fixed max-drawdown-depth bin. */
   drawdownFrontier: StudyBinEntry[];
   /** Best first, ties to the lowest index. */
   top: Record<StudyObjective, StudyEntry[]>;
