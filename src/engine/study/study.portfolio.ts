@@ -1,7 +1,6 @@
 import { SUMMARY_METRICS } from '../batch/batch.kernel';
 import { formatCanonicalCommand } from '../command/command.canonical';
 import { Position } from '../command/command.types';
-import { unitsToWeight } from './study.candidates';
 import { StudyDefinition, StudyPortfolio, StudySummary, WEIGHT_UNITS } from './study.types';
 
 /** Summary metrics as a record, undefined values (NaN, ±Infinity) as null. */
@@ -29,7 +28,7 @@ export function studyPortfolio(
   });
   return {
     index,
-    weights: Array.from(units, unitsToWeight),
+    weights: Array.from(units, (unit) => unit / WEIGHT_UNITS),
     summary: summaryRecord(summary),
     command: formatCanonicalCommand({ positions, start: study.start, end: study.end, options: study.options }),
   };

@@ -190,7 +190,10 @@ export type StudySummary = Record<SummaryMetric, number | null>;
 export interface StudyPortfolio {
   /** Candidate index, or null for a reference portfolio. */
   index: number | null;
-  /** Signed weights as fractions, aligned with the study's tickers (0 where not held). */
+  /**
+   * Signed weights as fractions, aligned with the study's tickers (0 where not held): whole hundredths of a
+   * percent, e.g. 0.6667 (the simulation used the command's 66.67 / 100, which may differ in the last bit).
+   */
   weights: number[];
   summary: StudySummary;
   /** The portfolio as a canonical command: it simulates exactly these weights (see docs/studies.md). */
