@@ -1,5 +1,6 @@
 import { studyError } from './study.errors';
 import { buildGridTable, GridTable, GridWalker } from './study.grid';
+import { buildLatticeTable, LatticeTable, latticeFits, sampleLattice } from './study.lattice';
 import { candidateStreamSeed, CandidateRandom } from './study.random';
 import { ConstrainedSampler, SamplingRules, samplingRules } from './study.sampler';
 import { STUDY_LIMITS, StudyDefinition, WEIGHT_UNITS } from './study.types';
@@ -62,10 +63,10 @@ export function candidateRange(study: StudyDefinition, from: number, to: number)
     }
   }
   if (to > study.gridCount) {
-    const sampler = new ConstrainedSampler(samplingRulesOf(study));
+    const draw = samplerOf(study);
     const out = new Int32Array(n);
     for (let index = Math.max(from, study.gridCount); index < to; index++) {
-      drawCandidate(study, sampler, index, out);
+      drawCandidate(study, draw, index, out);
       units.set(out, (index - from) * n);
     }
   }
@@ -78,10 +79,29 @@ export function candidateUnits(study: StudyDefinition, index: number): Int32Arra
   return candidateRange(study, index, index + 1).units;
 }
 
-function drawCandidate(study: StudyDefinition, sampler: ConstrainedSampler, index: number, out: Int32Array): void {
+type Attempt = (random: CandidateRandom, out: Int32Array) => boolean;
+
+/**
+ * Uniform candidates (concentration 1) come from the exact lattice sampler when its table fits in memory; other
+ * concentrations, and lattices too large, from Dirichlet draws on the scaled simplex with rejection.
+ */
+export function usesLattice(study: StudyDefinition): boolean {
+  return study.concentration === 1 && latticeFits(study.tickers.length, study.maxHoldings, WEIGHT_UNITS);
+}
+
+function samplerOf(study: StudyDefinition): Attempt {
+  if (usesLattice(study)) {
+    const table = latticeOf(study);
+    return (random, out) => sampleLattice(table, random, out);
+  }
+  const sampler = new ConstrainedSampler(samplingRulesOf(study));
+  return (random, out) => sampler.attempt(random, out);
+}
+
+function drawCandidate(study: StudyDefinition, attempt: Attempt, index: number, out: Int32Array): void {
   const random = new CandidateRandom(candidateStreamSeed(study.seed, index));
-  for (let attempt = 0; attempt < STUDY_LIMITS.maxAttemptsPerCandidate; attempt++) {
-    if (sampler.attempt(random, out)) return;
+  for (let k = 0; k < STUDY_LIMITS.maxAttemptsPerCandidate; k++) {
+    if (attempt(random, out)) return;
   }
   throw studyError(
     'CONSTRAINTS_TOO_TIGHT',
@@ -98,6 +118,16 @@ function checkChunkSize(chunkSize: number): void {
 /** Derived tables, built once per definition object (they follow from its fields alone). */
 const gridTables = new WeakMap<StudyDefinition, GridTable>();
 const rulesCache = new WeakMap<StudyDefinition, SamplingRules>();
+const latticeCache = new WeakMap<StudyDefinition, LatticeTable>();
+
+function latticeOf(study: StudyDefinition): LatticeTable {
+  let table = latticeCache.get(study);
+  if (!table) {
+    table = buildLatticeTable(study.minUnits, study.maxUnits, WEIGHT_UNITS, study.maxHoldings)!;
+    latticeCache.set(study, table);
+  }
+  return table;
+}
 
 function gridTableOf(study: StudyDefinition): GridTable {
   let table = gridTables.get(study);

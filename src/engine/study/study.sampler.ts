@@ -1,7 +1,8 @@
 import { CandidateRandom } from './study.random';
 
 /**
- * Random candidates under the study's constraints, exactly distributed by construction plus rejection:
+ * Dirichlet candidates (concentration ≠ 1, or uniform ones whose lattice table would not fit, see
+ * study.lattice.ts) under the study's constraints, exactly distributed by construction plus rejection:
  *
  * 1. The support: every forced ticker (min > 0: held long; max < 0: held short), then K − |forced| of the free
  *    ones chosen uniformly (all of them without a holdings limit).

@@ -11,6 +11,7 @@ import {
 } from '../command/command.types';
 import { StudyError, StudyErrorCode, StudyProblem } from './study.errors';
 import { buildGridTable } from './study.grid';
+import { latticeFits } from './study.lattice';
 import { Fingerprint } from './study.hash';
 import { candidateStreamSeed, CandidateRandom } from './study.random';
 import { ConstrainedSampler, samplingRules } from './study.sampler';
@@ -128,14 +129,18 @@ export function validateStudySpec(spec: StudySpec): StudyDefinition {
     );
   }
   let estimatedAcceptance = 1;
-  if (problems.length === 0 && sampledCount > 0) {
+  if (
+    problems.length === 0 &&
+    sampledCount > 0 &&
+    !(concentration === 1 && latticeFits(tickers.length, maxHoldings, WEIGHT_UNITS))
+  ) {
     estimatedAcceptance = pilotAcceptance(minUnits, maxUnits, maxHoldings, concentration);
     if (estimatedAcceptance < STUDY_LIMITS.minAcceptance) {
       report(
         'CONSTRAINTS_TOO_TIGHT',
         'constraints',
         `only ${(estimatedAcceptance * 100).toFixed(2)}% of random draws satisfy the maximum weights ` +
-          `(at least ${STUDY_LIMITS.minAcceptance * 100}% needed); raise the maximums, lower maxHoldings' reach or use method grid`,
+          `(at least ${STUDY_LIMITS.minAcceptance * 100}% needed); raise the maximums, or sample uniformly (concentration 1)`,
       );
     }
   }
