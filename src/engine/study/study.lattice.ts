@@ -151,7 +151,8 @@ export function sampleLattice(table: LatticeTable, random: CandidateRandom, out:
 
 /**
  * The magnitude a in [first, last] (each leaving `left − a` units to the next layer) where the run's mass,
- * accumulated from `first` upwards, first exceeds `target` (< the run's total): an inverse CDF by bisection.
+ * accumulated from `first` upwards, first exceeds `target` (< the run's total): an inverse CDF by bisection on
+ * the layer's prefix or suffix sums, whichever subtracts the smaller number over this run.
  */
 function searchRun(
   table: LatticeTable,
@@ -162,12 +163,28 @@ function searchRun(
   last: number,
   target: number,
 ): number {
+  const offset = layerOffset(table, layer, h);
+  const top = left - first; // y' of the run's first magnitude; y' = left − a falls as a rises
   let lo = first;
   let hi = last;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rangeSum(table, layer, h, left - mid, left - first) > target) hi = mid;
-    else lo = mid + 1;
+  if (table.prefix[offset + left - last] <= table.suffix[offset + top + 1]) {
+    // mass(first..a) = P[top + 1] − P[left − a]: the first a with P[left − a] < P[top + 1] − target.
+    const prefix = table.prefix;
+    const threshold = prefix[offset + top + 1] - target;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (prefix[offset + left - mid] < threshold) hi = mid;
+      else lo = mid + 1;
+    }
+  } else {
+    // mass(first..a) = S[left − a] − S[top + 1]: the first a with S[left − a] > S[top + 1] + target.
+    const suffix = table.suffix;
+    const threshold = suffix[offset + top + 1] + target;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (suffix[offset + left - mid] > threshold) hi = mid;
+      else lo = mid + 1;
+    }
   }
   return lo;
 }

@@ -117,39 +117,46 @@ function mergeTop(lists: readonly StudyEntry[][], rule: ObjectiveRule, limit: nu
     .slice(0, limit);
 }
 
+/** Index-ordered scatters merged into one (a linear merge per input: chunks rarely interleave). */
 function mergeScatter(scatters: readonly StudyScatter[], stride: number): StudyScatter {
-  const order: [StudyScatter, number][] = [];
-  for (const scatter of scatters) for (let p = 0; p < scatter.index.length; p++) order.push([scatter, p]);
-  order.sort((a, b) => a[0].index[a[1]] - b[0].index[b[1]]);
-  const pick = <T extends Float32Array | Int32Array>(
-    make: (length: number) => T,
-    column: (s: StudyScatter) => T,
-  ): T => {
-    const out = make(order.length);
-    order.forEach(([scatter, p], k) => (out[k] = column(scatter)[p]));
-    return out;
-  };
+  const inputs = scatters.filter((scatter) => scatter.index.length > 0).sort((a, b) => a.index[0] - b.index[0]);
+  let merged: StudyScatter = inputs[0] ?? emptyScatter(stride);
+  for (let k = 1; k < inputs.length; k++) merged = mergeTwoScatters(merged, inputs[k], stride);
+  return merged;
+}
+
+function emptyScatter(stride: number): StudyScatter {
   return {
     stride,
-    index: pick(
-      (length) => new Int32Array(length),
-      (s) => s.index,
-    ),
-    volatility: pick(
-      (length) => new Float32Array(length),
-      (s) => s.volatility,
-    ),
-    cagr: pick(
-      (length) => new Float32Array(length),
-      (s) => s.cagr,
-    ),
-    sharpe: pick(
-      (length) => new Float32Array(length),
-      (s) => s.sharpe,
-    ),
-    maxDrawdown: pick(
-      (length) => new Float32Array(length),
-      (s) => s.maxDrawdown,
-    ),
+    index: new Int32Array(0),
+    volatility: new Float32Array(0),
+    cagr: new Float32Array(0),
+    sharpe: new Float32Array(0),
+    maxDrawdown: new Float32Array(0),
   };
+}
+
+function mergeTwoScatters(a: StudyScatter, b: StudyScatter, stride: number): StudyScatter {
+  const length = a.index.length + b.index.length;
+  const out: StudyScatter = {
+    stride,
+    index: new Int32Array(length),
+    volatility: new Float32Array(length),
+    cagr: new Float32Array(length),
+    sharpe: new Float32Array(length),
+    maxDrawdown: new Float32Array(length),
+  };
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < length; k++) {
+    const fromA = j >= b.index.length || (i < a.index.length && a.index[i] < b.index[j]);
+    const source = fromA ? a : b;
+    const p = fromA ? i++ : j++;
+    out.index[k] = source.index[p];
+    out.volatility[k] = source.volatility[p];
+    out.cagr[k] = source.cagr[p];
+    out.sharpe[k] = source.sharpe[p];
+    out.maxDrawdown[k] = source.maxDrawdown[p];
+  }
+  return out;
 }
