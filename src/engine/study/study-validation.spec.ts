@@ -155,6 +155,24 @@ describe('study specification: every problem at once, each with its field', () =
           'the grid has 68,923,264,410 points, the limit is 1,000,000; use a larger step, fewer tickers or maxHoldings',
       },
     ]);
+    // 50 tickers at 0.01 % with K = 40: a 50 × 10,000 × 41 counting table (160 MB) is not even built.
+    const fifty = Array.from({ length: 50 }, (_, i) => `T${i}`);
+    expect(
+      problemsOf({
+        ...BASE,
+        tickers: fifty,
+        method: 'grid',
+        candidates: undefined,
+        gridStepPercent: 0.01,
+        constraints: { maxHoldings: 40 },
+      }),
+    ).toEqual([
+      {
+        code: 'TOO_MANY_CANDIDATES',
+        field: 'gridStepPercent',
+        message: 'a 0.01% grid over 50 tickers is too fine to count; use a larger step or fewer tickers',
+      },
+    ]);
     expect(
       validateStudySpec({
         ...BASE,

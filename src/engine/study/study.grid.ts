@@ -29,6 +29,13 @@ export interface GridTable {
 
 const EXACT_LIMIT = 9007199254740992;
 
+/** The counting table's doubles above which a grid is refused as too fine (32 MB). */
+export const MAX_GRID_TABLE_DOUBLES = 4_000_000;
+
+export function gridTableDoubles(tickers: number, steps: number, maxHoldings: number): number {
+  return (tickers + 1) * (steps + 1) * (maxHoldings < tickers ? maxHoldings + 1 : 1);
+}
+
 export function buildGridTable(
   minUnits: Int32Array,
   maxUnits: Int32Array,

@@ -10,7 +10,7 @@ import {
   RebalancePolicy,
 } from '../command/command.types';
 import { StudyError, StudyErrorCode, StudyProblem } from './study.errors';
-import { buildGridTable } from './study.grid';
+import { buildGridTable, gridTableDoubles, MAX_GRID_TABLE_DOUBLES } from './study.grid';
 import { latticeFits } from './study.lattice';
 import { Fingerprint } from './study.hash';
 import { candidateStreamSeed, CandidateRandom } from './study.random';
@@ -107,7 +107,13 @@ export function validateStudySpec(spec: StudySpec): StudyDefinition {
   if (problems.length > 0) throw new StudyError(problems);
 
   let gridCount = 0;
-  if (gridded) {
+  if (gridded && gridTableDoubles(tickers.length, WEIGHT_UNITS / stepUnits, maxHoldings) > MAX_GRID_TABLE_DOUBLES) {
+    report(
+      'TOO_MANY_CANDIDATES',
+      'gridStepPercent',
+      `a ${stepUnits / 100}% grid over ${tickers.length} tickers is too fine to count; use a larger step or fewer tickers`,
+    );
+  } else if (gridded) {
     gridCount = buildGridTable(minUnits, maxUnits, stepUnits, WEIGHT_UNITS, maxHoldings).size;
     if (gridCount === 0) {
       report('INFEASIBLE_CONSTRAINTS', 'gridStepPercent', 'no grid point satisfies the constraints; use a finer step');
