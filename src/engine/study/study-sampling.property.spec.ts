@@ -98,7 +98,7 @@ describe('study candidates', () => {
         }
         expect(problems).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
     expect(checked).toBeGreaterThan(5000);
   });
@@ -119,7 +119,7 @@ describe('study candidates', () => {
         }
         expect(pieces).toEqual(Array.from(whole.units));
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
