@@ -1,13 +1,5 @@
 import { SUMMARY_METRICS, SummaryMetric } from '../batch/batch.kernel';
-import {
-  MetricAccumulator,
-  STUDY_OBJECTIVES,
-  STUDY_STATISTIC_METRICS,
-  StudyBinEntry,
-  StudyEntry,
-  StudyObjective,
-  StudyStatisticMetric,
-} from './study.types';
+import { MetricAccumulator, StudyBinEntry, StudyEntry, StudyObjective, StudyStatisticMetric } from './study.types';
 
 /** Position of each summary metric in an entry's `summary`. */
 export const METRIC = Object.fromEntries(SUMMARY_METRICS.map((metric, m) => [metric, m])) as Record<
@@ -160,10 +152,7 @@ export function offerTop(
 }
 
 export function emptyTop(): Record<StudyObjective, StudyEntry[]> {
-  return Object.fromEntries(STUDY_OBJECTIVES.map((objective) => [objective, []])) as unknown as Record<
-    StudyObjective,
-    StudyEntry[]
-  >;
+  return { maxSharpe: [], minVolatility: [], maxCagr: [], minDrawdown: [] };
 }
 
 /** Fixed histogram ranges per metric (2,000 bins each); the top edge is inclusive. */
@@ -251,5 +240,3 @@ export function mergeAccumulators(accumulators: readonly MetricAccumulator[]): M
 export function meanOf(accumulator: MetricAccumulator): number | null {
   return accumulator.count === 0 ? null : Number(accumulator.scaledSum) / SUM_SCALE / accumulator.count;
 }
-
-export const STATISTIC_METRICS = STUDY_STATISTIC_METRICS;

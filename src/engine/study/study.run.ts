@@ -19,7 +19,8 @@ export interface RunStudyOptions {
 
 /**
  * Runs a whole study in this process, chunk after chunk (yielding between chunks when a runner is used), and
- * finalises it: what the distributed version does with chunk jobs, for the CLI, tests and benchmarks.
+ * finalises it: what the distributed version does with chunk jobs, for the CLI, tests and benchmarks. Without
+ * a runner every chunk blocks the calling thread for its whole backtest: never on a server's event loop.
  */
 export async function runStudy(plan: StudyPlan, options: RunStudyOptions = {}): Promise<StudyResult> {
   const chunkSize = options.chunkSize ?? DEFAULT_STUDY_CHUNK_SIZE;
