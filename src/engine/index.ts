@@ -27,3 +27,28 @@ export * from './analysis/drawdown-episodes';
 export * from './analysis/monthly-returns';
 export * from './analysis/monte-carlo';
 export * from './analysis/projection-history';
+export * from './study/study.types';
+export * from './study/study.errors';
+export { validateStudySpec } from './study/study.validation';
+export {
+  candidatesOfChunk,
+  candidateRange,
+  candidateUnits,
+  studyChunkCount,
+  unitsToWeight,
+} from './study/study.candidates';
+export type { StudyCandidates } from './study/study.candidates';
+export { prepareStudyPlan } from './study/study.plan';
+export type { StudyPlan } from './study/study.plan';
+export { evaluateStudyChunk, evaluateStudyChunkParallel, reduceStudyChunk } from './study/study.evaluation';
+export { mergeStudyResults } from './study/study.merge';
+export { finalizeStudy } from './study/study.finalize';
+export {
+  computeReferencePortfolios,
+  riskParityWeights,
+  inverseVolatilityWeights,
+  assetReturnStatistics,
+} from './study/study.references';
+export { encodeStudyChunkResult, decodeStudyChunkResult } from './study/study.codec';
+export { runStudy, DEFAULT_STUDY_CHUNK_SIZE } from './study/study.run';
+export type { RunStudyOptions } from './study/study.run';
