@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
+import { isForeignKeyViolation } from '../database/sql';
 import { ErrorResponse, errorCodeForStatus, sendError } from './error-response';
 import { requestIdOf } from './request-id';
 
@@ -47,6 +48,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
         error: parsed.code ?? errorCodeForStatus(status),
         message: messages.join('; '),
         details: parsed.details ?? (messages.length > 1 ? messages : []),
+      };
+    }
+    if (isForeignKeyViolation(exception)) {
+      this.logger.warn({
+        message: 'write refers to a deleted row',
+        requestId: requestIdOf(request),
+        url: request.originalUrl,
+      });
+      return {
+        status: HttpStatus.CONFLICT,
+        error: 'CONFLICT',
+        message: 'something this request refers to (your account, a simulation) was deleted meanwhile',
+        details: [],
       };
     }
     this.logger.error({
