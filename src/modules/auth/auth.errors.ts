@@ -49,6 +49,26 @@ export class AccessTokenInvalidError extends DomainError {
   }
 }
 
+/** A valid token of an account that has been deleted since. */
+export class AccountNotFoundError extends DomainError {
+  readonly code = 'ACCOUNT_NOT_FOUND';
+  readonly httpStatus = 401;
+
+  constructor() {
+    super('the account of this access token no longer exists: register or sign in again');
+  }
+}
+
+/** Deleting the account needs the password, or a sign-in of the last few minutes (accounts without a password). */
+export class FreshSignInRequiredError extends DomainError {
+  readonly code = 'FRESH_SIGN_IN_REQUIRED';
+  readonly httpStatus = 403;
+
+  constructor(maxAgeSeconds: number) {
+    super(`confirm with your password, or sign in again and do this within ${Math.round(maxAgeSeconds / 60)} minutes`);
+  }
+}
+
 export class RefreshTokenMissingError extends DomainError {
   readonly code = 'REFRESH_TOKEN_MISSING';
   readonly httpStatus = 401;

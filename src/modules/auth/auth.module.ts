@@ -11,6 +11,7 @@ import { AccessTokenService } from './access-token.service';
 import { AuthSecrets } from './auth-secrets';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { ExistingAccounts } from './existing-accounts';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { GoogleAuthController } from './google/google-auth.controller';
 import { GoogleAuthGuard } from './google/google-auth.guard';
@@ -46,6 +47,7 @@ import { RefreshTokenRepository } from './refresh-token.repository';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => new AuthSecrets(resolveJwtSecret(config)),
     },
+    ExistingAccounts,
     AccessTokenService,
     { provide: AccessTokenVerifier, useExisting: AccessTokenService },
     { provide: APP_GUARD, useClass: JwtAuthGuard },

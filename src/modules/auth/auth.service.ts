@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Profile } from 'passport-google-oauth20';
+import type { AuthenticatedUser } from '../../common/authenticated-user';
 import { AppConfig } from '../../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { normaliseEmail, User, UsersService } from '../users/users.service';
 import { AccessTokenService } from './access-token.service';
+import { ExistingAccounts } from './existing-accounts';
 import {
+  FreshSignInRequiredError,
   GoogleEmailNotVerifiedError,
   InvalidCredentialsError,
   PasswordPolicyError,
@@ -17,6 +20,9 @@ import { PasswordHasher } from './password-hasher';
 import { passwordProblems } from './password-policy';
 import { constantTimeEqual, generateRefreshToken, hashRefreshToken, looksLikeRefreshToken } from './refresh-token';
 import { RefreshTokenRepository } from './refresh-token.repository';
+
+/** How recent a sign-in must be to stand in for the password when deleting the account. */
+export const FRESH_SIGN_IN_SECONDS = 5 * 60;
 
 /** A signed-in session: what login, register, refresh and the Google callback hand out. */
 export interface Session {
@@ -46,6 +52,7 @@ export class AuthService {
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly metrics: MetricsService,
+    private readonly accounts: ExistingAccounts,
   ) {}
 
   async register(input: { email: string; password: string; displayName?: string }): Promise<Session> {
@@ -103,7 +110,8 @@ export class AuthService {
     const user = await this.users.findById(stored.userId);
     if (!user) throw new RefreshTokenInvalidError();
 
-    const next = this.newRefreshToken(user.id, stored.familyId);
+    const signedInAt = stored.signedInAt ?? stored.createdAt;
+    const next = this.newRefreshToken(user.id, stored.familyId, signedInAt);
     if (!(await this.refreshTokens.rotate(stored.id, next.row))) {
       // Someone rotated this token between our read and our update: the same reuse, seen a moment later.
       await this.refreshTokens.revokeFamily(stored.familyId, 'reuse');
@@ -111,7 +119,7 @@ export class AuthService {
       this.metrics.refreshTokenReuseDetected();
       throw new RefreshTokenReusedError();
     }
-    return this.session(user, next.token, next.row.expiresAt);
+    return this.session(user, signedInAt, next.token, next.row.expiresAt);
   }
 
   /** Ends the sign-in the token belongs to (its whole family). Unknown or already revoked tokens are ignored. */
@@ -126,6 +134,31 @@ export class AuthService {
 
   me(userId: string): Promise<User> {
     return this.users.getById(userId);
+  }
+
+  /**
+   * Proof that the person at the keyboard owns the account, for irreversible acts (deleting it): the account's
+   * password, or — without one — a sign-in of the last FRESH_SIGN_IN_SECONDS (how an account with only Google
+   * proves it). A wrong password is INVALID_CREDENTIALS, as at sign-in.
+   */
+  async confirmIdentity(user: AuthenticatedUser, password: string | undefined): Promise<void> {
+    if (password === undefined) {
+      if (Date.now() - user.signedInAt.getTime() <= FRESH_SIGN_IN_SECONDS * 1000) return;
+      throw new FreshSignInRequiredError(FRESH_SIGN_IN_SECONDS);
+    }
+    const passwordHash = (await this.users.findCredentialsById(user.id))?.passwordHash;
+    const valid = passwordHash
+      ? await this.passwords.verify(passwordHash, password)
+      : await this.passwords.verifyNothing(password);
+    if (!valid) {
+      this.logger.log({ message: 'identity confirmation failed', userId: user.id });
+      throw new InvalidCredentialsError();
+    }
+  }
+
+  /** The account is gone: this process stops accepting its access tokens at once (others within seconds). */
+  forgetAccount(userId: string): void {
+    this.accounts.forget(userId);
   }
 
   /**
@@ -157,13 +190,14 @@ export class AuthService {
 
   /** A new token family for a fresh sign-in. */
   async startSession(user: User): Promise<Session> {
-    const first = this.newRefreshToken(user.id, randomUUID());
+    const signedInAt = new Date();
+    const first = this.newRefreshToken(user.id, randomUUID(), signedInAt);
     await this.refreshTokens.insert(first.row);
     this.logger.log({ message: 'signed in', userId: user.id, familyId: first.row.familyId });
-    return this.session(user, first.token, first.row.expiresAt);
+    return this.session(user, signedInAt, first.token, first.row.expiresAt);
   }
 
-  private newRefreshToken(userId: string, familyId: string) {
+  private newRefreshToken(userId: string, familyId: string, signedInAt: Date) {
     const token = generateRefreshToken();
     return {
       token,
@@ -173,14 +207,20 @@ export class AuthService {
         familyId,
         tokenHash: hashRefreshToken(token),
         expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
+        signedInAt,
       },
     };
   }
 
-  private async session(user: User, refreshToken: string, refreshTokenExpiresAt: Date): Promise<Session> {
+  private async session(
+    user: User,
+    signedInAt: Date,
+    refreshToken: string,
+    refreshTokenExpiresAt: Date,
+  ): Promise<Session> {
     return {
       tokenType: 'Bearer',
-      accessToken: await this.accessTokens.sign(user),
+      accessToken: await this.accessTokens.sign(user, signedInAt),
       expiresIn: this.accessTokens.ttlSeconds,
       refreshToken,
       refreshTokenExpiresAt,
