@@ -12,6 +12,13 @@ interface HttpExceptionBody {
   details?: unknown[];
 }
 
+/** A domain error that says when to try again (429, 503) carries a `retryAfterSeconds`: sent as Retry-After. */
+function retryAfterSecondsOf(exception: unknown): number | undefined {
+  if (!(exception instanceof DomainError)) return undefined;
+  const seconds = (exception as DomainError & { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : undefined;
+}
+
 /**
  * Maps every error to the one JSON error shape. Domain errors carry their code and status; Nest's HTTP
  * exceptions keep their status; anything else is a logged 500 whose body says nothing about internals.
@@ -26,6 +33,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     const requestId = requestIdOf(request);
+    const retryAfter = retryAfterSecondsOf(exception);
+    if (retryAfter !== undefined && !response.headersSent) response.setHeader('Retry-After', String(retryAfter));
     sendError(response, { ...this.describe(exception, request), requestId });
   }
 

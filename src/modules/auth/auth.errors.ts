@@ -49,6 +49,19 @@ export class AccessTokenInvalidError extends DomainError {
   }
 }
 
+/** A sign-in rate limit is spent (SignInLimiter): the answer carries Retry-After. */
+export class TooManyAttemptsError extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS';
+  readonly httpStatus = 429;
+  readonly retryAfterSeconds: number;
+
+  constructor(what: string, resetMs: number) {
+    const seconds = Math.max(1, Math.ceil(resetMs / 1000));
+    super(`${what}: try again in ${seconds} second${seconds === 1 ? '' : 's'}`);
+    this.retryAfterSeconds = seconds;
+  }
+}
+
 /** A valid token of an account that has been deleted since. */
 export class AccountNotFoundError extends DomainError {
   readonly code = 'ACCOUNT_NOT_FOUND';

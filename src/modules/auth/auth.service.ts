@@ -20,6 +20,7 @@ import { PasswordHasher } from './password-hasher';
 import { passwordProblems } from './password-policy';
 import { constantTimeEqual, generateRefreshToken, hashRefreshToken, looksLikeRefreshToken } from './refresh-token';
 import { RefreshTokenRepository } from './refresh-token.repository';
+import { SignInLimiter } from './sign-in-limiter';
 
 /** How recent a sign-in must be to stand in for the password when deleting the account. */
 export const FRESH_SIGN_IN_SECONDS = 5 * 60;
@@ -53,9 +54,12 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly metrics: MetricsService,
     private readonly accounts: ExistingAccounts,
+    private readonly limits: SignInLimiter,
   ) {}
 
-  async register(input: { email: string; password: string; displayName?: string }): Promise<Session> {
+  /** `ip`: the client's address, for the rate limits (SignInLimiter). */
+  async register(input: { email: string; password: string; displayName?: string }, ip: string): Promise<Session> {
+    await this.limits.beforeRegister(ip);
     const email = normaliseEmail(input.email);
     const problems = passwordProblems(input.password, email);
     if (problems.length > 0) throw new PasswordPolicyError(problems);
@@ -68,7 +72,8 @@ export class AuthService {
   }
 
   /** Unknown email, no password on the account, wrong password: the same error after the same amount of work. */
-  async login(email: string, password: string): Promise<Session> {
+  async login(email: string, password: string, ip: string): Promise<Session> {
+    await this.limits.beforeSignIn(ip, email);
     const credentials = await this.users.findCredentialsByEmail(email);
     const passwordHash = credentials?.passwordHash;
     const valid = passwordHash
@@ -77,8 +82,10 @@ export class AuthService {
     if (!credentials || !passwordHash || !valid) {
       this.logger.log({ message: 'login failed', userId: credentials?.user.id });
       this.metrics.login(false);
+      await this.limits.passwordRefused(email);
       throw new InvalidCredentialsError();
     }
+    await this.limits.passwordAccepted(email);
     if (this.passwords.needsRehash(passwordHash)) {
       await this.users.setPasswordHash(credentials.user.id, await this.passwords.hash(password));
     }
@@ -86,8 +93,24 @@ export class AuthService {
     return this.startSession(credentials.user);
   }
 
-  async refresh(token: string | undefined): Promise<Session> {
+  /**
+   * A valid refresh token always refreshes; an invalid one (unknown, expired, revoked, reused) counts against
+   * the client's address (SignInLimiter). No token is not counted: that is a signed-out visit.
+   */
+  async refresh(token: string | undefined, ip: string): Promise<Session> {
     if (!token) throw new RefreshTokenMissingError();
+    await this.limits.beforeRefresh(ip);
+    try {
+      return await this.exchange(token);
+    } catch (error) {
+      if (error instanceof RefreshTokenInvalidError || error instanceof RefreshTokenReusedError) {
+        await this.limits.refreshRefused(ip);
+      }
+      throw error;
+    }
+  }
+
+  private async exchange(token: string): Promise<Session> {
     const tokenHash = hashRefreshToken(token);
     const stored = looksLikeRefreshToken(token) ? await this.refreshTokens.findByHash(tokenHash) : null;
     // The lookup is by hash already; the explicit constant-time check keeps that property if the lookup changes.
@@ -146,14 +169,17 @@ export class AuthService {
       if (Date.now() - user.signedInAt.getTime() <= FRESH_SIGN_IN_SECONDS * 1000) return;
       throw new FreshSignInRequiredError(FRESH_SIGN_IN_SECONDS);
     }
+    await this.limits.beforePasswordCheck(user.email);
     const passwordHash = (await this.users.findCredentialsById(user.id))?.passwordHash;
     const valid = passwordHash
       ? await this.passwords.verify(passwordHash, password)
       : await this.passwords.verifyNothing(password);
     if (!valid) {
       this.logger.log({ message: 'identity confirmation failed', userId: user.id });
+      await this.limits.passwordRefused(user.email);
       throw new InvalidCredentialsError();
     }
+    await this.limits.passwordAccepted(user.email);
   }
 
   /** The account is gone: this process stops accepting its access tokens at once (others within seconds). */
