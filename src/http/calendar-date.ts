@@ -1,3 +1,4 @@
+import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import { isIsoDate } from '../engine/market/trading-calendar';
@@ -21,6 +22,11 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/** A calendar date, or nothing at all (`from=`, as HTML forms send an empty field): see EmptyAsAbsent. */
+export const OPTIONAL_CALENDAR_DATE_SCHEMA: ApiPropertyOptions = {
+  anyOf: [{ ...CALENDAR_DATE_SCHEMA }, { type: 'string', maxLength: 0 }],
+};
 
 /** A query parameter sent empty (`from=`, as HTML forms do) reads as absent. */
 export const EmptyAsAbsent = (): PropertyDecorator =>

@@ -121,7 +121,7 @@ export function Workspace({ searchTickers }: WorkspaceProps) {
       const accepted = unwrap(
         await api.POST('/simulate', {
           body: { command: text },
-          params: { header: { 'idempotency-key': submission.key } },
+          params: { header: { 'Idempotency-Key': submission.key } },
         }),
       );
       pendingSubmission.current = null;

@@ -41,7 +41,7 @@ export class AccountController {
     @Body() body: DeleteAccountRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.account.delete(user, body.password);
+    await this.account.delete(user, body.password ?? undefined);
     clearRefreshCookie(response);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { CALENDAR_DATE_SCHEMA, EmptyAsAbsent, IsCalendarDate } from '../../../http/calendar-date';
+import { EmptyAsAbsent, IsCalendarDate, OPTIONAL_CALENDAR_DATE_SCHEMA } from '../../../http/calendar-date';
 import { SIMULATION_STATUSES, SimulationStatus } from '../entities/simulation.entity';
 import { HISTORY_SORT_FIELDS, HistorySortField } from '../history.types';
 
@@ -29,16 +29,18 @@ export class HistoryQueryDto {
   status?: SimulationStatus;
 
   @ApiPropertyOptional({
-    description: 'only simulations holding this ticker (or using it as benchmark)',
+    description: 'only simulations holding this ticker (or using it as benchmark); letters in any case',
     example: 'AAPL',
+    pattern: '^[A-Za-z0-9^.=-]{1,40}$',
   })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @Matches(/^[A-Z0-9^.\-=]{1,40}$/, { message: 'ticker must be 1–40 letters, digits or ^ . - =' })
+  // ASCII letters only are upper-cased: what the pattern accepts, exactly (no "ß" turning into "SS").
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value))
+  @Matches(/^[A-Z0-9^.=-]{1,40}$/, { message: 'ticker must be 1–40 letters, digits or ^ . - =' })
   ticker?: string;
 
   @ApiPropertyOptional({
-    ...CALENDAR_DATE_SCHEMA,
+    ...OPTIONAL_CALENDAR_DATE_SCHEMA,
     description: 'submitted on or after this day (UTC); empty: no bound',
     example: '2026-01-01',
   })
@@ -48,7 +50,7 @@ export class HistoryQueryDto {
   from?: string;
 
   @ApiPropertyOptional({
-    ...CALENDAR_DATE_SCHEMA,
+    ...OPTIONAL_CALENDAR_DATE_SCHEMA,
     description: 'submitted on or before this day (UTC); empty: no bound',
     example: '2026-12-31',
   })
