@@ -70,7 +70,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
     default: undefined,
     description: 'redis://host:6379 enables Bull queues on Redis; unset: in-process queue',
   },
-  { name: 'QUEUE_PREFIX', default: 'portofino', description: 'Redis key prefix of the Bull queues' },
+  {
+    name: 'QUEUE_PREFIX',
+    default: 'portofino',
+    description: 'Redis key prefix of the Bull queues (and of the sign-in rate limits, under <prefix>:auth)',
+  },
   { name: 'QUEUE_CONCURRENCY', default: '4', description: 'jobs a worker runs at once per queue' },
   {
     name: 'QUEUE_LOCK_MS',
@@ -123,7 +127,8 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
   {
     name: 'AUTH_THROTTLE_LIMIT',
     default: '10',
-    description: 'requests per client IP to each of login, register and refresh within AUTH_THROTTLE_TTL_SECONDS',
+    description:
+      'within AUTH_THROTTLE_TTL_SECONDS: sign-ins and registrations per client IP, failed sign-ins per account, invalid refresh tokens per client IP (in Redis when REDIS_URL is set)',
   },
   { name: 'AUTH_THROTTLE_TTL_SECONDS', default: '60', description: 'window of AUTH_THROTTLE_LIMIT' },
   { name: 'GOOGLE_CLIENT_ID', default: undefined, description: 'OAuth client id; unset: Google sign-in is disabled' },

@@ -1,4 +1,4 @@
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { QueryFailedError, type EntityManager, type ObjectLiteral } from 'typeorm';
 
 /**
  * Runs one statement written with :named parameters on PostgreSQL or SQLite alike: the driver turns them into
@@ -31,4 +31,14 @@ export function valuesList<T>(
     return `(${names.join(', ')})`;
   });
   return { sql: tuples.join(', '), parameters };
+}
+
+/**
+ * True for a foreign-key violation on PostgreSQL (23503) or SQLite (SQLITE_CONSTRAINT_FOREIGNKEY): a row was
+ * written for a parent deleted meanwhile (an account deleted while one of its requests was under way).
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string } | undefined)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }

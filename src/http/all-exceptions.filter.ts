@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
+import { isForeignKeyViolation } from '../database/sql';
 import { ErrorResponse, errorCodeForStatus, sendError } from './error-response';
 import { requestIdOf } from './request-id';
 
@@ -9,6 +10,13 @@ interface HttpExceptionBody {
   error?: string;
   code?: string;
   details?: unknown[];
+}
+
+/** A domain error that says when to try again (429, 503) carries a `retryAfterSeconds`: sent as Retry-After. */
+function retryAfterSecondsOf(exception: unknown): number | undefined {
+  if (!(exception instanceof DomainError)) return undefined;
+  const seconds = (exception as DomainError & { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : undefined;
 }
 
 /**
@@ -25,6 +33,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     const requestId = requestIdOf(request);
+    const retryAfter = retryAfterSecondsOf(exception);
+    if (retryAfter !== undefined && !response.headersSent) response.setHeader('Retry-After', String(retryAfter));
     sendError(response, { ...this.describe(exception, request), requestId });
   }
 
@@ -47,6 +57,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
         error: parsed.code ?? errorCodeForStatus(status),
         message: messages.join('; '),
         details: parsed.details ?? (messages.length > 1 ? messages : []),
+      };
+    }
+    if (isForeignKeyViolation(exception)) {
+      this.logger.warn({
+        message: 'write refers to a deleted row',
+        requestId: requestIdOf(request),
+        url: request.originalUrl,
+      });
+      return {
+        status: HttpStatus.CONFLICT,
+        error: 'CONFLICT',
+        message: 'something this request refers to (your account, a simulation) was deleted meanwhile',
+        details: [],
       };
     }
     this.logger.error({

@@ -19,6 +19,9 @@ export class ErrorResponse {
   requestId!: string;
 }
 
+/** An `:id` path parameter read with ParseUUIDPipe, as OpenAPI describes it (anything else is a 400). */
+export const UUID_PARAM = { name: 'id', schema: { type: 'string', format: 'uuid' } } as const;
+
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',

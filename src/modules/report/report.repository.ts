@@ -64,6 +64,11 @@ export class ReportRepository {
     return row ? toRecord(row) : null;
   }
 
+  async findByUser(userId: string): Promise<ReportRecord[]> {
+    const rows = await this.dataSource.getRepository(ReportEntity).find({ where: { userId } });
+    return rows.map(toRecord);
+  }
+
   async findBySimulation(simulationId: string): Promise<ReportRecord[]> {
     const rows = await this.dataSource.getRepository(ReportEntity).find({ where: { simulationId } });
     return rows.map(toRecord);

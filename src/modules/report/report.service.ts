@@ -30,6 +30,10 @@ const ENQUEUE_FAILED = 'the report could not be queued (the job queue is unavail
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Where a report's workbook is stored: known from the start, so a build in progress can be cleaned up too. */
+export const reportStorageKey = (report: Pick<ReportRecord, 'id' | 'simulationId'>): string =>
+  `${report.simulationId}/${report.id}.xlsx`;
+
 /** portofino-<slug of the canonical command>-<YYYY-MM-DD>.xlsx: readable, safe in every file system. */
 export function reportFileName(canonical: string, day: Date): string {
   const slug =
@@ -161,7 +165,7 @@ export class ReportService {
 
   /** Stores the file, then marks the report completed (a retried build overwrites the same key). */
   async complete(report: ReportRecord, fileName: string, content: Buffer, durationMs: number): Promise<boolean> {
-    const storageKey = `${report.simulationId}/${report.id}.xlsx`;
+    const storageKey = reportStorageKey(report);
     await this.storage.put(storageKey, content);
     // The simulation (and so this report) may have been deleted while the workbook was being built.
     if (!(await this.repository.findById(report.id))) {
@@ -212,6 +216,23 @@ export class ReportService {
       this.logger.log({ message: 'reports of a deleted simulation removed', simulationId, count: reports.length });
     }
     return reports.length;
+  }
+
+  /**
+   * Where every workbook of the user is or will be stored (reports in progress included), to remove once the
+   * account's rows are deleted: see removeFiles.
+   */
+  async fileKeysOfUser(userId: string): Promise<string[]> {
+    return (await this.repository.findByUser(userId)).map((report) => report.storageKey ?? reportStorageKey(report));
+  }
+
+  /**
+   * Removes files whose reports are gone (a file already missing is fine). A build that finishes later finds its
+   * report gone and discards its file itself (see complete).
+   */
+  async removeFiles(keys: readonly string[]): Promise<void> {
+    for (const key of keys) await this.storage.remove(key);
+    if (keys.length > 0) this.logger.log({ message: 'report files removed', count: keys.length });
   }
 
   private async change(id: string, change: ReportChange, events: DomainEvent[]): Promise<void> {
