@@ -17,6 +17,7 @@ export const METRIC = {
   reportWorkbook: 'portofino_report_workbook_bytes',
   queueJobs: 'portofino_queue_jobs',
   queueWait: 'portofino_queue_wait_seconds',
+  jobsRecovered: 'portofino_jobs_recovered_total',
   outboxUnpublished: 'portofino_outbox_unpublished_events',
   outboxOldestAge: 'portofino_outbox_oldest_unpublished_age_seconds',
   publishFailures: 'portofino_event_publish_failures_total',
@@ -154,6 +155,15 @@ export class MetricsService extends MetricsRecorder {
         help: 'Enqueue-to-start latency of jobs (first try), seconds, by queue',
         labelNames: ['queue'],
         buckets: WORK_BUCKETS,
+      }),
+  );
+  private readonly jobsRecovered = existing(
+    METRIC.jobsRecovered,
+    () =>
+      new Counter({
+        name: METRIC.jobsRecovered,
+        help: 'Stranded jobs the recovery sweep enqueued again (Redis lost them), retried or failed (their workers kept crashing), by queue and action',
+        labelNames: ['queue', 'action'],
       }),
   );
   readonly outboxUnpublished = existing(
@@ -296,6 +306,10 @@ export class MetricsService extends MetricsRecorder {
 
   jobStarted(queue: string, waitSeconds: number): void {
     this.queueWait.observe({ queue }, Math.max(0, waitSeconds));
+  }
+
+  jobRecovered(queue: string, action: 'enqueued' | 'retried' | 'failed'): void {
+    this.jobsRecovered.inc({ queue, action });
   }
 
   eventPublishFailed(events: number): void {
