@@ -30,12 +30,16 @@ export class KafkaEventTransport extends EventTransport implements OnApplication
   private static readonly COMMIT_INTERVAL_MS = 1000;
   /** What a batching subscription (batchWithinMs) waits for, at most, before its fetch is answered. */
   private static readonly BATCH_MIN_BYTES = 256 * 1024;
+  /** /health answers within a second whatever is down: each of its checks is bounded below that. */
+  private static readonly HEALTH_TIMEOUT_MS = 750;
   private readonly logger = new Logger(KafkaEventTransport.name);
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private readonly admin: Admin;
   private readonly consumers = new Set<Consumer>();
   private ready: Promise<void> | undefined;
+  /** The health probe in flight, if any. */
+  private probe: Promise<DependencyState> | undefined;
 
   constructor(private readonly options: KafkaTransportOptions) {
     super();
@@ -134,7 +138,36 @@ export class KafkaEventTransport extends EventTransport implements OnApplication
     };
   }
 
+  /**
+   * Answers within HEALTH_TIMEOUT_MS: while the broker is away kafkajs retries a request for seconds, so the
+   * probe goes on in the background (one at a time: the probes of later checks wait for it) and the check says
+   * down meanwhile.
+   */
   async health(): Promise<DependencyState> {
+    this.probe ??= this.describe().finally(() => {
+      this.probe = undefined;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<DependencyState>((resolve) => {
+      timer = setTimeout(
+        () =>
+          resolve({
+            up: false,
+            kind: 'kafka',
+            detail: `no answer from the brokers within ${KafkaEventTransport.HEALTH_TIMEOUT_MS} ms`,
+          }),
+        KafkaEventTransport.HEALTH_TIMEOUT_MS,
+      );
+      timer.unref();
+    });
+    try {
+      return await Promise.race([this.probe, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async describe(): Promise<DependencyState> {
     try {
       await this.connect();
       const cluster = await this.admin.describeCluster();
