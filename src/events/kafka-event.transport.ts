@@ -31,7 +31,7 @@ export class KafkaEventTransport extends EventTransport implements OnApplication
   /** What a batching subscription (batchWithinMs) waits for, at most, before its fetch is answered. */
   private static readonly BATCH_MIN_BYTES = 256 * 1024;
   /** /health answers within a second whatever is down: each of its checks is bounded below that. */
-  private static readonly HEALTH_TIMEOUT_MS = 750;
+  private static readonly HEALTH_TIMEOUT_MS = 500;
   private readonly logger = new Logger(KafkaEventTransport.name);
   private readonly kafka: Kafka;
   private readonly producer: Producer;

@@ -36,8 +36,8 @@ export class HealthController {
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
-        // The checks run in parallel, each bounded (750 ms), so readiness answers within a second whatever is down.
-        () => this.database.pingCheck('database', { timeout: 750 }),
+        // The checks run in parallel, each bounded (500 ms), so readiness answers within a second whatever is down.
+        () => this.database.pingCheck('database', { timeout: 500 }),
         () => this.dependencies.queue(),
         () => this.dependencies.events(),
       ]);

@@ -49,7 +49,7 @@ export class BullJobQueues extends JobQueues implements BeforeApplicationShutdow
 
   constructor(
     private readonly queues: ReadonlyMap<QueueName, Queue>,
-    private readonly options: BullJobQueuesOptions = { enqueueTimeoutMs: 500, healthTimeoutMs: 750 },
+    private readonly options: BullJobQueuesOptions = { enqueueTimeoutMs: 500, healthTimeoutMs: 500 },
   ) {
     super();
   }

@@ -47,7 +47,7 @@ export class QueueModule {
             new BullJobQueues(new Map(QUEUE_NAMES.map((name, index) => [name, queues[index]])), {
               enqueueTimeoutMs,
               // /health answers within a second whatever is down: each check is bounded below that.
-              healthTimeoutMs: 750,
+              healthTimeoutMs: 500,
             }),
         },
         JobWorker,
