@@ -244,6 +244,7 @@ async function main(): Promise<void> {
     console.log(
       `soak: ${CLIENTS} clients, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s, samples every ${SAMPLE_SECONDS} s`,
     );
+    console.log('memory: resident set of each process; for PostgreSQL the proportional set sizes of all its processes');
     console.log(`load average before: ${loadAverage()}`);
     stopAt = performance.now() + (WARMUP_SECONDS + SECONDS) * 1000;
     const clients = Array.from({ length: CLIENTS }, (_, index) => client(index));

@@ -38,6 +38,8 @@ export type ReportPhase = (typeof REPORT_PHASES)[number];
 export const FAILURE_REASONS = ['input', 'data', 'transient'] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+/** What the recovery sweep did to a stranded job (JobRecovery). */
+export const RECOVERY_ACTIONS = ['enqueued', 'retried', 'failed'] as const;
 export const GATEWAY_NAMESPACES = ['/simulations', '/reports'] as const;
 
 /** Metrics live in prom-client's process-wide registry: several app instances in one process share them. */
@@ -157,15 +159,17 @@ export class MetricsService extends MetricsRecorder {
         buckets: WORK_BUCKETS,
       }),
   );
-  private readonly jobsRecovered = existing(
-    METRIC.jobsRecovered,
-    () =>
-      new Counter({
-        name: METRIC.jobsRecovered,
-        help: 'Stranded jobs the recovery sweep enqueued again (Redis lost them), retried or failed (their workers kept crashing), by queue and action',
-        labelNames: ['queue', 'action'],
-      }),
-  );
+  private readonly jobsRecovered = existing(METRIC.jobsRecovered, () => {
+    const counter = new Counter({
+      name: METRIC.jobsRecovered,
+      help: 'Stranded jobs the recovery sweep enqueued again (Redis lost them), retried or failed (their workers kept crashing), by queue and action',
+      labelNames: ['queue', 'action'],
+    });
+    for (const queue of ['simulations', 'reports']) {
+      for (const action of RECOVERY_ACTIONS) counter.inc({ queue, action }, 0);
+    }
+    return counter;
+  });
   readonly outboxUnpublished = existing(
     METRIC.outboxUnpublished,
     () => new Gauge({ name: METRIC.outboxUnpublished, help: 'Events written to the outbox and not yet published' }),
@@ -308,7 +312,7 @@ export class MetricsService extends MetricsRecorder {
     this.queueWait.observe({ queue }, Math.max(0, waitSeconds));
   }
 
-  jobRecovered(queue: string, action: 'enqueued' | 'retried' | 'failed'): void {
+  jobRecovered(queue: string, action: (typeof RECOVERY_ACTIONS)[number]): void {
     this.jobsRecovered.inc({ queue, action });
   }
 

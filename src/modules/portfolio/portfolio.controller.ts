@@ -9,7 +9,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
-import { ErrorResponse } from '../../http/error-response';
+import { ApiDatabaseUnavailableResponse, ErrorResponse } from '../../http/error-response';
 import { SimulateRequestDto, SimulationAcceptedDto } from './dto/simulate-request.dto';
 import { PortfolioService, SubmittedSimulation } from './portfolio.service';
 
@@ -22,6 +22,7 @@ const accepted = ({ record }: SubmittedSimulation): SimulationAcceptedDto => ({
 
 @ApiTags('simulations')
 @ApiBearerAuth()
+@ApiDatabaseUnavailableResponse()
 @Controller()
 export class PortfolioController {
   constructor(private readonly portfolio: PortfolioService) {}
@@ -30,6 +31,10 @@ export class PortfolioController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Submit a simulation: parsed at once, run by a worker; follow it on the /simulations socket',
+    description:
+      'The simulation is stored before the answer: while the job queue (Redis) is down the answer is still 202 and ' +
+      'it runs once the queue is back. While the database is down the answer is 503 DATABASE_UNAVAILABLE: send ' +
+      'it again after Retry-After, with the same Idempotency-Key.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',
