@@ -107,6 +107,29 @@ describe('JobRecovery.recover: what happens to a record still queued or running,
   });
 });
 
+describe('JobRecovery.recoverAll', () => {
+  it('asks for the records page after page, each after the last one it got, until a page is not full', async () => {
+    const records = Array.from({ length: 1203 }, (_, index) => ({
+      id: `s${String(index).padStart(4, '0')}`,
+      createdAt: new Date(1_700_000_000_000 + index),
+    }));
+    const asked: (string | undefined)[] = [];
+    const enqueued: string[] = [];
+    const counts = await new JobRecovery(parseEnvironment({}), new StagedQueues()).recoverAll(
+      'simulations',
+      async (limit, after) => {
+        asked.push(after?.id);
+        const from = after ? records.findIndex((record) => record.id === after.id) + 1 : 0;
+        return records.slice(from, from + limit);
+      },
+      { enqueue: async (id) => void enqueued.push(id), failWorkerLost: async () => undefined },
+    );
+    expect(asked).toEqual([undefined, 's0499', 's0999']);
+    expect(enqueued).toEqual(records.map((record) => record.id));
+    expect(counts).toEqual({ enqueued: 1203, retried: 0, failed: 0 });
+  });
+});
+
 describe('JobRecovery sweeps', () => {
   it('runs every registered sweep, and a failing one does not stop the others', async () => {
     const recovery = new JobRecovery(parseEnvironment({}), new InMemoryJobQueues());

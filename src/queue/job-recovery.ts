@@ -26,8 +26,16 @@ export interface RecoveryCounts {
 
 export type RecoveryAction = keyof RecoveryCounts;
 
+/** A record still queued or running, as a domain lists them: oldest first, by (createdAt, id). */
+export interface UnfinishedWork {
+  id: string;
+  createdAt: Date;
+}
+
 /** Reads this many jobs at once (one Redis round trip each). */
 const READ_CONCURRENCY = 50;
+/** Records a sweep asks its domain for at a time. */
+const PAGE_SIZE = 500;
 
 /** The reason a person reads when the workers running their work kept stopping. */
 export function workerLostReason(what: string): string {
@@ -114,6 +122,30 @@ export class JobRecovery implements OnApplicationBootstrap, BeforeApplicationShu
     return this.running;
   }
 
+  /**
+   * Recovers every record `list` gives — page after page of `limit` records after the last one — whose jobs live in
+   * `queue`.
+   */
+  async recoverAll(
+    queue: QueueName,
+    list: (limit: number, after?: UnfinishedWork) => Promise<UnfinishedWork[]>,
+    actions: RecoveryActions,
+  ): Promise<RecoveryCounts> {
+    const total: RecoveryCounts = { enqueued: 0, retried: 0, failed: 0 };
+    for (let page = await list(PAGE_SIZE); page.length > 0; page = await list(PAGE_SIZE, page[page.length - 1])) {
+      const counts = await this.recover(
+        queue,
+        page.map((record) => record.id),
+        actions,
+      );
+      total.enqueued += counts.enqueued;
+      total.retried += counts.retried;
+      total.failed += counts.failed;
+      if (page.length < PAGE_SIZE) break;
+    }
+    return total;
+  }
+
   /** Recovers the records `ids` (queued or running in the database) whose jobs live in `queue`. */
   async recover(queue: QueueName, ids: readonly string[], actions: RecoveryActions): Promise<RecoveryCounts> {
     const counts: RecoveryCounts = { enqueued: 0, retried: 0, failed: 0 };
@@ -125,8 +157,17 @@ export class JobRecovery implements OnApplicationBootstrap, BeforeApplicationShu
         if (!action) continue;
         counts[action] += 1;
         this.metrics?.jobRecovered(queue, action);
-        this.logger.warn({ message: `stranded job ${action}`, queue, jobId: id, reason: jobs[index]?.failedReason });
+        if (action === 'failed')
+          this.logger.warn({ message: 'stranded job failed: its workers kept stopping', queue, jobId: id });
       }
+    }
+    if (counts.enqueued + counts.retried > 0) {
+      this.logger.warn({
+        message: 'stranded jobs recovered',
+        queue,
+        enqueued: counts.enqueued,
+        retried: counts.retried,
+      });
     }
     return counts;
   }

@@ -26,9 +26,6 @@ export function tickersOf(command: PortfolioCommand): { positions: string[]; ben
   return { positions, benchmark: command.options.benchmark };
 }
 
-/** Unfinished simulations read per query by the recovery sweep. */
-const RECOVERY_PAGE = 500;
-
 /**
  * Accepts simulations: parses synchronously (an invalid command is refused with every error and nothing is
  * queued), records the simulation with its `simulation.requested` event in one transaction, then enqueues it.
@@ -119,21 +116,11 @@ export class PortfolioService implements OnModuleInit {
    */
   async recoverStranded(olderThanSeconds: number): Promise<RecoveryCounts> {
     const before = new Date(Date.now() - olderThanSeconds * 1000);
-    const total: RecoveryCounts = { enqueued: 0, retried: 0, failed: 0 };
-    let page = await this.history.findUnfinished(before, RECOVERY_PAGE);
-    while (page.length > 0) {
-      const counts = await this.recovery.recover(
-        'simulations',
-        page.map((simulation) => simulation.id),
-        { enqueue: (id) => this.enqueue(id), failWorkerLost: (id) => this.failWorkerLost(id) },
-      );
-      total.enqueued += counts.enqueued;
-      total.retried += counts.retried;
-      total.failed += counts.failed;
-      if (page.length < RECOVERY_PAGE) break;
-      page = await this.history.findUnfinished(before, RECOVERY_PAGE, page[page.length - 1]);
-    }
-    return total;
+    return this.recovery.recoverAll(
+      'simulations',
+      (limit, after) => this.history.findUnfinished(before, limit, after),
+      { enqueue: (id) => this.enqueue(id), failWorkerLost: (id) => this.failWorkerLost(id) },
+    );
   }
 
   /** Runs a user's earlier simulation again, as a new history entry. */

@@ -27,9 +27,6 @@ export interface RequestedReport {
 /** A workbook build is deterministic: retries are for the storage or the database blinking. */
 export const REPORT_JOB_OPTIONS = { attempts: 2, backoffMs: 1000, timeoutMs: 120_000 } as const;
 
-/** Unfinished reports read per query by the recovery sweep. */
-const RECOVERY_PAGE = 500;
-
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** portofino-<slug of the canonical command>-<YYYY-MM-DD>.xlsx: readable, safe in every file system. */
@@ -158,21 +155,10 @@ export class ReportService implements OnModuleInit {
    */
   async recoverStranded(olderThanSeconds: number): Promise<RecoveryCounts> {
     const before = new Date(Date.now() - olderThanSeconds * 1000);
-    const total: RecoveryCounts = { enqueued: 0, retried: 0, failed: 0 };
-    let page = await this.repository.findUnfinished(before, RECOVERY_PAGE);
-    while (page.length > 0) {
-      const counts = await this.recovery.recover(
-        'reports',
-        page.map((report) => report.id),
-        { enqueue: (id) => this.enqueue(id), failWorkerLost: (id) => this.failWorkerLost(id) },
-      );
-      total.enqueued += counts.enqueued;
-      total.retried += counts.retried;
-      total.failed += counts.failed;
-      if (page.length < RECOVERY_PAGE) break;
-      page = await this.repository.findUnfinished(before, RECOVERY_PAGE, page[page.length - 1]);
-    }
-    return total;
+    return this.recovery.recoverAll('reports', (limit, after) => this.repository.findUnfinished(before, limit, after), {
+      enqueue: (id) => this.enqueue(id),
+      failWorkerLost: (id) => this.failWorkerLost(id),
+    });
   }
 
   /** The job id is the report id: enqueuing twice (a retried request, the sweep) builds it once. */
