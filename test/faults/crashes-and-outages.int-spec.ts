@@ -14,7 +14,11 @@ import { ServerProcess, startServerProcess } from '../support/server-process';
 import { eventually } from '../support/test-app';
 import { TEST_PASSWORD } from '../support/test-users';
 
-jest.setTimeout(120_000);
+// Generous: processes boot slowly when the 2-core machine is shared (each step still waits on a condition).
+jest.setTimeout(300_000);
+
+/** A busy machine can take long to compile and boot a server process (three boot at once here). */
+const BOOT_TIMEOUT_MS = 150_000;
 
 /** Every answer the suite got: a 5xx other than a documented 503 is a failure. */
 interface Answer {
@@ -61,7 +65,9 @@ describe('crashes and outages', () => {
   let bearer: string;
 
   const worker = async (): Promise<ServerProcess> => {
-    const started = await startServerProcess({ ...env, DB_MIGRATIONS_RUN: 'false' }, ['--role=worker']);
+    const started = await startServerProcess({ ...env, DB_MIGRATIONS_RUN: 'false' }, ['--role=worker'], {
+      timeoutMs: BOOT_TIMEOUT_MS,
+    });
     workers.push(started);
     return started;
   };
@@ -187,7 +193,7 @@ describe('crashes and outages', () => {
     };
     // The API runs the migrations; the first worker starts beside it (until they are done, its sweeps fail
     // and are tried again).
-    [api] = await Promise.all([startServerProcess(env, ['--role=api']), worker()]);
+    [api] = await Promise.all([startServerProcess(env, ['--role=api'], { timeoutMs: BOOT_TIMEOUT_MS }), worker()]);
     const registered = await call('POST', '/auth/register', {
       email: `faults-${randomUUID().slice(0, 8)}@example.com`,
       password: TEST_PASSWORD,
