@@ -87,6 +87,18 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
     description: 'how often Bull looks for stalled jobs (of crashed workers) to run them again',
   },
   {
+    name: 'QUEUE_ENQUEUE_TIMEOUT_MS',
+    default: '500',
+    description:
+      'longest wait for Redis to store a job; past it the request is answered anyway (the row is durable) and the recovery sweep enqueues the job',
+  },
+  {
+    name: 'QUEUE_RECOVERY_MS',
+    default: '30000',
+    description:
+      'how often each worker re-enqueues simulations and reports left queued or running without a live job (Redis lost it) and fails those whose workers crashed too often',
+  },
+  {
     name: 'KAFKA_BROKERS',
     default: undefined,
     description: 'comma-separated host:port list enables Kafka events; unset: in-process event bus',
@@ -383,6 +395,7 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
 
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const concurrency = read.integer('QUEUE_CONCURRENCY', 1, 256);
+  const recoveryMs = read.integer('QUEUE_RECOVERY_MS', 500, 3_600_000);
   const queue: AppConfigValues['queue'] = redisUrl
     ? {
         kind: 'bull',
@@ -391,8 +404,10 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
         concurrency,
         lockMs: read.integer('QUEUE_LOCK_MS', 1000, 3_600_000),
         stalledCheckMs: read.integer('QUEUE_STALLED_CHECK_MS', 1000, 3_600_000),
+        enqueueTimeoutMs: read.integer('QUEUE_ENQUEUE_TIMEOUT_MS', 50, 60_000),
+        recoveryMs,
       }
-    : { kind: 'memory', concurrency };
+    : { kind: 'memory', concurrency, recoveryMs };
 
   const brokers = read.list('KAFKA_BROKERS');
   for (const broker of brokers) {

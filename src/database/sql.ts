@@ -11,6 +11,22 @@ export function executeSql(manager: EntityManager, sql: string, parameters: Obje
   return manager.query(query, values);
 }
 
+/** executeSql() for a write whose effect matters: resolves with the number of rows it changed (or inserted). */
+export async function executeSqlCounted(
+  manager: EntityManager,
+  sql: string,
+  parameters: ObjectLiteral,
+): Promise<number> {
+  const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const result = await runner.query(query, values, true);
+    return result.affected ?? 0;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
+}
+
 /**
  * `(:a0, :b0), (:a1, :b1), …` for a multi-row INSERT, with the parameters to match: one statement for all the
  * rows. `columns` are the parameter names of one row, in the order of the INSERT's column list; `prefix` keeps

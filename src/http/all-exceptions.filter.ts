@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { DomainError, retryAfterSecondsOf } from '../common/domain-error';
+import { asDatabaseUnavailable } from '../database/database-unavailable';
 import { isForeignKeyViolation } from '../database/sql';
 import { ErrorResponse, errorCodeForStatus, sendError } from './error-response';
 import { requestIdOf } from './request-id';
@@ -12,16 +13,10 @@ interface HttpExceptionBody {
   details?: unknown[];
 }
 
-/** A domain error that says when to try again (429, 503) carries a `retryAfterSeconds`: sent as Retry-After. */
-function retryAfterSecondsOf(exception: unknown): number | undefined {
-  if (!(exception instanceof DomainError)) return undefined;
-  const seconds = (exception as DomainError & { retryAfterSeconds?: unknown }).retryAfterSeconds;
-  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : undefined;
-}
-
 /**
- * Maps every error to the one JSON error shape. Domain errors carry their code and status; Nest's HTTP
- * exceptions keep their status; anything else is a logged 500 whose body says nothing about internals.
+ * Maps every error to the one JSON error shape. Domain errors carry their code and status (and Retry-After when
+ * they say when to try again); Nest's HTTP exceptions keep their status; a database that cannot be reached is a
+ * 503 with Retry-After; anything else is a logged 500 whose body says nothing about internals.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -33,9 +28,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     const requestId = requestIdOf(request);
-    const retryAfter = retryAfterSecondsOf(exception);
+    const unavailable = asDatabaseUnavailable(exception);
+    if (unavailable) {
+      this.logger.warn({
+        message: 'database unavailable',
+        requestId,
+        method: request.method,
+        url: request.originalUrl,
+      });
+    }
+    const error = unavailable ?? exception;
+    const retryAfter = retryAfterSecondsOf(error);
     if (retryAfter !== undefined && !response.headersSent) response.setHeader('Retry-After', String(retryAfter));
-    sendError(response, { ...this.describe(exception, request), requestId });
+    sendError(response, { ...this.describe(error, request), requestId });
   }
 
   private describe(exception: unknown, request: Request): Omit<ErrorResponse, 'requestId'> {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 /** The one JSON shape of every 4xx and 5xx answer. */
@@ -45,3 +45,15 @@ export function sendError(response: Response, body: ErrorResponse): void {
   if (response.headersSent) return;
   response.status(body.status).json(body);
 }
+
+/**
+ * OpenAPI: the 503 of an operation that needs the database (on a controller: all of its operations). The error
+ * filter answers it, with Retry-After, when PostgreSQL cannot be reached.
+ */
+export const ApiDatabaseUnavailableResponse = (): MethodDecorator & ClassDecorator =>
+  ApiServiceUnavailableResponse({
+    type: ErrorResponse,
+    description:
+      'DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the ' +
+      'Retry-After header (seconds).',
+  });

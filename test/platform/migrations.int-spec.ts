@@ -14,13 +14,13 @@ async function tableNames(dataSource: DataSource): Promise<string[]> {
   return (rows as { name: string }[]).map((row) => row.name);
 }
 
-async function indexNames(dataSource: DataSource): Promise<string[]> {
+async function indexNames(dataSource: DataSource, table = 'event_outbox'): Promise<string[]> {
   const rows =
     dataSource.options.type === 'postgres'
-      ? await dataSource.query(`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'event_outbox' ORDER BY 1`)
-      : await dataSource.query(
-          `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event_outbox' ORDER BY 1`,
-        );
+      ? await dataSource.query(`SELECT indexname AS name FROM pg_indexes WHERE tablename = $1 ORDER BY 1`, [table])
+      : await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY 1`, [
+          table,
+        ]);
   return (rows as { name: string }[]).map((row) => row.name);
 }
 
@@ -46,6 +46,9 @@ describe.each([
     expect(await indexNames(dataSource)).toEqual(
       expect.arrayContaining(['idx_event_outbox_published_at', 'idx_event_outbox_unpublished']),
     );
+    // The recovery sweep's: unfinished simulations and reports, oldest first.
+    expect(await indexNames(dataSource, 'simulations')).toContain('idx_simulations_unfinished');
+    expect(await indexNames(dataSource, 'reports')).toContain('idx_reports_unfinished');
     expect(await dataSource.showMigrations()).toBe(false);
 
     for (let index = 0; index < MIGRATIONS.length; index += 1) await dataSource.undoLastMigration();

@@ -388,7 +388,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a simulation: parsed at once, run by a worker; follow it on the /simulations socket */
+        /**
+         * Submit a simulation: parsed at once, run by a worker; follow it on the /simulations socket
+         * @description The simulation is stored before the answer: while the job queue (Redis) is down the answer is still 202 and it runs once the queue is back. While the database is down the answer is 503 DATABASE_UNAVAILABLE: send it again after Retry-After, with the same Idempotency-Key.
+         */
         post: operations["PortfolioController_simulate"];
         delete?: never;
         options?: never;
@@ -2014,6 +2017,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     HistoryController_get: {
@@ -2058,6 +2070,15 @@ export interface operations {
             };
             /** @description unknown id, or another user’s */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2110,6 +2131,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     PortfolioController_rerun: {
@@ -2150,6 +2180,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2260,6 +2299,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ReportController_get: {
@@ -2301,6 +2349,15 @@ export interface operations {
             };
             /** @description unknown id, or another user’s */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2359,6 +2416,15 @@ export interface operations {
             };
             /** @description REPORT_NOT_READY: queued, running or failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2430,6 +2496,15 @@ export interface operations {
             };
             /** @description INVALID_COMMAND: details list every error with token, column, expected and hint */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ import { CreateMarketData1764400000000 } from './1764400000000-create-market-dat
 import { CreateReports1764600000000 } from './1764600000000-create-reports';
 import { StoreResultsUncompressed1764700000000 } from './1764700000000-store-results-uncompressed';
 import { AccountForeignKeys1764800000000 } from './1764800000000-account-foreign-keys';
+import { IndexUnfinishedWork1764810000000 } from './1764810000000-index-unfinished-work';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateReports1764600000000,
   StoreResultsUncompressed1764700000000,
   AccountForeignKeys1764800000000,
+  IndexUnfinishedWork1764810000000,
 ];

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
-import { ErrorResponse, UUID_PARAM } from '../../http/error-response';
+import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
 import { HistoryQueryDto } from './dto/history-query.dto';
 import { SimulationDetailQueryDto } from './dto/simulation-detail-query.dto';
 import { SimulationDetailDto } from './dto/simulation-detail.dto';
@@ -18,6 +18,7 @@ import { HistoryService } from './history.service';
 
 @ApiTags('history')
 @ApiBearerAuth()
+@ApiDatabaseUnavailableResponse()
 @Controller('history')
 export class HistoryController {
   constructor(private readonly history: HistoryService) {}

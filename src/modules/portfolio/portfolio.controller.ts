@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
-import { ErrorResponse, UUID_PARAM } from '../../http/error-response';
+import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
 import { SimulateRequestDto, SimulationAcceptedDto } from './dto/simulate-request.dto';
 import { PortfolioService, SubmittedSimulation } from './portfolio.service';
 
@@ -42,6 +42,7 @@ const accepted = ({ record }: SubmittedSimulation): SimulationAcceptedDto => ({
 
 @ApiTags('simulations')
 @ApiBearerAuth()
+@ApiDatabaseUnavailableResponse()
 @Controller()
 export class PortfolioController {
   constructor(private readonly portfolio: PortfolioService) {}
@@ -50,6 +51,10 @@ export class PortfolioController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Submit a simulation: parsed at once, run by a worker; follow it on the /simulations socket',
+    description:
+      'The simulation is stored before the answer: while the job queue (Redis) is down the answer is still 202 and ' +
+      'it runs once the queue is back. While the database is down the answer is 503 DATABASE_UNAVAILABLE: send ' +
+      'it again after Retry-After, with the same Idempotency-Key.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -11,12 +11,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
-import { ErrorResponse, UUID_PARAM } from '../../http/error-response';
+import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
 import { ReportAcceptedDto, ReportDto, ReportRequestDto } from './dto/report.dto';
 import { ReportService, XLSX_CONTENT_TYPE } from './report.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiDatabaseUnavailableResponse()
 @Controller('report')
 export class ReportController {
   constructor(private readonly reports: ReportService) {}
