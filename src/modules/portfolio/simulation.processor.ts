@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { mergePriceSeries, PortfolioCommand, SimulationError, simulatePortfolio, SimulationResult } from '../../engine';
+import {
+  mergePriceSeries,
+  PortfolioCommand,
+  pricedTickers,
+  SimulationError,
+  simulatePortfolio,
+  SimulationResult,
+} from '../../engine';
 import { DomainError } from '../../common/domain-error';
 import { MetricsService } from '../metrics/metrics.service';
 import { AppConfig } from '../../config/app-config';
@@ -11,7 +18,6 @@ import type { SimulationRecord } from '../history/history.types';
 import { SimulationInputError } from './portfolio.errors';
 import { toStoredResult } from './stored-result';
 import { SIMULATION_EVENTS, simulationEvent } from './portfolio.events';
-import { tickersOf } from './portfolio.service';
 import { PriceSource } from './price-source';
 
 type RunJob = JobData<'simulations', 'run'>;
@@ -50,8 +56,8 @@ export class SimulationProcessor {
     });
     try {
       const command = record.parsedCommand as PortfolioCommand;
-      const { positions, benchmark } = tickersOf(command);
-      const tickers = benchmark && !positions.includes(benchmark) ? [...positions, benchmark] : positions;
+      // The same tickers, in the same order, as the dashboard's live preview feeds the engine.
+      const tickers = pricedTickers(command);
       await progress(`fetching prices 0/${tickers.length}`, 5);
       const phases = this.metrics.simulationPhases();
       phases.enter('fetching_prices');
