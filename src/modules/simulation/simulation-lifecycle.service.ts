@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EventLinks } from '../../events/event-envelope';
 import { HISTORY_EVENTS, HistoryCreatedData, historyEvent } from '../history/history.events';
 import type {
   HeadlineMetrics,
@@ -147,19 +149,26 @@ export class SimulationLifecycle {
       finishedAt: new Date(),
       headline,
     };
+    // history.created follows from simulation.completed: it names it as its cause.
+    const completedId = randomUUID();
     return this.repository.complete(record.id, outcome.result, change, [
       ...this.startedEvents(record, start),
-      this.event(record, SIMULATION_EVENTS.completed, {
-        finalValue: outcome.completed.finalValue,
-        ...headline,
-        tradingDays: outcome.completed.tradingDays,
-        durationMs: outcome.completed.durationMs,
-        simulatedStart: outcome.completed.simulatedStart,
-        simulatedEnd: outcome.completed.simulatedEnd,
-        depletedOn: outcome.completed.depletedOn,
-        warnings: outcome.completed.warnings,
-      }),
-      historyEvent(HISTORY_EVENTS.created, record.userId, record.id, created),
+      this.event(
+        record,
+        SIMULATION_EVENTS.completed,
+        {
+          finalValue: outcome.completed.finalValue,
+          ...headline,
+          tradingDays: outcome.completed.tradingDays,
+          durationMs: outcome.completed.durationMs,
+          simulatedStart: outcome.completed.simulatedStart,
+          simulatedEnd: outcome.completed.simulatedEnd,
+          depletedOn: outcome.completed.depletedOn,
+          warnings: outcome.completed.warnings,
+        },
+        { id: completedId },
+      ),
+      historyEvent(HISTORY_EVENTS.created, record.userId, record.id, created, { causationId: completedId }),
     ]);
   }
 
@@ -185,7 +194,8 @@ export class SimulationLifecycle {
     record: SimulationRecord,
     type: T,
     data: SimulationEventDataByType[T],
+    links?: EventLinks,
   ) {
-    return simulationEvent(type, record.userId, record.id, data);
+    return simulationEvent(type, record.userId, record.id, data, links);
   }
 }
