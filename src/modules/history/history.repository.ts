@@ -5,6 +5,7 @@ import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
 import { SimulationEntity } from './entities/simulation.entity';
 import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
+import type { PortfolioCommand } from '../../engine';
 import { HistoryPage, HistoryQuery, SimulationRecord, StoredSimulationResult } from './history.types';
 import { decodeSimulationSeries } from './simulation-series.codec';
 import { decodeTrades } from './trades.codec';
@@ -165,7 +166,8 @@ function toRecord(row: SimulationEntity): SimulationRecord {
     userId: row.userId,
     command: row.command,
     canonical: row.canonical,
-    parsedCommand: JSON.parse(row.parsedCommand) as unknown,
+    // Written by the lifecycle from the parser's PortfolioCommand, and only by it: the stored form is that type.
+    parsedCommand: JSON.parse(row.parsedCommand) as PortfolioCommand,
     tickers: row.tickers.split(' ').filter((ticker) => ticker.length > 0),
     startDate: row.startDate,
     endDate: row.endDate,

@@ -1,4 +1,4 @@
-import type { Trade, TradeReason } from '../../engine';
+import type { PortfolioCommand, Trade, TradeReason } from '../../engine';
 import type { SimulationStatus } from './entities/simulation.entity';
 import type { SimulationSeries } from './simulation-series.codec';
 
@@ -10,7 +10,7 @@ export interface NewSimulation {
   command: string;
   canonical: string;
   /** The parsed command (positions and options), kept as submitted. */
-  parsedCommand: unknown;
+  parsedCommand: PortfolioCommand;
   tickers: string[];
   benchmark: string | null;
   startDate: string;
@@ -30,7 +30,8 @@ export interface SimulationRecord {
   userId: string;
   command: string;
   canonical: string;
-  parsedCommand: unknown;
+  /** The parsed command as stored at submission (the engine's type: the processor and the API read it as is). */
+  parsedCommand: PortfolioCommand;
   tickers: string[];
   startDate: string;
   endDate: string;

@@ -67,7 +67,7 @@ export class SimulationProcessor {
         this.logger.warn({ message: 'progress not recorded', simulationId: record.id, phase, error: String(error) }),
     });
     try {
-      const command = record.parsedCommand as PortfolioCommand;
+      const command = record.parsedCommand;
       // The same tickers, in the same order, as the dashboard's live preview feeds the engine.
       const tickers = pricedTickers(command);
       await progress.report(`fetching prices 0/${tickers.length}`, 5);
