@@ -6,6 +6,7 @@ import type { SimulationRecord, StoredSimulationResult } from '../../src/modules
 import { SimulationLifecycle } from '../../src/modules/simulation/simulation-lifecycle.service';
 import { testDatabaseUrl } from '../harness/test-services';
 import { RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
+import { flatMetrics } from '../support/stored-metrics';
 import { signUp } from '../support/test-users';
 
 const COMMAND = 'AAPL-L-100% 2020-01-02 2020-01-03';
@@ -13,7 +14,7 @@ const COMMAND = 'AAPL-L-100% 2020-01-02 2020-01-03';
 /** A two-day result: enough to be stored and read back. */
 function result(): StoredSimulationResult {
   return {
-    metrics: { portfolio: { cagr: 0.1 } },
+    metrics: flatMetrics({ cagr: 0.1, totalReturn: 0.01 }),
     summary: { finalValue: 101_000 },
     series: {
       dates: ['2020-01-02', '2020-01-03'],

@@ -6,7 +6,7 @@ import { EventPublisher } from '../../events/event-publisher';
 import { SimulationEntity } from './entities/simulation.entity';
 import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
 import type { PortfolioCommand } from '../../engine';
-import { HistoryPage, HistoryQuery, SimulationRecord, StoredSimulationResult } from './history.types';
+import { HistoryPage, HistoryQuery, SimulationRecord, StoredMetrics, StoredSimulationResult } from './history.types';
 import { decodeSimulationSeries } from './simulation-series.codec';
 import { decodeTrades } from './trades.codec';
 
@@ -111,7 +111,8 @@ export class HistoryRepository {
       .getRawOne()) as { metrics: string; summary: string; series: Buffer; trades: Buffer } | undefined;
     if (!row) return null;
     return {
-      metrics: JSON.parse(row.metrics) as Record<string, unknown>,
+      // Written by the lifecycle from the engine's metrics, and only by it.
+      metrics: JSON.parse(row.metrics) as StoredMetrics,
       summary: JSON.parse(row.summary) as Record<string, unknown>,
       series: decodeSimulationSeries(Buffer.from(row.series)),
       trades: decodeTrades(Buffer.from(row.trades)),

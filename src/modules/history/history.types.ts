@@ -1,4 +1,4 @@
-import type { PortfolioCommand, Trade, TradeReason } from '../../engine';
+import type { PerformanceMetrics, PortfolioCommand, Trade, TradeReason } from '../../engine';
 import type { SimulationStatus } from './entities/simulation.entity';
 import type { SimulationSeries } from './simulation-series.codec';
 
@@ -48,9 +48,15 @@ export interface SimulationRecord {
 /** A trade as the engine lists it (listTrades), stored with the result; trades stored before reasons have none. */
 export type TradeRow = Omit<Trade, 'reason'> & { reason: TradeReason | null };
 
+/** Every metric of a completed simulation: the portfolio's (with its statistics against the benchmark) and the benchmark's own. */
+export interface StoredMetrics {
+  portfolio: PerformanceMetrics;
+  benchmark: PerformanceMetrics | null;
+}
+
 /** What a completed simulation keeps: every metric, the small facts, the daily series and the trades. */
 export interface StoredSimulationResult {
-  metrics: Record<string, unknown>;
+  metrics: StoredMetrics;
   summary: Record<string, unknown>;
   series: SimulationSeries;
   trades: TradeRow[];

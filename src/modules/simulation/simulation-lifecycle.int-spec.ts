@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { parseCommandOrThrow } from '../../engine';
 import { JobDatabase, openJobDatabase } from '../../../test/support/job-database';
+import { flatMetrics } from '../../../test/support/stored-metrics';
 import { HistoryRepository } from '../history/history.repository';
 import type { SimulationRecord, StoredSimulationResult } from '../history/history.types';
 import { SimulationLifecycle, SimulationOutcome } from './simulation-lifecycle.service';
@@ -10,7 +11,7 @@ import { SimulationRepository } from './simulation.repository';
 const COMMAND = 'AAPL-L-60% MSFT-L-40% 2020-01-01 2020-01-10 benchmark=^GSPC';
 
 const result = (): StoredSimulationResult => ({
-  metrics: { portfolio: { cagr: 0.1 } },
+  metrics: flatMetrics({ cagr: 0.1, totalReturn: 0.01 }),
   summary: { finalValue: 101_000 },
   series: {
     dates: ['2020-01-02', '2020-01-03'],
@@ -129,7 +130,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('SimulationLifecycle on %s', (k
     });
     expect(completed?.finishedAt).toBeInstanceOf(Date);
     const stored = await history.loadResult(record.id);
-    expect(stored?.metrics).toEqual({ portfolio: { cagr: 0.1 } });
+    expect(stored?.metrics).toEqual(flatMetrics({ cagr: 0.1, totalReturn: 0.01 }));
     expect(Array.from(stored?.series.nav ?? [])).toEqual([100_000, 101_000]);
     expect(await types(record.id)).toEqual([
       'simulation.requested',

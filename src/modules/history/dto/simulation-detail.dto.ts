@@ -118,7 +118,7 @@ export class SimulationDetailDto extends SimulationSummaryDto {
     return {
       ...base,
       parsedCommand: record.parsedCommand,
-      metrics: result.metrics as unknown as SimulationMetricsDto,
+      metrics: result.metrics,
       summary: outcomeOf(record, result),
       series: {
         dates: series.dates,
