@@ -43,7 +43,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Daily prices over a range, as JSON columns or CSV (?format=csv) */
+        /**
+         * Daily prices over a range: JSON columns, CSV (?format=csv) or compact binary (?format=binary)
+         * @description format=binary (application/octet-stream) is what the dashboard keeps in IndexedDB: day numbers and adjusted closes as typed arrays with the ticker, its source and kind, a few tens of KB for 33 years (layout in docs/market-data.md, "Binary prices"; codec src/engine/market/price-series.codec.ts). It carries a strong ETag (If-None-Match → 304 Not Modified) and Cache-Control: private when the request carries a token (the answer may be that user's upload), public otherwise; immutable for an explicit range that can no longer change, no-cache (revalidate) otherwise.
+         */
         get: operations["MarketDataController_prices"];
         put?: never;
         /**
@@ -302,7 +305,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Run one of your simulations again, as a new history entry */
-        post: operations["PortfolioController_rerun"];
+        post: operations["SimulationController_rerun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,7 +395,7 @@ export interface paths {
          * Submit a simulation: parsed at once, run by a worker; follow it on the /simulations socket
          * @description The simulation is stored before the answer: while the job queue (Redis) is down the answer is still 202 and it runs once the queue is back. While the database is down the answer is 503 DATABASE_UNAVAILABLE: send it again after Retry-After, with the same Idempotency-Key.
          */
-        post: operations["PortfolioController_simulate"];
+        post: operations["SimulationController_simulate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1188,8 +1191,8 @@ export interface operations {
             query?: {
                 /** @description last day, inclusive (default today) */
                 end?: string;
-                /** @description json (columns) or csv (date,close,adj_close: the upload format) */
-                format?: "json" | "csv";
+                /** @description json (columns), csv (date,close,adj_close: the upload format) or binary (application/octet-stream: day numbers and adjusted closes, docs/market-data.md "Binary prices") */
+                format?: "json" | "csv" | "binary";
                 /** @description first day, inclusive (default 1970-01-01) */
                 start?: string;
             };
@@ -1202,15 +1205,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON; with ?format=csv: date,close,adj_close */
+            /** @description JSON columns; with ?format=csv: date,close,adj_close; with ?format=binary: the binary series */
             200: {
                 headers: {
+                    /** @description format=binary: how long it may be kept */
+                    "Cache-Control"?: string;
+                    /** @description format=binary: the content of the answer */
+                    ETag?: string;
+                    /** @description the source that served the series */
+                    "X-Price-Source"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PriceSeriesResponseDto"];
+                    "application/octet-stream": string;
                     "text/csv": string;
                 };
+            };
+            /** @description format=binary: the If-None-Match header holds the answer's ETag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description invalid ticker, date or query */
             400: {
@@ -2152,7 +2169,7 @@ export interface operations {
             };
         };
     };
-    PortfolioController_rerun: {
+    SimulationController_rerun: {
         parameters: {
             query?: never;
             header?: never;
@@ -2444,7 +2461,7 @@ export interface operations {
             };
         };
     };
-    PortfolioController_simulate: {
+    SimulationController_simulate: {
         parameters: {
             query?: never;
             header?: {

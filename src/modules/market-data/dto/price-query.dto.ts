@@ -22,11 +22,13 @@ export class PriceQueryDto {
   end?: string;
 
   @ApiPropertyOptional({
-    description: 'json (columns) or csv (date,close,adj_close: the upload format)',
-    enum: ['json', 'csv'],
+    description:
+      'json (columns), csv (date,close,adj_close: the upload format) or binary (application/octet-stream: day ' +
+      'numbers and adjusted closes, docs/market-data.md "Binary prices")',
+    enum: ['json', 'csv', 'binary'],
     default: 'json',
   })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(['json', 'csv', 'binary'])
+  format?: 'json' | 'csv' | 'binary';
 }
