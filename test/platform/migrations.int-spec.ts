@@ -50,6 +50,7 @@ describe.each([
     // The recovery sweep's: unfinished simulations and reports, oldest first.
     expect(await indexNames(dataSource, 'simulations')).toContain('idx_simulations_unfinished');
     expect(await indexNames(dataSource, 'reports')).toContain('idx_reports_unfinished');
+    expect(await indexNames(dataSource, 'projections')).toContain('idx_projections_unfinished');
     expect(await dataSource.showMigrations()).toBe(false);
 
     for (let index = 0; index < MIGRATIONS.length; index += 1) await dataSource.undoLastMigration();
