@@ -1,15 +1,25 @@
-import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { projectMonteCarlo } from '../../src/engine';
 import { HistoryService } from '../../src/modules/history/history.service';
 import { storedProjectionHistory } from '../../src/modules/projection/projection-history.loader';
-import { projectionOutputsOf } from '../../src/modules/projection/projection.types';
+import {
+  projectionOutputsOf,
+  type ProjectionInputs,
+  type ProjectionOutputs,
+} from '../../src/modules/projection/projection.types';
 import { connectSocket } from '../support/sockets';
 import { eventually, RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
 import { signUp, TestUser } from '../support/test-users';
 
 // Jan 2020 … Dec 2022: 36 complete months (the first row is 2 January, the last 28 December).
 const COMMAND = 'AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-28 contribute=-500/month';
+
+/** GET /projections/{id} once finished (outputs read only of completed ones). */
+type ProjectionJson = Record<string, unknown> & {
+  status: string;
+  inputs: ProjectionInputs;
+  outputs: ProjectionOutputs;
+};
 
 /** Projections in embedded mode (what `npm start` runs): SQLite, in-process queue and events. */
 describe('projections, embedded', () => {
@@ -33,7 +43,7 @@ describe('projections, embedded', () => {
     );
   }
 
-  async function finished(user: TestUser, projectionId: string): Promise<Record<string, any>> {
+  async function finished(user: TestUser, projectionId: string): Promise<ProjectionJson> {
     return eventually(
       async () => {
         const response = await api().get(`/projections/${projectionId}`).set('Authorization', user.bearer).expect(200);
