@@ -6,6 +6,7 @@ import { errorMessage, type SimulationDetail } from '../../lib/api/client';
 import type { LiveProgress } from '../../lib/realtime/live-progress';
 import { loadUplot } from '../charts/uplot-chart';
 import { ProgressBar } from '../progress/progress-bar';
+import { ProjectForwardPanel } from '../projection/project-forward-panel';
 import { MetricCards } from './metric-cards';
 import { MetricsTable } from './metrics-table';
 import { OutcomeSummary } from './outcome-summary';
@@ -99,6 +100,7 @@ function Completed({ detail }: { detail: SimulationDetail }) {
           <OutcomeSummary outcome={detail.summary} />
         </section>
       )}
+      <ProjectForwardPanel simulationId={detail.id} />
       {detail.trades && (
         <section className={styles.section} aria-label="Trades">
           <TradesList trades={detail.trades} total={detail.tradeCount ?? detail.trades.length} />
