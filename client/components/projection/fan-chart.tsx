@@ -35,7 +35,10 @@ export function FanChart({ percentiles, bands }: FanChartProps) {
         valueAxis(theme, compactMoney),
       ],
       series: [
-        { label: 'Year', value: (_chart, year) => (year == null ? '' : `year ${(year as number).toFixed(1)}`) },
+        {
+          label: 'Year',
+          value: (_chart, year) => (year === null || year === undefined ? '' : `year ${(year as number).toFixed(1)}`),
+        },
         ...order.map((band) => ({
           label: `${band.percentile}th`,
           stroke: band.percentile === 50 ? theme.accent : withAlpha(theme.accent, 0.35),
