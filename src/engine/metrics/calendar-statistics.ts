@@ -12,12 +12,27 @@ export interface CalendarStatistics {
   positiveMonths: number;
 }
 
-export function calendarStatistics(
+/**
+ * Σ r, Σ r², the best and the worst of the daily returns `returns[1..n]`, summed in row order: what the
+ * distribution of returns (returnStatistics) starts from.
+ */
+export interface DailyTotals {
+  sum: number;
+  sumOfSquares: number;
+  bestDay: number;
+  worstDay: number;
+}
+
+/**
+ * The calendar statistics, and the daily totals gathered on the way: one pass over the returns serves both (the
+ * totals' additions run beside the compounding at no cost, where a pass of their own cost a tenth of the metrics).
+ */
+export function calendarStatisticsAndDailyTotals(
   returns: Float64Array,
   monthKey: Int32Array,
   year: Int32Array,
   n: number,
-): CalendarStatistics {
+): { calendar: CalendarStatistics; totals: DailyTotals } {
   let monthGrowth = 1;
   let yearGrowth = 1;
   let bestMonth = Number.NEGATIVE_INFINITY;
@@ -26,14 +41,23 @@ export function calendarStatistics(
   let worstYear = Number.POSITIVE_INFINITY;
   let positiveMonthCount = 0;
   let nonZeroMonthCount = 0;
+  let sum = 0;
+  let sumOfSquares = 0;
+  let bestDay = Number.NEGATIVE_INFINITY;
+  let worstDay = Number.POSITIVE_INFINITY;
 
   let t = 1;
   while (t <= n) {
-    // The inner loop only compounds: period ends are tested once per run of equal keys, not once a day.
+    // The inner loop only compounds and totals: period ends are tested once per run of equal keys, not once a day.
     const month = monthKey[t];
     const calendarYear = year[t];
     do {
-      const factor = 1 + returns[t];
+      const r = returns[t];
+      sum += r;
+      sumOfSquares += r * r;
+      if (r > bestDay) bestDay = r;
+      if (r < worstDay) worstDay = r;
+      const factor = 1 + r;
       monthGrowth *= factor;
       yearGrowth *= factor;
       t++;
@@ -54,10 +78,13 @@ export function calendarStatistics(
     }
   }
   return {
-    bestMonth,
-    worstMonth,
-    bestYear,
-    worstYear,
-    positiveMonths: nonZeroMonthCount > 0 ? positiveMonthCount / nonZeroMonthCount : 0,
+    calendar: {
+      bestMonth,
+      worstMonth,
+      bestYear,
+      worstYear,
+      positiveMonths: nonZeroMonthCount > 0 ? positiveMonthCount / nonZeroMonthCount : 0,
+    },
+    totals: { sum, sumOfSquares, bestDay, worstDay },
   };
 }

@@ -1,10 +1,10 @@
 import { benchmarkStatistics } from './benchmark-statistics';
-import { calendarStatistics } from './calendar-statistics';
+import { calendarStatisticsAndDailyTotals } from './calendar-statistics';
 import { drawdownStatistics } from './drawdown-statistics';
 import { PerformanceMetrics } from './metrics.types';
 import { PERIODS_PER_YEAR } from './periods';
 import { returnStatistics } from './return-statistics';
-import { historicalTail, parametricTail } from './tail-risk';
+import { historicalTail, parametricTail, tailCandidates } from './tail-risk';
 
 export { PERIODS_PER_YEAR } from './periods';
 
@@ -39,11 +39,14 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   if (n < 1) throw new RangeError('metrics need at least one daily return');
   const dailyRiskFree = dailyRate(input.riskFreeRate);
 
-  const distribution = returnStatistics(returns, n, dailyRiskFree);
+  // Three passes over the returns: calendar periods with the daily totals, the centred moments with the tail's
+  // candidates, the drawdowns; then a selection among the candidates.
+  const { calendar, totals } = calendarStatisticsAndDailyTotals(returns, input.monthKey, input.year, n);
+  const candidates = tailCandidates(n);
+  const distribution = returnStatistics(returns, n, dailyRiskFree, totals, candidates);
   const drawdowns = drawdownStatistics(returns, input.dayNumber, n);
-  const calendar = calendarStatistics(returns, input.monthKey, input.year, n);
   const { mean, std } = distribution;
-  const historical = historicalTail(returns, n, mean, std);
+  const historical = historicalTail(returns, n, candidates);
   const parametric = parametricTail(mean, std);
   const benchmark = input.benchmarkReturns
     ? benchmarkStatistics(returns, input.benchmarkReturns, n, mean, input.benchmarkTicker ?? '')

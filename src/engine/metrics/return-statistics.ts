@@ -1,8 +1,12 @@
+import type { DailyTotals } from './calendar-statistics';
+import type { TailCandidates } from './tail-risk';
+
 /**
  * The distribution of the daily returns r_1 … r_N (`returns[1..n]`; row 0 has no return): mean, sample
  * standard deviation, bias-corrected skew and excess kurtosis, best and worst day, and the downside deviation
- * of the excess returns r − rf_d over all N (QuantStats' Sortino). Two passes: the sum, then the centred
- * moments, summed in row order (docs/metrics.md, "Floating point").
+ * of the excess returns r − rf_d over all N (QuantStats' Sortino). From the daily totals (summed in row order by
+ * the calendar pass), then one pass for the centred moments, summed in row order (docs/metrics.md,
+ * "Floating point").
  */
 export interface ReturnStatistics {
   mean: number;
@@ -16,17 +20,23 @@ export interface ReturnStatistics {
   worstDay: number;
 }
 
-export function returnStatistics(returns: Float64Array, n: number, dailyRiskFree: number): ReturnStatistics {
-  let sum = 0;
-  let bestDay = Number.NEGATIVE_INFINITY;
-  let worstDay = Number.POSITIVE_INFINITY;
-  for (let t = 1; t <= n; t++) {
-    const r = returns[t];
-    sum += r;
-    if (r > bestDay) bestDay = r;
-    if (r < worstDay) worstDay = r;
-  }
-  const mean = sum / n;
+/**
+ * The distribution; the moments' pass also gathers into `tail` the returns at or below mean − σ̃ (σ̃ the population
+ * standard deviation from the raw totals: it only chooses which returns historicalTail searches first, so its
+ * rounding changes no result).
+ */
+export function returnStatistics(
+  returns: Float64Array,
+  n: number,
+  dailyRiskFree: number,
+  totals: DailyTotals,
+  tail: TailCandidates,
+): ReturnStatistics {
+  const mean = totals.sum / n;
+  const roughStd = Math.sqrt(Math.max(0, totals.sumOfSquares / n - mean * mean));
+  const tailLimit = mean - roughStd;
+  const candidates = tail.values;
+  let candidateCount = 0;
 
   let m2 = 0;
   let m3 = 0;
@@ -42,15 +52,17 @@ export function returnStatistics(returns: Float64Array, n: number, dailyRiskFree
     // Branch-free: about half the days are below rf, in no predictable order; adding 0 changes no bit.
     const shortfall = Math.min(r - dailyRiskFree, 0);
     downsideSquares += shortfall * shortfall;
+    if (r <= tailLimit) candidates[candidateCount++] = r;
   }
+  tail.count = candidateCount;
   return {
     mean,
     std: n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN,
     downsideDeviation: Math.sqrt(downsideSquares / n),
     skew: sampleSkew(n, m2, m3),
     kurtosis: sampleExcessKurtosis(n, m2, m4),
-    bestDay,
-    worstDay,
+    bestDay: totals.bestDay,
+    worstDay: totals.worstDay,
   };
 }
 

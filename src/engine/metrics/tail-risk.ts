@@ -12,12 +12,6 @@ const TAIL = 0.05;
 /** Φ⁻¹(0.05), the standard normal 5% quantile (scipy.stats.norm.ppf(0.05)). */
 const NORMAL_QUANTILE_05 = -1.6448536269514729;
 const NORMAL_DENSITY_AT_QUANTILE_05 = Math.exp(-0.5 * NORMAL_QUANTILE_05 * NORMAL_QUANTILE_05) / Math.sqrt(2 * Math.PI);
-/**
- * Returns at or below mean − this × σ are searched first: about a tenth of a daily series (16% for a normal
- * distribution), which nearly always holds its lowest 5%.
- */
-const CANDIDATE_SPREAD = 1;
-
 /** `mean + σ Φ⁻¹(0.05)` and `mean − σ φ(Φ⁻¹(0.05)) / 0.05`; both the mean when σ is 0. */
 export function parametricTail(mean: number, std: number): TailRisk {
   return {
@@ -26,28 +20,37 @@ export function parametricTail(mean: number, std: number): TailRisk {
   };
 }
 
+/**
+ * Returns gathered for the historical tail: `values[0..count)` holds every return at or below some limit, in any
+ * order (returnStatistics gathers those at or below mean − σ in its pass: about a tenth of a daily series, 16% for
+ * a normal distribution, which nearly always holds its lowest 5%).
+ */
+export interface TailCandidates {
+  values: Float64Array;
+  count: number;
+}
+
 /** Reused between calls (grown, never shrunk); no result refers to it. */
 let selectionScratch = new Float64Array(0);
 
+/** Room for n candidates, none gathered yet; the buffer is shared by every call (the engine is single-threaded). */
+export function tailCandidates(n: number): TailCandidates {
+  if (selectionScratch.length < n) selectionScratch = new Float64Array(n);
+  return { values: selectionScratch, count: 0 };
+}
+
 /**
  * The 5% quantile of `returns[1..n]` (position (n − 1) × 0.05, linear interpolation) found by selection in O(n)
- * rather than a sort, and the mean of the returns at or below it. `mean` and `std` only choose which returns to
- * search: those at or below mean − σ when they are enough to hold the two order statistics needed (every other
- * return is larger, so the answer is exact), else all of them.
+ * rather than a sort, and the mean of the returns at or below it. Only the candidates are searched when they are
+ * enough to hold the two order statistics needed (every other return is larger, so the answer is exact); else all
+ * returns are. The candidates' buffer is reordered.
  */
-export function historicalTail(returns: Float64Array, n: number, mean: number, std: number): TailRisk {
+export function historicalTail(returns: Float64Array, n: number, candidates: TailCandidates): TailRisk {
   const position = (n - 1) * TAIL;
   const lowIndex = Math.floor(position);
   const fraction = position - lowIndex;
-  if (selectionScratch.length < n) selectionScratch = new Float64Array(n);
-  const values = selectionScratch;
-
-  const limit = mean - CANDIDATE_SPREAD * std;
-  let count = 0;
-  for (let t = 1; t <= n; t++) {
-    const r = returns[t];
-    if (r <= limit) values[count++] = r;
-  }
+  const values = candidates.values;
+  let count = candidates.count;
   if (count < Math.min(n, lowIndex + 2)) {
     values.set(returns.subarray(1, n + 1));
     count = n;
