@@ -35,12 +35,8 @@ export function calendarStatisticsAndDailyTotals(
 ): { calendar: CalendarStatistics; totals: DailyTotals } {
   let monthGrowth = 1;
   let yearGrowth = 1;
-  let bestMonth = Number.NEGATIVE_INFINITY;
-  let worstMonth = Number.POSITIVE_INFINITY;
-  let bestYear = Number.NEGATIVE_INFINITY;
-  let worstYear = Number.POSITIVE_INFINITY;
-  let positiveMonthCount = 0;
-  let nonZeroMonthCount = 0;
+  const months = new PeriodReturns();
+  const years = new PeriodReturns();
   let sum = 0;
   let sumOfSquares = 0;
   let bestDay = Number.NEGATIVE_INFINITY;
@@ -63,28 +59,37 @@ export function calendarStatisticsAndDailyTotals(
       t++;
     } while (t <= n && monthKey[t] === month && year[t] === calendarYear);
     if (t > n || monthKey[t] !== month) {
-      const monthReturn = monthGrowth - 1;
-      if (monthReturn > bestMonth) bestMonth = monthReturn;
-      if (monthReturn < worstMonth) worstMonth = monthReturn;
-      if (monthReturn !== 0) nonZeroMonthCount++;
-      if (monthReturn > 0) positiveMonthCount++;
+      months.add(monthGrowth - 1);
       monthGrowth = 1;
     }
     if (t > n || year[t] !== calendarYear) {
-      const yearReturn = yearGrowth - 1;
-      if (yearReturn > bestYear) bestYear = yearReturn;
-      if (yearReturn < worstYear) worstYear = yearReturn;
+      years.add(yearGrowth - 1);
       yearGrowth = 1;
     }
   }
   return {
     calendar: {
-      bestMonth,
-      worstMonth,
-      bestYear,
-      worstYear,
-      positiveMonths: nonZeroMonthCount > 0 ? positiveMonthCount / nonZeroMonthCount : 0,
+      bestMonth: months.best,
+      worstMonth: months.worst,
+      bestYear: years.best,
+      worstYear: years.worst,
+      positiveMonths: months.nonZero > 0 ? months.positive / months.nonZero : 0,
     },
     totals: { sum, sumOfSquares, bestDay, worstDay },
   };
+}
+
+/** The compounded returns of the periods seen so far: best, worst, how many were positive and how many not zero. */
+class PeriodReturns {
+  best = Number.NEGATIVE_INFINITY;
+  worst = Number.POSITIVE_INFINITY;
+  positive = 0;
+  nonZero = 0;
+
+  add(periodReturn: number): void {
+    if (periodReturn > this.best) this.best = periodReturn;
+    if (periodReturn < this.worst) this.worst = periodReturn;
+    if (periodReturn !== 0) this.nonZero++;
+    if (periodReturn > 0) this.positive++;
+  }
 }

@@ -27,15 +27,8 @@ export function drawdownStatistics(returns: Float64Array, dayNumber: Int32Array,
   let growth = 1;
   let equity = 1;
   let peak = 1;
-  let maxDrawdown = 0;
   let ulcerSquares = 0;
-  let longestDays = 0;
-  // The deepest period so far: ties keep the first.
-  let worstMin = 0;
-  let worstStart = -1;
-  let worstValley = -1;
-  let worstEnd = -1;
-  let worstRecovered = false;
+  const periods = new UnderwaterPeriods(dayNumber);
 
   // Alternates two tight loops, at the peak and under water, so each day tests one condition and only the
   // days under water divide.
@@ -68,34 +61,58 @@ export function drawdownStatistics(returns: Float64Array, dayNumber: Int32Array,
       if (equity >= peak) break;
     }
     const recovered = t <= n;
-    const periodEnd = t - 1;
-    // QuantStats' duration: calendar days from the first to the last day under water, inclusive.
-    const days = dayNumber[periodEnd] - dayNumber[periodStart] + 1;
-    if (days > longestDays) longestDays = days;
-    if (periodMin < maxDrawdown) maxDrawdown = periodMin;
-    if (periodMin < worstMin) {
-      worstMin = periodMin;
-      worstStart = periodStart;
-      worstValley = periodValley;
-      worstEnd = periodEnd;
-      worstRecovered = recovered;
-    }
+    periods.add(periodStart, periodValley, t - 1, periodMin, recovered);
     if (recovered) {
       // Row t is back at (or above) the peak.
       peak = equity;
       t++;
     }
   }
-
-  const found = worstStart > 0;
   return {
     growth,
-    maxDrawdown,
-    peakRow: found ? worstStart - 1 : -1,
-    troughRow: found ? worstValley : -1,
-    recoveryRow: found && worstRecovered ? worstEnd + 1 : -1,
-    maxDrawdownDays: found ? dayNumber[worstEnd] - dayNumber[worstStart] + 1 : 0,
-    longestDrawdownDays: longestDays,
+    ...periods.deepestAndLongest(),
     ulcerIndex: n > 1 ? Math.sqrt(ulcerSquares / (n - 1)) : Number.NaN,
   };
+}
+
+/** The periods under water seen so far (once each, in order): the deepest (ties keep the first) and the longest. */
+class UnderwaterPeriods {
+  private longestDays = 0;
+  private deepest = 0;
+  private start = -1;
+  private trough = -1;
+  private end = -1;
+  private recovered = false;
+
+  constructor(private readonly dayNumber: Int32Array) {}
+
+  /** A period from row `start` to row `end` under water, lowest (`min`, negative) on row `trough`. */
+  add(start: number, trough: number, end: number, min: number, recovered: boolean): void {
+    const days = this.durationDays(start, end);
+    if (days > this.longestDays) this.longestDays = days;
+    if (min < this.deepest) {
+      this.deepest = min;
+      this.start = start;
+      this.trough = trough;
+      this.end = end;
+      this.recovered = recovered;
+    }
+  }
+
+  deepestAndLongest(): Omit<DrawdownStatistics, 'growth' | 'ulcerIndex'> {
+    const found = this.start > 0;
+    return {
+      maxDrawdown: this.deepest,
+      peakRow: found ? this.start - 1 : -1,
+      troughRow: found ? this.trough : -1,
+      recoveryRow: found && this.recovered ? this.end + 1 : -1,
+      maxDrawdownDays: found ? this.durationDays(this.start, this.end) : 0,
+      longestDrawdownDays: this.longestDays,
+    };
+  }
+
+  /** QuantStats' duration: calendar days from the first to the last day under water, inclusive. */
+  private durationDays(start: number, end: number): number {
+    return this.dayNumber[end] - this.dayNumber[start] + 1;
+  }
 }
