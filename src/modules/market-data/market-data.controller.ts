@@ -22,12 +22,13 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiExtraModels,
   ApiParam,
-  ApiProduces,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -46,11 +47,13 @@ import { MarketDataService } from './market-data.service';
 import { toAssetResponse, toCsv, toPriceSeriesResponse } from './market-data.presenter';
 import { optionalUserId } from './optional-user';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { TICKER_SCHEMA } from './ticker';
 
 const TICKER_PARAM = {
   name: 'ticker',
   example: 'AAPL',
-  description: 'ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T)',
+  schema: TICKER_SCHEMA,
+  description: 'ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T); letters in any case',
 };
 const errorSchema = { $ref: getSchemaPath(ErrorResponse) };
 
@@ -64,6 +67,10 @@ const errorSchema = { $ref: getSchemaPath(ErrorResponse) };
 @ApiBadRequestResponse({ description: 'invalid ticker, date or query', schema: errorSchema })
 @ApiServiceUnavailableResponse({
   description: 'every source that could serve the ticker is down; Retry-After says when to try again',
+  schema: errorSchema,
+})
+@ApiUnauthorizedResponse({
+  description: 'an access token was sent and is not valid (reading needs none; a valid one adds your uploads)',
   schema: errorSchema,
 })
 export class MarketDataController {
@@ -94,8 +101,15 @@ export class MarketDataController {
   @Get(':ticker/prices')
   @ApiOperation({ summary: 'Daily prices over a range, as JSON columns or CSV (?format=csv)' })
   @ApiParam(TICKER_PARAM)
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: PriceSeriesResponseDto, description: 'JSON; with ?format=csv: date,close,adj_close' })
+  // The success in either media type; errors are JSON like everywhere else.
+  @ApiOkResponse({
+    description: 'JSON; with ?format=csv: date,close,adj_close',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PriceSeriesResponseDto) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiExtraModels(PriceSeriesResponseDto)
   @ApiNotFoundResponse({ description: 'no source knows the ticker', schema: errorSchema })
   @ApiUnprocessableEntityResponse({
     description: 'no prices in the range; details give the available range',
@@ -143,6 +157,7 @@ export class MarketDataController {
   })
   @ApiCreatedResponse({ type: UploadResultDto })
   @ApiUnauthorizedResponse({ description: 'no or invalid access token', schema: errorSchema })
+  @ApiUnsupportedMediaTypeResponse({ description: 'the body is not text/csv', schema: errorSchema })
   async upload(
     @Param('ticker') ticker: string,
     @Body() body: unknown,
