@@ -1,7 +1,15 @@
-import { CASH_TICKER, PortfolioCommand, RebalanceFrequency } from '../command/command.types';
+import {
+  CASH_TICKER,
+  InflationOption,
+  PortfolioCommand,
+  RateOption,
+  RebalanceFrequency,
+} from '../command/command.types';
 import { nearestName } from '../command/nearest-name';
 import { PriceMatrix } from '../market/price-matrix';
+import { resolveCommandSeries, SyntheticSeriesInfo } from '../market/resolve-series';
 import { isoToDayNumber } from '../market/trading-calendar';
+import { interestAccruals, InterestAccruals } from './cash-interest';
 import { SimulationError, SimulationProblem } from './simulation.errors';
 import { SimulationWarning } from './simulation.types';
 
@@ -41,6 +49,12 @@ export interface SimulationPlan {
   readonly benchmarkPrices: Float64Array | null;
   /** Where the simulated period differs from the asked one, or a ticker's prices stop early. */
   readonly periodWarnings: readonly SimulationWarning[];
+  /** Interest on cash (cash=) and on loans (borrow=) per row; null when both rates are 0 (no arithmetic at all). */
+  readonly interest: InterestAccruals | null;
+  /** The price level on the run's rows for real returns (inflation=), or null. */
+  readonly priceLevel: Float64Array | null;
+  /** What each synthetic ticker (SPY?L=2, UPRO?FB=SPY?L=3) is made of; empty without them. */
+  readonly synthetics: readonly SyntheticSeriesInfo[];
 }
 
 interface ColumnStats {
@@ -97,7 +111,9 @@ function lowerBound(dates: readonly string[], date: string): number {
   return lo;
 }
 
-export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatrix): SimulationPlan {
+export function buildSimulationPlan(command: PortfolioCommand, priceMatrix: PriceMatrix): SimulationPlan {
+  // Synthetic tickers become columns of their own; a command without them reads the matrix as it is.
+  const { matrix, synthetics } = resolveCommandSeries(command, priceMatrix);
   const problems: SimulationProblem[] = [];
   const width = matrix.tickers.length;
   const stats = columnStats(matrix);
@@ -108,6 +124,13 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
   const sourceColumns = tickers.map((ticker) => resolveColumn(matrix, ticker, problems));
   const benchmarkColumn =
     command.options.benchmark === null ? -1 : resolveColumn(matrix, command.options.benchmark, problems);
+  // Commands stored before cash=, borrow= and inflation= existed have none of them.
+  const { cashRate = DEFAULT_RATE, borrowRate = DEFAULT_RATE, inflation = null } = command.options;
+  const seriesColumn = (option: RateOption | InflationOption | null) =>
+    option === null || option.kind === 'constant' ? -1 : resolveColumn(matrix, option.ticker, problems);
+  const cashColumn = seriesColumn(cashRate);
+  const borrowColumn = seriesColumn(borrowRate);
+  const inflationColumn = seriesColumn(inflation);
   if (problems.length > 0) throw new SimulationError(problems);
 
   // Calendar: the union of the portfolio tickers' trading days between start and end (inclusive).
@@ -236,6 +259,30 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
           ),
         );
 
+  // Rates and the price level as of each row: the last value on or before it (seeded from before the start).
+  const seriesOnRows = (option: RateOption | InflationOption | null, column: number, label: string) => {
+    if (option === null || option.kind === 'constant') return null;
+    const values = carriedColumn(matrix, column, rows, lo, rowCount);
+    if (!(values[0] === values[0])) {
+      problems.push({
+        code: 'NO_PRICE_AT_START',
+        ticker: option.ticker,
+        message:
+          `${label} ${option.ticker} has no value on or before ${firstDate}, the first trading day of the simulation` +
+          (stats.firstValid[column] >= 0 ? `; its first value is on ${matrix.dates[stats.firstValid[column]]}` : ''),
+      });
+    }
+    return values;
+  };
+  const cashSeries = seriesOnRows(cashRate, cashColumn, 'rate series (cash=)');
+  const borrowSeries = seriesOnRows(borrowRate, borrowColumn, 'rate series (borrow=)');
+  const inflationSeries = seriesOnRows(inflation, inflationColumn, 'price index (inflation=)');
+  if (inflation !== null && inflation.kind === 'index') checkPositive(inflation.ticker, inflationColumn);
+  if (problems.length > 0) throw new SimulationError(problems);
+  const annual = (option: RateOption, series: Float64Array | null) =>
+    series === null ? (option.kind === 'constant' ? option.percent / 100 : 0) : series.map((percent) => percent / 100);
+  const interest = interestAccruals(annual(cashRate, cashSeries), annual(borrowRate, borrowSeries), dayNumber);
+
   let benchmarkReturns: Float64Array | null = null;
   let benchmarkPrices: Float64Array | null = null;
   if (benchmarkColumn >= 0) {
@@ -271,7 +318,29 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
       simulatedStart: firstDate,
       simulatedEnd: matrix.dates[lastRow],
     }),
+    interest,
+    priceLevel:
+      inflation === null
+        ? null
+        : inflation.kind === 'index'
+          ? inflationSeries
+          : constantPriceLevel(inflation.percent, dayNumber),
+    synthetics,
   };
+}
+
+const DEFAULT_RATE: RateOption = { kind: 'constant', percent: 0 };
+
+/** Calendar days a year over which a constant inflation rate compounds (the mean Gregorian year, nearly). */
+export const INFLATION_DAYS_PER_YEAR = 365.25;
+
+/** The price level of a constant annual inflation i: (1 + i)^(calendar days since row 0 / 365.25). */
+function constantPriceLevel(percent: number, dayNumber: Int32Array): Float64Array {
+  const level = new Float64Array(dayNumber.length);
+  for (let t = 0; t < level.length; t++) {
+    level[t] = Math.pow(1 + percent / 100, (dayNumber[t] - dayNumber[0]) / INFLATION_DAYS_PER_YEAR);
+  }
+  return level;
 }
 
 /**
