@@ -1,21 +1,9 @@
-import { dayNumberToIso, isoToDayNumber } from '../../engine/market/trading-calendar';
+import { isoOfDay } from '../../engine/market/simulation-prices';
+import { isoToDayNumber } from '../../engine/market/trading-calendar';
 import type { DateRange } from './market-data.types';
 
-const MEMO_FIRST_DAY = isoToDayNumber('1900-01-01');
-const MEMO_LAST_DAY = isoToDayNumber('2199-12-31');
-const isoMemo: (string | undefined)[] = [];
-
-/** dayNumberToIso, memoised: turning 8,000 day numbers into strings costs a lookup each after the first time. */
-export function isoOfDay(day: number): string {
-  if (day < MEMO_FIRST_DAY || day > MEMO_LAST_DAY) return dayNumberToIso(day);
-  const index = day - MEMO_FIRST_DAY;
-  let iso = isoMemo[index];
-  if (iso === undefined) {
-    iso = dayNumberToIso(day);
-    isoMemo[index] = iso;
-  }
-  return iso;
-}
+// One memo of ISO dates and one binary search for the server and the engine's price slicing.
+export { isoOfDay, lowerBound } from '../../engine/market/simulation-prices';
 
 export function addDays(iso: string, days: number): string {
   return isoOfDay(isoToDayNumber(iso) + days);
@@ -56,16 +44,4 @@ export function intersectRange(a: DateRange, b: DateRange): DateRange | null {
   const start = a.start > b.start ? a.start : b.start;
   const end = a.end < b.end ? a.end : b.end;
   return start <= end ? { start, end } : null;
-}
-
-/** Index of the first element of a sorted Int32Array that is >= value. */
-export function lowerBound(values: Int32Array, value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -19,15 +19,17 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiNotFoundResponse,
+  ApiNotModifiedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -43,14 +45,24 @@ import {
 } from './dto/asset.response.dto';
 import { PriceQueryDto } from './dto/price-query.dto';
 import { MarketDataService } from './market-data.service';
-import { toAssetResponse, toCsv, toPriceSeriesResponse } from './market-data.presenter';
+import { PRICE_SERIES_MEDIA_TYPE } from '../../engine/market/price-series.codec';
+import {
+  binaryCacheControl,
+  etagMatches,
+  toAssetResponse,
+  toBinaryPrices,
+  toCsv,
+  toPriceSeriesResponse,
+} from './market-data.presenter';
 import { optionalUserId } from './optional-user';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { TICKER_SCHEMA } from './ticker';
 
 const TICKER_PARAM = {
   name: 'ticker',
   example: 'AAPL',
-  description: 'ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T)',
+  schema: TICKER_SCHEMA,
+  description: 'ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T); letters in any case',
 };
 const errorSchema = { $ref: getSchemaPath(ErrorResponse) };
 
@@ -59,11 +71,16 @@ const errorSchema = { $ref: getSchemaPath(ErrorResponse) };
  * that carries a valid access token also sees that user's uploads. Uploading needs an account.
  */
 @ApiTags('market data')
+@ApiExtraModels(PriceSeriesResponseDto)
 @Controller('assets')
 @UseInterceptors(RetryAfterInterceptor)
 @ApiBadRequestResponse({ description: 'invalid ticker, date or query', schema: errorSchema })
 @ApiServiceUnavailableResponse({
   description: 'every source that could serve the ticker is down; Retry-After says when to try again',
+  schema: errorSchema,
+})
+@ApiUnauthorizedResponse({
+  description: 'an access token was sent and is not valid (reading needs none; a valid one adds your uploads)',
   schema: errorSchema,
 })
 export class MarketDataController {
@@ -92,10 +109,32 @@ export class MarketDataController {
 
   @Public()
   @Get(':ticker/prices')
-  @ApiOperation({ summary: 'Daily prices over a range, as JSON columns or CSV (?format=csv)' })
+  @ApiOperation({
+    summary: 'Daily prices over a range: JSON columns, CSV (?format=csv) or compact binary (?format=binary)',
+    description:
+      'format=binary (application/octet-stream) is what the dashboard keeps in IndexedDB: day numbers and adjusted ' +
+      'closes as typed arrays with the ticker, its source and kind, a few tens of KB for 33 years (layout in ' +
+      'docs/market-data.md, "Binary prices"; codec src/engine/market/price-series.codec.ts). It carries a strong ETag ' +
+      '(If-None-Match → 304 Not Modified) and Cache-Control: private when the request carries a token (the answer ' +
+      "may be that user's upload), public otherwise; immutable for an explicit range that can no longer change, " +
+      'no-cache (revalidate) otherwise.',
+  })
   @ApiParam(TICKER_PARAM)
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: PriceSeriesResponseDto, description: 'JSON; with ?format=csv: date,close,adj_close' })
+  // Each answer's media type is in its response below (errors are always JSON).
+  @ApiOkResponse({
+    description: 'JSON columns; with ?format=csv: date,close,adj_close; with ?format=binary: the binary series',
+    headers: {
+      'X-Price-Source': { description: 'the source that served the series', schema: { type: 'string' } },
+      ETag: { description: 'format=binary: the content of the answer', schema: { type: 'string' } },
+      'Cache-Control': { description: 'format=binary: how long it may be kept', schema: { type: 'string' } },
+    },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PriceSeriesResponseDto) } },
+      'text/csv': { schema: { type: 'string' } },
+      [PRICE_SERIES_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiNotModifiedResponse({ description: "format=binary: the If-None-Match header holds the answer's ETag" })
   @ApiNotFoundResponse({ description: 'no source knows the ticker', schema: errorSchema })
   @ApiUnprocessableEntityResponse({
     description: 'no prices in the range; details give the available range',
@@ -105,20 +144,30 @@ export class MarketDataController {
     @Param('ticker') ticker: string,
     @Query() query: PriceQueryDto,
     @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<PriceSeriesResponseDto | string> {
-    const served = await this.marketData.getPrices(
-      ticker,
-      { start: query.start, end: query.end },
-      { userId: await this.optionalUserId(request) },
-    );
+    @Res() response: Response,
+  ): Promise<void> {
+    const userId = await this.optionalUserId(request);
+    const served = await this.marketData.getPrices(ticker, { start: query.start, end: query.end }, { userId });
     response.setHeader('X-Price-Source', served.source);
     if (query.format === 'csv') {
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', `inline; filename="${served.ticker}.csv"`);
-      return toCsv(served);
+      response.send(toCsv(served));
+    } else if (query.format === 'binary') {
+      const { body, etag } = toBinaryPrices(served);
+      response.setHeader('ETag', etag);
+      response.setHeader('Cache-Control', binaryCacheControl(served, request.headers.authorization !== undefined));
+      // The answer depends on the token: a user's upload shadows the public ticker.
+      response.setHeader('Vary', 'Authorization');
+      if (etagMatches(request.headers['if-none-match'], etag)) {
+        response.status(304).end();
+        return;
+      }
+      response.setHeader('Content-Type', PRICE_SERIES_MEDIA_TYPE);
+      response.end(body);
+    } else {
+      response.json(toPriceSeriesResponse(served));
     }
-    return toPriceSeriesResponse(served);
   }
 
   @Post(':ticker/prices')
@@ -143,6 +192,7 @@ export class MarketDataController {
   })
   @ApiCreatedResponse({ type: UploadResultDto })
   @ApiUnauthorizedResponse({ description: 'no or invalid access token', schema: errorSchema })
+  @ApiUnsupportedMediaTypeResponse({ description: 'the body is not text/csv', schema: errorSchema })
   async upload(
     @Param('ticker') ticker: string,
     @Body() body: unknown,

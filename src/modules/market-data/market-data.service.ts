@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { editDistance } from '../../engine/command/nearest-name';
 import { isoToDayNumber, isIsoDate } from '../../engine/market/trading-calendar';
 import { SeriesCache } from './cache/series-cache';
-import { addDays, intersectRange, isoOfDay, lowerBound, missingRanges } from './date-ranges';
+import { servedRows } from '../../engine/market/simulation-prices';
+import { addDays, intersectRange, isoOfDay, missingRanges } from './date-ranges';
 import { KeyedMutex } from './keyed-mutex';
 import { MetricsService } from '../metrics/metrics.service';
 import {
@@ -17,6 +18,7 @@ import type { AssetEntity } from './entities/asset.entity';
 import { AssetKey, MarketDataRepository } from './market-data.repository';
 import type { AssetMetadata, DateRange, PriceRow, SeriesKind, ServedSeries, StoredSeries } from './market-data.types';
 import { readPriceUpload } from './price-upload.parser';
+import { TICKER_SCHEMA } from './ticker';
 import {
   MarketDataProvider,
   ProviderSeries,
@@ -25,8 +27,8 @@ import {
 } from './providers/market-data.provider';
 
 /** The same ticker rule as the command language (BRK-B, ^GSPC, 7203.T, EURUSD=X). */
-const TICKER = /^\^?[A-Z0-9]+(?:[.\-=][A-Z0-9]+)*$/;
-const MAX_TICKER_LENGTH = 20;
+const TICKER = new RegExp(TICKER_SCHEMA.pattern);
+const MAX_TICKER_LENGTH = TICKER_SCHEMA.maxLength;
 /** Without a start date, history is asked from here. */
 export const DEFAULT_START = '1970-01-01';
 
@@ -136,7 +138,8 @@ export class MarketDataService implements OnModuleDestroy {
     const lookBack = options.lookBack === true;
     // What must be stored: with a look-back, a few days before the start too.
     const requested = lookBack ? { ...served, start: addDays(served.start, -LOOK_BACK_DAYS) } : served;
-    const serve = (stored: StoredSeries, note?: string) => this.serve(stored, served, note, lookBack);
+    const serve = (stored: StoredSeries, note?: string, settled = false) =>
+      this.serve(stored, served, note, lookBack, settled);
     const userId = options.userId ?? null;
     if (userId !== null) {
       const own = await this.ownUpload(symbol, userId);
@@ -165,15 +168,18 @@ export class MarketDataService implements OnModuleDestroy {
       try {
         const stored = await this.fill(provider, symbol, requested);
         const note = problems.length > 0 ? ` (${problems.map((p) => `${p.source} ${p.problem}`).join('; ')})` : '';
+        // No source before this one was skipped for being down, and the range ends where its days are final.
+        const finalUntil = provider.finalUntil();
+        const unchanging = !down && range.end !== undefined && (finalUntil === null || served.end <= finalUntil);
         try {
-          return serve(stored, note);
+          return serve(stored, note, unchanging);
         } catch (error) {
           if (!(error instanceof PriceRangeUnavailableError)) throw error;
           // Nothing in the range: fetch the whole history once, so the error can say what is available.
           const history = this.normalizeRange({});
           const settled = { start: history.start, end: provider.finalUntil() ?? history.end };
           if (missingRanges(settled, stored.coverage).length === 0) throw error;
-          return serve(await this.fill(provider, symbol, history), note);
+          return serve(await this.fill(provider, symbol, history), note, unchanging);
         }
       } catch (error) {
         if (error instanceof ProviderTickerNotFoundError) {
@@ -346,10 +352,10 @@ export class MarketDataService implements OnModuleDestroy {
 
   // --- internals -------------------------------------------------------------------------------------------
 
+  /** Checked as written (ASCII only, as the API documents it: TICKER_SCHEMA), then upper-cased. */
   private normalizeTicker(ticker: string): string {
-    const symbol = ticker.trim().toUpperCase();
-    if (!TICKER.test(symbol) || symbol.length > MAX_TICKER_LENGTH) throw new InvalidTickerError(ticker);
-    return symbol;
+    if (!TICKER.test(ticker) || ticker.length > MAX_TICKER_LENGTH) throw new InvalidTickerError(ticker);
+    return ticker.toUpperCase();
   }
 
   private normalizeRange(range: Partial<DateRange>): DateRange {
@@ -500,17 +506,22 @@ export class MarketDataService implements OnModuleDestroy {
    * The requested slice of a stored series: views on the cached arrays, no copies of prices. With `lookBack`, the
    * slice starts at the last price before the start when there is none on it.
    */
-  private serve(stored: StoredSeries, requested: DateRange, note = '', lookBack = false): ServedSeries {
+  private serve(
+    stored: StoredSeries,
+    requested: DateRange,
+    note = '',
+    lookBack = false,
+    settled = false,
+  ): ServedSeries {
     const ticker = stored.metadata.ticker;
     const n = stored.days.length;
     const available = n > 0 ? { start: isoOfDay(stored.days[0]), end: isoOfDay(stored.days[n - 1]) } : null;
-    const startDay = isoToDayNumber(requested.start);
-    let from = lowerBound(stored.days, startDay);
-    const to = lowerBound(stored.days, isoToDayNumber(requested.end) + 1);
-    if (to <= from || available === null) {
+    // The same rows the dashboard's live preview takes from the whole series (src/engine/market/simulation-prices.ts).
+    const rows = servedRows(stored.days, isoToDayNumber(requested.start), isoToDayNumber(requested.end), lookBack);
+    if (rows === null || available === null) {
       throw new PriceRangeUnavailableError(ticker, stored.source, requested, available, note);
     }
-    if (lookBack && from > 0 && stored.days[from] !== startDay) from -= 1;
+    const { from, to } = rows;
     const dates = this.datesOf(stored, from, to);
     const first = stored.days[from];
     const last = stored.days[to - 1];
@@ -522,7 +533,9 @@ export class MarketDataService implements OnModuleDestroy {
       metadata: stored.metadata,
       available,
       series: { ticker, dates, prices: stored.adjClose.subarray(from, to) },
+      days: stored.days.subarray(from, to),
       close: stored.close.subarray(from, to),
+      settled,
       dividends: stored.dividends.filter(inRange).map(([day, amount]) => ({ date: isoOfDay(day), amount })),
       splits: stored.splits.filter(inRange).map(([day, ratio]) => ({ date: isoOfDay(day), ratio })),
     };

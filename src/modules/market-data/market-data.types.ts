@@ -64,7 +64,14 @@ export interface ServedSeries {
   /** First and last stored dates of the asset (the whole of what this source has, not only the request). */
   available: DateRange;
   series: PriceSeries;
+  /** The day numbers of `series.dates` (a view on the stored series). */
+  days: Int32Array;
   close: Float64Array;
+  /**
+   * Whether this answer cannot change: a provider's series (not an upload) for an explicit range that ends on days
+   * the provider calls final, served with no source before it skipped for being down. HTTP may cache it for good.
+   */
+  settled: boolean;
   dividends: { date: string; amount: number }[];
   splits: { date: string; ratio: number }[];
 }

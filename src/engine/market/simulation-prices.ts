@@ -1,0 +1,94 @@
+import { CASH_TICKER, PortfolioCommand } from '../command/command.types';
+import type { PriceSeries } from './price-matrix';
+import { dayNumberToIso, isoToDayNumber } from './trading-calendar';
+
+/**
+ * What stands between a stored price series and the engine's input, shared by the server (the market-data module
+ * serving a simulation, the simulation processor) and the dashboard's live preview, so both feed the engine the
+ * same prices: which tickers a command needs, which rows of each stored series a simulation is given (with the
+ * look-back), and those rows as a PriceSeries for mergePriceSeries.
+ */
+
+/** The tickers a command needs prices for, in the order the simulation loads them: positions (not CASH), then the benchmark when no position holds it. */
+export function pricedTickers(command: PortfolioCommand): string[] {
+  const tickers = command.positions.map((position) => position.ticker).filter((ticker) => ticker !== CASH_TICKER);
+  const benchmark = command.options.benchmark;
+  return benchmark !== null && !tickers.includes(benchmark) ? [...tickers, benchmark] : tickers;
+}
+
+/** Rows [from, to) of a stored series. */
+export interface SeriesRows {
+  from: number;
+  to: number;
+}
+
+/**
+ * The rows of a series (ascending day numbers) that a request for [startDay, endDay] is served: the days within
+ * the range; with `lookBack` (simulations) one row earlier when no day falls on the start, so a ticker closed on
+ * the first day of the run is valued at its last price before it (docs/market-data.md, "Look-back"). Null when
+ * no day lies within the range.
+ */
+export function servedRows(
+  days: ArrayLike<number>,
+  startDay: number,
+  endDay: number,
+  lookBack: boolean,
+): SeriesRows | null {
+  let from = lowerBound(days, startDay);
+  const to = lowerBound(days, endDay + 1);
+  if (to <= from) return null;
+  if (lookBack && from > 0 && days[from] !== startDay) from -= 1;
+  return { from, to };
+}
+
+/**
+ * The PriceSeries a simulation of [start, end] gets from one stored series: the look-back rows as ISO dates and
+ * adjusted closes (a view, not a copy). Null when the series has no price within the range (the server refuses
+ * the simulation then, naming the ticker).
+ */
+export function simulationSeries(
+  ticker: string,
+  days: ArrayLike<number>,
+  closes: Float64Array,
+  start: string,
+  end: string,
+): PriceSeries | null {
+  const rows = servedRows(days, isoToDayNumber(start), isoToDayNumber(end), true);
+  if (rows === null) return null;
+  return { ticker, dates: isoDates(days, rows.from, rows.to), prices: closes.subarray(rows.from, rows.to) };
+}
+
+const MEMO_FIRST_DAY = isoToDayNumber('1900-01-01');
+const MEMO_LAST_DAY = isoToDayNumber('2199-12-31');
+const isoMemo: (string | undefined)[] = [];
+
+/** dayNumberToIso, memoised over 1900–2199: turning 8,000 day numbers into strings costs a look-up each after the first time. */
+export function isoOfDay(day: number): string {
+  if (day < MEMO_FIRST_DAY || day > MEMO_LAST_DAY) return dayNumberToIso(day);
+  const index = day - MEMO_FIRST_DAY;
+  let iso = isoMemo[index];
+  if (iso === undefined) {
+    iso = dayNumberToIso(day);
+    isoMemo[index] = iso;
+  }
+  return iso;
+}
+
+/** ISO dates of days[from..to). */
+export function isoDates(days: ArrayLike<number>, from: number, to: number): string[] {
+  const dates = new Array<string>(to - from);
+  for (let i = from; i < to; i++) dates[i - from] = isoOfDay(days[i]);
+  return dates;
+}
+
+/** Index of the first element of an ascending list that is >= value. */
+export function lowerBound(values: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
