@@ -268,6 +268,7 @@ function insertStatements(simulation: NewSimulation, createdAt: Date): { row: Sq
   };
   const tickers = new Map(simulation.tickers.map((ticker) => [ticker, false]));
   if (simulation.benchmark && !tickers.has(simulation.benchmark)) tickers.set(simulation.benchmark, true);
+  for (const ticker of simulation.underlying ?? []) if (!tickers.has(ticker)) tickers.set(ticker, false);
   // Every row's simulation_id is the one :id parameter.
   const parameters: ObjectLiteral = { id: simulation.id };
   const tuples = [...tickers].map(([ticker, isBenchmark], index) => {

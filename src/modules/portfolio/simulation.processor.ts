@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  commandSeriesNeeds,
   mergePriceSeries,
   PortfolioCommand,
-  pricedTickers,
   SimulationError,
   simulatePortfolio,
   SimulationResult,
@@ -56,8 +56,9 @@ export class SimulationProcessor {
     });
     try {
       const command = record.parsedCommand as PortfolioCommand;
-      // The same tickers, in the same order, as the dashboard's live preview feeds the engine.
-      const tickers = pricedTickers(command);
+      // Every series the command reads (underlying tickers of synthetic ones, rate series, the inflation index), in
+      // the same order as the dashboard's live preview feeds the engine.
+      const tickers = commandSeriesNeeds(command).load;
       await progress(`fetching prices 0/${tickers.length}`, 5);
       const phases = this.metrics.simulationPhases();
       phases.enter('fetching_prices');

@@ -128,6 +128,16 @@ interface SummaryFacts {
     moneyWeightedReturn: number | null;
     depletedOn: string | null;
   } | null;
+  /** Leverage, interest, synthetic tickers, splices and real returns in words (results before issue 18: none). */
+  notes?: { code: string; ticker: string | null; message: string }[];
+  cashInterest?: { earned: number; paid: number } | null;
+  realReturns?: {
+    inflation: string;
+    cumulativeInflation: number;
+    finalValue: number;
+    totalReturn: number;
+    cagr: number;
+  } | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -288,6 +298,12 @@ function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
     add(['Warnings'], undefined, true);
     for (const warning of warnings) add(warningCells(warning));
   }
+  const notes = facts.notes ?? [];
+  if (notes.length > 0) {
+    add([]);
+    add(['Notes'], undefined, true);
+    for (const note of notes) add([note.code, note.message]);
+  }
   add([]);
   add(['Options', 'As written'], undefined, true);
   for (const option of content.options) {
@@ -317,6 +333,17 @@ function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
     add([`${label}: final value with the same cash flows`, numberOrNull(facts.benchmark.finalValue)], 'money');
     add([`${label}: money-weighted return`, numberOrNull(facts.benchmark.moneyWeightedReturn)], 'pct');
     if (facts.benchmark.depletedOn) add([`${label}: depleted on`, facts.benchmark.depletedOn]);
+  }
+  if (facts.cashInterest) {
+    add(['Interest earned on cash', numberOrNull(facts.cashInterest.earned)], 'money');
+    add(['Interest paid on loans', numberOrNull(facts.cashInterest.paid)], 'money');
+  }
+  const real = facts.realReturns;
+  if (real) {
+    add([`Inflation over the period (${real.inflation})`, numberOrNull(real.cumulativeInflation)], 'pct');
+    add([`Real final value (money of ${simulatedStart})`, numberOrNull(real.finalValue)], 'money');
+    add(['Real total return', numberOrNull(real.totalReturn)], 'pct');
+    add(['Real CAGR', numberOrNull(real.cagr)], 'pct');
   }
   add([]);
   add(['Metrics', 'Portfolio', ...(benchmark ? [benchmarkLabel(content.benchmarkTicker)] : [])], undefined, true);
