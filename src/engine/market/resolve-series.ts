@@ -238,12 +238,21 @@ class SeriesResolver {
   private info(ticker: string, expression: SyntheticTicker, column: Column): SyntheticSeriesInfo {
     const dates = this.matrix.dates;
     const last = lastRow(column.values);
+    // Each source to its last row with a price before the next one starts (the matrix may hold days, such as a
+    // monthly index's first of the month, on which neither has one).
+    const lastPricedBefore = (row: number, floor: number) => {
+      let r = row - 1;
+      while (r > floor && column.values[r] !== column.values[r]) r--;
+      return r;
+    };
     const sources = column.segments
       .filter((segment) => segment.fromRow >= 0 && segment.fromRow < dates.length)
       .map((segment, i, all) => ({
         source: segment.source,
         from: dates[segment.fromRow],
-        to: dates[i + 1 < all.length ? all[i + 1].fromRow - 1 : Math.max(last, segment.fromRow)],
+        to: dates[
+          i + 1 < all.length ? lastPricedBefore(all[i + 1].fromRow, segment.fromRow) : Math.max(last, segment.fromRow)
+        ],
       }));
     return {
       ticker,
