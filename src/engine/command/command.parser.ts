@@ -151,87 +151,104 @@ class CommandParserRun {
     );
   }
 
+  /**
+   * A position in named steps: its three parts (from the right), the ticker, the side and the weight (every error
+   * of each reported), then its place among the others (duplicates, the limit).
+   */
   private parsePosition(token: Token): void {
     const parts = token.text.split('-');
     if (parts.length < 3) {
-      this.positionSyntaxFailed = true;
-      const last = parts[parts.length - 1];
-      const looksLikeWeight = /^[\d.]+%?$/.test(last);
-      const ticker = parts.length === 2 ? parts[0].toUpperCase() : looksLikeWeight ? '' : parts[0].toUpperCase();
-      let problem: string;
-      let hint: string;
-      if (parts.length === 1 || ticker === '') {
-        problem = 'a position needs a ticker, a side and a weight';
-        hint = 'write it as TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%';
-      } else if (looksLikeWeight) {
-        problem = 'missing side between ticker and weight';
-        hint = `write ${ticker}-L-${last} for long or ${ticker}-S-${last} for short`;
-      } else {
-        problem = 'missing weight after the side';
-        hint = `write the weight in percent, e.g. ${ticker}-${parts[1].toUpperCase()}-50%`;
-      }
-      this.fail('POSITION_FORMAT', token, problem, 'TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%', hint);
+      this.positionFormatError(token, parts);
       return;
     }
     // Parse from the right: weight, side, and everything before is the ticker (BRK-B-L-10%).
     const weightText = parts[parts.length - 1];
     const sideText = parts[parts.length - 2];
     const tickerText = parts.slice(0, -2).join('-');
-    const ticker = tickerText.toUpperCase();
-    let valid = true;
-
-    // A synthetic ticker (SPY?L=2) is checked modifier by modifier; a plain one as it always was.
-    const synthetic = ticker.includes('?') ? parseTickerExpression(tickerText) : null;
-    if (synthetic !== null && !synthetic.ok) {
-      valid = false;
-      this.expressionErrors(token, 0, synthetic.errors);
-    } else if (synthetic === null && (!TICKER.test(ticker) || ticker.length > COMMAND_LIMITS.maxTickerLength)) {
-      valid = false;
-      const tooLong = ticker.length > COMMAND_LIMITS.maxTickerLength;
-      this.fail(
-        'TICKER_INVALID',
-        token,
-        tooLong
-          ? `ticker ${ticker} is longer than ${COMMAND_LIMITS.maxTickerLength} characters`
-          : ticker === ''
-            ? 'missing ticker before the side'
-            : `ticker ${ticker} has characters a ticker cannot have`,
-        'a ticker of letters and digits, optionally with ^ in front and . - = inside (BRK-B, ^GSPC, 7203.T)',
-        ticker === ''
-          ? 'write the ticker first, e.g. AAPL-L-50%'
-          : 'check the ticker symbol as your data provider spells it',
-      );
-    }
-    const canonicalTicker = synthetic?.ok ? synthetic.canonical : ticker;
-
-    const sideUpper = sideText.toUpperCase();
-    const side: Side | null = sideUpper === 'L' || sideUpper === 'S' ? sideUpper : null;
-    if (side === null) {
-      valid = false;
-      const shown = ticker === '' ? 'TICKER' : ticker;
-      this.fail(
-        'SIDE_INVALID',
-        token,
-        'side must be L or S',
-        'L (long) or S (short)',
-        `write ${shown}-L-${weightText} for long or ${shown}-S-${weightText} for short`,
-      );
-    }
-
+    const ticker = this.parsePositionTicker(token, tickerText);
+    const side = this.parseSide(token, tickerText.toUpperCase(), sideText, weightText);
     const weightPercent = this.parseWeight(token, weightText);
-    if (weightPercent === null) valid = false;
-
-    if (!valid || weightPercent === null || side === null) {
+    if (ticker === null || weightPercent === null || side === null) {
       this.positionSyntaxFailed = true;
       return;
     }
-    const duplicateOf = this.positions.findIndex((position) => position.ticker === canonicalTicker);
+    this.addPosition(token, { ticker, side, weightPercent });
+  }
+
+  /** A token with fewer than three parts: what is missing, and how to write it. */
+  private positionFormatError(token: Token, parts: string[]): void {
+    this.positionSyntaxFailed = true;
+    const last = parts[parts.length - 1];
+    const looksLikeWeight = /^[\d.]+%?$/.test(last);
+    const ticker = parts.length === 2 ? parts[0].toUpperCase() : looksLikeWeight ? '' : parts[0].toUpperCase();
+    let problem: string;
+    let hint: string;
+    if (parts.length === 1 || ticker === '') {
+      problem = 'a position needs a ticker, a side and a weight';
+      hint = 'write it as TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%';
+    } else if (looksLikeWeight) {
+      problem = 'missing side between ticker and weight';
+      hint = `write ${ticker}-L-${last} for long or ${ticker}-S-${last} for short`;
+    } else {
+      problem = 'missing weight after the side';
+      hint = `write the weight in percent, e.g. ${ticker}-${parts[1].toUpperCase()}-50%`;
+    }
+    this.fail('POSITION_FORMAT', token, problem, 'TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%', hint);
+  }
+
+  /**
+   * The ticker in its canonical spelling, or null with its errors: a synthetic one (SPY?L=2) checked modifier by
+   * modifier, a plain one as it always was.
+   */
+  private parsePositionTicker(token: Token, tickerText: string): string | null {
+    const ticker = tickerText.toUpperCase();
+    if (ticker.includes('?')) {
+      const synthetic = parseTickerExpression(tickerText);
+      if (synthetic.ok) return synthetic.canonical;
+      this.expressionErrors(token, 0, synthetic.errors);
+      return null;
+    }
+    if (TICKER.test(ticker) && ticker.length <= COMMAND_LIMITS.maxTickerLength) return ticker;
+    const tooLong = ticker.length > COMMAND_LIMITS.maxTickerLength;
+    this.fail(
+      'TICKER_INVALID',
+      token,
+      tooLong
+        ? `ticker ${ticker} is longer than ${COMMAND_LIMITS.maxTickerLength} characters`
+        : ticker === ''
+          ? 'missing ticker before the side'
+          : `ticker ${ticker} has characters a ticker cannot have`,
+      'a ticker of letters and digits, optionally with ^ in front and . - = inside (BRK-B, ^GSPC, 7203.T)',
+      ticker === ''
+        ? 'write the ticker first, e.g. AAPL-L-50%'
+        : 'check the ticker symbol as your data provider spells it',
+    );
+    return null;
+  }
+
+  private parseSide(token: Token, ticker: string, sideText: string, weightText: string): Side | null {
+    const sideUpper = sideText.toUpperCase();
+    if (sideUpper === 'L' || sideUpper === 'S') return sideUpper;
+    const shown = ticker === '' ? 'TICKER' : ticker;
+    this.fail(
+      'SIDE_INVALID',
+      token,
+      'side must be L or S',
+      'L (long) or S (short)',
+      `write ${shown}-L-${weightText} for long or ${shown}-S-${weightText} for short`,
+    );
+    return null;
+  }
+
+  /** A valid position joins the others unless its ticker is already there or the limit is reached. */
+  private addPosition(token: Token, position: Position): void {
+    const duplicateOf = this.positions.findIndex((one) => one.ticker === position.ticker);
     if (duplicateOf >= 0) {
       const first = this.positionTokens[duplicateOf];
       this.fail(
         'DUPLICATE_TICKER',
         token,
-        `${canonicalTicker} is already in the portfolio at column ${first.column}`,
+        `${position.ticker} is already in the portfolio at column ${first.column}`,
         'each ticker at most once',
         `merge ${first.text} and ${token.text} into one position`,
       );
@@ -249,7 +266,7 @@ class CommandParserRun {
       this.positionSyntaxFailed = true;
       return;
     }
-    this.positions.push({ ticker: canonicalTicker, side, weightPercent });
+    this.positions.push(position);
     this.positionTokens.push(token);
   }
 
