@@ -1,5 +1,5 @@
 /**
- * Synthetic price columns (docs/market-data.md, "Synthetic tickers"): a daily-reset leveraged version of a total-
+ * Synthetic price columns (docs/command-language.md, "Synthetic tickers"): a daily-reset leveraged version of a total-
  * return series, and a series filled backward by another, spliced on returns. Columns are one value per row of a
  * price matrix (NaN where there is none); pure functions of numbers, shared by the server, the CLI and the browser.
  */
