@@ -55,9 +55,13 @@ const MAX_RESOLVED_PER_MATRIX = 32;
  * without them gets the matrix back untouched. Throws a SimulationError naming every ticker that cannot be built.
  */
 export function resolveCommandSeries(command: PortfolioCommand, matrix: PriceMatrix): ResolvedCommandSeries {
+  // The common case first, allocation-free: no synthetic ticker, nothing to resolve.
+  const benchmark = command.options.benchmark;
+  if (!command.positions.some((position) => position.ticker.includes('?')) && !(benchmark ?? '').includes('?')) {
+    return { matrix, synthetics: [] };
+  }
   const needs = commandSeriesNeeds(command);
   const written = [...needs.positions, ...(needs.benchmark === null ? [] : [needs.benchmark])];
-  if (!written.some((ticker) => ticker.includes('?'))) return { matrix, synthetics: [] };
 
   const key = [
     command.start,
