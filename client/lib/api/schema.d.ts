@@ -907,10 +907,20 @@ export interface components {
             /** @example ^GSPC */
             benchmark?: string | null;
             /**
+             * @description annual rate paid on loans: a percentage or a rate series ticker
+             * @example 6%
+             */
+            borrow?: string | null;
+            /**
              * @description starting capital
              * @example 250000
              */
             capital?: number | null;
+            /**
+             * @description annual rate earned by cash: a percentage or a rate series ticker
+             * @example 4%
+             */
+            cash?: string | null;
             /**
              * @description amount/month|quarter|year; negative withdraws
              * @example 1000/month
@@ -921,6 +931,11 @@ export interface components {
              * @example 0.1%
              */
             fee?: string | null;
+            /**
+             * @description annual inflation or a price index ticker, for real returns
+             * @example 3%
+             */
+            inflation?: string | null;
             /**
              * @description none | daily | weekly | monthly | quarterly | yearly | band:5%
              * @example monthly
