@@ -125,7 +125,7 @@ export function buildSimulationPlan(command: PortfolioCommand, priceMatrix: Pric
   checkPricesAtStart(command, matrix, stats, columns, run);
   const block = priceBlock(matrix, stats, columns, run);
   const calendar = runCalendar(command, matrix, run);
-  const { interest, priceLevel } = interestAndPriceLevel(command, matrix, stats, columns, run, calendar.dayNumber);
+  const { interest, priceLevel } = interestAndPriceLevel(matrix, stats, columns, run, calendar.dayNumber);
   const benchmark = benchmarkSeries(matrix, columns.benchmarkColumn, run);
   const { rebalance, contribution } = command.options;
   return {
@@ -384,7 +384,6 @@ function runCalendar(command: PortfolioCommand, matrix: PriceMatrix, { rows, lo,
  * last value on or before each row (seeded from before the start); a series without one at the start is refused.
  */
 function interestAndPriceLevel(
-  command: PortfolioCommand,
   matrix: PriceMatrix,
   stats: ColumnStats,
   columns: PlanColumns,
