@@ -128,6 +128,16 @@ interface SummaryFacts {
     moneyWeightedReturn: number | null;
     depletedOn: string | null;
   } | null;
+  /** Leverage, interest, synthetic tickers, splices and real returns in words (results before issue 18: none). */
+  notes?: { code: string; ticker: string | null; message: string }[];
+  cashInterest?: { earned: number; paid: number } | null;
+  realReturns?: {
+    inflation: string;
+    cumulativeInflation: number;
+    finalValue: number;
+    totalReturn: number;
+    cagr: number;
+  } | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -282,9 +292,11 @@ function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
   const rows = [
     ...reportFactRows(content, facts),
     ...warningRows(facts.warnings ?? []),
+    ...noteRows(facts.notes ?? []),
     ...optionRows(content.options),
     ...dataSourceRows(content, facts.sources ?? {}, kinds),
     ...resultRows(content.summary, facts.benchmark, seriesLabel),
+    ...interestAndRealRows(facts, facts.simulatedStart ?? content.series.dates[0]),
     ...metricRows(content, seriesLabel),
     ...relativeMetricRows(content, seriesLabel),
   ];
@@ -313,6 +325,12 @@ function reportFactRows(content: ReportContent, facts: SummaryFacts): SummaryRow
 function warningRows(warnings: readonly unknown[]): SummaryRow[] {
   if (warnings.length === 0) return [];
   return [BLANK_LINE, heading(['Warnings']), ...warnings.map((warning) => line(warningCells(warning)))];
+}
+
+/** What the engine did that the numbers do not show (synthetic tickers built, borrowing costs, splices). */
+function noteRows(notes: readonly { code: string; message: string }[]): SummaryRow[] {
+  if (notes.length === 0) return [];
+  return [BLANK_LINE, heading(['Notes']), ...notes.map((note) => line([note.code, note.message]))];
 }
 
 function optionRows(options: ReportContent['options']): SummaryRow[] {
@@ -367,6 +385,23 @@ function resultRows(
     rows.push(line([`${label}: final value with the same cash flows`, numberOrNull(benchmark.finalValue)], 'money'));
     rows.push(line([`${label}: money-weighted return`, numberOrNull(benchmark.moneyWeightedReturn)], 'pct'));
     if (benchmark.depletedOn) rows.push(line([`${label}: depleted on`, benchmark.depletedOn]));
+  }
+  return rows;
+}
+
+/** Still under Results: interest on cash and loans, and the result in money of the first day (inflation=). */
+function interestAndRealRows(facts: SummaryFacts, simulatedStart: string): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  if (facts.cashInterest) {
+    rows.push(line(['Interest earned on cash', numberOrNull(facts.cashInterest.earned)], 'money'));
+    rows.push(line(['Interest paid on loans', numberOrNull(facts.cashInterest.paid)], 'money'));
+  }
+  const real = facts.realReturns;
+  if (real) {
+    rows.push(line([`Inflation over the period (${real.inflation})`, numberOrNull(real.cumulativeInflation)], 'pct'));
+    rows.push(line([`Real final value (money of ${simulatedStart})`, numberOrNull(real.finalValue)], 'money'));
+    rows.push(line(['Real total return', numberOrNull(real.totalReturn)], 'pct'));
+    rows.push(line(['Real CAGR', numberOrNull(real.cagr)], 'pct'));
   }
   return rows;
 }
