@@ -27,6 +27,10 @@ const CommandEditor = lazy(async () => ({ default: (await loadCommandEditor()).C
 // The socket client comes with the first run, not with the page.
 const RunProgress = lazy(() => import('./run-progress'));
 
+// The live preview (its charts, and the engine's worker after it) comes when a command first parses, after the
+// page has painted: never part of the page's first load.
+const LivePreview = lazy(() => import('../preview/live-preview'));
+
 /** How long typing must pause before errors show (instant enough, without flashing on every keystroke). */
 const CHECK_DELAY_MS = 150;
 
@@ -100,6 +104,9 @@ export function Workspace({ searchTickers, checkTickers }: WorkspaceProps) {
 
   // Parsing is microseconds: the button follows every keystroke, only the error list waits for a pause.
   const parsedNow = useMemo(() => parseCommand(command), [command]);
+  // Once a command has parsed the preview stays, showing its last result while the text is being fixed.
+  const [previewing, setPreviewing] = useState(false);
+  if (parsedNow.ok && !previewing) setPreviewing(true);
   const shownParsed = useMemo(() => parseCommand(shownCommand), [shownCommand]);
 
   // Once the command parses, ask whether its tickers can be priced: a warning under each one no source can.
@@ -275,6 +282,12 @@ export function Workspace({ searchTickers, checkTickers }: WorkspaceProps) {
 
         <SyntaxHelp />
       </section>
+
+      {previewing && (
+        <Suspense fallback={null}>
+          <LivePreview command={command} onCommandChange={setCommand} />
+        </Suspense>
+      )}
 
       <RecentSimulations />
     </div>
