@@ -4,6 +4,7 @@ import { AppConfigModule, AppConfigModuleOptions } from './config/app-config.mod
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MarketDataModule } from './modules/market-data/market-data.module';
 import { HistoryModule } from './modules/history/history.module';
@@ -39,6 +40,7 @@ export class AppModule {
           HistoryModule,
           PortfolioModule,
           ReportModule,
+          AccountModule,
         ],
       },
     };

@@ -4,11 +4,16 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 export interface AuthenticatedUser {
   id: string;
   email: string;
+  /** When the person signed in (with a password or Google) to start the session this token belongs to. */
+  signedInAt: Date;
+  /** When the access token expires (sockets are disconnected then). */
+  expiresAt: Date;
 }
 
 /**
- * Verifies an access token and says whose it is; provided by the auth module, used by the HTTP guard and by
- * the Socket.IO authenticator in src/realtime (which cannot import a domain module). Throws on any problem.
+ * Verifies an access token and says whose it is — of an account that still exists; provided by the auth module,
+ * used by the HTTP guard and by the Socket.IO authenticator in src/realtime (which cannot import a domain module).
+ * Throws on any problem.
  */
 export abstract class AccessTokenVerifier {
   abstract verify(token: string): Promise<AuthenticatedUser>;

@@ -14,3 +14,13 @@ export abstract class DomainError extends Error {
     this.name = new.target.name;
   }
 }
+
+/**
+ * Seconds after which a client should try again, for errors that carry them (a 503 for an outage): the error
+ * filter sends them as the Retry-After header.
+ */
+export function retryAfterSecondsOf(error: unknown): number | undefined {
+  if (!(error instanceof DomainError) || !('retryAfterSeconds' in error)) return undefined;
+  const seconds = error.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+}

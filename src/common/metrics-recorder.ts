@@ -9,6 +9,9 @@ export abstract class MetricsRecorder {
   /** A job of `queue` started its first try `waitSeconds` after it was enqueued. */
   abstract jobStarted(queue: string, waitSeconds: number): void;
 
+  /** The recovery sweep enqueued again, retried or failed a stranded job of `queue` (see JobRecovery). */
+  abstract jobRecovered(queue: string, action: 'enqueued' | 'retried' | 'failed'): void;
+
   /** A batch of outbox events could not be published (the broker refused or was unreachable). */
   abstract eventPublishFailed(events: number): void;
 

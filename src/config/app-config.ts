@@ -26,8 +26,19 @@ export type DatabaseConfig =
   | { kind: 'sqlite'; path: string; migrationsRun: boolean };
 
 export type QueueConfig =
-  | { kind: 'bull'; redisUrl: string; prefix: string; concurrency: number; lockMs: number; stalledCheckMs: number }
-  | { kind: 'memory'; concurrency: number };
+  | {
+      kind: 'bull';
+      redisUrl: string;
+      prefix: string;
+      concurrency: number;
+      lockMs: number;
+      stalledCheckMs: number;
+      /** Longest wait for Redis to store a job before the producer goes on without it (the sweep enqueues it). */
+      enqueueTimeoutMs: number;
+      /** Interval of the recovery sweep (JobRecovery) in each worker. */
+      recoveryMs: number;
+    }
+  | { kind: 'memory'; concurrency: number; recoveryMs: number };
 
 export type EventsConfig =
   | {

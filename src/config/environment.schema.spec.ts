@@ -25,7 +25,7 @@ describe('parseEnvironment', () => {
       serveDashboard: true,
     });
     expect(config.database).toEqual({ kind: 'sqlite', path: 'data/portofino.sqlite', migrationsRun: true });
-    expect(config.queue).toEqual({ kind: 'memory', concurrency: 4 });
+    expect(config.queue).toEqual({ kind: 'memory', concurrency: 4, recoveryMs: 30000 });
     expect(config.events).toEqual({ kind: 'memory', outboxPollMs: 500 });
     expect(config.runsApi && config.runsWorker).toBe(true);
   });
@@ -51,6 +51,8 @@ describe('parseEnvironment', () => {
       concurrency: 4,
       lockMs: 30000,
       stalledCheckMs: 30000,
+      enqueueTimeoutMs: 500,
+      recoveryMs: 30000,
     });
     expect(config.events).toEqual({
       kind: 'kafka',

@@ -70,7 +70,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
     default: undefined,
     description: 'redis://host:6379 enables Bull queues on Redis; unset: in-process queue',
   },
-  { name: 'QUEUE_PREFIX', default: 'portofino', description: 'Redis key prefix of the Bull queues' },
+  {
+    name: 'QUEUE_PREFIX',
+    default: 'portofino',
+    description: 'Redis key prefix of the Bull queues (and of the sign-in rate limits, under <prefix>:auth)',
+  },
   { name: 'QUEUE_CONCURRENCY', default: '4', description: 'jobs a worker runs at once per queue' },
   {
     name: 'QUEUE_LOCK_MS',
@@ -81,6 +85,18 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
     name: 'QUEUE_STALLED_CHECK_MS',
     default: '30000',
     description: 'how often Bull looks for stalled jobs (of crashed workers) to run them again',
+  },
+  {
+    name: 'QUEUE_ENQUEUE_TIMEOUT_MS',
+    default: '500',
+    description:
+      'longest wait for Redis to store a job; past it the request is answered anyway (the row is durable) and the recovery sweep enqueues the job',
+  },
+  {
+    name: 'QUEUE_RECOVERY_MS',
+    default: '30000',
+    description:
+      'how often each worker re-enqueues simulations and reports left queued or running without a live job (Redis lost it) and fails those whose workers crashed too often',
   },
   {
     name: 'KAFKA_BROKERS',
@@ -123,7 +139,8 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
   {
     name: 'AUTH_THROTTLE_LIMIT',
     default: '10',
-    description: 'requests per client IP to each of login, register and refresh within AUTH_THROTTLE_TTL_SECONDS',
+    description:
+      'within AUTH_THROTTLE_TTL_SECONDS: sign-ins and registrations per client IP, failed sign-ins per account, invalid refresh tokens per client IP (in Redis when REDIS_URL is set)',
   },
   { name: 'AUTH_THROTTLE_TTL_SECONDS', default: '60', description: 'window of AUTH_THROTTLE_LIMIT' },
   { name: 'GOOGLE_CLIENT_ID', default: undefined, description: 'OAuth client id; unset: Google sign-in is disabled' },
@@ -378,6 +395,7 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
 
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const concurrency = read.integer('QUEUE_CONCURRENCY', 1, 256);
+  const recoveryMs = read.integer('QUEUE_RECOVERY_MS', 500, 3_600_000);
   const queue: AppConfigValues['queue'] = redisUrl
     ? {
         kind: 'bull',
@@ -386,8 +404,10 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
         concurrency,
         lockMs: read.integer('QUEUE_LOCK_MS', 1000, 3_600_000),
         stalledCheckMs: read.integer('QUEUE_STALLED_CHECK_MS', 1000, 3_600_000),
+        enqueueTimeoutMs: read.integer('QUEUE_ENQUEUE_TIMEOUT_MS', 50, 60_000),
+        recoveryMs,
       }
-    : { kind: 'memory', concurrency };
+    : { kind: 'memory', concurrency, recoveryMs };
 
   const brokers = read.list('KAFKA_BROKERS');
   for (const broker of brokers) {

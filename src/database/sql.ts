@@ -1,4 +1,4 @@
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { QueryFailedError, type EntityManager, type ObjectLiteral } from 'typeorm';
 
 /**
  * Runs one statement written with :named parameters on PostgreSQL or SQLite alike: the driver turns them into
@@ -9,6 +9,22 @@ import type { EntityManager, ObjectLiteral } from 'typeorm';
 export function executeSql(manager: EntityManager, sql: string, parameters: ObjectLiteral): Promise<unknown> {
   const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
   return manager.query(query, values);
+}
+
+/** executeSql() for a write whose effect matters: resolves with the number of rows it changed (or inserted). */
+export async function executeSqlCounted(
+  manager: EntityManager,
+  sql: string,
+  parameters: ObjectLiteral,
+): Promise<number> {
+  const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const result = await runner.query(query, values, true);
+    return result.affected ?? 0;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
 }
 
 /**
@@ -31,4 +47,14 @@ export function valuesList<T>(
     return `(${names.join(', ')})`;
   });
   return { sql: tuples.join(', '), parameters };
+}
+
+/**
+ * True for a foreign-key violation on PostgreSQL (23503) or SQLite (SQLITE_CONSTRAINT_FOREIGNKEY): a row was
+ * written for a parent deleted meanwhile (an account deleted while one of its requests was under way).
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string } | undefined)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }

@@ -29,11 +29,12 @@ export class EventPublisher {
    * publish() for a state change written as one SQL statement (a WITH … on PostgreSQL: one round trip, no
    * transaction to open and commit): the outbox INSERT that ends that statement, and `committed()` to call once
    * it has run, which publishes the events at once. The events exist exactly when the state change does, as
-   * with publish() in a transaction.
+   * with publish() in a transaction. `onlyIfAny` names a part of that WITH (PostgreSQL): the events are written
+   * only if it returned a row, for a state change that may find nothing to change.
    */
-  inStatement(events: DomainEvent[]): EventsInStatement {
+  inStatement(events: DomainEvent[], options: { onlyIfAny?: string } = {}): EventsInStatement {
     const { rows, envelopes } = this.outboxRows(events);
-    return { ...this.outbox.insertStatement(rows), envelopes, committed: () => this.relay.kick() };
+    return { ...this.outbox.insertStatement(rows, options.onlyIfAny), envelopes, committed: () => this.relay.kick() };
   }
 
   private outboxRows(events: DomainEvent[]): { rows: NewOutboxEvent[]; envelopes: EventEnvelope[] } {

@@ -6,6 +6,7 @@ export const EVENT_TOPICS = {
   simulation: 'portofino.simulation.events.v1',
   history: 'portofino.history.events.v1',
   report: 'portofino.report.events.v1',
+  account: 'portofino.account.events.v1',
 } as const;
 
 export type EventTopic = (typeof EVENT_TOPICS)[keyof typeof EVENT_TOPICS];

@@ -30,12 +30,24 @@ export class KafkaEventTransport extends EventTransport implements OnApplication
   private static readonly COMMIT_INTERVAL_MS = 1000;
   /** What a batching subscription (batchWithinMs) waits for, at most, before its fetch is answered. */
   private static readonly BATCH_MIN_BYTES = 256 * 1024;
+  /** /health answers within a second while the brokers are down: each of its checks is bounded below that. */
+  private static readonly HEALTH_TIMEOUT_MS = 500;
+  /** The longest a health probe that sees no connection error is awaited. */
+  private static readonly HEALTH_LIMIT_MS = 5000;
+  /** A connection error this recent means the brokers are unreachable now. */
+  private static readonly RECENT_PROBLEM_MS = 10_000;
+  /** kafkajs's words for a broker it cannot reach. */
+  private static readonly CONNECTION_PROBLEM =
+    /Connection (error|timeout)|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|No broker available|Failed to connect/i;
   private readonly logger = new Logger(KafkaEventTransport.name);
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private readonly admin: Admin;
   private readonly consumers = new Set<Consumer>();
   private ready: Promise<void> | undefined;
+  /** The health probe in flight, if any. */
+  private probe: Promise<DependencyState> | undefined;
+  private lastConnectionProblem: { at: number; message: string } | undefined;
 
   constructor(private readonly options: KafkaTransportOptions) {
     super();
@@ -134,7 +146,42 @@ export class KafkaEventTransport extends EventTransport implements OnApplication
     };
   }
 
+  /**
+   * While the brokers cannot be reached kafkajs retries for seconds before a request fails: once a probe has run
+   * HEALTH_TIMEOUT_MS and kafkajs has just reported a connection error (at once when connections are refused,
+   * after its connection timeout when they are swallowed), the check says down, naming the error, and the probe
+   * goes on in the background (one at a time: later checks wait for the same one). A probe that is merely slow
+   * (the first one creates the topics) is awaited, up to HEALTH_LIMIT_MS.
+   */
   async health(): Promise<DependencyState> {
+    const probe = (this.probe ??= this.describe().finally(() => {
+      this.probe = undefined;
+    }));
+    const started = Date.now();
+    for (;;) {
+      const settled = await Promise.race([
+        probe,
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100).unref()),
+      ]);
+      if (settled) return settled;
+      const elapsed = Date.now() - started;
+      const problem = elapsed >= KafkaEventTransport.HEALTH_TIMEOUT_MS ? this.recentConnectionProblem() : undefined;
+      if (problem) return this.unreachable(`after ${elapsed} ms (${problem})`);
+      if (elapsed >= KafkaEventTransport.HEALTH_LIMIT_MS) return this.unreachable(`after ${elapsed} ms`);
+    }
+  }
+
+  private unreachable(after: string): DependencyState {
+    return { up: false, kind: 'kafka', detail: `no answer from the brokers ${after}` };
+  }
+
+  /** The last connection error kafkajs reported, if it is recent. */
+  private recentConnectionProblem(): string | undefined {
+    const last = this.lastConnectionProblem;
+    return last && Date.now() - last.at < KafkaEventTransport.RECENT_PROBLEM_MS ? last.message : undefined;
+  }
+
+  private async describe(): Promise<DependencyState> {
     try {
       await this.connect();
       const cluster = await this.admin.describeCluster();
@@ -180,6 +227,9 @@ export class KafkaEventTransport extends EventTransport implements OnApplication
   private logKafka(entry: LogEntry): void {
     const level = KAFKA_TO_NEST_LEVEL[entry.level] ?? 'debug';
     const { message, ...extra } = entry.log;
+    if (entry.level === logLevel.ERROR && KafkaEventTransport.CONNECTION_PROBLEM.test(message)) {
+      this.lastConnectionProblem = { at: Date.now(), message };
+    }
     this.logger[level](`${message} ${JSON.stringify(extra)}`);
   }
 }

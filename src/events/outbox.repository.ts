@@ -78,9 +78,11 @@ export class OutboxRepository {
 
   /**
    * The INSERT of `events` (one or more) as SQL with :named parameters, all named `outbox…` so that it can end
-   * a caller's WITH … statement without clashing with the caller's own parameters.
+   * a caller's WITH … statement without clashing with the caller's own parameters. With `onlyIfAny` (PostgreSQL,
+   * the name of an earlier part of that WITH), the events are written only if that part returned a row: a state
+   * change that did not happen has no events.
    */
-  insertStatement(events: readonly NewOutboxEvent[]): { sql: string; parameters: ObjectLiteral } {
+  insertStatement(events: readonly NewOutboxEvent[], onlyIfAny?: string): { sql: string; parameters: ObjectLiteral } {
     const rows = valuesList(
       events,
       ['id', 'topic', 'key', 'type', 'payload', 'headers', 'createdAt'],
@@ -88,8 +90,14 @@ export class OutboxRepository {
         column === 'headers' ? JSON.stringify(event.headers) : event[column as keyof Omit<NewOutboxEvent, 'headers'>],
       'outbox_',
     );
+    const insert = 'INSERT INTO event_outbox (id, topic, "key", type, payload, headers, created_at)';
+    if (!onlyIfAny) return { sql: `${insert} VALUES ${rows.sql}`, parameters: rows.parameters };
+    // In a SELECT PostgreSQL takes parameters for text: the uuid and the timestamp are cast.
+    const typed = rows.sql
+      .replace(/(:outbox_id\d+)/g, 'CAST($1 AS uuid)')
+      .replace(/(:outbox_createdAt\d+)/g, 'CAST($1 AS timestamptz)');
     return {
-      sql: `INSERT INTO event_outbox (id, topic, "key", type, payload, headers, created_at) VALUES ${rows.sql}`,
+      sql: `${insert} SELECT * FROM (VALUES ${typed}) AS events WHERE EXISTS (SELECT 1 FROM ${onlyIfAny})`,
       parameters: rows.parameters,
     };
   }

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { DomainError, retryAfterSecondsOf } from '../common/domain-error';
+import { asDatabaseUnavailable } from '../database/database-unavailable';
+import { isForeignKeyViolation } from '../database/sql';
 import { ErrorResponse, errorCodeForStatus, sendError } from './error-response';
 import { requestIdOf } from './request-id';
 
@@ -12,8 +14,9 @@ interface HttpExceptionBody {
 }
 
 /**
- * Maps every error to the one JSON error shape. Domain errors carry their code and status; Nest's HTTP
- * exceptions keep their status; anything else is a logged 500 whose body says nothing about internals.
+ * Maps every error to the one JSON error shape. Domain errors carry their code and status (and Retry-After when
+ * they say when to try again); Nest's HTTP exceptions keep their status; a database that cannot be reached is a
+ * 503 with Retry-After; anything else is a logged 500 whose body says nothing about internals.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -25,7 +28,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     const requestId = requestIdOf(request);
-    sendError(response, { ...this.describe(exception, request), requestId });
+    const unavailable = asDatabaseUnavailable(exception);
+    if (unavailable) {
+      this.logger.warn({
+        message: 'database unavailable',
+        requestId,
+        method: request.method,
+        url: request.originalUrl,
+      });
+    }
+    const error = unavailable ?? exception;
+    const retryAfter = retryAfterSecondsOf(error);
+    if (retryAfter !== undefined && !response.headersSent) response.setHeader('Retry-After', String(retryAfter));
+    sendError(response, { ...this.describe(error, request), requestId });
   }
 
   private describe(exception: unknown, request: Request): Omit<ErrorResponse, 'requestId'> {
@@ -47,6 +62,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
         error: parsed.code ?? errorCodeForStatus(status),
         message: messages.join('; '),
         details: parsed.details ?? (messages.length > 1 ? messages : []),
+      };
+    }
+    if (isForeignKeyViolation(exception)) {
+      this.logger.warn({
+        message: 'write refers to a deleted row',
+        requestId: requestIdOf(request),
+        url: request.originalUrl,
+      });
+      return {
+        status: HttpStatus.CONFLICT,
+        error: 'CONFLICT',
+        message: 'something this request refers to (your account, a simulation) was deleted meanwhile',
+        details: [],
       };
     }
     this.logger.error({

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { logAccess } from './access-log';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { errorCodeForStatus, sendError } from './error-response';
+import { verifyJsonBody } from './json-body-limits';
 import { assignRequestId, requestIdOf } from './request-id';
 import { createValidationPipe } from './validation.pipe';
 
@@ -80,7 +81,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
       });
     });
   }
-  server.use(guardedParser(express.json({ limit: config.http.bodyLimit })));
+  // Nesting is bounded before parsing: validation recurses once per level (see json-body-limits.ts).
+  server.use(guardedParser(express.json({ limit: config.http.bodyLimit, verify: verifyJsonBody })));
   server.use(guardedParser(express.urlencoded({ extended: false, limit: config.http.bodyLimit })));
   server.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 /** The one JSON shape of every 4xx and 5xx answer. */
@@ -18,6 +18,9 @@ export class ErrorResponse {
   @ApiProperty({ example: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', description: 'quote it when reporting a problem' })
   requestId!: string;
 }
+
+/** An `:id` path parameter read with ParseUUIDPipe, as OpenAPI describes it (anything else is a 400). */
+export const UUID_PARAM = { name: 'id', schema: { type: 'string', format: 'uuid' } } as const;
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -42,3 +45,15 @@ export function sendError(response: Response, body: ErrorResponse): void {
   if (response.headersSent) return;
   response.status(body.status).json(body);
 }
+
+/**
+ * OpenAPI: the 503 of an operation that needs the database (on a controller: all of its operations). The error
+ * filter answers it, with Retry-After, when PostgreSQL cannot be reached.
+ */
+export const ApiDatabaseUnavailableResponse = (): MethodDecorator & ClassDecorator =>
+  ApiServiceUnavailableResponse({
+    type: ErrorResponse,
+    description:
+      'DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the ' +
+      'Retry-After header (seconds).',
+  });

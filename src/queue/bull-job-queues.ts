@@ -10,7 +10,28 @@ import {
   JobState,
   NonRetryableJobError,
   QueueCounts,
+  QueueUnavailableError,
 } from './job-queues';
+
+/** Bull's reason for a job it failed because its workers kept stopping (moveStalledJobsToWait). */
+const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
+
+export interface BullJobQueuesOptions {
+  /** Longest wait for enqueue() (QUEUE_ENQUEUE_TIMEOUT_MS). */
+  enqueueTimeoutMs: number;
+  /** Longest wait for the health check's PING. */
+  healthTimeoutMs: number;
+}
+
+/** Rejects with `error()` when `work` has not settled after `ms`; the work itself goes on. */
+function within<T>(work: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), ms);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 const BULL_STATE: Record<string, JobState> = {
   waiting: 'waiting',
@@ -26,7 +47,10 @@ const BULL_STATE: Record<string, JobState> = {
 export class BullJobQueues extends JobQueues implements BeforeApplicationShutdown {
   private readonly logger = new Logger(BullJobQueues.name);
 
-  constructor(private readonly queues: ReadonlyMap<QueueName, Queue>) {
+  constructor(
+    private readonly queues: ReadonlyMap<QueueName, Queue>,
+    private readonly options: BullJobQueuesOptions = { enqueueTimeoutMs: 500, healthTimeoutMs: 500 },
+  ) {
     super();
   }
 
@@ -40,20 +64,54 @@ export class BullJobQueues extends JobQueues implements BeforeApplicationShutdow
     return (await this.snapshot(queue, job)) as JobSnapshot<JobData<Q, J>>;
   }
 
-  /** One script call (Bull's addJob); the state is not read back. */
+  /**
+   * One script call (Bull's addJob); the state is not read back. While Redis is unreachable ioredis holds the
+   * command and retries it for about 13 s: the caller waits QUEUE_ENQUEUE_TIMEOUT_MS at most.
+   */
   override async enqueue<Q extends QueueName, J extends JobName<Q>>(
     queue: Q,
     name: J,
     data: JobData<Q, J>,
     options: EnqueueOptions = {},
   ): Promise<string> {
-    const job = await this.queue(queue).add(name, data, this.bullOptions(options));
+    const adding = this.queue(queue).add(name, data, this.bullOptions(options));
+    // A late rejection (Redis stayed away) must not surface as an unhandled one.
+    adding.catch(() => undefined);
+    const job = await within(
+      adding,
+      this.options.enqueueTimeoutMs,
+      () => new QueueUnavailableError(`Redis did not store the job within ${this.options.enqueueTimeoutMs} ms`),
+    );
     return String(job.id);
   }
 
   async getJob(queue: QueueName, id: string): Promise<JobSnapshot | null> {
     const job = await this.queue(queue).getJob(id);
     return job ? this.snapshot(queue, job) : null;
+  }
+
+  async retry(queue: QueueName, id: string): Promise<boolean> {
+    const job = await this.queue(queue).getJob(id);
+    if (!job) return false;
+    try {
+      await job.retry();
+      return true;
+    } catch {
+      // Not failed (any more), or locked by a worker that took it meanwhile.
+      return false;
+    }
+  }
+
+  async remove(queue: QueueName, id: string): Promise<boolean> {
+    const job = await this.queue(queue).getJob(id);
+    const state = job ? await job.getState() : undefined;
+    if (!job || (state !== 'completed' && state !== 'failed')) return false;
+    try {
+      await job.remove();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async counts(queue: QueueName): Promise<QueueCounts> {
@@ -91,11 +149,11 @@ export class BullJobQueues extends JobQueues implements BeforeApplicationShutdow
 
   async health(): Promise<DependencyState> {
     const [first] = this.queues.values();
+    const ms = this.options.healthTimeoutMs;
     try {
-      const reply = await Promise.race([
-        first.client.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no reply within 2 s')), 2000).unref()),
-      ]);
+      const pinging = first.client.ping();
+      pinging.catch(() => undefined);
+      const reply = await within(pinging, ms, () => new Error(`no reply within ${ms} ms`));
       return { up: reply === 'PONG', kind: 'redis', detail: `bull queues: ${[...this.queues.keys()].join(', ')}` };
     } catch (error) {
       return { up: false, kind: 'redis', detail: (error as Error).message };
@@ -145,6 +203,7 @@ export class BullJobQueues extends JobQueues implements BeforeApplicationShutdow
       progress: job.progress(),
       returnValue: job.returnvalue ?? null,
       failedReason: job.failedReason ?? null,
+      workerLost: state === 'failed' && job.failedReason === STALLED_TOO_OFTEN,
       enqueuedAt: new Date(job.timestamp),
       startedAt: job.processedOn ? new Date(job.processedOn) : null,
     };

@@ -37,6 +37,8 @@ export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShu
   private readonly finished: string[] = [];
   private readonly registrations = new Map<string, Registration>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** The latest job of each repeating schedule (queue:job id or name). */
+  private readonly schedules = new Map<string, JobSnapshot>();
   private readonly running = new Set<Promise<void>>();
   private closed = false;
 
@@ -46,10 +48,23 @@ export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShu
     data: JobData<Q, J>,
     options: EnqueueOptions = {},
   ): Promise<JobSnapshot<JobData<Q, J>>> {
+    if (options.repeatEveryMs) {
+      // One schedule per job id (or name), however often it is added, as on Bull.
+      const schedule = `${queue}:${options.jobId ?? name}`;
+      const latest = this.schedules.get(schedule);
+      if (latest) return { ...latest } as JobSnapshot<JobData<Q, J>>;
+      return this.store(queue, name, data, options, schedule) as JobSnapshot<JobData<Q, J>>;
+    }
     return this.store(queue, name, data, options) as JobSnapshot<JobData<Q, J>>;
   }
 
-  private store(queue: QueueName, name: string, data: unknown, options: EnqueueOptions): JobSnapshot {
+  private store(
+    queue: QueueName,
+    name: string,
+    data: unknown,
+    options: EnqueueOptions,
+    schedule?: string,
+  ): JobSnapshot {
     const id = options.jobId ?? randomUUID();
     const existing = this.jobs.get(this.storeKey(queue, id));
     if (existing) return { ...existing.snapshot };
@@ -63,6 +78,7 @@ export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShu
       progress: 0,
       returnValue: null,
       failedReason: null,
+      workerLost: false,
       enqueuedAt: new Date(),
       startedAt: null,
     };
@@ -70,7 +86,10 @@ export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShu
       snapshot,
       options: { attempts: 1, backoffMs: 1000, ...options },
     });
-    if (options.repeatEveryMs) this.scheduleRepeat(queue, name, data, options.repeatEveryMs);
+    if (options.repeatEveryMs && schedule) {
+      this.schedules.set(schedule, snapshot);
+      this.scheduleRepeat(queue, name, data, options.repeatEveryMs, schedule);
+    }
     if (options.delayMs) this.delay(snapshot, options.delayMs);
     else this.makeWaiting(snapshot);
     return { ...snapshot };
@@ -79,6 +98,24 @@ export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShu
   async getJob(queue: QueueName, id: string): Promise<JobSnapshot | null> {
     const stored = this.jobs.get(this.storeKey(queue, id));
     return stored ? { ...stored.snapshot } : null;
+  }
+
+  async retry(queue: QueueName, id: string): Promise<boolean> {
+    const stored = this.jobs.get(this.storeKey(queue, id));
+    if (!stored || stored.snapshot.state !== 'failed' || this.closed) return false;
+    this.unfinish(stored.snapshot);
+    stored.snapshot.failedReason = null;
+    this.makeWaiting(stored.snapshot);
+    return true;
+  }
+
+  async remove(queue: QueueName, id: string): Promise<boolean> {
+    const key = this.storeKey(queue, id);
+    const stored = this.jobs.get(key);
+    if (!stored || (stored.snapshot.state !== 'completed' && stored.snapshot.state !== 'failed')) return false;
+    this.unfinish(stored.snapshot);
+    this.jobs.delete(key);
+    return true;
   }
 
   async counts(queue: QueueName): Promise<QueueCounts> {
@@ -129,9 +166,9 @@ export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShu
     this.timers.add(timer);
   }
 
-  private scheduleRepeat(queue: QueueName, name: string, data: unknown, everyMs: number): void {
+  private scheduleRepeat(queue: QueueName, name: string, data: unknown, everyMs: number, schedule: string): void {
     this.later(everyMs, () => {
-      this.store(queue, name, data, { repeatEveryMs: everyMs });
+      this.store(queue, name, data, { repeatEveryMs: everyMs }, schedule);
     });
   }
 
@@ -195,6 +232,12 @@ export class InMemoryJobQueues extends JobQueues implements BeforeApplicationShu
       const timer = setTimeout(() => reject(new Error(`job timed out after ${timeoutMs} ms`)), timeoutMs);
       work.then(resolve, reject).finally(() => clearTimeout(timer));
     });
+  }
+
+  /** Takes a finished job off the list of finished ones (it is retried or removed). */
+  private unfinish(snapshot: JobSnapshot): void {
+    const index = this.finished.indexOf(this.storeKey(snapshot.queue, snapshot.id));
+    if (index >= 0) this.finished.splice(index, 1);
   }
 
   private finish(snapshot: JobSnapshot, state: Extract<JobState, 'completed' | 'failed'>): void {

@@ -1,6 +1,7 @@
 /**
  * Every queue and job PortoFino runs, with its payload type: the one place they are named.
  * A domain adds its queue here; start-up of a worker fails if a job below has no handler.
+ * (The recovery of stranded work is not a job: it runs on a timer in each worker, see JobRecovery.)
  */
 export interface JobCatalogue {
   simulations: {
@@ -14,8 +15,6 @@ export interface JobCatalogue {
   maintenance: {
     /** Deletes outbox events published more than `olderThanHours` ago. */
     'outbox.prune': { olderThanHours: number };
-    /** Enqueues again simulations left `queued` (their enqueue failed after the row was committed). */
-    'simulations.requeue': { olderThanSeconds: number };
   };
 }
 
@@ -27,7 +26,7 @@ export type JobData<Q extends QueueName, J extends JobName<Q>> = JobCatalogue[Q]
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   simulations: ['run'],
   reports: ['build'],
-  maintenance: ['outbox.prune', 'simulations.requeue'],
+  maintenance: ['outbox.prune'],
 };
 
 export const QUEUE_NAMES = Object.keys(JOB_NAMES) as QueueName[];

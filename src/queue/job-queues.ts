@@ -27,6 +27,11 @@ export interface JobSnapshot<TData = unknown> {
   progress: unknown;
   returnValue: unknown;
   failedReason: string | null;
+  /**
+   * A failed job whose handler never decided: the workers running it stopped (crashed, were killed) more often
+   * than the queue allows, so it was failed without running to the end. Its record still says queued or running.
+   */
+  workerLost: boolean;
   enqueuedAt: Date;
   startedAt: Date | null;
 }
@@ -56,6 +61,18 @@ export class NonRetryableJobError extends Error {
 }
 
 /**
+ * The queue did not store a job in time (Redis unreachable or too slow): the producer goes on without it. The
+ * record of the work is durable in the database, so the recovery sweep (JobRecovery) enqueues it later; should
+ * the late store still land, job ids keep it from running twice.
+ */
+export class QueueUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueueUnavailableError';
+  }
+}
+
+/**
  * The queues: Bull on Redis when REDIS_URL is set, an in-process queue with the same behaviour otherwise.
  * Producers call add(); workers register handlers through @JobProcessor/@HandlesJob (see job-worker.ts).
  */
@@ -69,7 +86,8 @@ export abstract class JobQueues {
 
   /**
    * add() for producers that only need the job stored: resolves with its id, without reading its state back
-   * (on Bull that read is several Redis round trips, on the hot path of POST /simulate).
+   * (on Bull that read is several Redis round trips, on the hot path of POST /simulate). Bounded: rejects with
+   * QueueUnavailableError when the queue does not answer within QUEUE_ENQUEUE_TIMEOUT_MS.
    */
   async enqueue<Q extends QueueName, J extends JobName<Q>>(
     queue: Q,
@@ -81,6 +99,15 @@ export abstract class JobQueues {
   }
 
   abstract getJob(queue: QueueName, id: string): Promise<JobSnapshot | null>;
+
+  /**
+   * Runs a failed job once more, with its id and data (its tries are used up, so this try is its last);
+   * false when there is no such failed job (gone, or no longer failed: someone retried it first).
+   */
+  abstract retry(queue: QueueName, id: string): Promise<boolean>;
+
+  /** Removes a finished job, so that its id can be enqueued again; false when there is none (or it runs). */
+  abstract remove(queue: QueueName, id: string): Promise<boolean>;
 
   abstract counts(queue: QueueName): Promise<QueueCounts>;
 

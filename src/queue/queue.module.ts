@@ -7,20 +7,22 @@ import { BullJobQueues } from './bull-job-queues';
 import { InMemoryJobQueues } from './in-memory-job-queues';
 import { QUEUE_NAMES } from './job-catalogue';
 import { JobQueues } from './job-queues';
+import { JobRecovery } from './job-recovery';
 import { JobWorker } from './job-worker';
 
 /** JobQueues on Bull (@nestjs/bull registers the Redis-backed queues) or in process, decided at start-up. */
 @Module({})
 export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const base = { module: QueueModule, global: true, exports: [JobQueues] };
+    const base = { module: QueueModule, global: true, exports: [JobQueues, JobRecovery] };
     if (config.queue.kind === 'memory') {
       return {
         ...base,
         imports: [DiscoveryModule],
-        providers: [{ provide: JobQueues, useClass: InMemoryJobQueues }, JobWorker],
+        providers: [{ provide: JobQueues, useClass: InMemoryJobQueues }, JobWorker, JobRecovery],
       };
     }
+    const { enqueueTimeoutMs } = config.queue;
     return {
       ...base,
       imports: [
@@ -42,9 +44,14 @@ export class QueueModule {
           provide: JobQueues,
           inject: QUEUE_NAMES.map((name) => getQueueToken(name)),
           useFactory: (...queues: Queue[]) =>
-            new BullJobQueues(new Map(QUEUE_NAMES.map((name, index) => [name, queues[index]]))),
+            new BullJobQueues(new Map(QUEUE_NAMES.map((name, index) => [name, queues[index]])), {
+              enqueueTimeoutMs,
+              // /health answers within a second whatever is down: each check is bounded below that.
+              healthTimeoutMs: 500,
+            }),
         },
         JobWorker,
+        JobRecovery,
       ],
     };
   }

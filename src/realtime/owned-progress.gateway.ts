@@ -11,10 +11,13 @@ import { hostname } from 'node:os';
 import type { Namespace, Socket } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import type { EventEnvelope } from '../events/event-envelope';
+import { EVENT_TOPICS } from '../events/event-topics';
 import type { EventTransport, ReceivedMessage, Subscription } from '../events/event-transport';
 import { socketUser } from './socket-authenticator';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** On portofino.account.events.v1: the user's sockets are closed wherever they are connected. */
+const ACCOUNT_DELETED = 'account.deleted';
 const userRoom = (userId: string) => `user:${userId}`;
 
 /** What a concrete gateway declares: where its events come from and how its subjects are named. */
@@ -37,7 +40,8 @@ export interface OwnedProgressChannel {
  * something it just submitted); `subscribe { <subjectField> }` answers with the current state from the
  * database (or `{ error }`) for a client that arrives late — someone else's subject reads exactly like a
  * missing one. Fed from the event stream (Kafka or the in-process bus), so a worker in another process
- * reaches every API instance; each instance reads with a consumer group of its own.
+ * reaches every API instance; each instance reads with a consumer group of its own. A deleted account's sockets
+ * are disconnected on every instance (account.deleted).
  */
 export abstract class OwnedProgressGateway<TState extends object>
   implements OnApplicationBootstrap, OnApplicationShutdown, OnGatewayConnection
@@ -63,7 +67,7 @@ export abstract class OwnedProgressGateway<TState extends object>
     const groupId = `portofino${this.channel.namespace.replace('/', '-')}-gateway-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     try {
       this.subscription = await this.transport.subscribe(
-        { groupId, topics: [this.channel.topic], fromBeginning: false },
+        { groupId, topics: [this.channel.topic, EVENT_TOPICS.account], fromBeginning: false },
         (message) => this.forward(message),
       );
     } catch (error) {
@@ -107,6 +111,10 @@ export abstract class OwnedProgressGateway<TState extends object>
   private async forward(message: ReceivedMessage): Promise<void> {
     this.onEventConsumed();
     const envelope = JSON.parse(message.value) as EventEnvelope<Record<string, unknown>>;
+    if (envelope.type === ACCOUNT_DELETED) {
+      if (typeof envelope.userId === 'string') this.server.in(userRoom(envelope.userId)).disconnectSockets();
+      return;
+    }
     const name = this.channel.messageByEvent[envelope.type];
     const id = envelope[this.channel.subjectField];
     if (!name || typeof id !== 'string' || typeof envelope.userId !== 'string') return;

@@ -5,15 +5,22 @@ import { io, Socket } from 'socket.io-client';
 import type { AccessTokenVerifier, AuthenticatedUser } from '../common/authenticated-user';
 import {
   SOCKET_AUTHENTICATION_REQUIRED,
+  SOCKET_TOKEN_EXPIRED,
+  SOCKET_TOKEN_EXPIRED_EVENT,
   SOCKET_TOKEN_INVALID,
   SocketAuthenticator,
   socketUser,
 } from './socket-authenticator';
 
+const SIGNED_IN_AT = new Date('2026-01-01T00:00:00Z');
+const LATER = new Date(Date.now() + 3_600_000);
+const user = (expiresAt: Date) => ({ id: 'user-1', email: 'user@example.com', signedInAt: SIGNED_IN_AT, expiresAt });
+
 const verifier: AccessTokenVerifier = {
   verify: async (token: string): Promise<AuthenticatedUser> => {
+    if (token === 'short-token') return user(new Date(Date.now() + 300));
     if (token !== 'good-token') throw new Error('bad token');
-    return { id: 'user-1', email: 'user@example.com' };
+    return user(LATER);
   },
 };
 
@@ -64,10 +71,22 @@ describe('SocketAuthenticator', () => {
     const bearer = await connect(`${url}/simulations`, 'Bearer good-token');
     socket.close();
     bearer.close();
-    expect(seen).toEqual([
-      { id: 'user-1', email: 'user@example.com' },
-      { id: 'user-1', email: 'user@example.com' },
-    ]);
+    expect(seen).toEqual([user(LATER), user(LATER)]);
+  });
+
+  it('disconnects a socket when its token expires, telling it why; its other namespaces stay', async () => {
+    const socket = await connect(`${url}/simulations`, 'short-token');
+    // /system over the same connection (the same Manager), as the dashboard's sockets share one.
+    const system = socket.io.socket('/system');
+    await new Promise<void>((resolve) => system.connect().once('connect', () => resolve()));
+    const told = new Promise<unknown>((resolve) => socket.once(SOCKET_TOKEN_EXPIRED_EVENT, resolve));
+    const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect(await told).toEqual({ message: SOCKET_TOKEN_EXPIRED });
+    // The server ended it on purpose: socket.io-client does not reconnect by itself (the dashboard refreshes first).
+    expect(await reason).toBe('io server disconnect');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(system.connected).toBe(true);
+    system.close();
   });
 
   it('guards the main namespace and leaves /system public', async () => {

@@ -9,6 +9,14 @@ export const SOCKET_AUTHENTICATION_REQUIRED =
   'authentication required: connect with auth: { token: "<access token>" } (POST /auth/login or /auth/refresh gives one)';
 export const SOCKET_TOKEN_INVALID = 'invalid or expired access token: refresh it at POST /auth/refresh and reconnect';
 
+/** Sent to a socket just before it is disconnected because its access token expired. */
+export const SOCKET_TOKEN_EXPIRED_EVENT = 'token_expired';
+export const SOCKET_TOKEN_EXPIRED =
+  'your access token expired: refresh it at POST /auth/refresh and connect again with the new one';
+
+/** setTimeout's longest delay (about 24.8 days); access tokens live a day at most. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The user a socket authenticated as (set on connection for every namespace except the public ones). */
 export function socketUser(socket: Socket): AuthenticatedUser {
   const user = (socket.data as { user?: AuthenticatedUser }).user;
@@ -20,7 +28,9 @@ export function socketUser(socket: Socket): AuthenticatedUser {
  * Socket.IO's counterpart of the HTTP guard: every namespace except PUBLIC_NAMESPACES, including ones created
  * later by domain gateways (/simulations, /reports), refuses a connection whose handshake has no valid access
  * token (`io(url, { auth: { token } })`). The client sees `connect_error` with the message. The verified user is
- * in `socket.data.user` (see socketUser). Fails closed when no verifier is registered.
+ * in `socket.data.user` (see socketUser). Fails closed when no verifier is registered. A socket lives no longer
+ * than its token: when the token expires the socket receives `token_expired` and is disconnected (the client
+ * refreshes its token and connects again).
  */
 export class SocketAuthenticator {
   private readonly logger = new Logger(SocketAuthenticator.name);
@@ -39,6 +49,7 @@ export class SocketAuthenticator {
       this.authenticate(socket).then(
         (user) => {
           (socket.data as { user?: AuthenticatedUser }).user = user;
+          this.disconnectAtExpiry(socket, user.expiresAt);
           next();
         },
         (error: Error) => {
@@ -47,6 +58,20 @@ export class SocketAuthenticator {
         },
       );
     });
+  }
+
+  /** Only this namespace's socket: the client's other namespaces share the connection and keep their own tokens. */
+  private disconnectAtExpiry(socket: Socket, expiresAt: Date): void {
+    const timer = setTimeout(
+      () => {
+        this.logger.debug({ message: 'socket token expired', namespace: socket.nsp.name, socketId: socket.id });
+        socket.emit(SOCKET_TOKEN_EXPIRED_EVENT, { message: SOCKET_TOKEN_EXPIRED });
+        socket.disconnect();
+      },
+      Math.min(Math.max(0, expiresAt.getTime() - Date.now()), MAX_TIMER_MS),
+    );
+    timer.unref();
+    socket.once('disconnect', () => clearTimeout(timer));
   }
 
   private async authenticate(socket: Socket): Promise<AuthenticatedUser> {

@@ -63,6 +63,7 @@ describe('access tokens on PostgreSQL', () => {
     expect(payload).toEqual({
       sub: user.id,
       email: 'tokens@example.com',
+      auth_time: payload.iat,
       ...CLAIMS,
       iat: expect.any(Number),
       exp: payload.iat + 900,
@@ -88,6 +89,21 @@ describe('access tokens on PostgreSQL', () => {
       },
     );
     await expectRefused(expired, 'ACCESS_TOKEN_EXPIRED', 'access token expired: get a new one at POST /auth/refresh');
+  });
+
+  it('accepts a token issued before auth_time existed, and refuses a signed token of an account that does not exist', async () => {
+    const options = { algorithm: 'HS256' as const, expiresIn: 600 };
+    await me(sign({ sub: user.id, email: user.email, ...CLAIMS }, SECRET, options)).expect(200);
+    const stranger = sign(
+      { sub: '00000000-0000-4000-8000-000000000000', email: 'x@example.com', ...CLAIMS },
+      SECRET,
+      options,
+    );
+    await expectRefused(
+      stranger,
+      'ACCOUNT_NOT_FOUND',
+      'the account of this access token no longer exists: register or sign in again',
+    );
   });
 
   it('refuses a tampered token (payload changed, signature kept)', async () => {

@@ -136,6 +136,20 @@ describe('Google OAuth sign-in', () => {
     expect(old.body.error).toBe('REFRESH_TOKEN_INVALID');
   });
 
+  it('refuses a replayed callback, cookie and state captured together: the state is single-use on the server', async () => {
+    stub.profile = { sub: 'g-100', email: 'grace.hopper@example.com', email_verified: true, name: 'Grace Hopper' };
+    const { stateCookie, callback } = await startSignIn();
+    const callAgain = () =>
+      request(running.url).get(callbackPath(callback)).set('Cookie', stateCookie).set('Accept', 'application/json');
+    await callAgain().expect(200);
+    const replayed = await callAgain().expect(403);
+    expect(replayed.body).toMatchObject({
+      error: 'OAUTH_STATE_INVALID',
+      message:
+        'Google sign-in refused: this sign-in was already completed (a state is used once); start again at GET /auth/google/login',
+    });
+  });
+
   it('refuses a forged state', async () => {
     const { stateCookie, callback } = await startSignIn();
     callback.searchParams.set('state', 'forged-state-forged-state-forged1');

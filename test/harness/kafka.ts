@@ -4,7 +4,7 @@
  * scripts/fetch-kafka.sh into ${PORTOFINO_CACHE:-~/.cache/portofino}/kafka-4.4.0/libs; this module
  * runs that script itself when the jars are missing.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -36,8 +36,13 @@ export interface KafkaHandle {
   clusterId: string;
   dir: string;
   logFile: string;
-  pid: number;
+  /** PID of the broker's JVM (a new one after resume()). */
+  readonly pid: number;
   stop(): Promise<void>;
+  /** Stops the broker (controlled shutdown) and keeps its ports and log dir: topics and offsets survive. */
+  halt(): Promise<void>;
+  /** Starts a halted broker again with the same ports and data. */
+  resume(): Promise<void>;
 }
 
 export interface StartKafkaOptions {
@@ -237,33 +242,54 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     }
 
     const brokerCds = classDataSharing(java, 'broker', ownDir);
-    const out = fs.openSync(logFile, 'a');
-    const child = spawn(
-      java,
-      ['-Xms256m', '-Xmx512m', ...JVM_FLAGS, ...brokerCds.flags, log4jFlag, '-cp', classpath, 'kafka.Kafka', propsFile],
-      { cwd: ownDir, stdio: ['ignore', out, out], detached: true },
-    );
-    fs.closeSync(out);
-    child.unref();
-    let spawnError: Error | undefined;
-    child.once('error', (err) => (spawnError = err));
     const id = nextId('kafka');
-    if (child.pid) register(id, { pids: [child.pid], signal: 'SIGTERM', dirs: [ownDir], group: true });
-
-    try {
-      await waitFor(
-        () => fs.readFileSync(logFile, 'utf8').includes(READY_LINE),
-        timeoutMs,
-        () =>
-          spawnError
-            ? `could not start ${java}: ${spawnError.message}`
-            : child.exitCode !== null || child.signalCode !== null
-              ? `the broker exited with ${child.exitCode ?? child.signalCode} before "${READY_LINE}"`
-              : undefined,
-        100,
+    /** Starts the broker on the formatted log dir and waits for its ready line; throws if it does not come. */
+    const launch = async (): Promise<ChildProcess> => {
+      const readyBefore = fs.readFileSync(logFile, 'utf8').split(READY_LINE).length;
+      const out = fs.openSync(logFile, 'a');
+      const child = spawn(
+        java,
+        [
+          '-Xms256m',
+          '-Xmx512m',
+          ...JVM_FLAGS,
+          ...brokerCds.flags,
+          log4jFlag,
+          '-cp',
+          classpath,
+          'kafka.Kafka',
+          propsFile,
+        ],
+        { cwd: ownDir, stdio: ['ignore', out, out], detached: true },
       );
+      fs.closeSync(out);
+      child.unref();
+      let spawnError: Error | undefined;
+      child.once('error', (err) => (spawnError = err));
+      if (child.pid) register(id, { pids: [child.pid], signal: 'SIGTERM', dirs: [ownDir], group: true });
+      try {
+        await waitFor(
+          () => fs.readFileSync(logFile, 'utf8').split(READY_LINE).length > readyBefore,
+          timeoutMs,
+          () =>
+            spawnError
+              ? `could not start ${java}: ${spawnError.message}`
+              : child.exitCode !== null || child.signalCode !== null
+                ? `the broker exited with ${child.exitCode ?? child.signalCode} before "${READY_LINE}"`
+                : undefined,
+          100,
+        );
+        return child;
+      } catch (err) {
+        await terminate(child, 15_000);
+        throw err;
+      }
+    };
+
+    let child: ChildProcess;
+    try {
+      child = await launch();
     } catch (err) {
-      await terminate(child, 15_000);
       unregister(id);
       const text = fs.readFileSync(logFile, 'utf8');
       if (attempt < 3 && /address already in use|BindException/i.test(text)) continue;
@@ -280,6 +306,10 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
         unregister(id);
         removeDir(ownDir);
       })());
+    const halt = () => terminate(child, 30_000);
+    const resume = async (): Promise<void> => {
+      child = await launch();
+    };
     return {
       brokers: [`127.0.0.1:${port}`],
       port,
@@ -287,8 +317,12 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
       clusterId,
       dir: ownDir,
       logFile,
-      pid: child.pid!,
+      get pid() {
+        return child.pid!;
+      },
       stop,
+      halt,
+      resume,
     };
   }
 }

@@ -27,9 +27,13 @@ export interface PostgresHandle {
   /** Temp dir holding data/, the socket and postgres.log; removed by stop(). */
   dir: string;
   logFile: string;
-  /** Postmaster PID. */
-  pid: number;
+  /** Postmaster PID (a new one after resume()). */
+  readonly pid: number;
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown: clients are disconnected) and keeps its data, port and directory. */
+  halt(): Promise<void>;
+  /** Starts a halted server again, on the same port with the same data. */
+  resume(): Promise<void>;
 }
 
 export interface StartPostgresOptions {
@@ -139,9 +143,10 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   }
 
   let port = 0;
+  let serverOptions = '';
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
-    const serverOptions = [
+    serverOptions = [
       `-p ${port}`,
       '-c listen_addresses=127.0.0.1',
       `-c unix_socket_directories='${dir}'`,
@@ -172,10 +177,33 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     }
   }
 
-  const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const postmasterPid = () => Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let pid = postmasterPid();
   const id = nextId('postgres');
   // SIGINT to the postmaster = fast shutdown.
   register(id, { pids: [pid], signal: 'SIGINT', dirs: [ownDir] });
+
+  const halt = async (): Promise<void> => {
+    const [cmd, args] = as(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', '-t', '30', 'stop']);
+    await run(cmd, args, { cwd: dir, timeoutMs: 40_000 });
+  };
+  const resume = async (): Promise<void> => {
+    const [cmd, args] = as(pgCtl, [
+      '-D',
+      dataDir,
+      '-l',
+      logFile,
+      '-w',
+      '-t',
+      String(Math.ceil(timeoutMs / 1000)),
+      '-o',
+      serverOptions,
+      'start',
+    ]);
+    await run(cmd, args, { cwd: dir, timeoutMs: timeoutMs + 10_000 });
+    pid = postmasterPid();
+    register(id, { pids: [pid], signal: 'SIGINT', dirs: [ownDir] });
+  };
 
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -194,5 +222,16 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       removeDir(ownDir);
     })());
 
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, logFile, pid, stop };
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dir,
+    logFile,
+    get pid() {
+      return pid;
+    },
+    stop,
+    halt,
+    resume,
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * A throwaway Redis server on a free port of 127.0.0.1, no persistence, ready when it answers PONG.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -25,8 +25,13 @@ export interface RedisHandle {
   port: number;
   dir: string;
   logFile: string;
-  pid: number;
+  /** PID of redis-server (a new one after resume()). */
+  readonly pid: number;
   stop(): Promise<void>;
+  /** Stops the server and keeps its port; having no persistence, it comes back empty. */
+  halt(): Promise<void>;
+  /** Starts a halted server again, on the same port (empty). */
+  resume(): Promise<void>;
 }
 
 export interface StartRedisOptions {
@@ -62,9 +67,9 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
   const logFile = path.join(ownDir, 'redis.log');
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    const log = fs.openSync(logFile, 'w');
+  /** Spawns redis-server on `port` and waits for PONG; throws (the process stopped) if it does not answer. */
+  const launch = async (port: number, id: string): Promise<ChildProcess> => {
+    const log = fs.openSync(logFile, 'a');
     const child = spawn(
       bin,
       [
@@ -87,9 +92,7 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
     child.unref();
     let spawnError: Error | undefined;
     child.once('error', (err) => (spawnError = err));
-    const id = nextId('redis');
     if (child.pid) register(id, { pids: [child.pid], signal: 'SIGTERM', dirs: [ownDir], group: true });
-
     try {
       await waitFor(
         () => pingRedis(port),
@@ -101,8 +104,21 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
               ? `redis-server exited with ${child.exitCode ?? child.signalCode} before answering PING`
               : undefined,
       );
+      return child;
     } catch (err) {
       await terminate(child, 5_000);
+      throw err;
+    }
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    fs.writeFileSync(logFile, '');
+    const id = nextId('redis');
+    let child: ChildProcess;
+    try {
+      child = await launch(port, id);
+    } catch (err) {
       unregister(id);
       const text = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
       if (attempt < 3 && /address already in use/i.test(text)) continue;
@@ -118,6 +134,22 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
         unregister(id);
         removeDir(ownDir);
       })());
-    return { url: `redis://127.0.0.1:${port}`, port, dir: ownDir, logFile, pid: child.pid!, stop };
+    // No persistence: a halted Redis comes back empty, as after a restart or a failover without a replica.
+    const halt = () => terminate(child, 10_000);
+    const resume = async (): Promise<void> => {
+      child = await launch(port, id);
+    };
+    return {
+      url: `redis://127.0.0.1:${port}`,
+      port,
+      dir: ownDir,
+      logFile,
+      get pid() {
+        return child.pid!;
+      },
+      stop,
+      halt,
+      resume,
+    };
   }
 }

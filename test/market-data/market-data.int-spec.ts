@@ -122,7 +122,7 @@ describe('market data on PostgreSQL and Redis', () => {
     ]);
   });
 
-  it('answers 404 naming an unknown ticker, 503 with Retry-After for a malformed reply, 400 for bad input', async () => {
+  it('answers 404 naming an unknown ticker, 503 with Retry-After for a malformed reply, 400/422 for bad input', async () => {
     const unknown = await api().get('/assets/NOPE/prices').expect(404);
     expect(unknown.body).toMatchObject({
       error: 'TICKER_NOT_FOUND',
@@ -135,10 +135,18 @@ describe('market data on PostgreSQL and Redis', () => {
       /^prices of BROKEN are unavailable right now \(tried yahoo: unexpected reply from Yahoo: .*; sample: does not have BROKEN\); retry in 30 s \(the offline sample holds 20 tickers: AAPL, AMD, .*, XOM, and the index \^GSPC\)$/,
     );
     expect(stub.chartRequests('BROKEN')).toHaveLength(1);
+    // Not a day: the request breaks the document (400). Days that make no range: it cannot be served (422).
     const badDate = await api().get('/assets/ACME/prices?start=2020-02-30').expect(400);
-    expect(badDate.body.error).toBe('DATE_RANGE_INVALID');
-    const reversed = await api().get('/assets/ACME/prices?start=2021-01-01&end=2020-01-01').expect(400);
-    expect(reversed.body.message).toBe('start 2021-01-01 is after end 2020-01-01');
+    expect(badDate.body).toMatchObject({
+      error: 'VALIDATION_FAILED',
+      message: 'start: start must be a calendar date YYYY-MM-DD',
+    });
+    const reversed = await api().get('/assets/ACME/prices?start=2021-01-01&end=2020-01-01').expect(422);
+    expect(reversed.body).toMatchObject({
+      error: 'DATE_RANGE_INVALID',
+      message: 'start 2021-01-01 is after end 2020-01-01',
+    });
+    await api().get('/assets/%20ACME/prices').expect(400);
     await api().get('/assets/ACME/prices?format=xml').expect(400);
   });
 

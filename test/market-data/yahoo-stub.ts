@@ -57,6 +57,19 @@ export class YahooStub {
   private flakyFailures = 0;
   /** Replies wait this long first (concurrency tests use it to overlap requests). */
   delayMs = 0;
+  private readonly held = new Set<string>();
+  private releases: (() => void)[] = [];
+
+  /** Chart requests for these symbols wait, unanswered, until release() (or until their client goes away). */
+  hold(...symbols: string[]): void {
+    for (const symbol of symbols) this.held.add(symbol);
+  }
+
+  /** Answers every held request and holds nothing any more. */
+  release(): void {
+    this.held.clear();
+    for (const release of this.releases.splice(0)) release();
+  }
 
   async start(): Promise<string> {
     this.server = createServer((request, response) => void this.handle(request, response));
@@ -65,6 +78,7 @@ export class YahooStub {
   }
 
   async stop(): Promise<void> {
+    this.release();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -89,6 +103,13 @@ export class YahooStub {
       response.writeHead(status, { 'content-type': 'application/json;charset=utf-8' });
       response.end(JSON.stringify(body));
     };
+    if (this.held.has(symbol)) {
+      await new Promise<void>((resolve) => {
+        this.releases.push(resolve);
+        response.once('close', resolve);
+      });
+      if (response.destroyed) return;
+    }
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (url.pathname === '/v1/finance/search') return send(200, fixture('search-acme.json'));
     if (!url.pathname.startsWith('/v8/finance/chart/')) return send(404, { error: 'stub: unknown path' });

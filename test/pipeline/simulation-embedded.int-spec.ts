@@ -301,7 +301,7 @@ describe('simulation pipeline, embedded', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await api().get(`/history/${id}`).set('Authorization', alice.bearer)).body.status).toBe('queued');
-    expect(await running.app.get(PortfolioService).requeueStuck(0)).toBeGreaterThanOrEqual(1);
+    expect((await running.app.get(PortfolioService).recoverStranded(0)).enqueued).toBeGreaterThanOrEqual(1);
     expect((await completed(alice, id)).status).toBe('completed');
   });
 

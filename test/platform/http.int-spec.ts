@@ -87,6 +87,18 @@ describe('HTTP surface in embedded mode', () => {
     });
   });
 
+  it('answers a method the document does not list on one of its paths with 405 and Allow', async () => {
+    const trace = await request(running.url).trace('/health/live').expect(405);
+    expect(trace.headers.allow).toBe('GET, HEAD');
+    expect(trace.body).toMatchObject({ status: 405, error: 'METHOD_NOT_ALLOWED' });
+    const put = await request(running.url).put('/history/6e014ab1-37db-4f61-aca0-fe3bf8e94e73').expect(405);
+    expect(put.headers.allow).toBe('DELETE, GET, HEAD');
+    // GET and DELETE /auth/me come from two controllers: both are allowed.
+    expect((await request(running.url).patch('/auth/me').expect(405)).headers.allow).toBe('DELETE, GET, HEAD');
+    await request(running.url).head('/health/live').expect(200);
+    await request(running.url).put('/nowhere').expect(404);
+  });
+
   it('refuses malformed JSON with 400 in the same shape', async () => {
     const response = await request(running.url)
       .post('/health')

@@ -131,5 +131,49 @@ export function describeJobQueuesContract(
     it('answers null for an unknown job', async () => {
       expect(await queues.getJob('maintenance', 'no-such-job')).toBeNull();
     });
+
+    it('runs a failed job once more on retry: same id and data, and that try is its last', async () => {
+      const added = await queues.add(
+        'maintenance',
+        'outbox.prune',
+        { olderThanHours: -1 },
+        { jobId: 'retried', attempts: 2, backoffMs: 50 },
+      );
+      const failed = await settled(added.id);
+      expect(failed).toMatchObject({ state: 'failed', attemptsMade: 1, workerLost: false });
+      expect(await queues.retry('maintenance', 'retried')).toBe(true);
+      // Only a failed job is retried: it is waiting or running now.
+      expect(await queues.retry('maintenance', 'retried')).toBe(false);
+      const again = await settled('retried');
+      expect(again).toMatchObject({
+        state: 'failed',
+        attemptsMade: 2,
+        failedReason: 'olderThanHours must not be negative',
+      });
+      const tries = handled.filter((context) => context.id === 'retried');
+      expect(tries.map((context) => [context.attemptsMade, context.attempts])).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      expect(tries[1].data).toEqual({ olderThanHours: -1 });
+      expect(await queues.retry('maintenance', 'no-such-job')).toBe(false);
+    });
+
+    it('removes a finished job, so that its id can be enqueued again', async () => {
+      await queues.add('maintenance', 'outbox.prune', { olderThanHours: 7 }, { jobId: 'removed' });
+      expect((await settled('removed')).returnValue).toEqual({ deleted: 14, attempt: 1 });
+      expect(await queues.remove('maintenance', 'removed')).toBe(true);
+      expect(await queues.getJob('maintenance', 'removed')).toBeNull();
+      expect(await queues.remove('maintenance', 'removed')).toBe(false);
+      await queues.add('maintenance', 'outbox.prune', { olderThanHours: 8 }, { jobId: 'removed' });
+      expect((await settled('removed')).returnValue).toEqual({ deleted: 16, attempt: 2 });
+    });
+
+    it('neither removes nor retries a job that has not finished', async () => {
+      await queues.add('maintenance', 'outbox.prune', { olderThanHours: 9 }, { jobId: 'later', delayMs: 2000 });
+      expect(await queues.remove('maintenance', 'later')).toBe(false);
+      expect(await queues.retry('maintenance', 'later')).toBe(false);
+      expect((await queues.getJob('maintenance', 'later'))?.state).toBe('delayed');
+    });
   });
 }

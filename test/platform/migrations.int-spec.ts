@@ -14,13 +14,13 @@ async function tableNames(dataSource: DataSource): Promise<string[]> {
   return (rows as { name: string }[]).map((row) => row.name);
 }
 
-async function indexNames(dataSource: DataSource): Promise<string[]> {
+async function indexNames(dataSource: DataSource, table = 'event_outbox'): Promise<string[]> {
   const rows =
     dataSource.options.type === 'postgres'
-      ? await dataSource.query(`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'event_outbox' ORDER BY 1`)
-      : await dataSource.query(
-          `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event_outbox' ORDER BY 1`,
-        );
+      ? await dataSource.query(`SELECT indexname AS name FROM pg_indexes WHERE tablename = $1 ORDER BY 1`, [table])
+      : await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY 1`, [
+          table,
+        ]);
   return (rows as { name: string }[]).map((row) => row.name);
 }
 
@@ -46,6 +46,9 @@ describe.each([
     expect(await indexNames(dataSource)).toEqual(
       expect.arrayContaining(['idx_event_outbox_published_at', 'idx_event_outbox_unpublished']),
     );
+    // The recovery sweep's: unfinished simulations and reports, oldest first.
+    expect(await indexNames(dataSource, 'simulations')).toContain('idx_simulations_unfinished');
+    expect(await indexNames(dataSource, 'reports')).toContain('idx_reports_unfinished');
     expect(await dataSource.showMigrations()).toBe(false);
 
     for (let index = 0; index < MIGRATIONS.length; index += 1) await dataSource.undoLastMigration();
@@ -82,5 +85,145 @@ describe.each([
     expect(Number(row.seq)).toBe(1);
     expect(row.attempts).toBe(0);
     expect(row.published_at).toBeNull();
+  });
+});
+
+/** Index names and definitions of a table, to compare before and after SQLite rebuilds it. */
+async function indexesOf(dataSource: DataSource, table: string): Promise<string[]> {
+  const rows =
+    dataSource.options.type === 'postgres'
+      ? await dataSource.query(`SELECT indexdef AS sql FROM pg_indexes WHERE tablename = $1 ORDER BY indexname`, [
+          table,
+        ])
+      : await dataSource.query(
+          `SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name`,
+          [table],
+        );
+  return (rows as { sql: string }[]).map((row) => row.sql.replace(/\s+/g, ' '));
+}
+
+describe.each([
+  ['PostgreSQL', async () => ({ kind: 'postgres' as const, url: await testDatabaseUrl('account_fks'), poolSize: 2 })],
+  ['SQLite', async () => ({ kind: 'sqlite' as const, path: temporarySqlitePath().path })],
+])('account foreign keys on %s', (_, database) => {
+  const ADA = '00000000-0000-4000-8000-00000000000a';
+  const GONE = '00000000-0000-4000-8000-0000000000ff';
+  let options: Awaited<ReturnType<typeof database>>;
+  let dataSource: DataSource;
+  let run: (sql: string, parameters?: unknown[]) => Promise<unknown>;
+  const count = async (sql: string) => Number(((await run(sql)) as { n: number | string }[])[0].n);
+
+  /** A user's simulation with its ticker and result, a report, an upload with a price and coverage. */
+  async function ownedRows(userId: string, suffix: string): Promise<void> {
+    const simulation = `10000000-0000-4000-8000-0000000000${suffix}`;
+    const asset = `20000000-0000-4000-8000-0000000000${suffix}`;
+    const now = '2026-01-02 03:04:05';
+    await run(
+      `INSERT INTO simulations (id, user_id, command, canonical, parsed_command, tickers, start_date, end_date, status, created_at)
+       VALUES ('${simulation}', '${userId}', 'c', 'c', '{}', 'AAPL', '2020-01-01', '2021-01-01', 'completed', '${now}')`,
+    );
+    await run(`INSERT INTO simulation_tickers (simulation_id, ticker) VALUES ('${simulation}', 'AAPL')`);
+    await run(
+      `INSERT INTO simulation_results (simulation_id, metrics, summary, series, trades, created_at)
+       VALUES ('${simulation}', '{}', '{}', ${blob(options.kind)}, ${blob(options.kind)}, '${now}')`,
+    );
+    await run(
+      `INSERT INTO reports (id, user_id, simulation_id, status, created_at)
+       VALUES ('30000000-0000-4000-8000-0000000000${suffix}', '${userId}', '${simulation}', 'queued', '${now}')`,
+    );
+    await run(
+      `INSERT INTO assets (id, ticker, source, owner_id) VALUES ('${asset}', 'MINE${suffix}', 'upload', '${userId}')`,
+    );
+    await run(`INSERT INTO prices (asset_id, date, adj_close) VALUES ('${asset}', '2020-01-02', 1.5)`);
+    await run(
+      `INSERT INTO price_coverage (asset_id, start_date, end_date) VALUES ('${asset}', '2020-01-02', '2020-01-02')`,
+    );
+  }
+  const blob = (kind: string) => (kind === 'postgres' ? `'\\x00'::bytea` : `x'00'`);
+  const TABLES = [
+    'simulations',
+    'simulation_tickers',
+    'simulation_results',
+    'reports',
+    'assets',
+    'prices',
+    'price_coverage',
+  ];
+  const rowsPerTable = async () => {
+    const counts: Record<string, number> = {};
+    for (const table of TABLES) counts[table] = await count(`SELECT COUNT(*) AS n FROM ${table}`);
+    return counts;
+  };
+
+  beforeAll(async () => {
+    options = await database();
+    // Everything before the new migration, with data written as the old schema allowed (orphans included).
+    const before = new DataSource({
+      ...buildDataSourceOptions({ ...options, migrationsRun: false }),
+      migrations: MIGRATIONS.slice(0, -1),
+    });
+    await before.initialize();
+    await before.runMigrations();
+    dataSource = before;
+    run = (sql, parameters) => dataSource.query(sql, parameters);
+    await run(
+      `INSERT INTO users (id, email, created_at, updated_at) VALUES ('${ADA}', 'ada@example.com', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,
+    );
+    for (const [family, created] of [
+      ['f1', '2026-01-01 00:00:00'],
+      ['f1', '2026-01-01 00:15:00'],
+      ['f2', '2026-01-03 00:00:00'],
+    ]) {
+      await run(
+        `INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, created_at, expires_at)
+         VALUES ('${family}-${created}', '${ADA}', '${family}', '${family}${created}', '${created}', '2027-01-01 00:00:00')`,
+      );
+    }
+    await ownedRows(ADA, '01');
+    await ownedRows(GONE, '02');
+    await before.destroy();
+
+    dataSource = new DataSource(buildDataSourceOptions({ ...options, migrationsRun: false }));
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  it('removes rows of users that no longer exist, keeps the rest and every index', async () => {
+    const indexesBefore = await Promise.all(['simulations', 'reports', 'assets'].map((t) => indexesOf(dataSource, t)));
+    expect(await rowsPerTable()).toEqual(Object.fromEntries(TABLES.map((table) => [table, 2])));
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.map((migration) => migration.name)).toEqual(['AccountForeignKeys1764800000000']);
+    expect(await rowsPerTable()).toEqual(Object.fromEntries(TABLES.map((table) => [table, 1])));
+    expect(await count(`SELECT COUNT(*) AS n FROM simulations WHERE user_id = '${ADA}'`)).toBe(1);
+    // The partial unique indexes (idempotency keys, owned tickers) survive SQLite's table rebuild.
+    const indexesAfter = await Promise.all(['simulations', 'reports', 'assets'].map((t) => indexesOf(dataSource, t)));
+    expect(indexesAfter).toEqual(indexesBefore);
+    // Each family's tokens carry the time of its sign-in: its first token's creation.
+    const signedIn = (await run(
+      `SELECT family_id AS family, signed_in_at AS "signedInAt" FROM refresh_tokens ORDER BY id`,
+    )) as { family: string; signedInAt: Date | string }[];
+    expect(signedIn.map((row) => [row.family, new Date(row.signedInAt).getTime()])).toEqual([
+      ['f1', new Date('2026-01-01T00:00:00Z').getTime()],
+      ['f1', new Date('2026-01-01T00:00:00Z').getTime()],
+      ['f2', new Date('2026-01-03T00:00:00Z').getTime()],
+    ]);
+  });
+
+  it('deletes everything a user owns with the user, and refuses rows for a user who does not exist', async () => {
+    await expect(ownedRows(GONE, '03')).rejects.toThrow(/foreign key/i);
+    await run(`DELETE FROM users WHERE id = '${ADA}'`);
+    expect(await rowsPerTable()).toEqual(Object.fromEntries(TABLES.map((table) => [table, 0])));
+    expect(await count(`SELECT COUNT(*) AS n FROM refresh_tokens`)).toBe(0);
+  });
+
+  it('reverts to the old schema and applies again', async () => {
+    await dataSource.undoLastMigration();
+    await ownedRows(GONE, '04');
+    expect(await count(`SELECT COUNT(*) AS n FROM simulations`)).toBe(1);
+    await expect(dataSource.runMigrations()).resolves.toHaveLength(1);
+    expect(await count(`SELECT COUNT(*) AS n FROM simulations`)).toBe(0);
   });
 });

@@ -252,8 +252,13 @@ describe('reports, embedded', () => {
     const file = join(reportsDir, id, `${reportId}.xlsx`);
     expect(existsSync(file)).toBe(true);
     await api().delete(`/history/${id}`).set('Authorization', alice.bearer).expect(204);
-    await eventually(async () => (existsSync(file) ? undefined : true), 15_000, 'the report file to be removed');
-    expect(existsSync(join(reportsDir, id))).toBe(false);
+    // The file goes first, then its emptied directory: wait for the latter (the former alone raced it under load).
+    await eventually(
+      async () => (existsSync(join(reportsDir, id)) ? undefined : true),
+      15_000,
+      'the report file and its directory to be removed',
+    );
+    expect(existsSync(file)).toBe(false);
     await api().get(`/report/${reportId}`).set('Authorization', alice.bearer).expect(404);
     // The other simulation's reports are untouched.
     expect(readdirSync(join(reportsDir, simulationId)).length).toBeGreaterThanOrEqual(1);

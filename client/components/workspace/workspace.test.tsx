@@ -281,7 +281,7 @@ describe('Workspace submission', () => {
     ];
     expect(path).toBe('/simulate');
     expect(init.body).toEqual({ command: SEED });
-    expect(init.params.header['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(init.params.header['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
 
     const running: LiveProgress = { status: 'running', phase: 'fetching prices 1/2', percent: 30, failureReason: null };
     liveProgress.mockImplementation((_kind, id) => (id === SIMULATION_ID ? running : null));
@@ -330,7 +330,7 @@ describe('Workspace submission', () => {
     expect(post).toHaveBeenCalledTimes(second + 1);
     // A new submission, so a new key.
     const keys = post.mock.calls.map(
-      (call) => (call[1] as { params: { header: Record<string, string> } }).params.header['idempotency-key'],
+      (call) => (call[1] as { params: { header: Record<string, string> } }).params.header['Idempotency-Key'],
     );
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -387,7 +387,7 @@ describe('Workspace submission', () => {
     await user.click(runButton());
     expect(post).toHaveBeenCalledTimes(2);
     const keys = post.mock.calls.map(
-      (call) => (call[1] as { params: { header: Record<string, string> } }).params.header['idempotency-key'],
+      (call) => (call[1] as { params: { header: Record<string, string> } }).params.header['Idempotency-Key'],
     );
     expect(keys[0]).toBe(keys[1]);
   });

@@ -157,7 +157,7 @@ export function Workspace({ searchTickers, checkTickers }: WorkspaceProps) {
       const accepted = unwrap(
         await api.POST('/simulate', {
           body: { command: text },
-          params: { header: { 'idempotency-key': submission.key } },
+          params: { header: { 'Idempotency-Key': submission.key } },
         }),
       );
       pendingSubmission.current = null;

@@ -145,7 +145,11 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your account and everything it holds: sessions, simulations, results, reports, uploads
+         * @description Confirm with the password, or within 5 minutes of a sign-in (accounts that only use Google). Emits `account.deleted` on portofino.account.events.v1. Irreversible.
+         */
+        delete: operations["AccountController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -387,7 +391,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a simulation: parsed at once, run by a worker; follow it on the /simulations socket */
+        /**
+         * Submit a simulation: parsed at once, run by a worker; follow it on the /simulations socket
+         * @description The simulation is stored before the answer: while the job queue (Redis) is down the answer is still 202 and it runs once the queue is back. While the database is down the answer is 503 DATABASE_UNAVAILABLE: send it again after Retry-After, with the same Idempotency-Key.
+         */
         post: operations["PortfolioController_simulate"];
         delete?: never;
         options?: never;
@@ -526,6 +533,10 @@ export interface components {
             /** @example 1990-01-02 */
             start: string;
         };
+        DeleteAccountRequest: {
+            /** @description the account’s password; may be left out within 5 minutes of a sign-in (how an account without a password, signed in with Google, confirms) */
+            password?: string | null;
+        };
         DividendDto: {
             /** @example 0.77 */
             amount: number;
@@ -569,7 +580,10 @@ export interface components {
             total: number;
         };
         LoginRequest: {
-            /** @example ada@example.com */
+            /**
+             * Format: email
+             * @example ada@example.com
+             */
             email: string;
             /** @example correct horse battery staple 7 */
             password: string;
@@ -682,18 +696,19 @@ export interface components {
              * @description the refresh token; omit it to use the portofino_refresh cookie (dashboard)
              * @example pfr_Wm9yZ2V0IGl0OyB0aGlzIGlzIGFuIGV4YW1wbGUgdG9rZW4uLi4
              */
-            refreshToken?: string;
+            refreshToken?: string | null;
         };
         RegisterRequest: {
             /** @example Ada Lovelace */
-            displayName?: string;
+            displayName?: string | null;
             /**
+             * Format: email
              * @description stored trimmed and in lower case; unique
              * @example ada@example.com
              */
             email: string;
             /**
-             * @description 12 to 128 characters, any characters; not a common password, not containing the email's name
+             * @description 12 to 128 characters, any characters, at least 5 different ones; not a common password (the pattern lists them); not containing the email's name part (4 characters or more)
              * @example correct horse battery staple 7
              */
             password: string;
@@ -760,7 +775,7 @@ export interface components {
              * @description build a new workbook even if one of this simulation exists (or is being built)
              * @default false
              */
-            force: boolean;
+            force: boolean | null;
             /**
              * Format: uuid
              * @description one of your completed simulations
@@ -773,7 +788,7 @@ export interface components {
              * @example AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01
              */
             command: string;
-            options?: components["schemas"]["SimulationOptionOverridesDto"];
+            options?: components["schemas"]["SimulationOptionOverridesDto"] | null;
         };
         SimulationAcceptedDto: {
             /** @description the command as it will run, in canonical form */
@@ -836,32 +851,32 @@ export interface components {
         };
         SimulationOptionOverridesDto: {
             /** @example ^GSPC */
-            benchmark?: string;
+            benchmark?: string | null;
             /**
              * @description starting capital
              * @example 250000
              */
-            capital?: number;
+            capital?: number | null;
             /**
              * @description amount/month|quarter|year; negative withdraws
              * @example 1000/month
              */
-            contribute?: string;
+            contribute?: string | null;
             /**
              * @description fee as a percentage of traded value
              * @example 0.1%
              */
-            fee?: string;
+            fee?: string | null;
             /**
              * @description none | daily | weekly | monthly | quarterly | yearly | band:5%
              * @example monthly
              */
-            rebalance?: string;
+            rebalance?: string | null;
             /**
              * @description annual risk-free rate
              * @example 2%
              */
-            rf?: string;
+            rf?: string | null;
         };
         SimulationOutcomeDto: {
             benchmark: components["schemas"]["BenchmarkOutcomeDto"] | null;
@@ -1083,6 +1098,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description an access token was sent and is not valid (reading needs none; a valid one adds your uploads) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description every source that could serve the ticker is down; Retry-After says when to try again */
             503: {
                 headers: {
@@ -1099,7 +1123,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T) */
+                /** @description ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T); letters in any case */
                 ticker: string;
             };
             cookie?: never;
@@ -1116,6 +1140,15 @@ export interface operations {
             };
             /** @description invalid ticker, date or query */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an access token was sent and is not valid (reading needs none; a valid one adds your uploads) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1155,7 +1188,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T) */
+                /** @description ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T); letters in any case */
                 ticker: string;
             };
             cookie?: never;
@@ -1188,6 +1221,15 @@ export interface operations {
             };
             /** @description invalid ticker, date or query */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an access token was sent and is not valid (reading needs none; a valid one adds your uploads) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1229,7 +1271,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T) */
+                /** @description ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T); letters in any case */
                 ticker: string;
             };
             cookie?: never;
@@ -1259,6 +1301,24 @@ export interface operations {
             };
             /** @description no or invalid access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not text/csv */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1304,6 +1364,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description GOOGLE_SIGN_IN_FAILED: cancelled or code refused */
             401: {
@@ -1410,9 +1479,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description too many attempts from this address: wait and retry (AUTH_THROTTLE_*) */
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not in the media type (or the charset, UTF-8) this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: a sign-in rate limit is spent (AUTH_THROTTLE_*); Retry-After says when to retry */
             429: {
                 headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1441,8 +1530,35 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description REFRESH_TOKEN_MISSING */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not in the media type (or the charset, UTF-8) this route reads */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1471,6 +1587,73 @@ export interface operations {
             };
             /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED or ACCESS_TOKEN_INVALID */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AccountController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description deleted; the refresh cookie is cleared and the access token is refused */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS (wrong password), or the access token is missing, invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FRESH_SIGN_IN_REQUIRED: no password and an old sign-in */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not in the media type (or the charset, UTF-8) this route reads */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1539,6 +1722,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description REFRESH_TOKEN_MISSING, REFRESH_TOKEN_INVALID (unknown, expired, revoked) or REFRESH_TOKEN_REUSED */
             401: {
                 headers: {
@@ -1548,9 +1740,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description too many attempts from this address: wait and retry (AUTH_THROTTLE_*) */
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not in the media type (or the charset, UTF-8) this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: a sign-in rate limit is spent (AUTH_THROTTLE_*); Retry-After says when to retry */
             429: {
                 headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1599,9 +1811,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description too many attempts from this address: wait and retry (AUTH_THROTTLE_*) */
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not in the media type (or the charset, UTF-8) this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: a sign-in rate limit is spent (AUTH_THROTTLE_*); Retry-After says when to retry */
             429: {
                 headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1758,16 +1990,16 @@ export interface operations {
     HistoryController_list: {
         parameters: {
             query?: {
-                /** @description submitted on or after this day */
+                /** @description submitted on or after this day (UTC); empty: no bound */
                 from?: string;
                 order?: "asc" | "desc";
                 page?: number;
                 size?: number;
                 sort?: "createdAt" | "cagr" | "sharpe" | "maxDrawdown" | "totalReturn";
                 status?: "queued" | "running" | "completed" | "failed";
-                /** @description only simulations holding this ticker (or using it as benchmark) */
+                /** @description only simulations holding this ticker (or using it as benchmark); letters in any case */
                 ticker?: string;
-                /** @description submitted on or before this day */
+                /** @description submitted on or before this day (UTC); empty: no bound */
                 to?: string;
             };
             header?: never;
@@ -1782,6 +2014,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HistoryPageDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -1808,8 +2067,35 @@ export interface operations {
                     "application/json": components["schemas"]["SimulationDetailDto"];
                 };
             };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description unknown id, or another user’s */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1836,7 +2122,34 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1865,7 +2178,34 @@ export interface operations {
                     "application/json": components["schemas"]["SimulationAcceptedDto"];
                 };
             };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1913,6 +2253,24 @@ export interface operations {
                     "application/json": components["schemas"]["ReportAcceptedDto"];
                 };
             };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description SIMULATION_NOT_FOUND: unknown, or another user’s */
             404: {
                 headers: {
@@ -1931,8 +2289,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not in the media type (or the charset, UTF-8) this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description SIMULATION_FAILED: nothing to report */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1961,8 +2346,35 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description unknown id, or another user’s */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1983,6 +2395,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the workbook, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1991,13 +2404,31 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description unknown id, or another user’s */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description REPORT_NOT_READY: queued, running or failed */
@@ -2006,7 +2437,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2014,9 +2454,8 @@ export interface operations {
     PortfolioController_simulate: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
-                /** @description retrying with the same key returns the same simulation instead of a second one */
+            header?: {
+                /** @description retrying with the same key returns the same simulation instead of a second one (trimmed; its first 200 characters count) */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2036,8 +2475,53 @@ export interface operations {
                     "application/json": components["schemas"]["SimulationAcceptedDto"];
                 };
             };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not in the media type (or the charset, UTF-8) this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description INVALID_COMMAND: details list every error with token, column, expected and hint */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

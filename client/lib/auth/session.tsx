@@ -3,7 +3,7 @@
 import { useRouter, usePathname } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, unwrap, type User } from '../api/client';
-import { onSessionChange, refreshSession, setSession } from './token-store';
+import { onRefreshNotice, onSessionChange, refreshSession, setSession, type RefreshNotice } from './token-store';
 
 type SessionStatus = 'loading' | 'signed-in' | 'signed-out';
 
@@ -17,19 +17,25 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-/** Restores the session from the refresh cookie on load and keeps the signed-in user for every page. */
+/**
+ * Restores the session from the refresh cookie on load and keeps the signed-in user for every page. While the
+ * server rate-limits refreshing, says so (and the token store tries again): the person stays signed in.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [user, setUser] = useState<User | null>(null);
+  const [notice, setNotice] = useState<RefreshNotice | null>(null);
 
   useEffect(() => {
     const stop = onSessionChange((tokens) => {
       setUser(tokens?.user ?? null);
       setStatus(tokens ? 'signed-in' : 'signed-out');
     });
+    const stopNotices = onRefreshNotice(setNotice);
     void refreshSession().catch(() => setSession(null));
     return () => {
       stop();
+      stopNotices();
     };
   }, []);
 
@@ -50,7 +56,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(() => ({ status, user, signIn, register, signOut }), [status, user, signIn, register, signOut]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={value}>
+      {notice && <RefreshNoticeBanner notice={notice} />}
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+/** "Too many attempts… trying again in 42 s", counting down to the next try. */
+function RefreshNoticeBanner({ notice }: { notice: RefreshNotice }) {
+  const secondsLeft = () => Math.max(0, Math.ceil((notice.retryAt - Date.now()) / 1000));
+  const [seconds, setSeconds] = useState(secondsLeft);
+  useEffect(() => {
+    setSeconds(secondsLeft());
+    const timer = setInterval(() => setSeconds(secondsLeft()), 1000);
+    return () => clearInterval(timer);
+    // secondsLeft reads only `notice`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [notice]);
+  return (
+    <p className="notice" role="status">
+      The server is limiting sign-in requests from your network ({notice.message}). Your session is kept: PortoFino
+      tries again {seconds > 0 ? `in ${seconds} s` : 'now'}.
+    </p>
+  );
 }
 
 export function useSession(): Session {

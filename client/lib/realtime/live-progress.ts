@@ -37,6 +37,11 @@ function socketFor(kind: LiveKind): Socket {
       if (/access token|authentication required/i.test(error.message))
         void refreshSession().then((tokens) => tokens && connecting.connect());
     });
+    // The server ends a socket when its token expires (after a `token_expired` message): socket.io does not
+    // reconnect by itself then, so refresh and connect again.
+    connecting.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') void refreshSession().then((tokens) => tokens && connecting.connect());
+    });
     sockets.set(kind, socket);
   }
   return socket;

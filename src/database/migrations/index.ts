@@ -4,6 +4,8 @@ import { CreateSimulations1764300000000 } from './1764300000000-create-simulatio
 import { CreateMarketData1764400000000 } from './1764400000000-create-market-data';
 import { CreateReports1764600000000 } from './1764600000000-create-reports';
 import { StoreResultsUncompressed1764700000000 } from './1764700000000-store-results-uncompressed';
+import { AccountForeignKeys1764800000000 } from './1764800000000-account-foreign-keys';
+import { IndexUnfinishedWork1764810000000 } from './1764810000000-index-unfinished-work';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   CreateMarketData1764400000000,
   CreateReports1764600000000,
   StoreResultsUncompressed1764700000000,
+  AccountForeignKeys1764800000000,
+  IndexUnfinishedWork1764810000000,
 ];

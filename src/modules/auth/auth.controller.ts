@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,9 +13,9 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
+import { DomainError } from '../../common/domain-error';
 import { Public } from '../../common/public.decorator';
 import { AppConfig } from '../../config/app-config';
 import { ErrorResponse } from '../../http/error-response';
@@ -35,8 +35,9 @@ import {
 export const REFRESH_COOKIE_SECURITY = 'refresh-cookie';
 
 const THROTTLED = {
-  description: 'too many attempts from this address: wait and retry (AUTH_THROTTLE_*)',
+  description: 'TOO_MANY_REQUESTS: a sign-in rate limit is spent (AUTH_THROTTLE_*); Retry-After says when to retry',
   type: ErrorResponse,
+  headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer', minimum: 1 } } },
 };
 
 /** Email/password accounts and sessions. Sign-in answers carry the tokens and set the refresh cookie. */
@@ -49,7 +50,6 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
   @Post('register')
   @ApiOperation({ summary: 'Create an account with email and password and sign in (public, rate-limited)' })
   @ApiCreatedResponse({ type: AuthTokensResponse, description: 'signed in; the refresh token is also set as a cookie' })
@@ -61,13 +61,13 @@ export class AuthController {
   @ApiTooManyRequestsResponse(THROTTLED)
   async register(
     @Body() body: RegisterRequest,
+    @Ip() ip: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AuthTokensResponse> {
-    return this.signedIn(response, await this.auth.register(body));
+    return this.signedIn(response, await this.auth.register(body, ip));
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Sign in with email and password (public, rate-limited)' })
@@ -75,12 +75,15 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'INVALID_CREDENTIALS (same answer for unknown emails)' })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
   @ApiTooManyRequestsResponse(THROTTLED)
-  async login(@Body() body: LoginRequest, @Res({ passthrough: true }) response: Response): Promise<AuthTokensResponse> {
-    return this.signedIn(response, await this.auth.login(body.email, body.password));
+  async login(
+    @Body() body: LoginRequest,
+    @Ip() ip: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AuthTokensResponse> {
+    return this.signedIn(response, await this.auth.login(body.email, body.password, ip));
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiCookieAuth(REFRESH_COOKIE_SECURITY)
@@ -100,9 +103,16 @@ export class AuthController {
   async refresh(
     @Body() body: RefreshRequest,
     @Req() request: Request,
+    @Ip() ip: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AuthTokensResponse> {
-    return this.signedIn(response, await this.auth.refresh(body.refreshToken ?? refreshCookieOf(request)));
+    try {
+      return this.signedIn(response, await this.auth.refresh(body.refreshToken ?? refreshCookieOf(request), ip));
+    } catch (error) {
+      // A dead token stays dead: the browser stops sending it (and each reload stops counting as a failure).
+      if (error instanceof DomainError && error.httpStatus === 401) clearRefreshCookie(response);
+      throw error;
+    }
   }
 
   @Public()

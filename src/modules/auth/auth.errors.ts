@@ -49,6 +49,39 @@ export class AccessTokenInvalidError extends DomainError {
   }
 }
 
+/** A sign-in rate limit is spent (SignInLimiter): the answer carries Retry-After. */
+export class TooManyAttemptsError extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS';
+  readonly httpStatus = 429;
+  readonly retryAfterSeconds: number;
+
+  constructor(what: string, resetMs: number) {
+    const seconds = Math.max(1, Math.ceil(resetMs / 1000));
+    super(`${what}: try again in ${seconds} second${seconds === 1 ? '' : 's'}`);
+    this.retryAfterSeconds = seconds;
+  }
+}
+
+/** A valid token of an account that has been deleted since. */
+export class AccountNotFoundError extends DomainError {
+  readonly code = 'ACCOUNT_NOT_FOUND';
+  readonly httpStatus = 401;
+
+  constructor() {
+    super('the account of this access token no longer exists: register or sign in again');
+  }
+}
+
+/** Deleting the account needs the password, or a sign-in of the last few minutes (accounts without a password). */
+export class FreshSignInRequiredError extends DomainError {
+  readonly code = 'FRESH_SIGN_IN_REQUIRED';
+  readonly httpStatus = 403;
+
+  constructor(maxAgeSeconds: number) {
+    super(`confirm with your password, or sign in again and do this within ${Math.round(maxAgeSeconds / 60)} minutes`);
+  }
+}
+
 export class RefreshTokenMissingError extends DomainError {
   readonly code = 'REFRESH_TOKEN_MISSING';
   readonly httpStatus = 401;

@@ -1,6 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import cookieParser from 'cookie-parser';
 import { AccessTokenVerifier } from '../../common/authenticated-user';
@@ -11,6 +10,7 @@ import { AccessTokenService } from './access-token.service';
 import { AuthSecrets } from './auth-secrets';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { ExistingAccounts } from './existing-accounts';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { GoogleAuthController } from './google/google-auth.controller';
 import { GoogleAuthGuard } from './google/google-auth.guard';
@@ -20,6 +20,8 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 import { resolveJwtSecret } from './jwt-secret';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenRepository } from './refresh-token.repository';
+import { MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore } from './rate-limit.store';
+import { SignInLimiter } from './sign-in-limiter';
 
 /**
  * Authentication: email/password and Google sign-in, access tokens (JWT), refresh-token sessions, the global
@@ -27,18 +29,7 @@ import { RefreshTokenRepository } from './refresh-token.repository';
  * themselves live in the users module. See docs/auth.md.
  */
 @Module({
-  imports: [
-    UsersModule,
-    MetricsModule,
-    TypeOrmModule.forFeature([RefreshTokenEntity]),
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'auth', ttl: config.auth.throttle.ttlSeconds * 1000, limit: config.auth.throttle.limit }],
-        errorMessage: 'too many attempts from this address: wait a minute and try again',
-      }),
-    }),
-  ],
+  imports: [UsersModule, MetricsModule, TypeOrmModule.forFeature([RefreshTokenEntity])],
   controllers: [AuthController, GoogleAuthController],
   providers: [
     {
@@ -46,19 +37,30 @@ import { RefreshTokenRepository } from './refresh-token.repository';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => new AuthSecrets(resolveJwtSecret(config)),
     },
+    ExistingAccounts,
     AccessTokenService,
     { provide: AccessTokenVerifier, useExisting: AccessTokenService },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    {
+      provide: RateLimitStore,
+      inject: [AppConfig],
+      // Shared by every process when the deployment has Redis (the queue's); one process otherwise.
+      useFactory: (config: AppConfig): RateLimitStore =>
+        config.queue.kind === 'bull'
+          ? new RedisRateLimitStore(config.queue.redisUrl, `${config.queue.prefix}:auth`)
+          : new MemoryRateLimitStore(),
+    },
+    SignInLimiter,
     PasswordHasher,
     RefreshTokenRepository,
     AuthService,
     GoogleAuthGuard,
     {
       provide: GoogleStrategy,
-      inject: [AppConfig, AuthSecrets, AuthService],
-      useFactory: (config: AppConfig, secrets: AuthSecrets, auth: AuthService) =>
+      inject: [AppConfig, AuthSecrets, AuthService, RateLimitStore],
+      useFactory: (config: AppConfig, secrets: AuthSecrets, auth: AuthService, store: RateLimitStore) =>
         config.auth.google
-          ? new GoogleStrategy(config.auth.google, new SignedCookieStateStore(secrets.oauthStateKey), auth)
+          ? new GoogleStrategy(config.auth.google, new SignedCookieStateStore(secrets.oauthStateKey, store), auth)
           : null,
     },
   ],

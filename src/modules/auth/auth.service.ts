@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Profile } from 'passport-google-oauth20';
+import type { AuthenticatedUser } from '../../common/authenticated-user';
 import { AppConfig } from '../../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { normaliseEmail, User, UsersService } from '../users/users.service';
 import { AccessTokenService } from './access-token.service';
+import { ExistingAccounts } from './existing-accounts';
 import {
+  FreshSignInRequiredError,
   GoogleEmailNotVerifiedError,
   InvalidCredentialsError,
   PasswordPolicyError,
@@ -17,6 +20,10 @@ import { PasswordHasher } from './password-hasher';
 import { passwordProblems } from './password-policy';
 import { constantTimeEqual, generateRefreshToken, hashRefreshToken, looksLikeRefreshToken } from './refresh-token';
 import { RefreshTokenRepository } from './refresh-token.repository';
+import { SignInLimiter } from './sign-in-limiter';
+
+/** How recent a sign-in must be to stand in for the password when deleting the account. */
+export const FRESH_SIGN_IN_SECONDS = 5 * 60;
 
 /** A signed-in session: what login, register, refresh and the Google callback hand out. */
 export interface Session {
@@ -46,9 +53,13 @@ export class AuthService {
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly metrics: MetricsService,
+    private readonly accounts: ExistingAccounts,
+    private readonly limits: SignInLimiter,
   ) {}
 
-  async register(input: { email: string; password: string; displayName?: string }): Promise<Session> {
+  /** `ip`: the client's address, for the rate limits (SignInLimiter). */
+  async register(input: { email: string; password: string; displayName?: string }, ip: string): Promise<Session> {
+    await this.limits.beforeRegister(ip);
     const email = normaliseEmail(input.email);
     const problems = passwordProblems(input.password, email);
     if (problems.length > 0) throw new PasswordPolicyError(problems);
@@ -61,7 +72,8 @@ export class AuthService {
   }
 
   /** Unknown email, no password on the account, wrong password: the same error after the same amount of work. */
-  async login(email: string, password: string): Promise<Session> {
+  async login(email: string, password: string, ip: string): Promise<Session> {
+    await this.limits.beforeSignIn(ip, email);
     const credentials = await this.users.findCredentialsByEmail(email);
     const passwordHash = credentials?.passwordHash;
     const valid = passwordHash
@@ -70,8 +82,10 @@ export class AuthService {
     if (!credentials || !passwordHash || !valid) {
       this.logger.log({ message: 'login failed', userId: credentials?.user.id });
       this.metrics.login(false);
+      await this.limits.passwordRefused(email);
       throw new InvalidCredentialsError();
     }
+    await this.limits.passwordAccepted(email);
     if (this.passwords.needsRehash(passwordHash)) {
       await this.users.setPasswordHash(credentials.user.id, await this.passwords.hash(password));
     }
@@ -79,8 +93,24 @@ export class AuthService {
     return this.startSession(credentials.user);
   }
 
-  async refresh(token: string | undefined): Promise<Session> {
+  /**
+   * A valid refresh token always refreshes; an invalid one (unknown, expired, revoked, reused) counts against
+   * the client's address (SignInLimiter). No token is not counted: that is a signed-out visit.
+   */
+  async refresh(token: string | undefined, ip: string): Promise<Session> {
     if (!token) throw new RefreshTokenMissingError();
+    await this.limits.beforeRefresh(ip);
+    try {
+      return await this.exchange(token);
+    } catch (error) {
+      if (error instanceof RefreshTokenInvalidError || error instanceof RefreshTokenReusedError) {
+        await this.limits.refreshRefused(ip);
+      }
+      throw error;
+    }
+  }
+
+  private async exchange(token: string): Promise<Session> {
     const tokenHash = hashRefreshToken(token);
     const stored = looksLikeRefreshToken(token) ? await this.refreshTokens.findByHash(tokenHash) : null;
     // The lookup is by hash already; the explicit constant-time check keeps that property if the lookup changes.
@@ -103,7 +133,8 @@ export class AuthService {
     const user = await this.users.findById(stored.userId);
     if (!user) throw new RefreshTokenInvalidError();
 
-    const next = this.newRefreshToken(user.id, stored.familyId);
+    const signedInAt = stored.signedInAt ?? stored.createdAt;
+    const next = this.newRefreshToken(user.id, stored.familyId, signedInAt);
     if (!(await this.refreshTokens.rotate(stored.id, next.row))) {
       // Someone rotated this token between our read and our update: the same reuse, seen a moment later.
       await this.refreshTokens.revokeFamily(stored.familyId, 'reuse');
@@ -111,7 +142,7 @@ export class AuthService {
       this.metrics.refreshTokenReuseDetected();
       throw new RefreshTokenReusedError();
     }
-    return this.session(user, next.token, next.row.expiresAt);
+    return this.session(user, signedInAt, next.token, next.row.expiresAt);
   }
 
   /** Ends the sign-in the token belongs to (its whole family). Unknown or already revoked tokens are ignored. */
@@ -126,6 +157,34 @@ export class AuthService {
 
   me(userId: string): Promise<User> {
     return this.users.getById(userId);
+  }
+
+  /**
+   * Proof that the person at the keyboard owns the account, for irreversible acts (deleting it): the account's
+   * password, or — without one — a sign-in of the last FRESH_SIGN_IN_SECONDS (how an account with only Google
+   * proves it). A wrong password is INVALID_CREDENTIALS, as at sign-in.
+   */
+  async confirmIdentity(user: AuthenticatedUser, password: string | undefined): Promise<void> {
+    if (password === undefined) {
+      if (Date.now() - user.signedInAt.getTime() <= FRESH_SIGN_IN_SECONDS * 1000) return;
+      throw new FreshSignInRequiredError(FRESH_SIGN_IN_SECONDS);
+    }
+    await this.limits.beforePasswordCheck(user.email);
+    const passwordHash = (await this.users.findCredentialsById(user.id))?.passwordHash;
+    const valid = passwordHash
+      ? await this.passwords.verify(passwordHash, password)
+      : await this.passwords.verifyNothing(password);
+    if (!valid) {
+      this.logger.log({ message: 'identity confirmation failed', userId: user.id });
+      await this.limits.passwordRefused(user.email);
+      throw new InvalidCredentialsError();
+    }
+    await this.limits.passwordAccepted(user.email);
+  }
+
+  /** The account is gone: this process stops accepting its access tokens at once (others within seconds). */
+  forgetAccount(userId: string): void {
+    this.accounts.forget(userId);
   }
 
   /**
@@ -157,13 +216,14 @@ export class AuthService {
 
   /** A new token family for a fresh sign-in. */
   async startSession(user: User): Promise<Session> {
-    const first = this.newRefreshToken(user.id, randomUUID());
+    const signedInAt = new Date();
+    const first = this.newRefreshToken(user.id, randomUUID(), signedInAt);
     await this.refreshTokens.insert(first.row);
     this.logger.log({ message: 'signed in', userId: user.id, familyId: first.row.familyId });
-    return this.session(user, first.token, first.row.expiresAt);
+    return this.session(user, signedInAt, first.token, first.row.expiresAt);
   }
 
-  private newRefreshToken(userId: string, familyId: string) {
+  private newRefreshToken(userId: string, familyId: string, signedInAt: Date) {
     const token = generateRefreshToken();
     return {
       token,
@@ -173,14 +233,20 @@ export class AuthService {
         familyId,
         tokenHash: hashRefreshToken(token),
         expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
+        signedInAt,
       },
     };
   }
 
-  private async session(user: User, refreshToken: string, refreshTokenExpiresAt: Date): Promise<Session> {
+  private async session(
+    user: User,
+    signedInAt: Date,
+    refreshToken: string,
+    refreshTokenExpiresAt: Date,
+  ): Promise<Session> {
     return {
       tokenType: 'Bearer',
-      accessToken: await this.accessTokens.sign(user),
+      accessToken: await this.accessTokens.sign(user, signedInAt),
       expiresIn: this.accessTokens.ttlSeconds,
       refreshToken,
       refreshTokenExpiresAt,

@@ -52,6 +52,30 @@ const COMMON_PASSWORDS = new Set([
   'portofino1234',
 ]);
 
+/** ASCII letters in lower case, nothing else changed: the common-password check and PASSWORD_PATTERN agree on it. */
+const asciiLowerCase = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+
+/**
+ * The rules that need no other field, as a JSON Schema `pattern` for the OpenAPI document (with minLength and
+ * maxLength): not a common password in any letter case, and at least MIN_DISTINCT_CHARACTERS different characters
+ * (each iteration captures a character that does not occur again after it: five of them are five different
+ * ones). Written for every regular-expression dialect a client may use — `[\s\S]` for any character, a negative
+ * look-ahead for the end of the text (`$` may match before a final newline). A unit test checks it against
+ * passwordProblems.
+ */
+export const PASSWORD_PATTERN = (() => {
+  const caseless = (word: string) =>
+    [...word]
+      .map((character) =>
+        /[a-z]/.test(character)
+          ? `[${character}${character.toUpperCase()}]`
+          : character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
+      )
+      .join('');
+  const common = [...COMMON_PASSWORDS].map(caseless).join('|');
+  return `^(?!(?:${common})(?![\\s\\S]))(?=(?:[\\s\\S]*?([\\s\\S])(?![\\s\\S]*?\\1)){${MIN_DISTINCT_CHARACTERS}})`;
+})();
+
 /** Every rule the password breaks, each as a sentence a person can act on; empty when it is acceptable. */
 export function passwordProblems(password: string, email?: string): string[] {
   const problems: string[] = [];
@@ -64,15 +88,15 @@ export function passwordProblems(password: string, email?: string): string[] {
   if (length > PASSWORD_MAX_LENGTH) {
     problems.push(`password must be at most ${PASSWORD_MAX_LENGTH} characters long (it has ${length})`);
   }
-  const lower = password.toLowerCase();
-  if (length >= PASSWORD_MIN_LENGTH && new Set(lower).size < MIN_DISTINCT_CHARACTERS) {
+  // Distinct as written: "AaAaAa…" has two characters, "AaBbCc…" six.
+  if (length >= PASSWORD_MIN_LENGTH && new Set(password).size < MIN_DISTINCT_CHARACTERS) {
     problems.push(`password must contain at least ${MIN_DISTINCT_CHARACTERS} different characters`);
   }
-  if (COMMON_PASSWORDS.has(lower)) {
+  if (COMMON_PASSWORDS.has(asciiLowerCase(password))) {
     problems.push('password is one of the most common passwords: choose another');
   }
   const name = email?.split('@')[0]?.toLowerCase();
-  if (name && name.length >= 4 && lower.includes(name)) {
+  if (name && name.length >= 4 && password.toLowerCase().includes(name)) {
     problems.push('password must not contain your email address or its name part');
   }
   return problems;

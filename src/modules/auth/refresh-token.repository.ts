@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { RefreshTokenEntity, RefreshTokenRevocation } from './entities/refresh-token.entity';
 
-export type NewRefreshToken = Pick<RefreshTokenEntity, 'id' | 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>;
+export type NewRefreshToken = Pick<
+  RefreshTokenEntity,
+  'id' | 'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'signedInAt'
+>;
 
 /** The only code that touches the refresh_tokens table. */
 @Injectable()

@@ -5,10 +5,11 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
-import { ErrorResponse } from '../../http/error-response';
+import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
 import { HistoryQueryDto } from './dto/history-query.dto';
 import { SimulationDetailQueryDto } from './dto/simulation-detail-query.dto';
 import { SimulationDetailDto } from './dto/simulation-detail.dto';
@@ -17,6 +18,7 @@ import { HistoryService } from './history.service';
 
 @ApiTags('history')
 @ApiBearerAuth()
+@ApiDatabaseUnavailableResponse()
 @Controller('history')
 export class HistoryController {
   constructor(private readonly history: HistoryService) {}
@@ -30,6 +32,7 @@ export class HistoryController {
   }
 
   @Get(':id')
+  @ApiParam(UUID_PARAM)
   @ApiOperation({ summary: 'One simulation: command, parsed form, status, metrics, daily series and trades' })
   @ApiOkResponse({ type: SimulationDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
@@ -44,6 +47,7 @@ export class HistoryController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiParam(UUID_PARAM)
   @ApiOperation({ summary: 'Delete a simulation and its result' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorResponse })

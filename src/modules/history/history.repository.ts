@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { SimulationEntity } from './entities/simulation.entity';
 import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
 import {
@@ -12,7 +12,7 @@ import {
   SimulationStatus,
   StoredSimulationResult,
 } from './history.types';
-import { executeSql } from '../../database/sql';
+import { executeSql, executeSqlCounted } from '../../database/sql';
 import { decodeSimulationSeries, encodeSimulationSeries } from './simulation-series.codec';
 import { decodeTrades, encodeTrades } from './trades.codec';
 
@@ -104,14 +104,22 @@ export class HistoryRepository {
     return row ? toRecord(row) : null;
   }
 
-  async findQueuedBefore(before: Date, limit: number): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(SimulationEntity).find({
-      select: { id: true },
-      where: { status: 'queued', createdAt: LessThan(before) },
-      order: { createdAt: 'ASC' },
-      take: limit,
-    });
-    return rows.map((row) => row.id);
+  /** Simulations still queued or running that were submitted before `before`, oldest first, after `after`. */
+  async findUnfinished(before: Date, limit: number, after?: UnfinishedSimulation): Promise<UnfinishedSimulation[]> {
+    const builder = this.dataSource
+      .getRepository(SimulationEntity)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.createdAt'])
+      .where(`s.status IN ('queued', 'running')`)
+      .andWhere('s.created_at < :before', { before });
+    if (after) {
+      builder.andWhere('(s.created_at > :afterAt OR (s.created_at = :afterAt AND s.id > :afterId))', {
+        afterAt: after.createdAt,
+        afterId: after.id,
+      });
+    }
+    const rows = await builder.orderBy('s.created_at', 'ASC').addOrderBy('s.id', 'ASC').limit(limit).getMany();
+    return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
   }
 
   async list(userId: string, query: HistoryQuery): Promise<HistoryPage> {
@@ -147,9 +155,14 @@ export class HistoryRepository {
     return { items: rows.map(toRecord), page: query.page, size: query.size, total };
   }
 
-  async update(id: string, change: StatusChange, tx: EntityManager): Promise<void> {
+  /**
+   * Changes a simulation that is still queued or running; false when it has finished (another run of the same
+   * job, or the recovery sweep, wrote its final state first: a final state is never overwritten).
+   */
+  async update(id: string, change: StatusChange, tx: EntityManager): Promise<boolean> {
     const statement = updateStatement(id, change);
-    if (statement) await executeSql(tx, statement.sql, statement.parameters);
+    if (!statement) return true;
+    return (await executeSqlCounted(tx, statement.sql, statement.parameters)) > 0;
   }
 
   /** Stores (or replaces: a retried job writes the same row again) the result of a simulation. */
@@ -159,21 +172,25 @@ export class HistoryRepository {
     return bytes;
   }
 
-  /** saveResult(), update() and the events' outbox INSERT as one statement (writesInOneStatement). */
+  /**
+   * update(), saveResult() and the events' outbox INSERT as one statement (writesInOneStatement), each of the
+   * last two only if the update changed the row (`events` must be written for that: inStatement's `onlyIfAny`
+   * 'u'). Returns the result's bytes, or null when the simulation had already finished.
+   */
   async completeWithEvents(
     id: string,
     result: StoredSimulationResult,
     change: StatusChange,
     events: SqlStatement,
-  ): Promise<number> {
-    const { statement, bytes } = resultStatement(id, result);
+  ): Promise<number | null> {
+    const { statement, bytes } = resultStatement(id, result, 'u');
     const update = updateStatement(id, change) as SqlStatement;
-    await executeSql(this.dataSource.manager, `WITH r AS (${statement.sql}), u AS (${update.sql}) ${events.sql}`, {
-      ...statement.parameters,
-      ...update.parameters,
-      ...events.parameters,
-    });
-    return bytes;
+    const inserted = await executeSqlCounted(
+      this.dataSource.manager,
+      `WITH u AS (${update.sql} RETURNING id), r AS (${statement.sql}) ${events.sql}`,
+      { ...statement.parameters, ...update.parameters, ...events.parameters },
+    );
+    return inserted > 0 ? bytes : null;
   }
 
   async loadResult(id: string): Promise<StoredSimulationResult | null> {
@@ -267,7 +284,16 @@ function insertStatements(simulation: NewSimulation, createdAt: Date): { row: Sq
   };
 }
 
-/** UPDATE simulations SET <the fields of the change> WHERE id = :id; undefined when nothing changes. */
+/** A simulation the recovery sweep looks at. */
+export interface UnfinishedSimulation {
+  id: string;
+  createdAt: Date;
+}
+
+/**
+ * UPDATE simulations SET <the fields of the change> WHERE id = :id, while it is queued or running; undefined
+ * when nothing changes.
+ */
 function updateStatement(id: string, change: StatusChange): SqlStatement | undefined {
   const { headline, ...rest } = change;
   const values: Record<string, unknown> = { ...rest, ...(headline ?? {}) };
@@ -275,17 +301,32 @@ function updateStatement(id: string, change: StatusChange): SqlStatement | undef
     .filter((field) => values[field] !== undefined)
     .map((field) => `${STATUS_COLUMNS[field as keyof typeof STATUS_COLUMNS]} = :${field}`);
   if (assignments.length === 0) return undefined;
-  return { sql: `UPDATE simulations SET ${assignments.join(', ')} WHERE id = :id`, parameters: { ...values, id } };
+  return {
+    sql: `UPDATE simulations SET ${assignments.join(', ')} WHERE id = :id AND status IN ('queued', 'running')`,
+    parameters: { ...values, id },
+  };
 }
 
-/** The result's upsert (a retried job replaces the row), and the bytes of its series and trades. */
-function resultStatement(id: string, result: StoredSimulationResult): { statement: SqlStatement; bytes: number } {
+/**
+ * The result's upsert (a retried job replaces the row), and the bytes of its series and trades. With `onlyIfAny`
+ * (PostgreSQL, inside a WITH), written only if that earlier part of the statement returned a row; its
+ * parameters are then cast (in a SELECT, PostgreSQL would take them for text).
+ */
+function resultStatement(
+  id: string,
+  result: StoredSimulationResult,
+  onlyIfAny?: string,
+): { statement: SqlStatement; bytes: number } {
   const series = encodeSimulationSeries(result.series);
   const trades = encodeTrades(result.trades);
+  const values = onlyIfAny
+    ? `SELECT :id, :metrics, :summary, CAST(:series AS bytea), CAST(:trades AS bytea),
+         CAST(:resultCreatedAt AS timestamptz) WHERE EXISTS (SELECT 1 FROM ${onlyIfAny})`
+    : 'VALUES (:id, :metrics, :summary, :series, :trades, :resultCreatedAt)';
   return {
     statement: {
       sql: `INSERT INTO simulation_results (simulation_id, metrics, summary, series, trades, created_at)
-            VALUES (:id, :metrics, :summary, :series, :trades, :resultCreatedAt)
+            ${values}
             ON CONFLICT (simulation_id) DO UPDATE SET metrics = excluded.metrics, summary = excluded.summary,
               series = excluded.series, trades = excluded.trades, created_at = excluded.created_at`,
       parameters: {

@@ -3,7 +3,7 @@ import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
 import { SimulationNotFoundError } from './history.errors';
 import { HISTORY_EVENTS, HistoryCreatedData, historyEvent } from './history.events';
-import { HistoryRepository, StatusChange } from './history.repository';
+import { HistoryRepository, StatusChange, UnfinishedSimulation } from './history.repository';
 import {
   HeadlineMetrics,
   HistoryPage,
@@ -86,49 +86,49 @@ export class HistoryService {
     return { record, result };
   }
 
-  /** Ids of simulations still `queued` that were submitted before `before` (oldest first). */
-  findQueuedBefore(before: Date, limit: number): Promise<string[]> {
-    return this.repository.findQueuedBefore(before, limit);
+  /** Simulations still queued or running that were submitted before `before`: oldest first, `limit` after `after`. */
+  findUnfinished(before: Date, limit: number, after?: UnfinishedSimulation): Promise<UnfinishedSimulation[]> {
+    return this.repository.findUnfinished(before, limit, after);
   }
 
   list(userId: string, query: HistoryQuery): Promise<HistoryPage> {
     return this.repository.list(userId, query);
   }
 
-  /** The simulation started at `startedAt` and is in `progress`'s phase (a short one never gets here: see complete). */
+  /**
+   * The simulation started at `startedAt` and is in `progress`'s phase (a short one never gets here: see complete).
+   * Every state change here is written only while the simulation is queued or running, with its events, and
+   * says whether it was: a run of a job that another run (or the recovery sweep) already finished changes
+   * nothing and emits nothing.
+   */
   async markRunning(
     id: string,
     startedAt: Date,
     progress: { phase: string; percent: number },
     events: DomainEvent[],
-  ): Promise<void> {
-    await this.repository.transaction(async (tx) => {
-      await this.repository.update(
-        id,
-        {
-          status: 'running',
-          startedAt,
-          progressPhase: progress.phase,
-          progressPercent: progress.percent,
-          failureReason: null,
-        },
-        tx,
-      );
-      await this.events.publish(events, tx);
-    });
+  ): Promise<boolean> {
+    return this.changeUnfinished(
+      id,
+      {
+        status: 'running',
+        startedAt,
+        progressPhase: progress.phase,
+        progressPercent: progress.percent,
+        failureReason: null,
+      },
+      events,
+    );
   }
 
-  async recordProgress(id: string, phase: string, percent: number, events: DomainEvent[]): Promise<void> {
-    await this.repository.transaction(async (tx) => {
-      await this.repository.update(id, { progressPhase: phase, progressPercent: percent }, tx);
-      await this.events.publish(events, tx);
-    });
+  async recordProgress(id: string, phase: string, percent: number, events: DomainEvent[]): Promise<boolean> {
+    return this.changeUnfinished(id, { progressPhase: phase, progressPercent: percent }, events);
   }
 
   /**
    * Stores the result and marks the simulation completed; a retried job replaces, never duplicates. With
    * `startedAt`, the start was not recorded (the run was short): it is recorded here, in the same transaction,
-   * and `events` begin with the started event.
+   * and `events` begin with the started event. Returns the result's bytes, or null when the simulation had
+   * already finished (nothing is written then).
    */
   async complete(
     record: SimulationRecord,
@@ -136,7 +136,7 @@ export class HistoryService {
     headline: HeadlineMetrics,
     events: DomainEvent[],
     startedAt?: Date,
-  ): Promise<number> {
+  ): Promise<number | null> {
     const clean: HeadlineMetrics = {
       cagr: finiteOrNull(headline.cagr),
       sharpe: finiteOrNull(headline.sharpe),
@@ -161,28 +161,34 @@ export class HistoryService {
     };
     const allEvents = [...events, historyEvent(HISTORY_EVENTS.created, record.userId, record.id, created)];
     if (this.repository.writesInOneStatement) {
-      const outbox = this.events.inStatement(allEvents);
+      const outbox = this.events.inStatement(allEvents, { onlyIfAny: 'u' });
       const bytes = await this.repository.completeWithEvents(record.id, result, change, outbox);
-      outbox.committed();
+      if (bytes !== null) outbox.committed();
       return bytes;
     }
     return this.repository.transaction(async (tx) => {
+      if (!(await this.repository.update(record.id, change, tx))) return null;
       const bytes = await this.repository.saveResult(record.id, result, tx);
-      await this.repository.update(record.id, change, tx);
       await this.events.publish(allEvents, tx);
       return bytes;
     });
   }
 
-  /** Marks the simulation failed; `startedAt` as in complete(). */
-  async fail(id: string, reason: string, events: DomainEvent[], startedAt?: Date): Promise<void> {
-    await this.repository.transaction(async (tx) => {
-      await this.repository.update(
-        id,
-        { status: 'failed', failureReason: reason, ...(startedAt ? { startedAt } : {}), finishedAt: new Date() },
-        tx,
-      );
+  /** Marks the simulation failed; `startedAt` as in complete(). False when it had already finished. */
+  async fail(id: string, reason: string, events: DomainEvent[], startedAt?: Date): Promise<boolean> {
+    return this.changeUnfinished(
+      id,
+      { status: 'failed', failureReason: reason, ...(startedAt ? { startedAt } : {}), finishedAt: new Date() },
+      events,
+    );
+  }
+
+  /** Applies `change` and publishes `events` in one transaction, if the simulation is still unfinished. */
+  private changeUnfinished(id: string, change: StatusChange, events: DomainEvent[]): Promise<boolean> {
+    return this.repository.transaction(async (tx) => {
+      if (!(await this.repository.update(id, change, tx))) return false;
       await this.events.publish(events, tx);
+      return true;
     });
   }
 

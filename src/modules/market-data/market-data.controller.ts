@@ -29,6 +29,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -55,11 +56,13 @@ import {
 } from './market-data.presenter';
 import { optionalUserId } from './optional-user';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { TICKER_SCHEMA } from './ticker';
 
 const TICKER_PARAM = {
   name: 'ticker',
   example: 'AAPL',
-  description: 'ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T)',
+  schema: TICKER_SCHEMA,
+  description: 'ticker as Yahoo writes it (^GSPC, BRK-B, 7203.T); letters in any case',
 };
 const errorSchema = { $ref: getSchemaPath(ErrorResponse) };
 
@@ -74,6 +77,10 @@ const errorSchema = { $ref: getSchemaPath(ErrorResponse) };
 @ApiBadRequestResponse({ description: 'invalid ticker, date or query', schema: errorSchema })
 @ApiServiceUnavailableResponse({
   description: 'every source that could serve the ticker is down; Retry-After says when to try again',
+  schema: errorSchema,
+})
+@ApiUnauthorizedResponse({
+  description: 'an access token was sent and is not valid (reading needs none; a valid one adds your uploads)',
   schema: errorSchema,
 })
 export class MarketDataController {
@@ -185,6 +192,7 @@ export class MarketDataController {
   })
   @ApiCreatedResponse({ type: UploadResultDto })
   @ApiUnauthorizedResponse({ description: 'no or invalid access token', schema: errorSchema })
+  @ApiUnsupportedMediaTypeResponse({ description: 'the body is not text/csv', schema: errorSchema })
   async upload(
     @Param('ticker') ticker: string,
     @Body() body: unknown,

@@ -27,9 +27,10 @@ export class InvalidTickerError extends DomainError {
   }
 }
 
+/** Well-formed days that make no range (start after end, start in the future): the request cannot be served. */
 export class InvalidDateRangeError extends DomainError {
   readonly code = 'DATE_RANGE_INVALID';
-  readonly httpStatus = 400;
+  readonly httpStatus = 422;
 
   constructor(message: string, range: Partial<DateRange>) {
     super(message, [range]);

@@ -18,6 +18,7 @@ import type { AssetEntity } from './entities/asset.entity';
 import { AssetKey, MarketDataRepository } from './market-data.repository';
 import type { AssetMetadata, DateRange, PriceRow, SeriesKind, ServedSeries, StoredSeries } from './market-data.types';
 import { readPriceUpload } from './price-upload.parser';
+import { TICKER_SCHEMA } from './ticker';
 import {
   MarketDataProvider,
   ProviderSeries,
@@ -26,8 +27,8 @@ import {
 } from './providers/market-data.provider';
 
 /** The same ticker rule as the command language (BRK-B, ^GSPC, 7203.T, EURUSD=X). */
-const TICKER = /^\^?[A-Z0-9]+(?:[.\-=][A-Z0-9]+)*$/;
-const MAX_TICKER_LENGTH = 20;
+const TICKER = new RegExp(TICKER_SCHEMA.pattern);
+const MAX_TICKER_LENGTH = TICKER_SCHEMA.maxLength;
 /** Without a start date, history is asked from here. */
 export const DEFAULT_START = '1970-01-01';
 
@@ -351,10 +352,10 @@ export class MarketDataService implements OnModuleDestroy {
 
   // --- internals -------------------------------------------------------------------------------------------
 
+  /** Checked as written (ASCII only, as the API documents it: TICKER_SCHEMA), then upper-cased. */
   private normalizeTicker(ticker: string): string {
-    const symbol = ticker.trim().toUpperCase();
-    if (!TICKER.test(symbol) || symbol.length > MAX_TICKER_LENGTH) throw new InvalidTickerError(ticker);
-    return symbol;
+    if (!TICKER.test(ticker) || ticker.length > MAX_TICKER_LENGTH) throw new InvalidTickerError(ticker);
+    return ticker.toUpperCase();
   }
 
   private normalizeRange(range: Partial<DateRange>): DateRange {

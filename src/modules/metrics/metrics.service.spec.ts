@@ -67,12 +67,17 @@ describe('MetricsService', () => {
     metrics.providerRequest('yahoo', 0.5, true);
     metrics.eventPublishFailed(3);
     metrics.jobStarted('simulations', 0.2);
+    metrics.jobRecovered('simulations', 'enqueued');
+    metrics.jobRecovered('simulations', 'enqueued');
+    metrics.jobRecovered('reports', 'failed');
     metrics.reportCompleted(120_000);
     expect(await value(METRIC.providerDuration, { provider: 'sample' }, '_count')).toBe(1);
     expect(await value(METRIC.providerErrors, { provider: 'sample' })).toBe(0);
     expect(await value(METRIC.providerErrors, { provider: 'yahoo' })).toBe(1);
     expect(await value(METRIC.publishFailures)).toBe(3);
     expect(await value(METRIC.queueWait, { queue: 'simulations' }, '_count')).toBe(1);
+    expect(await value(METRIC.jobsRecovered, { queue: 'simulations', action: 'enqueued' })).toBe(2);
+    expect(await value(METRIC.jobsRecovered, { queue: 'reports', action: 'failed' })).toBe(1);
     expect(await value(METRIC.reportWorkbook, {}, '_sum')).toBe(120_000);
   });
 

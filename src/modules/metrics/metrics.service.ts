@@ -17,6 +17,7 @@ export const METRIC = {
   reportWorkbook: 'portofino_report_workbook_bytes',
   queueJobs: 'portofino_queue_jobs',
   queueWait: 'portofino_queue_wait_seconds',
+  jobsRecovered: 'portofino_jobs_recovered_total',
   outboxUnpublished: 'portofino_outbox_unpublished_events',
   outboxOldestAge: 'portofino_outbox_oldest_unpublished_age_seconds',
   publishFailures: 'portofino_event_publish_failures_total',
@@ -37,6 +38,8 @@ export type ReportPhase = (typeof REPORT_PHASES)[number];
 export const FAILURE_REASONS = ['input', 'data', 'transient'] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+/** What the recovery sweep did to a stranded job (JobRecovery). */
+export const RECOVERY_ACTIONS = ['enqueued', 'retried', 'failed'] as const;
 export const GATEWAY_NAMESPACES = ['/simulations', '/reports'] as const;
 
 /** Metrics live in prom-client's process-wide registry: several app instances in one process share them. */
@@ -156,6 +159,17 @@ export class MetricsService extends MetricsRecorder {
         buckets: WORK_BUCKETS,
       }),
   );
+  private readonly jobsRecovered = existing(METRIC.jobsRecovered, () => {
+    const counter = new Counter({
+      name: METRIC.jobsRecovered,
+      help: 'Stranded jobs the recovery sweep enqueued again (Redis lost them), retried or failed (their workers kept crashing), by queue and action',
+      labelNames: ['queue', 'action'],
+    });
+    for (const queue of ['simulations', 'reports']) {
+      for (const action of RECOVERY_ACTIONS) counter.inc({ queue, action }, 0);
+    }
+    return counter;
+  });
   readonly outboxUnpublished = existing(
     METRIC.outboxUnpublished,
     () => new Gauge({ name: METRIC.outboxUnpublished, help: 'Events written to the outbox and not yet published' }),
@@ -296,6 +310,10 @@ export class MetricsService extends MetricsRecorder {
 
   jobStarted(queue: string, waitSeconds: number): void {
     this.queueWait.observe({ queue }, Math.max(0, waitSeconds));
+  }
+
+  jobRecovered(queue: string, action: (typeof RECOVERY_ACTIONS)[number]): void {
+    this.jobsRecovered.inc({ queue, action });
   }
 
   eventPublishFailed(events: number): void {

@@ -1,17 +1,37 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  ExecutionContext,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
-import { ErrorResponse } from '../../http/error-response';
+import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
 import { SimulateRequestDto, SimulationAcceptedDto } from './dto/simulate-request.dto';
 import { PortfolioService, SubmittedSimulation } from './portfolio.service';
+
+/**
+ * The optional Idempotency-Key header, trimmed, at most 200 characters; null when absent or blank. Read through
+ * a decorator of our own rather than @Headers(), which Swagger would document a second time, as required.
+ */
+const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | null => {
+  const value = context.switchToHttp().getRequest<Request>().header('idempotency-key');
+  return value?.trim().slice(0, 200) || null;
+});
 
 const accepted = ({ record }: SubmittedSimulation): SimulationAcceptedDto => ({
   simulationId: record.id,
@@ -22,6 +42,7 @@ const accepted = ({ record }: SubmittedSimulation): SimulationAcceptedDto => ({
 
 @ApiTags('simulations')
 @ApiBearerAuth()
+@ApiDatabaseUnavailableResponse()
 @Controller()
 export class PortfolioController {
   constructor(private readonly portfolio: PortfolioService) {}
@@ -30,11 +51,17 @@ export class PortfolioController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Submit a simulation: parsed at once, run by a worker; follow it on the /simulations socket',
+    description:
+      'The simulation is stored before the answer: while the job queue (Redis) is down the answer is still 202 and ' +
+      'it runs once the queue is back. While the database is down the answer is 503 DATABASE_UNAVAILABLE: send ' +
+      'it again after Retry-After, with the same Idempotency-Key.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'retrying with the same key returns the same simulation instead of a second one',
+    schema: { type: 'string' },
+    description:
+      'retrying with the same key returns the same simulation instead of a second one (trimmed; its first 200 characters count)',
   })
   @ApiAcceptedResponse({ type: SimulationAcceptedDto })
   @ApiUnprocessableEntityResponse({
@@ -44,14 +71,14 @@ export class PortfolioController {
   async simulate(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: SimulateRequestDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey: string | null,
   ): Promise<SimulationAcceptedDto> {
-    const key = idempotencyKey?.trim().slice(0, 200) || null;
-    return accepted(await this.portfolio.submit(user.id, body, key));
+    return accepted(await this.portfolio.submit(user.id, body, idempotencyKey));
   }
 
   @Post('history/:id/rerun')
   @HttpCode(202)
+  @ApiParam(UUID_PARAM)
   @ApiTags('history')
   @ApiOperation({ summary: 'Run one of your simulations again, as a new history entry' })
   @ApiAcceptedResponse({ type: SimulationAcceptedDto })

@@ -53,7 +53,7 @@ export interface SimulationCompletedData {
 
 export interface SimulationFailedData {
   reason: string;
-  /** Stable code of what went wrong (INVALID_MARKET_DATA, UNKNOWN_TICKER, NO_PRICE_AT_START, TRANSIENT, …). */
+  /** Stable code of what went wrong (INVALID_MARKET_DATA, UNKNOWN_TICKER, NO_PRICE_AT_START, TRANSIENT, WORKER_LOST, …). */
   code: string;
 }
 

@@ -6,7 +6,6 @@ import { PriceSource } from './price-source';
 import { MarketDataModule } from '../market-data/market-data.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { MarketDataPriceSource } from './market-data.price-source';
-import { SimulationRequeueProcessor } from './simulation-requeue.processor';
 import { SimulationProcessor } from './simulation.processor';
 import { SimulationsGateway } from './simulations.gateway';
 
@@ -17,7 +16,6 @@ import { SimulationsGateway } from './simulations.gateway';
   providers: [
     PortfolioService,
     SimulationProcessor,
-    SimulationRequeueProcessor,
     SimulationsGateway,
     { provide: PriceSource, useClass: MarketDataPriceSource },
   ],

@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CASH_TICKER, parseCommand, PortfolioCommand } from '../../engine';
 import { JobQueues } from '../../queue/job-queues';
+import { JobRecovery, RecoveryCounts, workerLostReason } from '../../queue/job-recovery';
 import { HistoryService } from '../history/history.service';
 import type { SimulationRecord } from '../history/history.types';
 import { MetricsService } from '../metrics/metrics.service';
@@ -28,16 +29,23 @@ export function tickersOf(command: PortfolioCommand): { positions: string[]; ben
 /**
  * Accepts simulations: parses synchronously (an invalid command is refused with every error and nothing is
  * queued), records the simulation with its `simulation.requested` event in one transaction, then enqueues it.
+ * The row is what counts: if the enqueue fails, or Redis later loses the job, the recovery sweep enqueues it
+ * again (recoverStranded).
  */
 @Injectable()
-export class PortfolioService {
+export class PortfolioService implements OnModuleInit {
   private readonly logger = new Logger(PortfolioService.name);
 
   constructor(
     private readonly history: HistoryService,
     private readonly queues: JobQueues,
     private readonly metrics: MetricsService,
+    private readonly recovery: JobRecovery,
   ) {}
+
+  onModuleInit(): void {
+    this.recovery.register('simulations', () => this.recoverStranded(this.recovery.graceSeconds));
+  }
 
   async submit(
     userId: string,
@@ -90,9 +98,9 @@ export class PortfolioService {
     try {
       await this.enqueue(id);
     } catch (error) {
-      // The row is committed: the requeue sweep (maintenance/simulations.requeue) enqueues it later.
-      this.logger.error({
-        message: 'enqueue failed, left for the requeue sweep',
+      // The row is committed (so the answer is 202): the recovery sweep enqueues it once Redis answers.
+      this.logger.warn({
+        message: 'enqueue failed, left for the recovery sweep',
         simulationId: id,
         error: String(error),
       });
@@ -102,18 +110,34 @@ export class PortfolioService {
     return { record, created: true };
   }
 
-  /** Enqueues simulations that stayed `queued` longer than `olderThanSeconds`; returns how many. */
-  async requeueStuck(olderThanSeconds: number): Promise<number> {
-    const stuck = await this.history.findQueuedBefore(new Date(Date.now() - olderThanSeconds * 1000), 500);
-    for (const id of stuck) await this.enqueue(id);
-    if (stuck.length > 0) this.logger.warn({ message: 'requeued stuck simulations', count: stuck.length });
-    return stuck.length;
+  /**
+   * Simulations queued or running (submitted more than `olderThanSeconds` ago) whose job Redis lost are enqueued
+   * again; those whose workers kept crashing are failed with a reason (see JobRecovery.recover).
+   */
+  async recoverStranded(olderThanSeconds: number): Promise<RecoveryCounts> {
+    const before = new Date(Date.now() - olderThanSeconds * 1000);
+    return this.recovery.recoverAll(
+      'simulations',
+      (limit, after) => this.history.findUnfinished(before, limit, after),
+      { enqueue: (id) => this.enqueue(id), failWorkerLost: (id) => this.failWorkerLost(id) },
+    );
   }
 
   /** Runs a user's earlier simulation again, as a new history entry. */
   async rerun(userId: string, simulationId: string): Promise<SubmittedSimulation> {
     const earlier = await this.history.getOwned(userId, simulationId);
     return this.submit(userId, { command: earlier.command }, null);
+  }
+
+  /** Ends a simulation whose workers kept stopping: failed, with a reason a person understands, and its event. */
+  private async failWorkerLost(id: string): Promise<void> {
+    const record = await this.history.findById(id);
+    if (!record) return;
+    const reason = workerLostReason('simulation');
+    const failed = await this.history.fail(id, reason, [
+      simulationEvent(SIMULATION_EVENTS.failed, record.userId, id, { reason, code: 'WORKER_LOST' }),
+    ]);
+    if (failed) this.metrics.simulationFailed('transient');
   }
 
   /** The job id is the simulation id: enqueuing twice (a retried request, the sweep) runs it once. */

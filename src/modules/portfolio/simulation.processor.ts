@@ -83,7 +83,7 @@ export class SimulationProcessor {
         maxDrawdown: finiteOrNull(result.metrics.maxDrawdown),
         totalReturn: finiteOrNull(result.metrics.totalReturn),
       };
-      await this.history.complete(
+      const written = await this.history.complete(
         record,
         stored,
         headline,
@@ -103,6 +103,7 @@ export class SimulationProcessor {
         unrecorded.startedAt,
       );
       phases.end();
+      if (written === null) return this.finishedElsewhere(record.id);
       this.metrics.simulationCompleted();
       return { status: 'completed' };
     } catch (error) {
@@ -220,16 +221,27 @@ export class SimulationProcessor {
         ? error.message
         : `the simulation could not finish after ${job.attempts} tries (${(error as Error).message}); run it again later`;
     const code = input ? input.code : error instanceof DomainError ? error.code : 'TRANSIENT';
-    this.logger.warn({ message: 'simulation failed', simulationId: record.id, code, reason });
-    this.metrics.simulationFailed(input ? 'input' : error instanceof DomainError ? 'data' : 'transient');
-    await this.history.fail(
+    const recorded = await this.history.fail(
       record.id,
       reason,
       [...unrecorded.events, event(SIMULATION_EVENTS.failed, { reason, code })],
       unrecorded.startedAt,
     );
+    if (!recorded) return this.finishedElsewhere(record.id);
+    this.logger.warn({ message: 'simulation failed', simulationId: record.id, code, reason });
+    this.metrics.simulationFailed(input ? 'input' : error instanceof DomainError ? 'data' : 'transient');
     if (input) throw new NonRetryableJobError(reason);
     throw error;
+  }
+
+  /**
+   * Another run of the same job (after Redis lost it, or a worker that only seemed dead) or the recovery sweep
+   * finished the simulation first: this run's outcome is dropped, so the simulation has one result and one
+   * final event.
+   */
+  private finishedElsewhere(simulationId: string): { status: string } {
+    this.logger.warn({ message: 'simulation already finished by another run: this run is dropped', simulationId });
+    return { status: 'finished-elsewhere' };
   }
 
   /** Records the start of a try that ends in a transient failure before any phase was reported. */

@@ -6,17 +6,18 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
+  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
-import { ErrorResponse } from '../../http/error-response';
+import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
 import { ReportAcceptedDto, ReportDto, ReportRequestDto } from './dto/report.dto';
 import { ReportService, XLSX_CONTENT_TYPE } from './report.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiDatabaseUnavailableResponse()
 @Controller('report')
 export class ReportController {
   constructor(private readonly reports: ReportService) {}
@@ -37,6 +38,7 @@ export class ReportController {
   }
 
   @Get(':id')
+  @ApiParam(UUID_PARAM)
   @ApiOperation({ summary: 'A report’s status, progress, failure reason and download link' })
   @ApiOkResponse({ type: ReportDto })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
@@ -45,9 +47,13 @@ export class ReportController {
   }
 
   @Get(':id/download')
+  @ApiParam(UUID_PARAM)
   @ApiOperation({ summary: 'The workbook (.xlsx) of a completed report' })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  // The workbook on success only: errors are JSON like everywhere else.
+  @ApiOkResponse({
+    description: 'the workbook, as an attachment',
+    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'REPORT_NOT_READY: queued, running or failed' })
   async download(

@@ -35,7 +35,8 @@ export class ReportProcessor {
     const started = Date.now();
     this.logger.log({ message: 'report started', reportId: report.id, simulationId: report.simulationId });
     try {
-      await this.reports.markRunning(report, job.attemptsMade + 1);
+      // Another run of the same job (Redis lost it and it was enqueued again) may have finished it already.
+      if (!(await this.reports.markRunning(report, job.attemptsMade + 1))) return { status: 'finished-elsewhere' };
       const progress = async (phase: string, percent: number) => {
         await job.reportProgress(percent);
         await this.reports.recordProgress(report, phase, percent);
@@ -55,7 +56,9 @@ export class ReportProcessor {
       await progress('storing the file', 90);
       phases.enter('saving');
       const fileName = reportFileName(record.canonical, report.createdAt);
-      if (!(await this.reports.complete(report, fileName, content, Date.now() - started))) return { status: 'deleted' };
+      if (!(await this.reports.complete(report, fileName, content, Date.now() - started))) {
+        return { status: 'deleted or finished elsewhere' };
+      }
       this.logger.log({
         message: 'report completed',
         reportId: report.id,
@@ -71,19 +74,23 @@ export class ReportProcessor {
     }
   }
 
-  private async handleFailure(report: ReportRecord, job: JobContext<BuildJob>, error: unknown): Promise<never> {
+  private async handleFailure(
+    report: ReportRecord,
+    job: JobContext<BuildJob>,
+    error: unknown,
+  ): Promise<{ status: string }> {
     // Our own errors (the simulation is gone, or has no result) cannot be helped by trying again.
     const final = error instanceof ReportInputError || error instanceof DomainError;
     const lastTry = job.attemptsMade + 1 >= job.attempts;
     if (!final && !lastTry) throw error; // transient: Bull tries again
-    this.metrics.reportFailed(
-      error instanceof ReportInputError ? 'input' : error instanceof DomainError ? 'data' : 'transient',
-    );
     const reason = final
       ? (error as Error).message
       : `the report could not be built after ${job.attempts} tries (${(error as Error).message}); request it again later`;
     const code =
       error instanceof ReportInputError ? error.code : error instanceof DomainError ? error.code : 'BUILD_FAILED';
+    if (!(await this.reports.fail(report.id, report.userId, report.simulationId, reason, code))) {
+      return { status: 'finished-elsewhere' };
+    }
     this.logger.warn({
       message: 'report failed',
       reportId: report.id,
@@ -91,7 +98,9 @@ export class ReportProcessor {
       code,
       reason,
     });
-    await this.reports.fail(report.id, report.userId, report.simulationId, reason, code);
+    this.metrics.reportFailed(
+      error instanceof ReportInputError ? 'input' : error instanceof DomainError ? 'data' : 'transient',
+    );
     if (final) throw new NonRetryableJobError(reason);
     throw error;
   }

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { ReportEntity } from './entities/report.entity';
 import type { ReportChange, ReportRecord } from './report.types';
+
+/** A report the recovery sweep looks at. */
+export interface UnfinishedReport {
+  id: string;
+  createdAt: Date;
+}
 
 const toRecord = (row: ReportEntity): ReportRecord => ({
   id: row.id,
@@ -64,13 +70,38 @@ export class ReportRepository {
     return row ? toRecord(row) : null;
   }
 
+  async findByUser(userId: string): Promise<ReportRecord[]> {
+    const rows = await this.dataSource.getRepository(ReportEntity).find({ where: { userId } });
+    return rows.map(toRecord);
+  }
+
   async findBySimulation(simulationId: string): Promise<ReportRecord[]> {
     const rows = await this.dataSource.getRepository(ReportEntity).find({ where: { simulationId } });
     return rows.map(toRecord);
   }
 
-  async update(id: string, change: ReportChange, tx: EntityManager): Promise<void> {
-    await tx.getRepository(ReportEntity).update({ id }, change);
+  /** Reports still queued or running that were requested before `before`, oldest first, after `after`. */
+  async findUnfinished(before: Date, limit: number, after?: UnfinishedReport): Promise<UnfinishedReport[]> {
+    const builder = this.dataSource
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.createdAt'])
+      .where(`r.status IN ('queued', 'running')`)
+      .andWhere('r.created_at < :before', { before });
+    if (after) {
+      builder.andWhere('(r.created_at > :afterAt OR (r.created_at = :afterAt AND r.id > :afterId))', {
+        afterAt: after.createdAt,
+        afterId: after.id,
+      });
+    }
+    const rows = await builder.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').limit(limit).getMany();
+    return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
+  }
+
+  /** Changes a report still queued or running; false when it has finished (a final state is never overwritten). */
+  async update(id: string, change: ReportChange, tx: EntityManager): Promise<boolean> {
+    const result = await tx.getRepository(ReportEntity).update({ id, status: In(['queued', 'running']) }, change);
+    return (result.affected ?? 0) > 0;
   }
 
   async delete(id: string): Promise<void> {

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
 import { JobQueues } from '../../queue/job-queues';
+import { JobRecovery, RecoveryCounts, workerLostReason } from '../../queue/job-recovery';
 import { HistoryService } from '../history/history.service';
 import { MetricsService } from '../metrics/metrics.service';
 import {
@@ -26,9 +27,11 @@ export interface RequestedReport {
 /** A workbook build is deterministic: retries are for the storage or the database blinking. */
 export const REPORT_JOB_OPTIONS = { attempts: 2, backoffMs: 1000, timeoutMs: 120_000 } as const;
 
-const ENQUEUE_FAILED = 'the report could not be queued (the job queue is unavailable); request it again';
-
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Where a report's workbook is stored: known from the start, so a build in progress can be cleaned up too. */
+export const reportStorageKey = (report: Pick<ReportRecord, 'id' | 'simulationId'>): string =>
+  `${report.simulationId}/${report.id}.xlsx`;
 
 /** portofino-<slug of the canonical command>-<YYYY-MM-DD>.xlsx: readable, safe in every file system. */
 export function reportFileName(canonical: string, day: Date): string {
@@ -46,10 +49,12 @@ export function reportFileName(canonical: string, day: Date): string {
 /**
  * Reports of a user's completed simulations: a request records the report with its `report.requested`
  * event in one transaction and enqueues the build; the worker (ReportProcessor) moves it through
- * started → progress → completed | failed, each state change with its event.
+ * started → progress → completed | failed, each state change with its event, written only while the report is
+ * unfinished. The row is what counts: a build whose enqueue failed, or whose job Redis lost, is enqueued again by
+ * the recovery sweep (recoverStranded).
  */
 @Injectable()
-export class ReportService {
+export class ReportService implements OnModuleInit {
   private readonly logger = new Logger(ReportService.name);
 
   constructor(
@@ -59,7 +64,12 @@ export class ReportService {
     private readonly events: EventPublisher,
     private readonly queues: JobQueues,
     private readonly metrics: MetricsService,
+    private readonly recovery: JobRecovery,
   ) {}
+
+  onModuleInit(): void {
+    this.recovery.register('reports', () => this.recoverStranded(this.recovery.graceSeconds));
+  }
 
   async request(userId: string, simulationId: string, force: boolean): Promise<RequestedReport> {
     const simulation = await this.history.getOwned(userId, simulationId);
@@ -88,14 +98,16 @@ export class ReportService {
     });
     this.metrics.reportRequested();
     try {
-      // The job id is the report id: a retried enqueue runs the build once.
-      await this.queues.enqueue('reports', 'build', { reportId: id }, { jobId: id, ...REPORT_JOB_OPTIONS });
+      await this.enqueue(id);
+      this.logger.log({ message: 'report queued', reportId: id, simulationId, userId, force });
     } catch (error) {
-      this.logger.error({ message: 'report enqueue failed', reportId: id, error: String(error) });
-      await this.fail(id, userId, simulationId, ENQUEUE_FAILED, 'ENQUEUE_FAILED');
-      return { report: (await this.repository.findById(id)) as ReportRecord, created: true };
+      // The row is committed: the recovery sweep enqueues the build once Redis answers.
+      this.logger.warn({
+        message: 'report enqueue failed, left for the recovery sweep',
+        reportId: id,
+        error: String(error),
+      });
     }
-    this.logger.log({ message: 'report queued', reportId: id, simulationId, userId, force });
     // As committed (not re-read: a worker may already have started it).
     const report: ReportRecord = {
       id,
@@ -141,16 +153,42 @@ export class ReportService {
     return this.repository.findById(id);
   }
 
-  async markRunning(report: ReportRecord, attempt: number): Promise<void> {
-    await this.change(
+  /**
+   * Reports queued or running (requested more than `olderThanSeconds` ago) whose job Redis lost are enqueued
+   * again; those whose workers kept crashing are failed with a reason (see JobRecovery.recover).
+   */
+  async recoverStranded(olderThanSeconds: number): Promise<RecoveryCounts> {
+    const before = new Date(Date.now() - olderThanSeconds * 1000);
+    return this.recovery.recoverAll('reports', (limit, after) => this.repository.findUnfinished(before, limit, after), {
+      enqueue: (id) => this.enqueue(id),
+      failWorkerLost: (id) => this.failWorkerLost(id),
+    });
+  }
+
+  /** The job id is the report id: enqueuing twice (a retried request, the sweep) builds it once. */
+  private async enqueue(reportId: string): Promise<void> {
+    await this.queues.enqueue('reports', 'build', { reportId }, { jobId: reportId, ...REPORT_JOB_OPTIONS });
+  }
+
+  private async failWorkerLost(id: string): Promise<void> {
+    const report = await this.repository.findById(id);
+    if (!report) return;
+    if (await this.fail(id, report.userId, report.simulationId, workerLostReason('report'), 'WORKER_LOST')) {
+      this.metrics.reportFailed('transient');
+    }
+  }
+
+  /** False when the report had already finished (another run of the job got there first). */
+  async markRunning(report: ReportRecord, attempt: number): Promise<boolean> {
+    return this.change(
       report.id,
       { status: 'running', startedAt: new Date(), progressPhase: 'starting', progressPercent: 0, failureReason: null },
       [reportEvent(REPORT_EVENTS.started, report.userId, report.id, { simulationId: report.simulationId, attempt })],
     );
   }
 
-  async recordProgress(report: ReportRecord, phase: string, percent: number): Promise<void> {
-    await this.change(report.id, { progressPhase: phase, progressPercent: percent }, [
+  async recordProgress(report: ReportRecord, phase: string, percent: number): Promise<boolean> {
+    return this.change(report.id, { progressPhase: phase, progressPercent: percent }, [
       reportEvent(REPORT_EVENTS.progress, report.userId, report.id, {
         simulationId: report.simulationId,
         phase,
@@ -159,9 +197,12 @@ export class ReportService {
     ]);
   }
 
-  /** Stores the file, then marks the report completed (a retried build overwrites the same key). */
+  /**
+   * Stores the file, then marks the report completed (a retried build overwrites the same key). False when the
+   * report was deleted meanwhile (the file is discarded) or had already finished.
+   */
   async complete(report: ReportRecord, fileName: string, content: Buffer, durationMs: number): Promise<boolean> {
-    const storageKey = `${report.simulationId}/${report.id}.xlsx`;
+    const storageKey = reportStorageKey(report);
     await this.storage.put(storageKey, content);
     // The simulation (and so this report) may have been deleted while the workbook was being built.
     if (!(await this.repository.findById(report.id))) {
@@ -169,7 +210,7 @@ export class ReportService {
       this.logger.warn({ message: 'report deleted while it was built: file discarded', reportId: report.id });
       return false;
     }
-    await this.change(
+    return this.change(
       report.id,
       {
         status: 'completed',
@@ -189,11 +230,11 @@ export class ReportService {
         }),
       ],
     );
-    return true;
   }
 
-  async fail(id: string, userId: string, simulationId: string, reason: string, code: string): Promise<void> {
-    await this.change(id, { status: 'failed', failureReason: reason, failureCode: code, finishedAt: new Date() }, [
+  /** False when the report had already finished. */
+  async fail(id: string, userId: string, simulationId: string, reason: string, code: string): Promise<boolean> {
+    return this.change(id, { status: 'failed', failureReason: reason, failureCode: code, finishedAt: new Date() }, [
       reportEvent(REPORT_EVENTS.failed, userId, id, { simulationId, reason, code }),
     ]);
   }
@@ -214,10 +255,29 @@ export class ReportService {
     return reports.length;
   }
 
-  private async change(id: string, change: ReportChange, events: DomainEvent[]): Promise<void> {
-    await this.repository.transaction(async (tx) => {
-      await this.repository.update(id, change, tx);
+  /**
+   * Where every workbook of the user is or will be stored (reports in progress included), to remove once the
+   * account's rows are deleted: see removeFiles.
+   */
+  async fileKeysOfUser(userId: string): Promise<string[]> {
+    return (await this.repository.findByUser(userId)).map((report) => report.storageKey ?? reportStorageKey(report));
+  }
+
+  /**
+   * Removes files whose reports are gone (a file already missing is fine). A build that finishes later finds its
+   * report gone and discards its file itself (see complete).
+   */
+  async removeFiles(keys: readonly string[]): Promise<void> {
+    for (const key of keys) await this.storage.remove(key);
+    if (keys.length > 0) this.logger.log({ message: 'report files removed', count: keys.length });
+  }
+
+  /** Applies `change` and publishes `events` in one transaction, if the report is still unfinished. */
+  private change(id: string, change: ReportChange, events: DomainEvent[]): Promise<boolean> {
+    return this.repository.transaction(async (tx) => {
+      if (!(await this.repository.update(id, change, tx))) return false;
       await this.events.publish(events, tx);
+      return true;
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { UserEntity } from './entities/user.entity';
 
 /** True for a unique-constraint violation on PostgreSQL (23505) or SQLite (SQLITE_CONSTRAINT_UNIQUE). */
@@ -34,5 +34,15 @@ export class UsersRepository {
 
   async update(id: string, changes: Partial<Omit<UserEntity, 'id' | 'createdAt'>>): Promise<void> {
     await this.users.update({ id }, { ...changes, updatedAt: new Date() });
+  }
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.users.manager.transaction(work);
+  }
+
+  /** Deletes the row (the foreign keys cascade to what it owns); false when there was none. */
+  async delete(id: string, tx: EntityManager): Promise<boolean> {
+    const result = await tx.getRepository(UserEntity).delete({ id });
+    return (result.affected ?? 0) > 0;
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { DomainEvent } from '../../events/event-envelope';
+import { EventPublisher } from '../../events/event-publisher';
 import { UserEntity } from './entities/user.entity';
 import { EmailAlreadyRegisteredError, UserNotFoundError } from './users.errors';
 import { isUniqueViolation, UsersRepository } from './users.repository';
@@ -40,7 +42,10 @@ export function normaliseEmail(email: string): string {
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly events: EventPublisher,
+  ) {}
 
   async findById(id: string): Promise<User | null> {
     const row = await this.users.findById(id);
@@ -55,6 +60,11 @@ export class UsersService {
 
   async findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
     const row = await this.users.findByEmail(normaliseEmail(email));
+    return row ? { user: this.toUser(row), passwordHash: row.passwordHash } : null;
+  }
+
+  async findCredentialsById(id: string): Promise<UserCredentials | null> {
+    const row = await this.users.findById(id);
     return row ? { user: this.toUser(row), passwordHash: row.passwordHash } : null;
   }
 
@@ -120,6 +130,21 @@ export class UsersService {
     });
     this.logger.log({ message: 'google identity linked', userId, passwordRemoved });
     return { passwordRemoved };
+  }
+
+  /**
+   * Deletes the account and, through the database's foreign keys (ON DELETE CASCADE), everything it owns:
+   * sessions (refresh tokens), simulations with their results, reports, uploaded prices. `events` are written in
+   * the same transaction. False when there was no such account.
+   */
+  async delete(userId: string, events: DomainEvent[]): Promise<boolean> {
+    const deleted = await this.users.transaction(async (tx) => {
+      if (!(await this.users.delete(userId, tx))) return false;
+      await this.events.publish(events, tx);
+      return true;
+    });
+    if (deleted) this.logger.log({ message: 'user deleted', userId });
+    return deleted;
   }
 
   private toUser(row: UserEntity): User {

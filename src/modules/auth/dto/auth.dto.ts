@@ -1,10 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_PATTERN } from '../password-policy';
 
 export class RegisterRequest {
-  @ApiProperty({ example: 'ada@example.com', description: 'stored trimmed and in lower case; unique' })
+  @ApiProperty({
+    example: 'ada@example.com',
+    format: 'email',
+    maxLength: 254,
+    description: 'stored trimmed and in lower case; unique',
+  })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
@@ -14,13 +19,16 @@ export class RegisterRequest {
     example: 'correct horse battery staple 7',
     minLength: PASSWORD_MIN_LENGTH,
     maxLength: PASSWORD_MAX_LENGTH,
-    description: `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, any characters; not a common password, not containing the email's name`,
+    pattern: PASSWORD_PATTERN,
+    description:
+      `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, any characters, at least 5 different ones; not ` +
+      "a common password (the pattern lists them); not containing the email's name part (4 characters or more)",
   })
   @IsString()
   @MaxLength(1024)
   password!: string;
 
-  @ApiPropertyOptional({ example: 'Ada Lovelace' })
+  @ApiPropertyOptional({ example: 'Ada Lovelace', minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -29,13 +37,13 @@ export class RegisterRequest {
 }
 
 export class LoginRequest {
-  @ApiProperty({ example: 'ada@example.com' })
+  @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: 254 })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ example: 'correct horse battery staple 7' })
+  @ApiProperty({ example: 'correct horse battery staple 7', maxLength: 1024 })
   @IsString()
   @MaxLength(1024)
   password!: string;
@@ -45,6 +53,7 @@ export class RefreshRequest {
   @ApiPropertyOptional({
     example: 'pfr_Wm9yZ2V0IGl0OyB0aGlzIGlzIGFuIGV4YW1wbGUgdG9rZW4uLi4',
     description: 'the refresh token; omit it to use the portofino_refresh cookie (dashboard)',
+    maxLength: 200,
   })
   @IsOptional()
   @IsString()

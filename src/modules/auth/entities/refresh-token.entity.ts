@@ -25,6 +25,10 @@ export class RefreshTokenEntity {
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 
+  /** When the sign-in that started the family happened (copied by every rotation; migration AccountForeignKeys). */
+  @Column({ name: 'signed_in_at', type: Date, nullable: true })
+  signedInAt!: Date | null;
+
   @Column({ name: 'expires_at', type: Date })
   expiresAt!: Date;
 

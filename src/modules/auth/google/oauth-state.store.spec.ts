@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { MemoryRateLimitStore } from '../rate-limit.store';
 import { OAUTH_STATE_COOKIE, OAUTH_STATE_TTL_MS, SignedCookieStateStore } from './oauth-state.store';
 
 interface Captured {
@@ -45,7 +46,7 @@ function verify(
 
 describe('SignedCookieStateStore', () => {
   const key = Buffer.alloc(32, 7);
-  const states = new SignedCookieStateStore(key);
+  const states = new SignedCookieStateStore(key, new MemoryRateLimitStore());
 
   it('has the arities passport-oauth2 needs to hand it the PKCE verifier and meta', () => {
     expect(states.store.length).toBe(5);
@@ -70,6 +71,15 @@ describe('SignedCookieStateStore', () => {
     });
   });
 
+  it('accepts a state once: the same cookie and state replayed are refused, even by another process', async () => {
+    const shared = new MemoryRateLimitStore();
+    const { state, cookie } = await store(new SignedCookieStateStore(key, shared));
+    expect((await verify(new SignedCookieStateStore(key, shared), cookie, state)).ok).toBe('verifier-123');
+    expect((await verify(new SignedCookieStateStore(key, shared), cookie, state)).message).toBe(
+      'this sign-in was already completed (a state is used once)',
+    );
+  });
+
   it('refuses another state, a missing cookie, a cookie signed with another key, a tampered or expired one', async () => {
     const { state, cookie } = await store(states);
     expect((await verify(states, cookie, 'other')).message).toBe(
@@ -79,7 +89,7 @@ describe('SignedCookieStateStore', () => {
     expect((await verify(states, undefined, state)).message).toBe(
       'this browser did not start a sign-in (no state cookie)',
     );
-    const other = await store(new SignedCookieStateStore(Buffer.alloc(32, 8)));
+    const other = await store(new SignedCookieStateStore(Buffer.alloc(32, 8), new MemoryRateLimitStore()));
     expect((await verify(states, other.cookie, other.state)).message).toBe('the state cookie is not valid');
     const [body, mac] = cookie.split('.');
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { RateLimitStore } from '../rate-limit.store';
 import { constantTimeEqual } from '../refresh-token';
 
 export const OAUTH_STATE_COOKIE = 'portofino_oauth_state';
@@ -28,11 +29,16 @@ type VerifyCallback = (error: Error | null, ok: string | false, info?: OAuthStat
  * passport-oauth2 state store without server sessions: binds the `state` and the PKCE verifier to the browser that
  * started the sign-in, in a short-lived, HMAC-signed, httpOnly cookie (Secure; SameSite=Lax because the callback
  * is a top-level navigation coming from Google; path /auth/google). The callback is accepted only when the `state`
- * Google sends back matches the one in this browser's cookie; the cookie is single-use. Method arities matter:
- * passport-oauth2 passes the PKCE verifier to a 5-argument `store` and `meta` to a 4-argument `verify`.
+ * Google sends back matches the one in this browser's cookie. A state is single-use on the server, not only
+ * because the browser drops the cookie: its first use is recorded (RateLimitStore: Redis when configured, so across
+ * processes) until it expires, and a replayed callback — cookie and state captured together — is refused. Method
+ * arities matter: passport-oauth2 passes the PKCE verifier to a 5-argument `store` and `meta` to a 4-argument `verify`.
  */
 export class SignedCookieStateStore {
-  constructor(private readonly key: Buffer) {}
+  constructor(
+    private readonly key: Buffer,
+    private readonly used: RateLimitStore,
+  ) {}
 
   store(request: Request, verifier: string, _state: unknown, _meta: unknown, callback: StoreCallback): void {
     const payload: StatePayload = {
@@ -67,7 +73,11 @@ export class SignedCookieStateStore {
     if (typeof providedState !== 'string' || !constantTimeEqual(providedState, payload.h)) {
       return fail('the state returned by Google does not match this browser');
     }
-    callback(null, payload.v);
+    this.used.claimOnce(`oauth-state:${payload.h}`, payload.e - Date.now()).then(
+      (first) =>
+        first ? callback(null, payload.v) : fail('this sign-in was already completed (a state is used once)'),
+      (error: Error) => callback(error, false),
+    );
   }
 
   private sign(payload: StatePayload): string {

@@ -1,16 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { EmptyAsAbsent, IsCalendarDate, OPTIONAL_CALENDAR_DATE_SCHEMA } from '../../../http/calendar-date';
 import { SIMULATION_STATUSES, SimulationStatus } from '../entities/simulation.entity';
 import { HISTORY_SORT_FIELDS, HistorySortField } from '../history.types';
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Pages beyond this are refused: (page - 1) × size must stay a small integer for every database's OFFSET. */
+export const MAX_HISTORY_PAGE = 1_000_000;
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_HISTORY_PAGE, default: 1 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_HISTORY_PAGE)
   page = 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
@@ -26,22 +29,34 @@ export class HistoryQueryDto {
   status?: SimulationStatus;
 
   @ApiPropertyOptional({
-    description: 'only simulations holding this ticker (or using it as benchmark)',
+    description: 'only simulations holding this ticker (or using it as benchmark); letters in any case',
     example: 'AAPL',
+    pattern: '^[A-Za-z0-9^.=-]{1,40}$',
   })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @Matches(/^[A-Z0-9^.\-=]{1,40}$/, { message: 'ticker must be 1–40 letters, digits or ^ . - =' })
+  // ASCII letters only are upper-cased: what the pattern accepts, exactly (no "ß" turning into "SS").
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value))
+  @Matches(/^[A-Z0-9^.=-]{1,40}$/, { message: 'ticker must be 1–40 letters, digits or ^ . - =' })
   ticker?: string;
 
-  @ApiPropertyOptional({ description: 'submitted on or after this day', example: '2026-01-01' })
+  @ApiPropertyOptional({
+    ...OPTIONAL_CALENDAR_DATE_SCHEMA,
+    description: 'submitted on or after this day (UTC); empty: no bound',
+    example: '2026-01-01',
+  })
+  @EmptyAsAbsent()
   @IsOptional()
-  @Matches(ISO_DAY, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'submitted on or before this day', example: '2026-12-31' })
+  @ApiPropertyOptional({
+    ...OPTIONAL_CALENDAR_DATE_SCHEMA,
+    description: 'submitted on or before this day (UTC); empty: no bound',
+    example: '2026-12-31',
+  })
+  @EmptyAsAbsent()
   @IsOptional()
-  @Matches(ISO_DAY, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ enum: HISTORY_SORT_FIELDS, default: 'createdAt' })

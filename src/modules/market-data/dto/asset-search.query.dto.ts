@@ -8,7 +8,7 @@ export class AssetSearchQueryDto {
   @Length(1, 50)
   query!: string;
 
-  @ApiPropertyOptional({ description: 'most results to return', default: 10, minimum: 1, maximum: 50 })
+  @ApiPropertyOptional({ type: 'integer', description: 'most results to return', default: 10, minimum: 1, maximum: 50 })
   @Type(() => Number)
   @IsInt()
   @Min(1)

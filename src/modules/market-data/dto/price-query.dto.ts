@@ -1,17 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsIn, IsOptional } from 'class-validator';
+import { CALENDAR_DATE_SCHEMA, IsCalendarDate } from '../../../http/calendar-date';
 
 export class PriceQueryDto {
-  @ApiPropertyOptional({ description: 'first day, inclusive (default 1970-01-01)', example: '2020-01-01' })
+  @ApiPropertyOptional({
+    ...CALENDAR_DATE_SCHEMA,
+    description: 'first day, inclusive (default 1970-01-01)',
+    example: '2020-01-01',
+  })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'start must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   start?: string;
 
-  @ApiPropertyOptional({ description: 'last day, inclusive (default today)', example: '2022-12-28' })
+  @ApiPropertyOptional({
+    ...CALENDAR_DATE_SCHEMA,
+    description: 'last day, inclusive (default today)',
+    example: '2022-12-28',
+  })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'end must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   end?: string;
 
   @ApiPropertyOptional({

@@ -1,15 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 
+/** 1 to 50 non-empty names separated by commas; the document states the same pattern the server checks. */
+const TICKER_LIST = /^[^,]+(,[^,]+){0,49}$/;
+
 export class TickerCheckQueryDto {
   @ApiProperty({
     description: 'tickers to check, comma-separated (at most 50)',
     example: 'AAPL,TSLA,^GSPC',
+    minLength: 1,
     maxLength: 1000,
+    pattern: TICKER_LIST.source,
   })
   @IsString()
   @MaxLength(1000)
-  @Matches(/^[^,]+(,[^,]+){0,49}$/, { message: 'tickers must be 1 to 50 tickers separated by commas' })
+  @Matches(TICKER_LIST, { message: 'tickers must be 1 to 50 tickers separated by commas' })
   tickers!: string;
 }
 

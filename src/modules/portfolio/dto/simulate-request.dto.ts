@@ -2,6 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
+/**
+ * One word of printable ASCII, up to `max` characters: what an option value can be. Written the same for the
+ * validation and for the OpenAPI document (`\S` differs between regular-expression dialects; this does not).
+ */
+const word = (max: number) => ({ regex: new RegExp(`^[!-~]{1,${max}}$`), pattern: `^[!-~]{1,${max}}$` });
+const WORD_40 = word(40);
+const WORD_20 = word(20);
+
 /** Option overrides in JSON: each replaces the command's `key=value` token of the same name. */
 export class SimulationOptionOverridesDto {
   @ApiPropertyOptional({ example: 250000, description: 'starting capital' })
@@ -11,41 +19,51 @@ export class SimulationOptionOverridesDto {
 
   @ApiPropertyOptional({
     example: 'monthly',
+    pattern: WORD_40.pattern,
     description: 'none | daily | weekly | monthly | quarterly | yearly | band:5%',
   })
   @IsOptional()
   @IsString()
-  @Matches(/^\S{1,40}$/, { message: 'rebalance must be one word, such as monthly or band:5%' })
+  @Matches(WORD_40.regex, { message: 'rebalance must be one word, such as monthly or band:5%' })
   rebalance?: string;
 
-  @ApiPropertyOptional({ example: '0.1%', description: 'fee as a percentage of traded value' })
+  @ApiPropertyOptional({
+    example: '0.1%',
+    pattern: WORD_20.pattern,
+    description: 'fee as a percentage of traded value',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^\S{1,20}$/, { message: 'fee must be one word, such as 0.1%' })
+  @Matches(WORD_20.regex, { message: 'fee must be one word, such as 0.1%' })
   fee?: string;
 
-  @ApiPropertyOptional({ example: '2%', description: 'annual risk-free rate' })
+  @ApiPropertyOptional({ example: '2%', pattern: WORD_20.pattern, description: 'annual risk-free rate' })
   @IsOptional()
   @IsString()
-  @Matches(/^\S{1,20}$/, { message: 'rf must be one word, such as 2%' })
+  @Matches(WORD_20.regex, { message: 'rf must be one word, such as 2%' })
   rf?: string;
 
-  @ApiPropertyOptional({ example: '^GSPC' })
+  @ApiPropertyOptional({ example: '^GSPC', pattern: WORD_40.pattern })
   @IsOptional()
   @IsString()
-  @Matches(/^\S{1,40}$/, { message: 'benchmark must be one ticker' })
+  @Matches(WORD_40.regex, { message: 'benchmark must be one ticker' })
   benchmark?: string;
 
-  @ApiPropertyOptional({ example: '1000/month', description: 'amount/month|quarter|year; negative withdraws' })
+  @ApiPropertyOptional({
+    example: '1000/month',
+    pattern: WORD_40.pattern,
+    description: 'amount/month|quarter|year; negative withdraws',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^\S{1,40}$/, { message: 'contribute must be one word, such as 1000/month' })
+  @Matches(WORD_40.regex, { message: 'contribute must be one word, such as 1000/month' })
   contribute?: string;
 }
 
 export class SimulateRequestDto {
   @ApiProperty({
     example: 'AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01',
+    maxLength: 1000,
     description:
       'positions TICKER-SIDE-WEIGHT%, start and end dates, then options key=value (docs/command-language.md)',
   })
