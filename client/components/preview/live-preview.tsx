@@ -71,6 +71,8 @@ export function LivePreviewPanel({
       data-testid="live-preview"
       data-state={current ? 'current' : shown ? 'stale' : 'none'}
       data-command={shown?.command ?? ''}
+      // The worker's time for the latest answer (the dashboard bench reads it).
+      data-compute-ms={update?.computeMs ?? ''}
     >
       <div className={styles.heading}>
         <h2 id={headingId}>Live preview</h2>
@@ -109,15 +111,24 @@ const browserEnvironment = {
   createSource: async (scope: string) => new PriceLoader(await openPriceStore(), fetchBinarySeries, scope),
 };
 
-/**
- * The workspace's live preview: the command as typed, simulated in a Web Worker by the server's engine over prices
- * kept in IndexedDB — headline metrics, warnings, value and drawdown, and a weight slider per position.
- */
-export default function LivePreview(props: LivePreviewProps) {
+/** The browser's engine and prices, for the signed-in person. */
+function BrowserLivePreview(props: LivePreviewProps) {
   const { user } = useSession();
   const scope = user?.id ?? 'anonymous';
   const createPort = useCallback(() => browserEnvironment.createPort(), []);
   const createSource = useCallback((of: string) => browserEnvironment.createSource(of), []);
   const environment = useMemo(() => ({ scope, createPort, createSource }), [scope, createPort, createSource]);
   return <LivePreviewPanel {...props} environment={environment} />;
+}
+
+/**
+ * The workspace's live preview: the command as typed, simulated in a Web Worker by the server's engine over prices
+ * kept in IndexedDB — headline metrics, warnings, value and drawdown, and a weight slider per position. An
+ * `environment` replaces the browser's worker and prices (tests).
+ */
+export default function LivePreview({
+  environment,
+  ...props
+}: LivePreviewProps & { environment?: PreviewEnvironment }) {
+  return environment ? <LivePreviewPanel {...props} environment={environment} /> : <BrowserLivePreview {...props} />;
 }

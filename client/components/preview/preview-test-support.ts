@@ -3,15 +3,21 @@ import { isoToDayNumber } from '@engine/market/trading-calendar';
 import { PreviewSession } from '@engine/preview/preview.session';
 import type { LoadedSeries } from '../../lib/prices/price-loader';
 import type { SeriesSource } from './preview-client';
+import type { PreviewEnvironment } from './use-live-preview';
 import type { FromPreviewWorker, PreviewPort, ToPreviewWorker } from './preview-protocol';
 import { handlePreviewMessage } from './preview-worker-core';
 
 /** Test support: the preview's worker in process, and prices in hand. */
 
-/** The binary series of a ticker over consecutive weekdays from 2024-01-02 (a Tuesday), as the server encodes it. */
-export function binarySeries(ticker: string, closes: readonly number[], source = 'sample'): LoadedSeries {
+/** The binary series of a ticker over consecutive weekdays from `first` (2024-01-02, a Tuesday), as the server encodes it. */
+export function binarySeries(
+  ticker: string,
+  closes: readonly number[],
+  source = 'sample',
+  first = '2024-01-02',
+): LoadedSeries {
   const days: number[] = [];
-  for (let day = isoToDayNumber('2024-01-02'); days.length < closes.length; day++) {
+  for (let day = isoToDayNumber(first); days.length < closes.length; day++) {
     const weekday = (((day + 3) % 7) + 7) % 7; // Monday 0
     if (weekday < 5) days.push(day);
   }
@@ -104,5 +110,33 @@ export class FakeSeriesSource implements SeriesSource {
     if (held?.etag === current.etag) return null;
     this.storedSeries.set(ticker, current);
     return current;
+  }
+}
+
+/** The live preview's environment in process: the worker's code on a real PreviewSession, answering at once. */
+export function inProcessEnvironment(
+  source: SeriesSource,
+  scope = 'tester',
+): PreviewEnvironment & { ports: InProcessPort[] } {
+  const ports: InProcessPort[] = [];
+  return {
+    scope,
+    ports,
+    createPort: () => {
+      const port = new ImmediatePort();
+      ports.push(port);
+      return port;
+    },
+    createSource: () => source,
+  };
+}
+
+/** An InProcessPort that answers each message as soon as the page's code has finished its turn (as a worker would). */
+class ImmediatePort extends InProcessPort {
+  override postMessage(message: ToPreviewWorker): void {
+    super.postMessage(message);
+    setTimeout(() => {
+      if (!this.terminated) this.deliver();
+    }, 0);
   }
 }

@@ -9,7 +9,7 @@ describe('editing weights in the command text', () => {
     expect(weightSpans(text)).toEqual([
       { ticker: 'AAPL', side: 'L', weight: 50, from: 19, to: 21 },
       { ticker: 'BRK-B', side: 'S', weight: 12.5, from: 50, to: 54 },
-      { ticker: 'CASH', side: 'L', weight: 37.5, from: 73, to: 77 },
+      { ticker: 'CASH', side: 'L', weight: 37.5, from: 74, to: 78 },
     ]);
     expect(weightSpans('AAPL-L-50% 2020-01-01')).toBeNull(); // does not parse
   });

@@ -10,6 +10,7 @@ import type { CheckedCommand, CommandEditorHandle } from '../editor/command-edit
 import { CommandErrors } from '../editor/command-errors';
 import { createTickerCheck, type TickerAvailability, type TickerCheck } from '../editor/ticker-check';
 import { createTickerSearch, type TickerSearch } from '../editor/ticker-search';
+import type { PreviewEnvironment } from '../preview/use-live-preview';
 import { ProgressBar } from '../progress/progress-bar';
 import { COMMAND_EXAMPLES } from './examples';
 import { RecentSimulations } from './recent-simulations';
@@ -67,10 +68,12 @@ export interface WorkspaceProps {
   searchTickers?: TickerSearch;
   /** Whether tickers can be priced, for warnings under them; the API's by default (tests pass their own). */
   checkTickers?: TickerCheck;
+  /** Where the live preview's engine runs and gets prices; the browser's worker and IndexedDB by default. */
+  previewEnvironment?: PreviewEnvironment;
 }
 
 /** The workspace: write a command, see its errors as you type, run it, follow it, and find recent runs. */
-export function Workspace({ searchTickers, checkTickers }: WorkspaceProps) {
+export function Workspace({ searchTickers, checkTickers, previewEnvironment }: WorkspaceProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
   // `/?command=…` (a link that opens a command for editing) wins over the draft. Read through the router: on a
@@ -285,7 +288,7 @@ export function Workspace({ searchTickers, checkTickers }: WorkspaceProps) {
 
       {previewing && (
         <Suspense fallback={null}>
-          <LivePreview command={command} onCommandChange={setCommand} />
+          <LivePreview command={command} onCommandChange={setCommand} environment={previewEnvironment} />
         </Suspense>
       )}
 
