@@ -12,7 +12,7 @@
  *    preview with the prices from the network (cold) and from IndexedDB (reload); the page's JS heap after typing.
  *   npm run bench:dashboard   (BENCH_RUNS=7, BENCH_KEYS=40)
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,35 @@ const PASSWORD = 'correct horse battery staple 7';
 const CHARTS = Number(process.env.BENCH_CHARTS ?? 4);
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 40);
+/** BENCH_PROFILE=1: a CPU profile of the page while the editor keys are typed, its top functions printed. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The 15 functions the profile saw most often on top of the stack, with their share of the samples. */
+function topFunctions(profile: CpuProfile): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame;
+    const name = frame
+      ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}`
+      : '?';
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(
+      ([name, ms]) => `    ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${name}`,
+    )
+    .join('\n');
+}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
@@ -68,7 +97,8 @@ async function previewAfterKey(page: Page, key: string, previous: string): Promi
     `(() => { const hit = window.__shown.find((s) => s.key === window.__keyAt && s.command !== ${JSON.stringify(previous)} && s.painted > 0);
       return hit ? JSON.stringify(hit) : false; })()`,
     undefined,
-    { polling: 'raf', timeout: 30_000 },
+    // Not every frame: the probe keeps its own times, and polling would add to the main thread's work measured.
+    { polling: 100, timeout: 30_000 },
   );
   return JSON.parse((await handle.jsonValue()) as string) as Shown;
 }
@@ -77,10 +107,19 @@ interface KeyFigures {
   seen: number[];
   painted: number[];
   computeMs: number[];
+  /** The page's main thread busy in all, for every key (CPU it used, whatever else the machine runs). */
+  mainThreadMs: number;
 }
 
-async function measureKeys(page: Page, keys: string[]): Promise<KeyFigures> {
-  const figures: KeyFigures = { seen: [], painted: [], computeMs: [] };
+/** The page's main thread: seconds it has been busy with tasks (script, style, layout, paint) so far. */
+async function mainThreadBusy(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+}
+
+async function measureKeys(page: Page, cdp: CDPSession, keys: string[]): Promise<KeyFigures> {
+  const figures: KeyFigures = { seen: [], painted: [], computeMs: [], mainThreadMs: 0 };
+  const busyBefore = await mainThreadBusy(cdp);
   let previous = (await page.locator(PREVIEW).getAttribute('data-command')) ?? '';
   for (const key of keys) {
     const shown = await previewAfterKey(page, key, previous);
@@ -89,13 +128,15 @@ async function measureKeys(page: Page, keys: string[]): Promise<KeyFigures> {
     figures.computeMs.push(shown.computeMs);
     previous = shown.command;
   }
+  figures.mainThreadMs = ((await mainThreadBusy(cdp)) - busyBefore) * 1000;
   return figures;
 }
 
 const describeKeys = (figures: KeyFigures) =>
   `DOM updated median ${median(figures.seen).toFixed(1)} ms (p95 ${p95(figures.seen).toFixed(1)}), painted median ` +
   `${median(figures.painted).toFixed(1)} ms (p95 ${p95(figures.painted).toFixed(1)}, max ` +
-  `${Math.max(...figures.painted).toFixed(1)}); worker median ${median(figures.computeMs).toFixed(1)} ms`;
+  `${Math.max(...figures.painted).toFixed(1)}); worker median ${median(figures.computeMs).toFixed(1)} ms; main ` +
+  `thread busy ${(figures.mainThreadMs / figures.seen.length).toFixed(1)} ms a key`;
 
 /** Milliseconds from navigation start until the preview shows the linked command's result. */
 async function firstPreview(page: Page, url: string, command: string): Promise<number> {
@@ -220,18 +261,23 @@ async function main(): Promise<void> {
     const coldPreview = await firstPreview(livePage, linked, typed);
     const reloadedPreview = await firstPreview(livePage, linked, typed);
     await livePage.evaluate(PREVIEW_PROBE);
+    const cdpLive = await live.newCDPSession(livePage);
+    await cdpLive.send('Performance.enable');
     await livePage.locator('.cm-content').click();
-    await livePage.keyboard.press('End');
+    await livePage.keyboard.press('Control+End'); // the document's end (End stops at the wrapped line's)
+    if (PROFILE) await cdpLive.send('Profiler.enable').then(() => cdpLive.send('Profiler.start'));
     const editorKeys = await measureKeys(
       livePage,
+      cdpLive,
       Array.from({ length: KEYS }, (_, index) => (index % 2 === 0 ? 'Backspace' : '0')),
     );
+    const profile = PROFILE ? ((await cdpLive.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
     await livePage.locator(PREVIEW).getByRole('slider').first().focus();
     const sliderKeys = await measureKeys(
       livePage,
+      cdpLive,
       Array.from({ length: KEYS }, (_, index) => (index % 2 === 0 ? 'ArrowRight' : 'ArrowLeft')),
     );
-    const cdpLive = await live.newCDPSession(livePage);
     await cdpLive.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdpLive.send('Runtime.getHeapUsage')) as { usedSize: number };
     await live.close();
@@ -254,6 +300,7 @@ async function main(): Promise<void> {
       `  first preview after navigation: ${coldPreview.toFixed(0)} ms with the prices from the network, ` +
         `${reloadedPreview.toFixed(0)} ms from IndexedDB after a reload`,
     );
+    if (profile) console.log(`  main thread while typing, by self time (BENCH_PROFILE):\n${topFunctions(profile)}`);
     console.log(`  page JS heap after ${2 * KEYS} previews (after GC): ${(usedSize / 1024 / 1024).toFixed(1)} MB`);
   } finally {
     await browser.close();
