@@ -74,6 +74,8 @@ export function ValueChart({
     () => (rebased ? [times, nav as (number | null)[], rebased] : [times, nav as (number | null)[]]),
     [times, nav, rebased],
   );
+  // The options follow whether there is a benchmark, not its values: new values redraw the same chart.
+  const hasBenchmark = rebased !== null;
   const options = useCallback<ChartOptions>(
     ({ theme }) => ({
       tzDate: calendarDay,
@@ -95,7 +97,7 @@ export function ValueChart({
           points: { show: false },
           value: moneyLegend,
         },
-        ...(rebased
+        ...(hasBenchmark
           ? [
               {
                 label: benchmarkName,
@@ -108,7 +110,7 @@ export function ValueChart({
           : []),
       ],
     }),
-    [days, useLog, rebased, benchmarkName],
+    [days, useLog, hasBenchmark, benchmarkName],
   );
 
   const end = lastFinite(nav);
