@@ -9,7 +9,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { MarketDataModule } from './modules/market-data/market-data.module';
 import { HistoryModule } from './modules/history/history.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
-import { PortfolioModule } from './modules/portfolio/portfolio.module';
+import { SimulationModule } from './modules/simulation/simulation.module';
 import { ReportModule } from './modules/report/report.module';
 import { SharingModule } from './modules/sharing/sharing.module';
 import { QueueModule } from './queue/queue.module';
@@ -39,7 +39,7 @@ export class AppModule {
           AuthModule,
           MarketDataModule,
           HistoryModule,
-          PortfolioModule,
+          SimulationModule,
           ReportModule,
           SharingModule,
           AccountModule,
