@@ -55,6 +55,10 @@ export function analyseSeries(input: SeriesAnalysisInput, options: SeriesAnalysi
   const benchmarkRolling =
     benchmarkReturns === null
       ? null
-      : computeRollingMetrics({ returns: benchmarkReturns, riskFreeRate: input.riskFreeRate, windows: options.windows });
+      : computeRollingMetrics({
+          returns: benchmarkReturns,
+          riskFreeRate: input.riskFreeRate,
+          windows: options.windows,
+        });
   return { rolling, benchmarkRolling, drawdownEpisodes };
 }

@@ -59,7 +59,11 @@ export class RollingMetricsDto {
   @ApiProperty({ type: RollingPortfolioSeriesDto })
   portfolio!: RollingPortfolioSeriesDto;
 
-  @ApiProperty({ type: RollingBenchmarkSeriesDto, nullable: true, description: 'the benchmark’s own; null without one' })
+  @ApiProperty({
+    type: RollingBenchmarkSeriesDto,
+    nullable: true,
+    description: 'the benchmark’s own; null without one',
+  })
   benchmark!: RollingBenchmarkSeriesDto | null;
 }
 
