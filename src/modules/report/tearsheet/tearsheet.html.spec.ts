@@ -24,7 +24,7 @@ function content(): ReportContent {
     drawdown[i] = value / peak - 1;
   });
   const benchmark = Float64Array.from(dates, (_, i) => 3000 * (1 + 0.0003 * i + 0.01 * Math.sin(i * 0.2)));
-  const portfolio = Object.fromEntries(
+  const portfolio: Record<string, unknown> = Object.fromEntries(
     METRIC_ROWS.map((row, index) => [row.key, row.format === 'text' ? dates[index] : index / 100]),
   );
   portfolio.benchmark = Object.fromEntries(RELATIVE_METRIC_ROWS.map((row) => [row.key, 0.5]));
