@@ -37,6 +37,8 @@ export function windowWords(window: number): string {
   return months === 1 ? '1 month' : `${months} months`;
 }
 
+const percentValue = (value: number | null | undefined) => formatPercent(value);
+
 /** Last defined value of a rolling series (what the summary says). */
 function lastDefined(values: readonly (number | null)[]): number | null {
   for (let index = values.length - 1; index >= 0; index--) if (values[index] !== null) return values[index];
@@ -49,7 +51,7 @@ export function RollingChart({ days, times, rolling, metric, benchmarkTicker }: 
   const definition = ROLLING_METRICS.find((one) => one.key === metric) ?? ROLLING_METRICS[0];
   const portfolio = rolling.portfolio[metric] ?? null;
   const benchmark = metric === 'beta' || metric === 'correlation' ? null : (rolling.benchmark?.[metric] ?? null);
-  const format = definition.percent ? (value: number | null | undefined) => formatPercent(value) : formatRatio;
+  const format = definition.percent ? percentValue : formatRatio;
   const windowDays = useMemo(
     () => days.slice(rolling.firstRow, rolling.firstRow + rolling.count),
     [days, rolling.firstRow, rolling.count],
