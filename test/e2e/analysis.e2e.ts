@@ -1,5 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatPercent } from '../../client/lib/format/numbers';
 import { CHROMIUM, CHROMIUM_ARGS } from './playwright.config';
 import { chromium } from '@playwright/test';
@@ -149,7 +151,9 @@ test('the tearsheet downloads and opens in Chromium with no network, every chart
   await page.getByRole('button', { name: 'Download tearsheet' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^portofino-aapl-l-50pct-msft-l-50pct-.*-tearsheet\.html$/);
-  const path = await download.path();
+  // Saved under its own name (.html), as a person's browser saves it: file:// pages are typed by their extension.
+  const path = join(mkdtempSync(join(tmpdir(), 'portofino-tearsheet-')), download.suggestedFilename());
+  await download.saveAs(path);
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded portofino-' })).toBeVisible();
   const html = readFileSync(path, 'utf8');
   expect(html).toContain(COMMAND);
