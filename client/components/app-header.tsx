@@ -39,9 +39,9 @@ export function AppHeader() {
       <div className="header-end">
         {status === 'signed-in' && user && (
           <>
-            <span className="muted user-name" title={user.email}>
+            <Link href="/account" className="muted user-name" title={`${user.email}: your account`}>
               {user.displayName ?? user.email}
-            </span>
+            </Link>
             <button
               type="button"
               className="button secondary"

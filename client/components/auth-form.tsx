@@ -26,7 +26,9 @@ function fieldProblems(error: unknown): string[] {
 export function AuthForm({ mode }: { mode: Mode }) {
   const { status, signIn, register } = useSession();
   const router = useRouter();
-  const next = safeNext(useSearchParams().get('next'));
+  const searchParams = useSearchParams();
+  const next = safeNext(searchParams.get('next'));
+  const accountDeleted = mode === 'sign-in' && searchParams.get('deleted') === '1';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -70,6 +72,11 @@ export function AuthForm({ mode }: { mode: Mode }) {
   return (
     <section className="card auth-card" aria-labelledby="auth-title">
       <h1 id="auth-title">{title}</h1>
+      {accountDeleted && (
+        <p role="status" className="notice">
+          Your account and everything it held were deleted.
+        </p>
+      )}
       <form onSubmit={submit} noValidate aria-describedby={error ? errorId : undefined}>
         {mode === 'register' && (
           <label className="field">

@@ -1,5 +1,14 @@
 import type { APIRequestContext } from '@playwright/test';
-import { expect, registerByApi, screenshot, signInWithForm, test, type EmbeddedServer, type Person } from './fixtures';
+import {
+  expect,
+  PASSWORD,
+  registerByApi,
+  screenshot,
+  signInWithForm,
+  test,
+  type EmbeddedServer,
+  type Person,
+} from './fixtures';
 
 const COMMAND = 'KO-L-60% PEP-L-40% 2015-01-02 2019-12-31 rebalance=quarterly';
 
@@ -124,4 +133,31 @@ test('the editor warns under a ticker no configured source can price, naming the
   await expect(items.nth(1)).toContainText('Nearest known: AAPL');
   await expect(page.getByRole('button', { name: 'Run backtest' })).toBeEnabled();
   await screenshot(page, 'ticker-warning');
+});
+
+test('deleting the account from the Account page removes it and everything it held', async ({
+  page,
+  server,
+  request,
+}) => {
+  const person = await registerByApi(request, server, 'leaving');
+  await signInWithForm(page, server, person.email);
+  const simulationId = await completedSimulation(request, server, person, COMMAND);
+
+  await page.getByRole('banner').getByRole('link', { name: person.email }).click();
+  await expect(page).toHaveURL(`${server.app}/account`);
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  const remove = page.getByRole('button', { name: 'Delete my account' });
+  await page.getByLabel('Password').fill(PASSWORD);
+  await expect(remove).toBeDisabled();
+  await page.getByLabel('Type “delete” to confirm').fill('delete');
+  await remove.click();
+
+  await expect(page).toHaveURL(new RegExp(`/app/sign-in\\?deleted=1`));
+  await expect(page.getByRole('status')).toHaveText('Your account and everything it held were deleted.');
+  // Gone on the server: the old token is refused and the password no longer signs in.
+  const headers = { authorization: `Bearer ${person.accessToken}` };
+  expect((await request.get(`${server.url}/history/${simulationId}`, { headers })).status()).toBe(401);
+  const signIn = await request.post(`${server.url}/auth/login`, { data: { email: person.email, password: PASSWORD } });
+  expect(signIn.status()).toBe(401);
 });

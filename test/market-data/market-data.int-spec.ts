@@ -55,6 +55,7 @@ describe('market data on PostgreSQL and Redis', () => {
     expect(response.body).toEqual({
       ticker: 'ACME',
       source: 'yahoo',
+      kind: 'total-return',
       currency: 'USD',
       available: { start: '2019-06-03', end: '2021-06-02' },
       count: 6,
@@ -72,6 +73,7 @@ describe('market data on PostgreSQL and Redis', () => {
       exchange: 'NYSE',
       type: 'EQUITY',
       source: 'yahoo',
+      kind: 'total-return',
       available: { start: '2019-06-03', end: '2021-06-02' },
     });
   });

@@ -28,6 +28,7 @@ describe('market data offline (embedded SQLite, memory cache)', () => {
     expect(response.body).toMatchObject({
       ticker: 'AAPL',
       source: 'sample',
+      kind: 'total-return',
       dates: ['2022-12-20', '2022-12-21', '2022-12-22', '2022-12-23', '2022-12-27', '2022-12-28'],
       close: [null, null, null, null, null, null],
     });
@@ -39,6 +40,7 @@ describe('market data offline (embedded SQLite, memory cache)', () => {
       exchange: 'SNP',
       type: 'INDEX',
       source: 'sample',
+      kind: 'price-only',
       available: { start: '1990-01-02', end: '2022-12-28' },
     });
   });

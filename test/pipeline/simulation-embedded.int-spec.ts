@@ -324,6 +324,18 @@ describe('simulation progress with the default interval', () => {
     const running = await startApp({ SQLITE_PATH: sqlite.path, MARKET_DATA_PROVIDERS: 'sample' });
     try {
       const user = await signUp(running.url, 'quick');
+      // A first run loads the prices into the database (seconds on a busy machine); the one observed is warm.
+      const warm = await request(running.url)
+        .post('/simulate')
+        .set('Authorization', user.bearer)
+        .send({ command: SEED })
+        .expect(202);
+      await eventually(async () => {
+        const { body } = await request(running.url)
+          .get(`/history/${warm.body.simulationId}`)
+          .set('Authorization', user.bearer);
+        return body.status === 'completed' ? true : undefined;
+      });
       const socket = await connectSocket(running.url, '/simulations', user.accessToken);
       const names: string[] = [];
       for (const name of ['started', 'progress', 'completed', 'failed']) socket.on(name, () => names.push(name));

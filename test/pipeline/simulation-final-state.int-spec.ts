@@ -6,6 +6,7 @@ import type { SimulationRecord, StoredSimulationResult } from '../../src/modules
 import { SIMULATION_EVENTS, simulationEvent } from '../../src/modules/portfolio/portfolio.events';
 import { testDatabaseUrl } from '../harness/test-services';
 import { RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
+import { signUp, TestUser } from '../support/test-users';
 
 const COMMAND = 'AAPL-L-100% 2020-01-02 2020-01-03';
 
@@ -47,12 +48,15 @@ describe.each([
   let app: RunningApp;
   let done: () => void;
   let history: HistoryService;
+  // Simulations belong to a real account (a foreign key since account deletion).
+  let owner: TestUser;
 
   beforeAll(async () => {
     const setup = await database();
     done = setup.done;
     app = await startApp({ ...setup.env, MARKET_DATA_PROVIDERS: 'sample' });
     history = app.app.get(HistoryService);
+    owner = await signUp(app.url, 'final');
   });
 
   afterAll(async () => {
@@ -62,7 +66,7 @@ describe.each([
 
   async function submitted(): Promise<SimulationRecord> {
     const parsed = parseCommandOrThrow(COMMAND);
-    const [id, userId] = [randomUUID(), randomUUID()];
+    const [id, userId] = [randomUUID(), owner.id];
     return history.create(
       {
         id,

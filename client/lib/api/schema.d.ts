@@ -464,6 +464,11 @@ export interface components {
             currency: string | null;
             /** @example NasdaqGS */
             exchange: string | null;
+            /**
+             * @description what the prices measure: total-return when dividends are reinvested in them (adjusted closes, a total-return index), price-only when not (a price index such as ^GSPC, an upload of plain closes)
+             * @enum {string}
+             */
+            kind: "total-return" | "price-only";
             /** @example Apple Inc. */
             name: string | null;
             /**
@@ -753,6 +758,11 @@ export interface components {
              */
             dates: string[];
             dividends: components["schemas"]["DividendDto"][];
+            /**
+             * @description what the prices measure: total-return when dividends are reinvested in them (adjusted closes, a total-return index), price-only when not (a price index such as ^GSPC, an upload of plain closes)
+             * @enum {string}
+             */
+            kind: "total-return" | "price-only";
             /**
              * @description the source that served this series
              * @enum {string}

@@ -4,7 +4,13 @@ import type { AssetResponseDto, PriceSeriesResponseDto } from './dto/asset.respo
 import type { ServedSeries } from './market-data.types';
 
 export function toAssetResponse(served: ServedSeries): AssetResponseDto {
-  return { ...served.metadata, ticker: served.ticker, source: served.source, available: served.available };
+  return {
+    ...served.metadata,
+    ticker: served.ticker,
+    source: served.source,
+    kind: served.kind,
+    available: served.available,
+  };
 }
 
 const nullable = (value: number) => (Number.isNaN(value) ? null : value);
@@ -13,6 +19,7 @@ export function toPriceSeriesResponse(served: ServedSeries): PriceSeriesResponse
   return {
     ticker: served.ticker,
     source: served.source,
+    kind: served.kind,
     currency: served.metadata.currency,
     available: served.available,
     count: served.series.dates.length,

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { SeriesKind } from '../market-data.types';
 
 export class DateRangeDto {
   @ApiProperty({ example: '1990-01-02' })
@@ -26,6 +27,14 @@ export class AssetResponseDto {
 
   @ApiProperty({ enum: ['yahoo', 'sample', 'upload'], description: 'the source that serves this series' })
   source!: string;
+
+  @ApiProperty({
+    enum: ['total-return', 'price-only'],
+    description:
+      'what the prices measure: total-return when dividends are reinvested in them (adjusted closes, a total-return ' +
+      'index), price-only when not (a price index such as ^GSPC, an upload of plain closes)',
+  })
+  kind!: SeriesKind;
 
   @ApiProperty({ type: DateRangeDto, description: 'first and last day with a price' })
   available!: DateRangeDto;
@@ -73,6 +82,14 @@ export class PriceSeriesResponseDto {
 
   @ApiProperty({ enum: ['yahoo', 'sample', 'upload'], description: 'the source that served this series' })
   source!: string;
+
+  @ApiProperty({
+    enum: ['total-return', 'price-only'],
+    description:
+      'what the prices measure: total-return when dividends are reinvested in them (adjusted closes, a total-return ' +
+      'index), price-only when not (a price index such as ^GSPC, an upload of plain closes)',
+  })
+  kind!: SeriesKind;
 
   @ApiProperty({ type: String, nullable: true, example: 'USD' })
   currency!: string | null;
