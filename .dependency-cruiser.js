@@ -1,7 +1,9 @@
 /**
- * Architecture rules, checked in `npm run lint`:
+ * Architecture rules for src/, checked in `npm run lint` (the dashboard's: .dependency-cruiser.client.js):
  * - src/engine is pure: it imports nothing outside itself (no Nest, no Node I/O).
  * - a domain module never reaches into another module's repository or entities (use its exported service).
+ * - infrastructure (config, database, queue, events, jobs, realtime, http, health, common) stands below the domains.
+ * - the CLI runs the engine, reaching the server's modules only through their module and service.
  * - no circular imports.
  */
 module.exports = {
@@ -23,10 +25,27 @@ module.exports = {
     },
     {
       name: 'infrastructure-does-not-depend-on-domains',
-      comment: 'config, database, queue, events, realtime, http and health stand below the domain modules.',
+      comment: 'config, database, queue, events, jobs, realtime, http and health stand below the domain modules.',
       severity: 'error',
-      from: { path: '^src/(config|database|queue|events|realtime|http|health|common)/' },
+      from: { path: '^src/(config|database|queue|events|jobs|realtime|http|health|common)/' },
       to: { path: '^src/modules/' },
+    },
+    {
+      name: 'cli-uses-module-services-only',
+      comment:
+        "The CLI (src/cli) runs the engine; of the server it uses a module's Nest module and service, never its " +
+        'repository, entities, controllers, processors or gateways, nor the HTTP, queue or socket layers.',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: {
+        path: '^src/(modules/[^/]+/.*(\\.repository|/entities/|\\.entity|\\.controller|\\.processor|\\.gateway)|http/|queue/|realtime/|dashboard/)',
+      },
+    },
+    {
+      name: 'server-does-not-import-the-cli',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
     },
     {
       name: 'no-circular',
@@ -39,6 +58,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '\\.spec\\.ts$' },
+    exclude: { path: '(\\.spec|\\.int-spec)\\.ts$' },
   },
 };

@@ -1,6 +1,6 @@
 /**
  * Three projects: `client` (the dashboard's components, jsdom + Testing Library), `unit` (pure code and services, beside the source) and `integration`
- * (test/**, on real PostgreSQL, Redis and Kafka started by test/harness).
+ * (test/** and *.int-spec.ts files beside the source, on real PostgreSQL, Redis and Kafka started by test/harness).
  * ts-jest transpiles only (isolatedModules in tsconfig.check.json); `npm test` type-checks once, with tsc.
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.check.json' }];
@@ -32,7 +32,8 @@ module.exports = {
       displayName: 'integration',
       rootDir: __dirname,
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+      // Specs beside a repository or a lifecycle that need the real databases are *.int-spec.ts in src/ too.
+      testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',

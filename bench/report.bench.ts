@@ -8,7 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { formatOptions } from '../src/engine/command/command.canonical';
 import { parseCommandOrThrow } from '../src/engine/command/command.parser';
 import { simulatePortfolio } from '../src/engine/simulation/portfolio.simulator';
-import { toStoredResult } from '../src/modules/portfolio/stored-result';
+import { toStoredResult } from '../src/modules/simulation/stored-result';
 import { buildReportWorkbook, ReportContent } from '../src/modules/report/workbook/report-workbook';
 import { loadSamplePrices } from '../src/sample-data/sample-data.loader';
 

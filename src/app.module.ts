@@ -9,7 +9,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { MarketDataModule } from './modules/market-data/market-data.module';
 import { HistoryModule } from './modules/history/history.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
-import { PortfolioModule } from './modules/portfolio/portfolio.module';
+import { SimulationModule } from './modules/simulation/simulation.module';
 import { ReportModule } from './modules/report/report.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -38,7 +38,7 @@ export class AppModule {
           AuthModule,
           MarketDataModule,
           HistoryModule,
-          PortfolioModule,
+          SimulationModule,
           ReportModule,
           AccountModule,
         ],

@@ -5,6 +5,12 @@
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   abstract readonly httpStatus: number;
+  /**
+   * Whether trying the same thing again later can help (an outage), as opposed to a refusal that stays one
+   * (bad input, missing data). The job failure policy retries on it (src/jobs/job-failure.ts); an error that is
+   * retryable says so, every other one is not.
+   */
+  readonly retryable: boolean = false;
 
   constructor(
     message: string,

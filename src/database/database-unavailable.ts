@@ -10,6 +10,7 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 export class DatabaseUnavailableError extends DomainError {
   readonly code = 'DATABASE_UNAVAILABLE';
   readonly httpStatus = 503;
+  override readonly retryable = true;
   readonly retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS;
 
   constructor(cause: string) {

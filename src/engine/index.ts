@@ -4,6 +4,7 @@ export * from './command/command.errors';
 export { parseCommand, parseCommandOrThrow, OPTION_NAMES } from './command/command.parser';
 export type { ParseResult } from './command/command.parser';
 export { formatCanonicalCommand, formatOptions } from './command/command.canonical';
+export { isTickerSyntax, TICKER_MAX_LENGTH, TICKER_PATTERN } from './command/ticker-syntax';
 export * from './market/price-matrix';
 export { parseWidePriceCsv } from './market/price-csv.parser';
 export * from './market/price-series.codec';

@@ -17,6 +17,7 @@ import { DependencyHealthIndicator } from './dependency-health.indicator';
 class NotReadyError extends DomainError {
   readonly code = 'NOT_READY';
   readonly httpStatus = 503;
+  override readonly retryable = true;
 }
 
 type DependencyReport = Record<string, { status: string; [field: string]: unknown }>;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { parseCommandOrThrow } from '../../src/engine';
-import { HistoryService } from '../../src/modules/history/history.service';
-import { PortfolioService } from '../../src/modules/portfolio/portfolio.service';
+import { SimulationLifecycle } from '../../src/modules/simulation/simulation-lifecycle.service';
+import { SimulationService } from '../../src/modules/simulation/simulation.service';
 import { eventually, RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
 import { connectSocket } from '../support/sockets';
 import { signUp, TestUser } from '../support/test-users';
@@ -284,24 +284,21 @@ describe('simulation pipeline, embedded', () => {
   it('enqueues again a simulation whose job was lost after its row was committed', async () => {
     const id = randomUUID();
     // As if Redis had refused the job: the row and its requested event exist, no job does.
-    await running.app.get(HistoryService).create(
-      {
-        id,
-        userId: alice.id,
-        command: SEED,
-        canonical: SEED,
-        parsedCommand: parseCommandOrThrow(SEED).command,
-        tickers: ['AAPL', 'MSFT'],
-        benchmark: null,
-        startDate: '2020-01-01',
-        endDate: '2022-12-28',
-        idempotencyKey: null,
-      },
-      [],
-    );
+    await running.app.get(SimulationLifecycle).submit({
+      id,
+      userId: alice.id,
+      command: SEED,
+      canonical: SEED,
+      parsedCommand: parseCommandOrThrow(SEED).command,
+      tickers: ['AAPL', 'MSFT'],
+      benchmark: null,
+      startDate: '2020-01-01',
+      endDate: '2022-12-28',
+      idempotencyKey: null,
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await api().get(`/history/${id}`).set('Authorization', alice.bearer)).body.status).toBe('queued');
-    expect((await running.app.get(PortfolioService).recoverStranded(0)).enqueued).toBeGreaterThanOrEqual(1);
+    expect((await running.app.get(SimulationService).recoverStranded(0)).enqueued).toBeGreaterThanOrEqual(1);
     expect((await completed(alice, id)).status).toBe('completed');
   });
 

@@ -3,17 +3,18 @@ import { DataSource } from 'typeorm';
 import { parseCommandOrThrow } from '../../src/engine';
 import { HistoryService } from '../../src/modules/history/history.service';
 import type { SimulationRecord, StoredSimulationResult } from '../../src/modules/history/history.types';
-import { SIMULATION_EVENTS, simulationEvent } from '../../src/modules/portfolio/portfolio.events';
+import { SimulationLifecycle } from '../../src/modules/simulation/simulation-lifecycle.service';
 import { testDatabaseUrl } from '../harness/test-services';
 import { RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
-import { signUp, TestUser } from '../support/test-users';
+import { flatMetrics } from '../support/stored-metrics';
+import { signUp } from '../support/test-users';
 
 const COMMAND = 'AAPL-L-100% 2020-01-02 2020-01-03';
 
 /** A two-day result: enough to be stored and read back. */
 function result(): StoredSimulationResult {
   return {
-    metrics: { portfolio: { cagr: 0.1 } },
+    metrics: flatMetrics({ cagr: 0.1, totalReturn: 0.01 }),
     summary: { finalValue: 101_000 },
     series: {
       dates: ['2020-01-02', '2020-01-03'],
@@ -48,15 +49,14 @@ describe.each([
   let app: RunningApp;
   let done: () => void;
   let history: HistoryService;
-  // Simulations belong to a real account (a foreign key since account deletion).
-  let owner: TestUser;
+  let lifecycle: SimulationLifecycle;
 
   beforeAll(async () => {
     const setup = await database();
     done = setup.done;
     app = await startApp({ ...setup.env, MARKET_DATA_PROVIDERS: 'sample' });
     history = app.app.get(HistoryService);
-    owner = await signUp(app.url, 'final');
+    lifecycle = app.app.get(SimulationLifecycle);
   });
 
   afterAll(async () => {
@@ -66,61 +66,38 @@ describe.each([
 
   async function submitted(): Promise<SimulationRecord> {
     const parsed = parseCommandOrThrow(COMMAND);
-    const [id, userId] = [randomUUID(), owner.id];
-    return history.create(
-      {
-        id,
-        userId,
-        command: COMMAND,
-        canonical: parsed.canonical,
-        parsedCommand: parsed.command,
-        tickers: ['AAPL'],
-        benchmark: null,
-        startDate: parsed.command.start,
-        endDate: parsed.command.end,
-        idempotencyKey: null,
-      },
-      [
-        simulationEvent(SIMULATION_EVENTS.requested, userId, id, {
-          command: COMMAND,
-          canonical: parsed.canonical,
-          tickers: ['AAPL'],
-          benchmark: null,
-          startDate: parsed.command.start,
-          endDate: parsed.command.end,
-          taskId: id,
-        }),
-      ],
-    );
+    // A real account: simulations have a foreign key to users.
+    const [id, userId] = [randomUUID(), (await signUp(app.url, 'final-state')).id];
+    return lifecycle.submit({
+      id,
+      userId,
+      command: COMMAND,
+      canonical: parsed.canonical,
+      parsedCommand: parsed.command,
+      tickers: ['AAPL'],
+      benchmark: null,
+      startDate: parsed.command.start,
+      endDate: parsed.command.end,
+      idempotencyKey: null,
+    });
   }
 
   const completed = (record: SimulationRecord) =>
-    history.complete(
-      record,
-      result(),
-      { cagr: 0.1, sharpe: null, maxDrawdown: 0, totalReturn: 0.01 },
-      [
-        simulationEvent(SIMULATION_EVENTS.completed, record.userId, record.id, {
-          finalValue: 101_000,
-          cagr: 0.1,
-          sharpe: null,
-          maxDrawdown: 0,
-          totalReturn: 0.01,
-          tradingDays: 2,
-          durationMs: 1,
-          simulatedStart: '2020-01-02',
-          simulatedEnd: '2020-01-03',
-          depletedOn: null,
-          warnings: [],
-        }),
-      ],
-      new Date(),
-    );
+    lifecycle.complete(record, {
+      result: result(),
+      headline: { cagr: 0.1, sharpe: null, maxDrawdown: 0, totalReturn: 0.01 },
+      completed: {
+        finalValue: 101_000,
+        tradingDays: 2,
+        durationMs: 1,
+        simulatedStart: '2020-01-02',
+        simulatedEnd: '2020-01-03',
+        depletedOn: null,
+        warnings: [],
+      },
+    });
 
-  const failed = (record: SimulationRecord, reason: string) =>
-    history.fail(record.id, reason, [
-      simulationEvent(SIMULATION_EVENTS.failed, record.userId, record.id, { reason, code: 'TRANSIENT' }),
-    ]);
+  const failed = (record: SimulationRecord, reason: string) => lifecycle.fail(record, reason, 'TRANSIENT');
 
   async function eventTypes(id: string): Promise<string[]> {
     const rows = (await app.app
@@ -147,8 +124,14 @@ describe.each([
     const record = await submitted();
     expect(await completed(record)).not.toBeNull();
     expect(await failed(record, 'a late run failed')).toBe(false);
-    expect(await history.markRunning(record.id, new Date(), { phase: 'fetching prices', percent: 5 }, [])).toBe(false);
-    expect(await history.recordProgress(record.id, 'simulating', 60, [])).toBe(false);
+    expect(
+      await lifecycle.markRunning(
+        record,
+        { startedAt: new Date(), attempt: 1 },
+        { phase: 'fetching prices', percent: 5 },
+      ),
+    ).toBe(false);
+    expect(await lifecycle.recordProgress(record, 'simulating', 60)).toBe(false);
     const stored = await history.findById(record.id);
     expect(stored).toMatchObject({
       status: 'completed',

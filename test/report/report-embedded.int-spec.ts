@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { parseCommandOrThrow } from '../../src/engine';
-import { HistoryService } from '../../src/modules/history/history.service';
+import { SimulationLifecycle } from '../../src/modules/simulation/simulation-lifecycle.service';
 import { eventually, RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
 import { connectSocket } from '../support/sockets';
 import { signUp, TestUser } from '../support/test-users';
@@ -213,21 +213,18 @@ describe('reports, embedded', () => {
 
     // A simulation still queued (its row exists, no job has run it): nothing to report yet.
     const queuedId = randomUUID();
-    await running.app.get(HistoryService).create(
-      {
-        id: queuedId,
-        userId: alice.id,
-        command: COMMAND,
-        canonical: COMMAND,
-        parsedCommand: parseCommandOrThrow(COMMAND).command,
-        tickers: ['AAPL', 'MSFT'],
-        benchmark: '^GSPC',
-        startDate: '2020-01-01',
-        endDate: '2022-12-28',
-        idempotencyKey: null,
-      },
-      [],
-    );
+    await running.app.get(SimulationLifecycle).submit({
+      id: queuedId,
+      userId: alice.id,
+      command: COMMAND,
+      canonical: COMMAND,
+      parsedCommand: parseCommandOrThrow(COMMAND).command,
+      tickers: ['AAPL', 'MSFT'],
+      benchmark: '^GSPC',
+      startDate: '2020-01-01',
+      endDate: '2022-12-28',
+      idempotencyKey: null,
+    });
     const early = await api()
       .post('/report')
       .set('Authorization', alice.bearer)

@@ -322,7 +322,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Run one of your simulations again, as a new history entry */
-        post: operations["PortfolioController_rerun"];
+        post: operations["SimulationController_rerun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -429,7 +429,7 @@ export interface paths {
          * Submit a simulation: parsed at once, run by a worker; follow it on the /simulations socket
          * @description The simulation is stored before the answer: while the job queue (Redis) is down the answer is still 202 and it runs once the queue is back. While the database is down the answer is 503 DATABASE_UNAVAILABLE: send it again after Retry-After, with the same Idempotency-Key.
          */
-        post: operations["PortfolioController_simulate"];
+        post: operations["SimulationController_simulate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2371,7 +2371,7 @@ export interface operations {
             };
         };
     };
-    PortfolioController_rerun: {
+    SimulationController_rerun: {
         parameters: {
             query?: never;
             header?: never;
@@ -2739,7 +2739,7 @@ export interface operations {
             };
         };
     };
-    PortfolioController_simulate: {
+    SimulationController_simulate: {
         parameters: {
             query?: never;
             header?: {

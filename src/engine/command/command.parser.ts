@@ -11,6 +11,7 @@ import {
   RebalancePolicy,
   Side,
 } from './command.types';
+import { TICKER_PATTERN } from './ticker-syntax';
 import { formatCanonicalCommand } from './command.canonical';
 import { nearestName } from './nearest-name';
 
@@ -26,8 +27,8 @@ export const CONTRIBUTION_PERIODS: readonly ContributionPeriod[] = ['month', 'qu
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 const DATE_STRICT = /^(\d{4})-(\d{2})-(\d{2})$/;
 const OPTION_LIKE = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
-/** ^GSPC, BRK-B, BRK.B, 7203.T, EURUSD=X: an optional caret, then alphanumeric runs joined by . - = */
-const TICKER = /^\^?[A-Z0-9]+(?:[.\-=][A-Z0-9]+)*$/;
+/** ^GSPC, BRK-B, BRK.B, 7203.T, EURUSD=X (ticker-syntax.ts: the market-data API reads the same), upper-cased here. */
+const TICKER = new RegExp(TICKER_PATTERN);
 const UNSIGNED_DECIMAL = /^\d+(?:\.(\d+))?$/;
 const PERCENT = /^(\d+(?:\.(\d+))?)%$/;
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;

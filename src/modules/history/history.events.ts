@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../events/event-envelope';
+import type { DomainEvent, EventLinks } from '../../events/event-envelope';
 import { EVENT_TOPICS } from '../../events/event-topics';
 
 /** Event types on portofino.history.events.v1 (schemas: docs/events/). */
@@ -28,6 +28,7 @@ export function historyEvent<TData>(
   userId: string,
   simulationId: string,
   data: TData,
+  links: EventLinks = {},
 ): DomainEvent<TData> {
   return {
     topic: EVENT_TOPICS.history,
@@ -37,5 +38,8 @@ export function historyEvent<TData>(
     userId,
     subject: { simulationId },
     data,
+    correlationId: simulationId,
+    causationId: links.causationId ?? null,
+    ...(links.id ? { id: links.id } : {}),
   };
 }

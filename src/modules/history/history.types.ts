@@ -1,4 +1,4 @@
-import type { Trade, TradeReason } from '../../engine';
+import type { PerformanceMetrics, PortfolioCommand, Trade, TradeReason } from '../../engine';
 import type { SimulationStatus } from './entities/simulation.entity';
 import type { SimulationSeries } from './simulation-series.codec';
 
@@ -10,7 +10,7 @@ export interface NewSimulation {
   command: string;
   canonical: string;
   /** The parsed command (positions and options), kept as submitted. */
-  parsedCommand: unknown;
+  parsedCommand: PortfolioCommand;
   tickers: string[];
   benchmark: string | null;
   startDate: string;
@@ -30,7 +30,8 @@ export interface SimulationRecord {
   userId: string;
   command: string;
   canonical: string;
-  parsedCommand: unknown;
+  /** The parsed command as stored at submission (the engine's type: the processor and the API read it as is). */
+  parsedCommand: PortfolioCommand;
   tickers: string[];
   startDate: string;
   endDate: string;
@@ -47,9 +48,15 @@ export interface SimulationRecord {
 /** A trade as the engine lists it (listTrades), stored with the result; trades stored before reasons have none. */
 export type TradeRow = Omit<Trade, 'reason'> & { reason: TradeReason | null };
 
+/** Every metric of a completed simulation: the portfolio's (with its statistics against the benchmark) and the benchmark's own. */
+export interface StoredMetrics {
+  portfolio: PerformanceMetrics;
+  benchmark: PerformanceMetrics | null;
+}
+
 /** What a completed simulation keeps: every metric, the small facts, the daily series and the trades. */
 export interface StoredSimulationResult {
-  metrics: Record<string, unknown>;
+  metrics: StoredMetrics;
   summary: Record<string, unknown>;
   series: SimulationSeries;
   trades: TradeRow[];

@@ -58,6 +58,7 @@ export class PriceRangeUnavailableError extends DomainError {
 export class MarketDataUnavailableError extends DomainError {
   readonly code = 'MARKET_DATA_UNAVAILABLE';
   readonly httpStatus = 503;
+  override readonly retryable = true;
 
   constructor(
     ticker: string,

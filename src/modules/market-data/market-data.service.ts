@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { isTickerSyntax } from '../../engine/command/ticker-syntax';
 import { editDistance } from '../../engine/command/nearest-name';
 import { isoToDayNumber, isIsoDate } from '../../engine/market/trading-calendar';
 import { SeriesCache } from './cache/series-cache';
@@ -18,7 +19,6 @@ import type { AssetEntity } from './entities/asset.entity';
 import { AssetKey, MarketDataRepository } from './market-data.repository';
 import type { AssetMetadata, DateRange, PriceRow, SeriesKind, ServedSeries, StoredSeries } from './market-data.types';
 import { readPriceUpload } from './price-upload.parser';
-import { TICKER_SCHEMA } from './ticker';
 import {
   MarketDataProvider,
   ProviderSeries,
@@ -27,8 +27,6 @@ import {
 } from './providers/market-data.provider';
 
 /** The same ticker rule as the command language (BRK-B, ^GSPC, 7203.T, EURUSD=X). */
-const TICKER = new RegExp(TICKER_SCHEMA.pattern);
-const MAX_TICKER_LENGTH = TICKER_SCHEMA.maxLength;
 /** Without a start date, history is asked from here. */
 export const DEFAULT_START = '1970-01-01';
 
@@ -225,7 +223,7 @@ export class MarketDataService implements OnModuleDestroy {
       message,
       nearest: [] as string[],
     });
-    if (!TICKER.test(ticker) || ticker.length > MAX_TICKER_LENGTH) {
+    if (!isTickerSyntax(ticker)) {
       return answer('invalid', null, new InvalidTickerError(ticker).message);
     }
     if (userId !== null && (await this.repository.findAsset({ ticker, source: 'upload', ownerId: userId }))) {
@@ -354,7 +352,7 @@ export class MarketDataService implements OnModuleDestroy {
 
   /** Checked as written (ASCII only, as the API documents it: TICKER_SCHEMA), then upper-cased. */
   private normalizeTicker(ticker: string): string {
-    if (!TICKER.test(ticker) || ticker.length > MAX_TICKER_LENGTH) throw new InvalidTickerError(ticker);
+    if (!isTickerSyntax(ticker)) throw new InvalidTickerError(ticker);
     return ticker.toUpperCase();
   }
 

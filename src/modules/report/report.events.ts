@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../events/event-envelope';
+import type { DomainEvent, EventLinks } from '../../events/event-envelope';
 import { EVENT_TOPICS } from '../../events/event-topics';
 
 /**
@@ -28,6 +28,7 @@ export function reportEvent<T extends ReportEventType>(
   userId: string,
   reportId: string,
   data: ReportEventDataByType[T],
+  links: EventLinks = {},
 ): DomainEvent<ReportEventDataByType[T]> {
   return {
     topic: EVENT_TOPICS.report,
@@ -37,5 +38,8 @@ export function reportEvent<T extends ReportEventType>(
     userId,
     subject: { reportId },
     data,
+    correlationId: reportId,
+    causationId: links.causationId ?? null,
+    ...(links.id ? { id: links.id } : {}),
   };
 }

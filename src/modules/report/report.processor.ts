@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '../../common/domain-error';
+import { decideFailure, JobInputError } from '../../jobs/job-failure';
+import { JobProgress } from '../../jobs/job-progress';
 import type { JobData } from '../../queue/job-catalogue';
 import { JobContext, NonRetryableJobError } from '../../queue/job-queues';
 import { HandlesJob, JobProcessor } from '../../queue/job-processor.decorators';
@@ -11,6 +12,13 @@ import type { ReportRecord } from './report.types';
 import { buildReportWorkbook } from './workbook/report-workbook';
 
 type BuildJob = JobData<'reports', 'build'>;
+
+/** The failure policy's words for a report (src/jobs/job-failure.ts). */
+const FAILURE_WORDING = {
+  unknownCode: 'BUILD_FAILED',
+  afterTries: (attempts: number, message: string) =>
+    `the report could not be built after ${attempts} tries (${message}); request it again later`,
+};
 
 /**
  * Builds one report: the simulation's stored result → workbook → storage. Idempotent: a retried or
@@ -37,10 +45,19 @@ export class ReportProcessor {
     try {
       // Another run of the same job (Redis lost it and it was enqueued again) may have finished it already.
       if (!(await this.reports.markRunning(report, job.attemptsMade + 1))) return { status: 'finished-elsewhere' };
-      const progress = async (phase: string, percent: number) => {
-        await job.reportProgress(percent);
-        await this.reports.recordProgress(report, phase, percent);
-      };
+      // Every phase is written as it comes (a workbook build takes seconds), and a write that fails fails the try.
+      const progress = new JobProgress({
+        intervalMs: 0,
+        started: true,
+        queue: (percent) => job.reportProgress(percent),
+        writes: {
+          start: (phase, percent) => this.reports.recordProgress(report, phase, percent),
+          progress: (phase, percent) => this.reports.recordProgress(report, phase, percent),
+        },
+        onWriteError: (error) => {
+          throw error;
+        },
+      }).report;
       await progress('loading the simulation', 10);
       const phases = this.metrics.reportPhases();
       phases.enter('loading');
@@ -74,20 +91,15 @@ export class ReportProcessor {
     }
   }
 
+  /** The shared failure policy (src/jobs/job-failure.ts): retry what may pass, fail the rest with a reason. */
   private async handleFailure(
     report: ReportRecord,
     job: JobContext<BuildJob>,
     error: unknown,
   ): Promise<{ status: string }> {
-    // Our own errors (the simulation is gone, or has no result) cannot be helped by trying again.
-    const final = error instanceof ReportInputError || error instanceof DomainError;
-    const lastTry = job.attemptsMade + 1 >= job.attempts;
-    if (!final && !lastTry) throw error; // transient: Bull tries again
-    const reason = final
-      ? (error as Error).message
-      : `the report could not be built after ${job.attempts} tries (${(error as Error).message}); request it again later`;
-    const code =
-      error instanceof ReportInputError ? error.code : error instanceof DomainError ? error.code : 'BUILD_FAILED';
+    const decision = decideFailure(error, job, FAILURE_WORDING);
+    if (decision.retry) throw error; // transient: the queue tries again
+    const { reason, code, kind } = decision;
     if (!(await this.reports.fail(report.id, report.userId, report.simulationId, reason, code))) {
       return { status: 'finished-elsewhere' };
     }
@@ -98,21 +110,11 @@ export class ReportProcessor {
       code,
       reason,
     });
-    this.metrics.reportFailed(
-      error instanceof ReportInputError ? 'input' : error instanceof DomainError ? 'data' : 'transient',
-    );
-    if (final) throw new NonRetryableJobError(reason);
+    this.metrics.reportFailed(kind);
+    if (!decision.retryable) throw new NonRetryableJobError(reason);
     throw error;
   }
 }
 
 /** The report cannot be built from what is stored: reported as is, never retried. */
-class ReportInputError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'ReportInputError';
-  }
-}
+class ReportInputError extends JobInputError {}

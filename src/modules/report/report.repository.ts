@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { DomainEvent } from '../../events/event-envelope';
+import { EventPublisher } from '../../events/event-publisher';
+import { JobStateRepository } from '../../jobs/job-state.repository';
+import { UNFINISHED_JOB_STATUSES } from '../../jobs/job-status';
 import { ReportEntity } from './entities/report.entity';
 import type { ReportChange, ReportRecord } from './report.types';
 
@@ -26,16 +30,25 @@ const toRecord = (row: ReportEntity): ReportRecord => ({
   finishedAt: row.finishedAt,
 });
 
-/** The only code that touches the reports table. */
+/** The only code that touches the reports table: each state change is written with its events. */
 @Injectable()
-export class ReportRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class ReportRepository extends JobStateRepository<ReportChange> {
+  constructor(@InjectDataSource() dataSource: DataSource, events: EventPublisher) {
+    super(dataSource, events);
   }
 
+  /** The report (queued) and its events, in one transaction. */
   async insert(
+    report: Pick<ReportRecord, 'id' | 'userId' | 'simulationId' | 'createdAt'>,
+    events: DomainEvent[],
+  ): Promise<void> {
+    await this.inTransactionWithEvents(events, async (tx) => {
+      await this.insertRow(report, tx);
+      return true;
+    });
+  }
+
+  private async insertRow(
     report: Pick<ReportRecord, 'id' | 'userId' | 'simulationId' | 'createdAt'>,
     tx: EntityManager,
   ): Promise<void> {
@@ -98,10 +111,14 @@ export class ReportRepository {
     return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
   }
 
-  /** Changes a report still queued or running; false when it has finished (a final state is never overwritten). */
-  async update(id: string, change: ReportChange, tx: EntityManager): Promise<boolean> {
-    const result = await tx.getRepository(ReportEntity).update({ id, status: In(['queued', 'running']) }, change);
-    return (result.affected ?? 0) > 0;
+  async changeUnfinished(id: string, change: ReportChange, events: DomainEvent[]): Promise<boolean> {
+    const written = await this.inTransactionWithEvents(events, async (tx) => {
+      const result = await tx
+        .getRepository(ReportEntity)
+        .update({ id, status: In([...UNFINISHED_JOB_STATUSES]) }, change);
+      return (result.affected ?? 0) > 0;
+    });
+    return written === true;
   }
 
   async delete(id: string): Promise<void> {

@@ -2,7 +2,6 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { DomainEvent } from '../../events/event-envelope';
-import { EventPublisher } from '../../events/event-publisher';
 import { JobQueues } from '../../queue/job-queues';
 import { JobRecovery, RecoveryCounts, workerLostReason } from '../../queue/job-recovery';
 import { HistoryService } from '../history/history.service';
@@ -61,7 +60,6 @@ export class ReportService implements OnModuleInit {
     private readonly repository: ReportRepository,
     private readonly history: HistoryService,
     private readonly storage: ReportStorage,
-    private readonly events: EventPublisher,
     private readonly queues: JobQueues,
     private readonly metrics: MetricsService,
     private readonly recovery: JobRecovery,
@@ -89,13 +87,9 @@ export class ReportService implements OnModuleInit {
 
     const id = randomUUID();
     const createdAt = new Date();
-    await this.repository.transaction(async (tx) => {
-      await this.repository.insert({ id, userId, simulationId, createdAt }, tx);
-      await this.events.publish(
-        [reportEvent(REPORT_EVENTS.requested, userId, id, { simulationId, taskId: id, force })],
-        tx,
-      );
-    });
+    await this.repository.insert({ id, userId, simulationId, createdAt }, [
+      reportEvent(REPORT_EVENTS.requested, userId, id, { simulationId, taskId: id, force }),
+    ]);
     this.metrics.reportRequested();
     try {
       await this.enqueue(id);
@@ -272,12 +266,8 @@ export class ReportService implements OnModuleInit {
     if (keys.length > 0) this.logger.log({ message: 'report files removed', count: keys.length });
   }
 
-  /** Applies `change` and publishes `events` in one transaction, if the report is still unfinished. */
+  /** Applies `change` with its `events`, if the report is still unfinished. */
   private change(id: string, change: ReportChange, events: DomainEvent[]): Promise<boolean> {
-    return this.repository.transaction(async (tx) => {
-      if (!(await this.repository.update(id, change, tx))) return false;
-      await this.events.publish(events, tx);
-      return true;
-    });
+    return this.repository.changeUnfinished(id, change, events);
   }
 }

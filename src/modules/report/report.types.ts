@@ -1,3 +1,4 @@
+import type { JobStateChange } from '../../jobs/job-status';
 import type { ReportStatus } from './entities/report.entity';
 
 export type { ReportStatus };
@@ -18,15 +19,10 @@ export interface ReportRecord {
   finishedAt: Date | null;
 }
 
-export interface ReportChange {
-  status?: ReportStatus;
-  progressPhase?: string | null;
-  progressPercent?: number;
-  failureReason?: string | null;
+/** A state change of a report: the shared job columns, and the report's own. */
+export interface ReportChange extends JobStateChange {
   failureCode?: string | null;
   storageKey?: string | null;
   fileName?: string | null;
   sizeBytes?: number | null;
-  startedAt?: Date;
-  finishedAt?: Date;
 }

@@ -1,3 +1,4 @@
+import type { PortfolioCommand } from '../../../engine';
 import { ApiProperty } from '@nestjs/swagger';
 import type { SimulationRecord, StoredSimulationResult, TradeRow } from '../history.types';
 import { DrawdownEpisodesDto, RollingMetricsDto, type SimulationAnalysisDto } from './simulation-analysis.dto';
@@ -61,8 +62,9 @@ export class TradeDto {
 
 /** Everything about one simulation: command, parsed form, status, metrics and the daily series. */
 export class SimulationDetailDto extends SimulationSummaryDto {
+  // The engine's PortfolioCommand; the document keeps showing an object (the dashboard takes the engine's type).
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'positions and options as parsed' })
-  parsedCommand!: unknown;
+  parsedCommand!: PortfolioCommand;
 
   @ApiProperty({
     type: SimulationMetricsDto,
@@ -134,7 +136,7 @@ export class SimulationDetailDto extends SimulationSummaryDto {
     return {
       ...base,
       parsedCommand: record.parsedCommand,
-      metrics: result.metrics as unknown as SimulationMetricsDto,
+      metrics: result.metrics,
       summary: outcomeOf(record, result),
       series: {
         dates: series.dates,

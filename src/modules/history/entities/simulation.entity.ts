@@ -1,7 +1,9 @@
+import { JOB_STATUSES, JobStatus } from '../../../jobs/job-status';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const SIMULATION_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
-export type SimulationStatus = (typeof SIMULATION_STATUSES)[number];
+/** The states every job kind shares (src/jobs/job-status.ts). */
+export const SIMULATION_STATUSES = JOB_STATUSES;
+export type SimulationStatus = JobStatus;
 
 /** One submitted simulation: the user's history entry, from `queued` to `completed` or `failed`. */
 @Entity({ name: 'simulations' })

@@ -1,7 +1,9 @@
+import { JOB_STATUSES, JobStatus } from '../../../jobs/job-status';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const REPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** The states every job kind shares (src/jobs/job-status.ts). */
+export const REPORT_STATUSES = JOB_STATUSES;
+export type ReportStatus = JobStatus;
 
 /** One requested report of a simulation: from `queued` to a stored workbook (`completed`) or `failed`. */
 @Entity({ name: 'reports' })

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../events/event-envelope';
+import type { DomainEvent, EventLinks } from '../../events/event-envelope';
 import { EVENT_TOPICS } from '../../events/event-topics';
 
 /**
@@ -70,6 +70,7 @@ export function simulationEvent<T extends SimulationEventType>(
   userId: string,
   simulationId: string,
   data: SimulationEventDataByType[T],
+  links: EventLinks = {},
 ): DomainEvent<SimulationEventDataByType[T]> {
   return {
     topic: EVENT_TOPICS.simulation,
@@ -79,5 +80,8 @@ export function simulationEvent<T extends SimulationEventType>(
     userId,
     subject: { simulationId },
     data,
+    correlationId: simulationId,
+    causationId: links.causationId ?? null,
+    ...(links.id ? { id: links.id } : {}),
   };
 }

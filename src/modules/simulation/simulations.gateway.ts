@@ -5,7 +5,7 @@ import { EventTransport } from '../../events/event-transport';
 import { OwnedProgressGateway } from '../../realtime/owned-progress.gateway';
 import { HistoryService } from '../history/history.service';
 import { MetricsService } from '../metrics/metrics.service';
-import { SIMULATION_EVENTS } from './portfolio.events';
+import { SIMULATION_EVENTS } from './simulation.events';
 
 /** What a subscriber receives first. */
 export interface SimulationState {

@@ -8,8 +8,8 @@ import type { SimulationRecord } from '../history/history.types';
 import { MetricsService } from '../metrics/metrics.service';
 import { applyOptionOverrides } from './command-overrides';
 import type { SimulationOptionOverridesDto } from './dto/simulate-request.dto';
-import { InvalidCommandError } from './portfolio.errors';
-import { SIMULATION_EVENTS, simulationEvent } from './portfolio.events';
+import { SimulationLifecycle } from './simulation-lifecycle.service';
+import { InvalidCommandError } from './simulation.errors';
 
 export interface SubmittedSimulation {
   record: SimulationRecord;
@@ -28,16 +28,17 @@ export function tickersOf(command: PortfolioCommand): { positions: string[]; ben
 
 /**
  * Accepts simulations: parses synchronously (an invalid command is refused with every error and nothing is
- * queued), records the simulation with its `simulation.requested` event in one transaction, then enqueues it.
+ * queued), records the simulation with its `simulation.requested` event (SimulationLifecycle), then enqueues it.
  * The row is what counts: if the enqueue fails, or Redis later loses the job, the recovery sweep enqueues it
  * again (recoverStranded).
  */
 @Injectable()
-export class PortfolioService implements OnModuleInit {
-  private readonly logger = new Logger(PortfolioService.name);
+export class SimulationService implements OnModuleInit {
+  private readonly logger = new Logger(SimulationService.name);
 
   constructor(
     private readonly history: HistoryService,
+    private readonly lifecycle: SimulationLifecycle,
     private readonly queues: JobQueues,
     private readonly metrics: MetricsService,
     private readonly recovery: JobRecovery,
@@ -64,31 +65,18 @@ export class PortfolioService implements OnModuleInit {
     const { positions, benchmark } = tickersOf(parsed.command);
     let record: SimulationRecord;
     try {
-      record = await this.history.create(
-        {
-          id,
-          userId,
-          command,
-          canonical: parsed.canonical,
-          parsedCommand: parsed.command,
-          tickers: positions,
-          benchmark,
-          startDate: parsed.command.start,
-          endDate: parsed.command.end,
-          idempotencyKey,
-        },
-        [
-          simulationEvent(SIMULATION_EVENTS.requested, userId, id, {
-            command,
-            canonical: parsed.canonical,
-            tickers: positions,
-            benchmark,
-            startDate: parsed.command.start,
-            endDate: parsed.command.end,
-            taskId: id,
-          }),
-        ],
-      );
+      record = await this.lifecycle.submit({
+        id,
+        userId,
+        command,
+        canonical: parsed.canonical,
+        parsedCommand: parsed.command,
+        tickers: positions,
+        benchmark,
+        startDate: parsed.command.start,
+        endDate: parsed.command.end,
+        idempotencyKey,
+      });
     } catch (error) {
       // Two requests with the same Idempotency-Key raced: the unique index let one in; answer with it.
       const winner = idempotencyKey ? await this.history.findByIdempotencyKey(userId, idempotencyKey) : null;
@@ -133,10 +121,7 @@ export class PortfolioService implements OnModuleInit {
   private async failWorkerLost(id: string): Promise<void> {
     const record = await this.history.findById(id);
     if (!record) return;
-    const reason = workerLostReason('simulation');
-    const failed = await this.history.fail(id, reason, [
-      simulationEvent(SIMULATION_EVENTS.failed, record.userId, id, { reason, code: 'WORKER_LOST' }),
-    ]);
+    const failed = await this.lifecycle.fail(record, workerLostReason('simulation'), 'WORKER_LOST');
     if (failed) this.metrics.simulationFailed('transient');
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/domain-error';
 import { MarketDataService } from '../market-data/market-data.service';
-import { SimulationInputError } from './portfolio.errors';
+import { SimulationInputError } from './simulation.errors';
 import { LoadedPrices, PriceSource } from './price-source';
 
 /**
@@ -31,7 +31,8 @@ export class MarketDataPriceSource extends PriceSource {
           await onTicker(done, tickers.length);
           return one;
         } catch (error) {
-          if (error instanceof DomainError && error.httpStatus < 500) {
+          // The explicit classification: a refusal (unknown ticker, no prices in the range) stays one.
+          if (error instanceof DomainError && !error.retryable) {
             throw new SimulationInputError(error.message, error.code);
           }
           throw error;

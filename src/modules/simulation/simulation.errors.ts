@@ -1,5 +1,6 @@
 import type { CommandError } from '../../engine';
 import { DomainError } from '../../common/domain-error';
+import { JobInputError } from '../../jobs/job-failure';
 
 /** The command does not parse: 422 with every parser error (token, column, expected, hint). */
 export class InvalidCommandError extends DomainError {
@@ -16,14 +17,6 @@ export class InvalidCommandError extends DomainError {
 
 /**
  * A simulation cannot run on the data it got (unknown ticker, no price at the start, no trading days):
- * reported to the user as is and never retried. Not an HTTP error: it ends the job, not a request.
+ * reported to the user as is and never retried (the failure policy: src/jobs/job-failure.ts).
  */
-export class SimulationInputError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'SimulationInputError';
-  }
-}
+export class SimulationInputError extends JobInputError {}

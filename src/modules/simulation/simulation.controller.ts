@@ -22,7 +22,7 @@ import type { Request } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
 import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
 import { SimulateRequestDto, SimulationAcceptedDto } from './dto/simulate-request.dto';
-import { PortfolioService, SubmittedSimulation } from './portfolio.service';
+import { SimulationService, SubmittedSimulation } from './simulation.service';
 
 /**
  * The optional Idempotency-Key header, trimmed, at most 200 characters; null when absent or blank. Read through
@@ -44,8 +44,8 @@ const accepted = ({ record }: SubmittedSimulation): SimulationAcceptedDto => ({
 @ApiBearerAuth()
 @ApiDatabaseUnavailableResponse()
 @Controller()
-export class PortfolioController {
-  constructor(private readonly portfolio: PortfolioService) {}
+export class SimulationController {
+  constructor(private readonly simulations: SimulationService) {}
 
   @Post('simulate')
   @HttpCode(202)
@@ -73,7 +73,7 @@ export class PortfolioController {
     @Body() body: SimulateRequestDto,
     @IdempotencyKey() idempotencyKey: string | null,
   ): Promise<SimulationAcceptedDto> {
-    return accepted(await this.portfolio.submit(user.id, body, idempotencyKey));
+    return accepted(await this.simulations.submit(user.id, body, idempotencyKey));
   }
 
   @Post('history/:id/rerun')
@@ -87,6 +87,6 @@ export class PortfolioController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<SimulationAcceptedDto> {
-    return accepted(await this.portfolio.rerun(user.id, id));
+    return accepted(await this.simulations.rerun(user.id, id));
   }
 }
