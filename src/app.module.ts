@@ -12,6 +12,7 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { SimulationModule } from './modules/simulation/simulation.module';
 import { ReportModule } from './modules/report/report.module';
 import { ProjectionModule } from './modules/projection/projection.module';
+import { SharingModule } from './modules/sharing/sharing.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -42,6 +43,7 @@ export class AppModule {
           SimulationModule,
           ReportModule,
           ProjectionModule,
+          SharingModule,
           AccountModule,
         ],
       },

@@ -1,6 +1,7 @@
 import { DomainError } from '../common/domain-error';
 import { loadSamplePrices } from '../sample-data/sample-data.loader';
 import { CliPriceSource, loadMarketPrices, PRICE_SOURCES } from './market-data.loader';
+import { PROJECT_USAGE, runProject } from './project.command';
 import { CliOutput, EXIT_OK, EXIT_SIMULATION_FAILED, EXIT_USAGE, runSimulate, USAGE } from './simulate.command';
 
 const SOURCE_USAGE = `  --source   sample (default: bundled data, offline) | yahoo (Yahoo Finance, stored in the configured
@@ -24,8 +25,15 @@ export async function runCli(argv: readonly string[], io: CliOutput): Promise<nu
       io.err(`${USAGE}\n${SOURCE_USAGE}`);
       return EXIT_USAGE;
     }
-    io.out(`${USAGE}\n${SOURCE_USAGE}`);
+    io.out(`${USAGE}\n${SOURCE_USAGE}\n\n${PROJECT_USAGE}`);
     return EXIT_OK;
+  }
+  if (subcommand === 'project') {
+    if (rest.some((arg) => HELP.has(arg))) {
+      io.out(PROJECT_USAGE);
+      return EXIT_OK;
+    }
+    return runProject(rest, () => loadSamplePrices(), io);
   }
   if (subcommand === 'simulate') {
     const at = rest.findIndex((arg) => arg === '--source' || arg.startsWith('--source='));

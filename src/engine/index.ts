@@ -3,12 +3,22 @@ export * from './command/command.types';
 export * from './command/command.errors';
 export { parseCommand, parseCommandOrThrow, OPTION_NAMES } from './command/command.parser';
 export type { ParseResult } from './command/command.parser';
-export { formatCanonicalCommand, formatOptions } from './command/command.canonical';
+export { formatCanonicalCommand, formatOptions, formatRate } from './command/command.canonical';
 export { isTickerSyntax, TICKER_MAX_LENGTH, TICKER_PATTERN } from './command/ticker-syntax';
 export * from './market/price-matrix';
 export { parseWidePriceCsv } from './market/price-csv.parser';
 export * from './market/price-series.codec';
-export { pricedTickers, servedRows, simulationSeries } from './market/simulation-prices';
+export { servedRows, simulationSeries } from './market/simulation-prices';
+export { commandSeriesNeeds } from './command/command-series';
+export {
+  canonicalTicker,
+  parseTickerExpression,
+  tickerExpressionParts,
+  MODIFIER_NAMES,
+  TICKER_LIMITS,
+} from './command/ticker-expression';
+export type { TickerExpression, TickerExpressionPart } from './command/ticker-expression';
+export type { CommandSeriesNeeds } from './command/command-series';
 export type { SeriesRows } from './market/simulation-prices';
 export * from './simulation/simulation.types';
 export * from './simulation/simulation.errors';
@@ -31,6 +41,7 @@ export * from './analysis/drawdown-episodes';
 export * from './analysis/monthly-returns';
 export * from './analysis/monte-carlo';
 export * from './analysis/projection-history';
+export * from './analysis/series-analysis';
 export * from './study/study.types';
 export * from './study/study.errors';
 export { validateStudySpec } from './study/study.validation';
@@ -56,3 +67,8 @@ export {
 export { encodeStudyChunkResult, decodeStudyChunkResult } from './study/study.codec';
 export { runStudy, DEFAULT_STUDY_CHUNK_SIZE } from './study/study.run';
 export type { RunStudyOptions } from './study/study.run';
+export * from './comparison/comparison.types';
+export { parseComparisonInput, validateComparisonMembers } from './comparison/comparison.input';
+export { commonPeriod } from './comparison/common-period';
+export { correlationMatrix } from './comparison/correlation-matrix';
+export { bestMembers, METRIC_DIRECTIONS } from './comparison/best-member';

@@ -8,6 +8,9 @@ import { errorMessage, type SimulationDetail } from '../../lib/api/client';
 import { formatDateTime, formatMoney } from '../../lib/format/numbers';
 import { ConfirmDialog } from '../history/confirm-dialog';
 import { DownloadReport } from '../report/download-report';
+import { DownloadTearsheet } from '../report/download-tearsheet';
+import { ResultNotes } from './result-notes';
+import { ShareActions } from '../sharing/share-actions';
 import { ResultWarnings, SimulatedPeriod } from './result-warnings';
 import styles from './results.module.css';
 import { useSimulationActions } from './use-simulation';
@@ -131,9 +134,11 @@ export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDet
         {command && <OptionFacts command={command} />}
       </dl>
       {detail.summary && <ResultWarnings warnings={detail.summary.warnings} />}
+      {detail.summary && <ResultNotes notes={detail.summary.notes ?? []} />}
 
       <div className={styles.actions}>
         {detail.status === 'completed' && <DownloadReport simulationId={detail.id} />}
+        {detail.status === 'completed' && <DownloadTearsheet simulationId={detail.id} />}
         {rerunInHeader && (
           <button type="button" className="button secondary" onClick={() => rerun.mutate()} disabled={rerun.isPending}>
             {rerun.isPending ? 'Starting…' : 'Re-run'}
@@ -145,6 +150,7 @@ export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDet
         <button type="button" className="button danger" onClick={() => setConfirming(true)} disabled={remove.isPending}>
           {remove.isPending ? 'Deleting…' : 'Delete'}
         </button>
+        <ShareActions simulationId={detail.id} command={detail.command} shareable={detail.status === 'completed'} />
         {actionError && (
           <p className={`error-box ${styles.actionError}`} role="alert">
             {rerun.error ? 'The simulation could not be re-run' : 'The simulation could not be deleted'}:{' '}

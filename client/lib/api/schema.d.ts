@@ -284,12 +284,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One simulation: command, parsed form, status, metrics, daily series and trades */
+        /** One simulation: command, parsed form, status, metrics, daily series, trades, rolling metrics and drawdown episodes */
         get: operations["HistoryController_get"];
         put?: never;
         post?: never;
         /** Delete a simulation and its result */
         delete: operations["HistoryController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/history/{id}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rolling metrics of one window and the drawdown episodes of a completed simulation, without its series */
+        get: operations["HistoryController_analysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -326,6 +343,64 @@ export interface paths {
         put?: never;
         /** Run one of your simulations again, as a new history entry */
         post: operations["SimulationController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/history/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The simulation’s active share links (ids and token hints: tokens are not stored) */
+        get: operations["SharingController_list"];
+        put?: never;
+        /**
+         * Create a read-only link to one of your completed simulations
+         * @description Anyone with the link sees the result (GET /shared/{token}, the page /app/shared/{token}) and can download its workbook, without signing in, until the link is revoked or the simulation deleted. The token is shown only in this answer: only its SHA-256 is stored. Emits `simulation.shared` on portofino.sharing.events.v1.
+         */
+        post: operations["SharingController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/history/{id}/share/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a share link: it answers 404 from now on
+         * @description Emits `simulation.share_revoked` on portofino.sharing.events.v1.
+         */
+        delete: operations["SharingController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/history/{id}/tearsheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A self-contained HTML tearsheet of a completed simulation (inline SVG charts; opens offline, prints to PDF) */
+        get: operations["TearsheetController_tearsheet"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -411,6 +486,46 @@ export interface paths {
         };
         /** The workbook (.xlsx) of a completed report */
         get: operations["ReportController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shared result, read-only and without signing in
+         * @description The result as its owner’s results page shows it, with nothing about the owner.
+         */
+        get: operations["SharedController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared/{token}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shared result’s workbook (.xlsx)
+         * @description The owner’s workbook of the result; when there is none yet it is built through the report queue and this answers 409 REPORT_NOT_READY with Retry-After until it is ready.
+         */
+        get: operations["SharedController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -559,6 +674,18 @@ export interface components {
             amount: number;
             date: string;
         };
+        CashInterestDto: {
+            /** @description borrow= as written */
+            borrowRate: string;
+            /** @description cash= as written: a percentage or a rate series ticker */
+            cashRate: string;
+            /** @enum {string} */
+            dayCount: "actual/360";
+            /** @description interest credited to positive cash, in money */
+            earned: number;
+            /** @description interest paid on loans, in money (positive) */
+            paid: number;
+        };
         DataSourceDto: {
             /**
              * @description total-return: dividends reinvested (adjusted closes); price-only: a price index or plain closes
@@ -584,6 +711,43 @@ export interface components {
             amount: number;
             /** @example 2020-02-07 */
             date: string;
+        };
+        DrawdownEpisodeDto: {
+            /** @description calendar days from the trough to the recovery */
+            calendarDaysToRecovery: number | null;
+            /** @description calendar days from the peak to the trough */
+            calendarDaysToTrough: number;
+            /** @description deepest drawdown of the episode, a negative fraction */
+            depth: number;
+            /** @description last day at the peak before the fall */
+            peakDate: string;
+            /** @description row of that day in `series.dates` */
+            peakRow: number;
+            recovered: boolean;
+            /** @description first day back at the peak; null when not recovered */
+            recoveryDate: string | null;
+            recoveryRow: number | null;
+            /** @description trading days from the peak to the recovery, or to the last day when not recovered */
+            tradingDays: number;
+            /** @description trading days from the trough to the recovery */
+            tradingDaysToRecovery: number | null;
+            /** @description trading days from the peak to the trough */
+            tradingDaysToTrough: number;
+            /** @description lowest day (the first, if touched twice) */
+            troughDate: string;
+            troughRow: number;
+            /** @description calendar days under water, inclusive (QuantStats drawdown_details "days") */
+            underwaterDays: number;
+        };
+        DrawdownEpisodesDto: {
+            /** @description the `drawdownDeeperThan` asked for, if any */
+            deeperThan: number | null;
+            /** @description deepest first (ties: the earlier first) */
+            episodes: components["schemas"]["DrawdownEpisodeDto"][];
+            /** @description at most this many episodes are listed */
+            limit: number;
+            /** @description every episode of the run, before the threshold and the limit */
+            totalEpisodes: number;
         };
         ErrorResponse: {
             /** @description per-field or per-token problems */
@@ -707,6 +871,18 @@ export interface components {
             worstYear: number;
             /** @description tradingDays / 252 */
             years: number;
+        };
+        PortfolioExposureDto: {
+            /** @description 1 − long + short; negative: a loan */
+            cash: number;
+            /** @description long + short */
+            gross: number;
+            /** @description sum of the long positions (CASH not included) */
+            long: number;
+            /** @description long − short */
+            net: number;
+            /** @description sum of the short positions (positive) */
+            short: number;
         };
         PriceSeriesResponseDto: {
             /** @description closes adjusted for splits and dividends (what simulations use) */
@@ -887,6 +1063,20 @@ export interface components {
             /** @default 30 */
             years: number | null;
         };
+        RealReturnsDto: {
+            /** @description the same a year (252-day years, as the CAGR) */
+            annualInflation: number;
+            /** @description CAGR deflated */
+            cagr: number;
+            /** @description how much prices rose over the run */
+            cumulativeInflation: number;
+            /** @description the final value in money of the first day */
+            finalValue: number;
+            /** @description inflation= as written: a percentage or a price index ticker */
+            inflation: string;
+            /** @description time-weighted return deflated */
+            totalReturn: number;
+        };
         RefreshRequest: {
             /**
              * @description the refresh token; omit it to use the portofino_refresh cookie (dashboard)
@@ -978,6 +1168,148 @@ export interface components {
              */
             simulationId: string;
         };
+        RollingBenchmarkSeriesDto: {
+            /** @description deepest fall within the window (0 or negative) */
+            maxDrawdown: (number | null)[];
+            /** @description compounded return of the window, annualised beyond 252 days */
+            return: (number | null)[];
+            /** @description annualised Sharpe (QuantStats rolling_sharpe); null for a flat window */
+            sharpe: (number | null)[];
+            /** @description annualised Sortino (QuantStats rolling_sortino); null with no loss */
+            sortino: (number | null)[];
+            /** @description annualised volatility (QuantStats rolling_volatility) */
+            volatility: (number | null)[];
+        };
+        RollingMetricsDto: {
+            /** @description the benchmark’s own; null without one */
+            benchmark: components["schemas"]["RollingBenchmarkSeriesDto"] | null;
+            /** @description how many windows (values in each series): 0 when the run is shorter than the window */
+            count: number;
+            /** @description the day the first window ends; null when the run is shorter than the window */
+            firstDate: string | null;
+            /** @description row of `series.dates` the first window ends on (= window) */
+            firstRow: number;
+            portfolio: components["schemas"]["RollingPortfolioSeriesDto"];
+            /**
+             * @description window length in trading days (126 ≈ 6 months, 252 ≈ 12, 756 ≈ 36)
+             * @example 252
+             */
+            window: number;
+        };
+        RollingPortfolioSeriesDto: {
+            /** @description beta against the benchmark (QuantStats rolling_greeks); null without a benchmark */
+            beta: (number | null)[] | null;
+            /** @description correlation with the benchmark; null without a benchmark */
+            correlation: (number | null)[] | null;
+            /** @description deepest fall within the window (0 or negative) */
+            maxDrawdown: (number | null)[];
+            /** @description compounded return of the window, annualised beyond 252 days */
+            return: (number | null)[];
+            /** @description annualised Sharpe (QuantStats rolling_sharpe); null for a flat window */
+            sharpe: (number | null)[];
+            /** @description annualised Sortino (QuantStats rolling_sortino); null with no loss */
+            sortino: (number | null)[];
+            /** @description annualised volatility (QuantStats rolling_volatility) */
+            volatility: (number | null)[];
+        };
+        SeriesSourceDto: {
+            from: string;
+            /** @description the series (a plain ticker or a synthetic one) */
+            source: string;
+            to: string;
+        };
+        SharedSimulationDto: {
+            /**
+             * @description what is shared (comparisons will come)
+             * @enum {string}
+             */
+            kind: "simulation";
+            /** @description when the link was created */
+            sharedAt: string;
+            simulation: components["schemas"]["SharedSimulationResultDto"];
+        };
+        SharedSimulationResultDto: {
+            cagr: number | null;
+            /** @description the command in canonical form (display and de-duplication) */
+            canonical: string;
+            /** @example AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01 */
+            command: string;
+            /** @description the ten deepest drawdown episodes, or those `?drawdownDeeperThan=`; null until completed */
+            drawdownEpisodes: components["schemas"]["DrawdownEpisodesDto"] | null;
+            /** @example 2023-01-01 */
+            endDate: string;
+            maxDrawdown: number | null;
+            /** @description every metric (docs/metrics.md), the benchmark’s own beside the portfolio’s when there is one */
+            metrics: components["schemas"]["SimulationMetricsDto"] | null;
+            /** @description positions and options as parsed */
+            parsedCommand: {
+                [key: string]: unknown;
+            };
+            /** @description rolling metrics of the `?rollingWindow=` window (default 252 trading days); null until completed */
+            rolling: components["schemas"]["RollingMetricsDto"] | null;
+            series: components["schemas"]["SimulationSeriesDto"] | null;
+            sharpe: number | null;
+            /** @example 2020-01-01 */
+            startDate: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description final value, fees, contributions, money-weighted return, price sources, warnings */
+            summary: components["schemas"]["SimulationOutcomeDto"] | null;
+            /**
+             * @example [
+             *       "AAPL",
+             *       "MSFT"
+             *     ]
+             */
+            tickers: string[];
+            totalReturn: number | null;
+            /** @description how many trades the simulation made */
+            tradeCount: number | null;
+            /** @description the first `?trades=` trades, or all of them */
+            trades: components["schemas"]["TradeDto"][] | null;
+        };
+        ShareLinkCreatedDto: {
+            /** @example 2026-12-03T18:00:00.000Z */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description the link’s id: revokes it like its token does
+             */
+            id: string;
+            /**
+             * @description 256 random bits, base64url (43 characters); shown only now
+             * @example hR2k0l3u5mXJv1sQ8yZbq4WcT7nD9aPeLfG6oIxY0s4
+             */
+            token: string;
+            /**
+             * @description the token’s last four characters, to tell links apart
+             * @example x9Qa
+             */
+            tokenHint: string;
+            /**
+             * @description the shared page, relative to this server’s origin
+             * @example /app/shared/hR2k0l3u5mXJv1sQ8yZbq4WcT7nD9aPeLfG6oIxY0s4
+             */
+            url: string;
+        };
+        ShareLinkDto: {
+            /** @example 2026-12-03T18:00:00.000Z */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description the link’s id: revokes it like its token does
+             */
+            id: string;
+            /**
+             * @description the token’s last four characters, to tell links apart
+             * @example x9Qa
+             */
+            tokenHint: string;
+        };
+        ShareLinkListDto: {
+            /** @description active links, newest first */
+            items: components["schemas"]["ShareLinkDto"][];
+        };
         SimulateRequestDto: {
             /**
              * @description positions TICKER-SIDE-WEIGHT%, start and end dates, then options key=value (docs/command-language.md)
@@ -996,6 +1328,10 @@ export interface components {
             /** @description the queue job that runs it (equal to simulationId) */
             taskId: string;
         };
+        SimulationAnalysisDto: {
+            drawdownEpisodes: components["schemas"]["DrawdownEpisodesDto"];
+            rolling: components["schemas"]["RollingMetricsDto"];
+        };
         SimulationDetailDto: {
             cagr: number | null;
             /** @description the command in canonical form (display and de-duplication) */
@@ -1003,6 +1339,8 @@ export interface components {
             /** @example AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01 */
             command: string;
             createdAt: string;
+            /** @description the ten deepest drawdown episodes, or those `?drawdownDeeperThan=`; null until completed */
+            drawdownEpisodes: components["schemas"]["DrawdownEpisodesDto"] | null;
             /** @example 2023-01-01 */
             endDate: string;
             /** @description why it failed, in words a person can act on */
@@ -1018,6 +1356,8 @@ export interface components {
                 [key: string]: unknown;
             };
             progress: components["schemas"]["SimulationProgressDto"];
+            /** @description rolling metrics of the `?rollingWindow=` window (default 252 trading days); null until completed */
+            rolling: components["schemas"]["RollingMetricsDto"] | null;
             series: components["schemas"]["SimulationSeriesDto"] | null;
             sharpe: number | null;
             /** @example 2020-01-01 */
@@ -1045,14 +1385,34 @@ export interface components {
             benchmark: components["schemas"]["PerformanceMetricsDto"] | null;
             portfolio: components["schemas"]["PerformanceMetricsDto"];
         };
+        SimulationNoteDto: {
+            /**
+             * @description LEVERAGE: exposure beyond the capital or a loan; CASH_INTEREST: the cash= and borrow= rates and the interest they gave; SYNTHETIC: what a synthetic ticker is and its financing base rate; SPLICE: which series gave a spliced ticker's prices from which date; INFLATION: the real value and CAGR
+             * @enum {string}
+             */
+            code: "LEVERAGE" | "CASH_INTEREST" | "SYNTHETIC" | "SPLICE" | "INFLATION";
+            message: string;
+            /** @description the ticker it is about, or null */
+            ticker: string | null;
+        };
         SimulationOptionOverridesDto: {
             /** @example ^GSPC */
             benchmark?: string | null;
+            /**
+             * @description annual rate paid on loans: a percentage or a rate series ticker
+             * @example 6%
+             */
+            borrow?: string | null;
             /**
              * @description starting capital
              * @example 250000
              */
             capital?: number | null;
+            /**
+             * @description annual rate earned by cash: a percentage or a rate series ticker
+             * @example 4%
+             */
+            cash?: string | null;
             /**
              * @description amount/month|quarter|year; negative withdraws
              * @example 1000/month
@@ -1063,6 +1423,11 @@ export interface components {
              * @example 0.1%
              */
             fee?: string | null;
+            /**
+             * @description annual inflation or a price index ticker, for real returns
+             * @example 3%
+             */
+            inflation?: string | null;
             /**
              * @description none | daily | weekly | monthly | quarterly | yearly | band:5%
              * @example monthly
@@ -1076,16 +1441,24 @@ export interface components {
         };
         SimulationOutcomeDto: {
             benchmark: components["schemas"]["BenchmarkOutcomeDto"] | null;
+            /** @description null when cash= and borrow= are both 0 */
+            cashInterest: components["schemas"]["CashInterestDto"] | null;
             /** @description each ticker: where its prices came from and what they measure */
             dataSources: components["schemas"]["DataSourceDto"][];
             /** @description the day the value reached zero, or null */
             depletedOn: string | null;
+            /** @description null for results stored before it */
+            exposure: components["schemas"]["PortfolioExposureDto"] | null;
             finalValue: number;
             flows: components["schemas"]["CashFlowDto"][];
             initialCapital: number;
             /** @description XIRR, when there are contributions */
             moneyWeightedReturn: number | null;
             netContributions: number;
+            /** @description leverage, interest, synthetic tickers, splices and real returns in words; empty for a plain run */
+            notes: components["schemas"]["SimulationNoteDto"][];
+            /** @description inflation-adjusted figures (inflation=), or null */
+            realReturns: components["schemas"]["RealReturnsDto"] | null;
             /** @description last day simulated (the asked end may be later: see warnings) */
             simulatedEnd: string;
             /** @description first day simulated (the asked start may be earlier: see warnings) */
@@ -1094,6 +1467,8 @@ export interface components {
             sources: {
                 [key: string]: string;
             };
+            /** @description each synthetic ticker of the command */
+            synthetics: components["schemas"]["SyntheticTickerDto"][];
             totalFees: number;
             /** @description to read before the numbers, most important first */
             warnings: components["schemas"]["SimulationWarningDto"][];
@@ -1193,6 +1568,23 @@ export interface components {
             success90: number;
             /** @description highest withdrawal per period that lasts in 95 % of paths */
             success95: number;
+        };
+        SyntheticTickerDto: {
+            base: string;
+            /** @description the base rate of the financing (the cash= rate as written), or null when nothing is financed */
+            baseRate: string | null;
+            /** @description expense ratio E, percent a year */
+            expensePercent: number;
+            /** @description FB= as written, or null */
+            fallback: string | null;
+            /** @description daily-reset leverage L */
+            leverage: number;
+            /** @description which series gave the prices from which date, oldest first */
+            sources: components["schemas"]["SeriesSourceDto"][];
+            /** @description financing spread SP, percent a year */
+            spreadPercent: number;
+            /** @description as the command writes it (canonical), e.g. SPY?L=2 */
+            ticker: string;
         };
         TickerCheckDto: {
             /**
@@ -2211,7 +2603,7 @@ export interface operations {
                 size?: number;
                 sort?: "createdAt" | "cagr" | "sharpe" | "maxDrawdown" | "totalReturn";
                 status?: "queued" | "running" | "completed" | "failed";
-                /** @description only simulations holding this ticker (or using it as benchmark); letters in any case */
+                /** @description only simulations holding this ticker (or using it as benchmark), plain or synthetic (SPY?L=2, in any spelling); a plain ticker also finds the synthetic ones built from it; letters in any case */
                 ticker?: string;
                 /** @description submitted on or before this day (UTC); empty: no bound */
                 to?: string;
@@ -2262,6 +2654,12 @@ export interface operations {
     HistoryController_get: {
         parameters: {
             query?: {
+                /** @description only drawdown episodes deeper than this fraction (0.1: deeper than −10 %); without it the ten deepest are listed */
+                drawdownDeeperThan?: number;
+                /** @description at most this many drawdown episodes, deepest first: default 10, or 100 with drawdownDeeperThan */
+                drawdownLimit?: number;
+                /** @description rolling window in trading days: 126 ≈ 6 months, 252 ≈ 12 months, 756 ≈ 36 months, or any length */
+                rollingWindow?: number;
                 /** @description at most this many trades (the first ones) in `trades`; all when absent. A daily-rebalanced portfolio of many assets over decades makes hundreds of thousands; `tradeCount` always says how many there are. */
                 trades?: number;
             };
@@ -2281,7 +2679,7 @@ export interface operations {
                     "application/json": components["schemas"]["SimulationDetailDto"];
                 };
             };
-            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            /** @description VALIDATION_FAILED: an analysis option out of range */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2355,6 +2753,79 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HistoryController_analysis: {
+        parameters: {
+            query?: {
+                /** @description only drawdown episodes deeper than this fraction (0.1: deeper than −10 %); without it the ten deepest are listed */
+                drawdownDeeperThan?: number;
+                /** @description at most this many drawdown episodes, deepest first: default 10, or 100 with drawdownDeeperThan */
+                drawdownLimit?: number;
+                /** @description rolling window in trading days: 126 ≈ 6 months, 252 ≈ 12 months, 756 ≈ 36 months, or any length */
+                rollingWindow?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationAnalysisDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: an analysis option out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_COMPLETED: queued, running or failed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2513,6 +2984,262 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SharingController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkListDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SharingController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkCreatedDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_COMPLETED: queued, running or failed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SharingController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the link’s token, or its id (as GET lists it) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND (unknown, or another user’s) or SHARE_LINK_NOT_FOUND (no such active link) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TearsheetController_tearsheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tearsheet, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_COMPLETED: still queued or running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_FAILED: nothing to show */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
@@ -2801,6 +3528,141 @@ export interface operations {
             };
             /** @description REPORT_NOT_READY: queued, running or failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SharedController_read: {
+        parameters: {
+            query?: {
+                /** @description only drawdown episodes deeper than this fraction (0.1: deeper than −10 %); without it the ten deepest are listed */
+                drawdownDeeperThan?: number;
+                /** @description at most this many drawdown episodes, deepest first: default 10, or 100 with drawdownDeeperThan */
+                drawdownLimit?: number;
+                /** @description rolling window in trading days: 126 ≈ 6 months, 252 ≈ 12 months, 756 ≈ 36 months, or any length */
+                rollingWindow?: number;
+                /** @description at most this many trades (the first ones) in `trades`; all when absent. A daily-rebalanced portfolio of many assets over decades makes hundreds of thousands; `tradeCount` always says how many there are. */
+                trades?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the share link’s token (43 characters of base64url) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedSimulationDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SHARE_LINK_NOT_FOUND: no such link, revoked, or the result or its account deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: SHARED_THROTTLE_LIMIT per SHARED_THROTTLE_TTL_SECONDS per address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SharedController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the share link’s token (43 characters of base64url) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SHARE_LINK_NOT_FOUND: no such link, revoked, or the result or its account deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REPORT_NOT_READY: being built; see Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: SHARED_THROTTLE_LIMIT per SHARED_THROTTLE_TTL_SECONDS per address; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

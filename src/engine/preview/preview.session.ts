@@ -1,9 +1,10 @@
+import { commandSeriesNeeds } from '../command/command-series';
 import { parseCommand } from '../command/command.parser';
 import type { CommandError } from '../command/command.errors';
 import type { PortfolioCommand } from '../command/command.types';
 import { mergePriceSeries, PriceMatrix, PriceSeries } from '../market/price-matrix';
 import type { PriceSeriesColumns } from '../market/price-series.codec';
-import { isoOfDay, pricedTickers, simulationSeries } from '../market/simulation-prices';
+import { isoOfDay, simulationSeries } from '../market/simulation-prices';
 import { isoToDayNumber } from '../market/trading-calendar';
 import type { PerformanceMetrics } from '../metrics/metrics.types';
 import { simulatePortfolio } from '../simulation/portfolio.simulator';
@@ -12,7 +13,7 @@ import type { SimulationWarning } from '../simulation/simulation.types';
 
 /**
  * The live preview's engine (the dashboard runs it in a Web Worker): commands as typed, simulated over price series
- * already in hand, exactly as the server runs them — the same tickers in the same order (pricedTickers), the same
+ * already in hand, exactly as the server runs them — the same series in the same order (commandSeriesNeeds), the same
  * rows of each series with the look-back (simulationSeries), merged by mergePriceSeries, then simulatePortfolio —
  * so its numbers are the server's numbers. Pure and synchronous; it keeps the series it was given and the last few
  * price matrices, both bounded, so a change of weights or options reuses the matrix and typing allocates little.
@@ -60,7 +61,11 @@ export interface PreviewSessionLimits {
   maxMatrices: number;
 }
 
-export const DEFAULT_PREVIEW_LIMITS: Readonly<PreviewSessionLimits> = Object.freeze({ maxSeries: 64, maxMatrices: 4 });
+/**
+ * 128 series (a command has at most 50 positions and a benchmark) of up to ~100 KB decoded each for 33 years, and
+ * four matrices (1.4 MB for 21 tickers × 33 years): a bound of about 20 MB however long people type.
+ */
+export const DEFAULT_PREVIEW_LIMITS: Readonly<PreviewSessionLimits> = Object.freeze({ maxSeries: 128, maxMatrices: 4 });
 
 interface HeldSeries {
   columns: PriceSeriesColumns;
@@ -103,7 +108,7 @@ export class PreviewSession {
     const parsed = parseCommand(text);
     if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
     const command = parsed.command;
-    const tickers = pricedTickers(command);
+    const tickers = commandSeriesNeeds(command).load;
     const missing = tickers.filter((ticker) => !this.series.has(ticker));
     if (missing.length > 0) return { status: 'missing', tickers: missing };
     const held = tickers.map((ticker) => this.touch(ticker));

@@ -7,8 +7,8 @@ import { columnTypes } from './column-types';
  * numbers per band). A projection belongs to its user and to its simulation: foreign keys with ON DELETE CASCADE
  * remove it with either (a projection has no files, so no listener is needed, unlike reports).
  */
-export class CreateProjections1764900000000 implements MigrationInterface {
-  name = 'CreateProjections1764900000000';
+export class CreateProjections1764910000000 implements MigrationInterface {
+  name = 'CreateProjections1764910000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const types = columnTypes(queryRunner);
