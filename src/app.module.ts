@@ -11,6 +11,7 @@ import { HistoryModule } from './modules/history/history.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { SimulationModule } from './modules/simulation/simulation.module';
 import { ReportModule } from './modules/report/report.module';
+import { SharingModule } from './modules/sharing/sharing.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
           HistoryModule,
           SimulationModule,
           ReportModule,
+          SharingModule,
           AccountModule,
         ],
       },

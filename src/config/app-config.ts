@@ -115,6 +115,8 @@ export interface AppConfigValues {
   marketData: MarketDataConfig;
   /** Where report workbooks are stored (local directory; ReportStorage hides it). */
   reports: { dir: string };
+  /** The public shared-link routes' rate limit (per client address). */
+  sharing: { throttle: { limit: number; ttlSeconds: number } };
 }
 
 /** Injectable, frozen snapshot of the validated configuration. */
@@ -130,6 +132,7 @@ export class AppConfig implements AppConfigValues {
   readonly auth!: AuthConfig;
   readonly marketData!: MarketDataConfig;
   readonly reports!: { dir: string };
+  readonly sharing!: { throttle: { limit: number; ttlSeconds: number } };
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -214,6 +214,13 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
     default: 'data/reports',
     description: 'directory of generated report workbooks (a volume in docker-compose)',
   },
+  {
+    name: 'SHARED_THROTTLE_LIMIT',
+    default: '120',
+    description:
+      'within SHARED_THROTTLE_TTL_SECONDS: requests to the public shared-link routes (/shared/...) per client IP (in Redis when REDIS_URL is set)',
+  },
+  { name: 'SHARED_THROTTLE_TTL_SECONDS', default: '60', description: 'window of SHARED_THROTTLE_LIMIT' },
 ];
 
 export class ConfigValidationError extends Error {
@@ -444,6 +451,12 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
   const auth = parseAuth(read, nodeEnv);
   const marketData = parseMarketData(read);
   const reports: AppConfigValues['reports'] = { dir: read.string('REPORTS_DIR') };
+  const sharing: AppConfigValues['sharing'] = {
+    throttle: {
+      limit: read.integer('SHARED_THROTTLE_LIMIT', 1, 1_000_000),
+      ttlSeconds: read.integer('SHARED_THROTTLE_TTL_SECONDS', 1, 86_400),
+    },
+  };
 
   const config = new AppConfig({
     nodeEnv,
@@ -464,6 +477,7 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
     auth,
     marketData,
     reports,
+    sharing,
   });
 
   if (read.problems.length > 0) throw new ConfigValidationError(read.problems);

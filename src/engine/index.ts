@@ -56,3 +56,8 @@ export {
 export { encodeStudyChunkResult, decodeStudyChunkResult } from './study/study.codec';
 export { runStudy, DEFAULT_STUDY_CHUNK_SIZE } from './study/study.run';
 export type { RunStudyOptions } from './study/study.run';
+export * from './comparison/comparison.types';
+export { parseComparisonInput, validateComparisonMembers } from './comparison/comparison.input';
+export { commonPeriod } from './comparison/common-period';
+export { correlationMatrix } from './comparison/correlation-matrix';
+export { bestMembers, METRIC_DIRECTIONS } from './comparison/best-member';

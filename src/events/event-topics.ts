@@ -7,6 +7,7 @@ export const EVENT_TOPICS = {
   history: 'portofino.history.events.v1',
   report: 'portofino.report.events.v1',
   account: 'portofino.account.events.v1',
+  sharing: 'portofino.sharing.events.v1',
 } as const;
 
 export type EventTopic = (typeof EVENT_TOPICS)[keyof typeof EVENT_TOPICS];

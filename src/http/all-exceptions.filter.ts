@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { DomainError, retryAfterSecondsOf } from '../common/domain-error';
 import { asDatabaseUnavailable } from '../database/database-unavailable';
 import { isForeignKeyViolation } from '../database/sql';
+import { loggedPath } from './access-log';
 import { ErrorResponse, errorCodeForStatus, sendError } from './error-response';
 import { requestIdOf } from './request-id';
 
@@ -34,7 +35,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message: 'database unavailable',
         requestId,
         method: request.method,
-        url: request.originalUrl,
+        url: loggedPath(request.originalUrl),
       });
     }
     const error = unavailable ?? exception;
@@ -68,7 +69,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.warn({
         message: 'write refers to a deleted row',
         requestId: requestIdOf(request),
-        url: request.originalUrl,
+        url: loggedPath(request.originalUrl),
       });
       return {
         status: HttpStatus.CONFLICT,
@@ -81,7 +82,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message: 'unhandled error',
       requestId: requestIdOf(request),
       method: request.method,
-      url: request.originalUrl,
+      url: loggedPath(request.originalUrl),
       error: exception instanceof Error ? exception.stack : String(exception),
     });
     return {

@@ -50,6 +50,10 @@ describe.each([
     // The recovery sweep's: unfinished simulations and reports, oldest first.
     expect(await indexNames(dataSource, 'simulations')).toContain('idx_simulations_unfinished');
     expect(await indexNames(dataSource, 'reports')).toContain('idx_reports_unfinished');
+    // Share links: the public read finds a link by its token's hash (unique); the owner lists a subject's links.
+    expect(await indexNames(dataSource, 'share_links')).toEqual(
+      expect.arrayContaining(['idx_share_links_subject', 'idx_share_links_token_hash']),
+    );
     expect(await dataSource.showMigrations()).toBe(false);
 
     for (let index = 0; index < MIGRATIONS.length; index += 1) await dataSource.undoLastMigration();

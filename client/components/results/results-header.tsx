@@ -8,6 +8,7 @@ import { errorMessage, type SimulationDetail } from '../../lib/api/client';
 import { formatDateTime, formatMoney } from '../../lib/format/numbers';
 import { ConfirmDialog } from '../history/confirm-dialog';
 import { DownloadReport } from '../report/download-report';
+import { ShareActions } from '../sharing/share-actions';
 import { ResultWarnings, SimulatedPeriod } from './result-warnings';
 import styles from './results.module.css';
 import { useSimulationActions } from './use-simulation';
@@ -145,6 +146,7 @@ export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDet
         <button type="button" className="button danger" onClick={() => setConfirming(true)} disabled={remove.isPending}>
           {remove.isPending ? 'Deleting…' : 'Delete'}
         </button>
+        <ShareActions simulationId={detail.id} command={detail.command} shareable={detail.status === 'completed'} />
         {actionError && (
           <p className={`error-box ${styles.actionError}`} role="alert">
             {rerun.error ? 'The simulation could not be re-run' : 'The simulation could not be deleted'}:{' '}

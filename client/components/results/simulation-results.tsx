@@ -58,13 +58,17 @@ function Failed({ detail }: { detail: SimulationDetail }) {
   );
 }
 
+/** What the results below the header need: an owner's simulation and a shared one both have it. */
+export type ResultView = Pick<SimulationDetail, 'metrics' | 'series' | 'tickers' | 'summary' | 'trades' | 'tradeCount'>;
+
 /** "price only" or "total return" for the benchmark's prices, when the result says. */
-function benchmarkKindOf(detail: SimulationDetail, ticker: string | null): string | null {
+function benchmarkKindOf(detail: ResultView, ticker: string | null): string | null {
   const kind = detail.summary?.dataSources.find((one) => one.ticker === ticker)?.kind;
   return kind === 'price-only' ? 'price only' : kind === 'total-return' ? 'total return' : null;
 }
 
-function Completed({ detail }: { detail: SimulationDetail }) {
+/** A completed result: headline cards, charts, every metric, the outcome and the trades. */
+export function CompletedResults({ detail }: { detail: ResultView }) {
   const metrics = detail.metrics;
   if (!metrics || !detail.series) {
     return (
@@ -149,7 +153,7 @@ export function SimulationResults({ id }: { id: string }) {
       <ResultsHeader detail={query.data} rerunInHeader={status !== 'failed'} />
       {(status === 'queued' || status === 'running') && <Running detail={query.data} live={live} />}
       {status === 'failed' && <Failed detail={query.data} />}
-      {status === 'completed' && <Completed detail={query.data} />}
+      {status === 'completed' && <CompletedResults detail={query.data} />}
     </article>
   );
 }

@@ -312,6 +312,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/history/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The simulation’s active share links (ids and token hints: tokens are not stored) */
+        get: operations["SharingController_list"];
+        put?: never;
+        /**
+         * Create a read-only link to one of your completed simulations
+         * @description Anyone with the link sees the result (GET /shared/{token}, the page /app/shared/{token}) and can download its workbook, without signing in, until the link is revoked or the simulation deleted. The token is shown only in this answer: only its SHA-256 is stored. Emits `simulation.shared` on portofino.sharing.events.v1.
+         */
+        post: operations["SharingController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/history/{id}/share/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a share link: it answers 404 from now on
+         * @description Emits `simulation.share_revoked` on portofino.sharing.events.v1.
+         */
+        delete: operations["SharingController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -374,6 +415,46 @@ export interface paths {
         };
         /** The workbook (.xlsx) of a completed report */
         get: operations["ReportController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shared result, read-only and without signing in
+         * @description The result as its owner’s results page shows it, with nothing about the owner.
+         */
+        get: operations["SharedController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared/{token}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shared result’s workbook (.xlsx)
+         * @description The owner’s workbook of the result; when there is none yet it is built through the report queue and this answers 409 REPORT_NOT_READY with Retry-After until it is ready.
+         */
+        get: operations["SharedController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -791,6 +872,94 @@ export interface components {
              * @description one of your completed simulations
              */
             simulationId: string;
+        };
+        SharedSimulationDto: {
+            /**
+             * @description what is shared (comparisons will come)
+             * @enum {string}
+             */
+            kind: "simulation";
+            /** @description when the link was created */
+            sharedAt: string;
+            simulation: components["schemas"]["SharedSimulationResultDto"];
+        };
+        SharedSimulationResultDto: {
+            cagr: number | null;
+            /** @description the command in canonical form (display and de-duplication) */
+            canonical: string;
+            /** @example AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01 */
+            command: string;
+            /** @example 2023-01-01 */
+            endDate: string;
+            maxDrawdown: number | null;
+            /** @description every metric (docs/metrics.md), the benchmark’s own beside the portfolio’s when there is one */
+            metrics: components["schemas"]["SimulationMetricsDto"] | null;
+            /** @description positions and options as parsed */
+            parsedCommand: {
+                [key: string]: unknown;
+            };
+            series: components["schemas"]["SimulationSeriesDto"] | null;
+            sharpe: number | null;
+            /** @example 2020-01-01 */
+            startDate: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description final value, fees, contributions, money-weighted return, price sources, warnings */
+            summary: components["schemas"]["SimulationOutcomeDto"] | null;
+            /**
+             * @example [
+             *       "AAPL",
+             *       "MSFT"
+             *     ]
+             */
+            tickers: string[];
+            totalReturn: number | null;
+            /** @description how many trades the simulation made */
+            tradeCount: number | null;
+            /** @description the first `?trades=` trades, or all of them */
+            trades: components["schemas"]["TradeDto"][] | null;
+        };
+        ShareLinkCreatedDto: {
+            /** @example 2026-12-03T18:00:00.000Z */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description the link’s id: revokes it like its token does
+             */
+            id: string;
+            /**
+             * @description 256 random bits, base64url (43 characters); shown only now
+             * @example hR2k0l3u5mXJv1sQ8yZbq4WcT7nD9aPeLfG6oIxY0s4
+             */
+            token: string;
+            /**
+             * @description the token’s last four characters, to tell links apart
+             * @example x9Qa
+             */
+            tokenHint: string;
+            /**
+             * @description the shared page, relative to this server’s origin
+             * @example /app/shared/hR2k0l3u5mXJv1sQ8yZbq4WcT7nD9aPeLfG6oIxY0s4
+             */
+            url: string;
+        };
+        ShareLinkDto: {
+            /** @example 2026-12-03T18:00:00.000Z */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description the link’s id: revokes it like its token does
+             */
+            id: string;
+            /**
+             * @description the token’s last four characters, to tell links apart
+             * @example x9Qa
+             */
+            tokenHint: string;
+        };
+        ShareLinkListDto: {
+            /** @description active links, newest first */
+            items: components["schemas"]["ShareLinkDto"][];
         };
         SimulateRequestDto: {
             /**
@@ -2225,6 +2394,186 @@ export interface operations {
             };
         };
     };
+    SharingController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkListDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SharingController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkCreatedDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_COMPLETED: queued, running or failed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SharingController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the link’s token, or its id (as GET lists it) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND (unknown, or another user’s) or SHARE_LINK_NOT_FOUND (no such active link) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     PublicPrometheusController_index: {
         parameters: {
             query?: never;
@@ -2443,6 +2792,135 @@ export interface operations {
             };
             /** @description REPORT_NOT_READY: queued, running or failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SharedController_read: {
+        parameters: {
+            query?: {
+                /** @description at most this many trades (the first ones) in `trades`; all when absent. A daily-rebalanced portfolio of many assets over decades makes hundreds of thousands; `tradeCount` always says how many there are. */
+                trades?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the share link’s token (43 characters of base64url) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedSimulationDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SHARE_LINK_NOT_FOUND: no such link, revoked, or the result or its account deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: SHARED_THROTTLE_LIMIT per SHARED_THROTTLE_TTL_SECONDS per address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SharedController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the share link’s token (43 characters of base64url) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SHARE_LINK_NOT_FOUND: no such link, revoked, or the result or its account deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REPORT_NOT_READY: being built; see Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: SHARED_THROTTLE_LIMIT per SHARED_THROTTLE_TTL_SECONDS per address; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

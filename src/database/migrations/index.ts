@@ -6,6 +6,7 @@ import { CreateReports1764600000000 } from './1764600000000-create-reports';
 import { StoreResultsUncompressed1764700000000 } from './1764700000000-store-results-uncompressed';
 import { AccountForeignKeys1764800000000 } from './1764800000000-account-foreign-keys';
 import { IndexUnfinishedWork1764810000000 } from './1764810000000-index-unfinished-work';
+import { CreateShareLinks1764900000000 } from './1764900000000-create-share-links';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   StoreResultsUncompressed1764700000000,
   AccountForeignKeys1764800000000,
   IndexUnfinishedWork1764810000000,
+  CreateShareLinks1764900000000,
 ];

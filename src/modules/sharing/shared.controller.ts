@@ -1,0 +1,92 @@
+import { Controller, Get, Header, Ip, Param, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { Public } from '../../common/public.decorator';
+import { ApiDatabaseUnavailableResponse, ErrorResponse } from '../../http/error-response';
+import { SimulationDetailQueryDto } from '../history/dto/simulation-detail-query.dto';
+import { SharedSimulationDto } from './dto/shared-simulation.dto';
+import { SharedReadLimiter } from './shared-read-limiter';
+import { SharingService } from './sharing.service';
+
+const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TOKEN_PARAM = {
+  name: 'token',
+  description: 'the share link’s token (43 characters of base64url)',
+  schema: { type: 'string', minLength: 1, maxLength: 64 },
+} as const;
+const NOT_FOUND = {
+  type: ErrorResponse,
+  description: 'SHARE_LINK_NOT_FOUND: no such link, revoked, or the result or its account deleted',
+} as const;
+const LIMITED = {
+  type: ErrorResponse,
+  description: 'TOO_MANY_REQUESTS: SHARED_THROTTLE_LIMIT per SHARED_THROTTLE_TTL_SECONDS per address; see Retry-After',
+} as const;
+
+/** The public side of share links: no sign-in, rate-limited per client address, never indexed. */
+@ApiTags('sharing')
+@ApiDatabaseUnavailableResponse()
+@Public()
+@Controller('shared')
+export class SharedController {
+  constructor(
+    private readonly sharing: SharingService,
+    private readonly limiter: SharedReadLimiter,
+  ) {}
+
+  @Get(':token')
+  @Header('X-Robots-Tag', 'noindex, nofollow')
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  @ApiParam(TOKEN_PARAM)
+  @ApiOperation({
+    summary: 'A shared result, read-only and without signing in',
+    description: 'The result as its owner’s results page shows it, with nothing about the owner.',
+  })
+  @ApiOkResponse({ type: SharedSimulationDto })
+  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiTooManyRequestsResponse(LIMITED)
+  async read(
+    @Ip() ip: string,
+    @Param('token') token: string,
+    @Query() query: SimulationDetailQueryDto,
+  ): Promise<SharedSimulationDto> {
+    await this.limiter.count(ip);
+    const { link, record, result } = await this.sharing.readShared(token);
+    return SharedSimulationDto.from(link.createdAt, record, result, query.trades);
+  }
+
+  @Get(':token/report')
+  @Header('X-Robots-Tag', 'noindex, nofollow')
+  @Header('Cache-Control', 'no-store')
+  @ApiParam(TOKEN_PARAM)
+  @ApiOperation({
+    summary: 'The shared result’s workbook (.xlsx)',
+    description:
+      'The owner’s workbook of the result; when there is none yet it is built through the report queue and this ' +
+      'answers 409 REPORT_NOT_READY with Retry-After until it is ready.',
+  })
+  @ApiOkResponse({
+    description: 'the workbook, as an attachment',
+    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiConflictResponse({ type: ErrorResponse, description: 'REPORT_NOT_READY: being built; see Retry-After' })
+  @ApiTooManyRequestsResponse(LIMITED)
+  async report(@Ip() ip: string, @Param('token') token: string): Promise<StreamableFile> {
+    await this.limiter.count(ip);
+    const file = await this.sharing.sharedWorkbook(token);
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      length: file.size,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
+  }
+}
