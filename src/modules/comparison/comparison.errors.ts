@@ -19,9 +19,7 @@ export class InvalidComparisonError extends DomainError {
 
   constructor(errors: readonly ComparisonError[]) {
     super(
-      `the comparison has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors
-        .map((error) => (error.member === null ? error.message : `member ${error.member + 1}: ${error.message}`))
-        .join('; ')}`,
+      `the comparison has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.message).join('; ')}`,
       [...errors],
     );
   }
