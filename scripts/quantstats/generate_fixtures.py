@@ -92,6 +92,24 @@ PORTFOLIOS = [
      "options": {"contribute": "1000/month", "rebalance": "yearly", "benchmark": "^GSPC"}},
 ]
 
+# Leverage (issue 18), appended with `--append` so the entries above stay as committed: loans (CASH-S), books whose
+# longs minus shorts make 100%, cash= and borrow= interest (actual/360), synthetic tickers (daily-reset leverage,
+# expense ratio actual/365, financing at the cash= rate plus a spread, actual/360).
+LEVERAGED_PORTFOLIOS = [
+    {"name": "1.5x KO on a margin loan at borrow=5%, cash=1%, against the S&P 500",
+     "positions": [("KO", "L", 150), ("CASH", "S", 50)],
+     "start": "2005-01-01", "end": "2015-12-31", "options": {"benchmark": "^GSPC", "cash": "1%", "borrow": "5%"}},
+    {"name": "130/30 with monthly rebalancing, cash=2% and borrow=4%",
+     "positions": [("AAPL", "L", 65), ("MSFT", "L", 65), ("KO", "S", 30)],
+     "start": "2010-01-01", "end": "2020-12-31", "options": {"rebalance": "monthly", "cash": "2%", "borrow": "4%"}},
+    {"name": "synthetic 2x daily-reset PEP with E=0.95 and SP=0.4 financed at cash=3%",
+     "positions": [("PEP?L=2&E=0.95", "L", 100)],
+     "start": "2000-01-01", "end": "2010-12-31", "options": {"cash": "3%"}},
+    {"name": "inverse synthetic XOM beside cash earning 2%, quarterly rebalancing",
+     "positions": [("XOM?L=-1", "L", 50), ("CASH", "L", 50)],
+     "start": "2008-01-01", "end": "2012-12-31", "options": {"rebalance": "quarterly", "cash": "2%"}},
+]
+
 RETURN_SERIES = [
     {"name": "AAPL price returns vs S&P 500, 1990-2022", "ticker": "AAPL", "benchmark": "^GSPC",
      "start": "1990-01-01", "end": "2022-12-31", "rf": 0.0},
@@ -134,11 +152,35 @@ def new_period_flags(keys):
     return flags
 
 
+def synthetic_column(ticker, frame, cash_rate):
+    """A synthetic ticker BASE?L=x&E=y&SP=z over the run's rows, anchored at the base's first close."""
+    base, modifiers = ticker.split("?")
+    values = dict(pair.split("=") for pair in modifiers.split("&"))
+    lev = float(values.get("L", 1))
+    expense = float(values.get("E", max(abs(lev) - 1, 0) * 0.5)) / 100
+    spread = float(values.get("SP", 0.4)) / 100
+    exposure = lev - 1 if lev > 1 else (-lev if lev < 0 else 0)
+    u = frame[base].to_numpy(dtype=float)
+    days = np.diff(frame.index.values).astype("timedelta64[D]").astype(float)
+    out = np.empty(len(u))
+    out[0] = u[0]
+    for t in range(1, len(u)):
+        financing = ((lev - 1) * cash_rate + exposure * spread) * days[t - 1] / 360
+        out[t] = out[t - 1] * (1 + lev * (u[t] / u[t - 1] - 1) - financing - expense * days[t - 1] / 365)
+    return out
+
+
 def simulate(portfolio, prices):
     """The simulation rules, written independently of the TypeScript engine."""
     opts = portfolio["options"]
-    frame = prices.loc[portfolio["start"]:portfolio["end"]]
+    frame = prices.loc[portfolio["start"]:portfolio["end"]].copy()
+    cash_rate = percent(opts.get("cash", "0%"))
+    borrow_rate = percent(opts.get("borrow", "0%"))
+    for ticker, _, _ in portfolio["positions"]:
+        if "?" in ticker:
+            frame[ticker] = synthetic_column(ticker, frame, cash_rate)
     index = frame.index
+    day_gaps = np.concatenate([[0.0], np.diff(index.values).astype("timedelta64[D]").astype(float)])
     assets = [(t, s, w) for t, s, w in portfolio["positions"] if t != "CASH"]
     tickers = [t for t, _, _ in assets]
     targets = np.array([(1 if s == "L" else -1) * w / 100 for _, s, w in assets])
@@ -168,6 +210,9 @@ def simulate(portfolio, prices):
     for t in range(1, rows):
         if depleted:
             continue  # nav and returns stay 0
+        if cash_rate != 0 or borrow_rate != 0:
+            # Interest since the last close, actual/360: cash earns cash=, a loan pays borrow=.
+            cash += cash * (cash_rate if cash >= 0 else borrow_rate) * day_gaps[t] / 360
         before = cash + float(np.dot(shares, p[t]))
         flow = flow_amount if flow_flags[t] else 0.0
         if before <= 0 or before + flow <= 0:
@@ -329,7 +374,48 @@ def benchmark_metrics(r, b):
     }
 
 
+def portfolio_entry(portfolio, prices):
+    index, nav, returns, flows = simulate(portfolio, prices)
+    rf = percent(portfolio["options"].get("rf", "0%"))
+    r = pd.Series(returns[1:], index=index[1:])
+    entry = {
+        "name": portfolio["name"],
+        "command": command_string(portfolio),
+        "days": len(index),
+        "navCheckpoints": [{"index": int(i), "date": index[i].strftime("%Y-%m-%d"), "nav": float(nav[i])}
+                           for i in sorted(set(list(range(0, len(index), 250)) + [len(index) - 1]))],
+        "metrics": quantstats_metrics(r, rf, index),
+        "benchmark": None,
+        "moneyWeightedReturn": None,
+    }
+    if "benchmark" in portfolio["options"]:
+        bench = prices[portfolio["options"]["benchmark"]].loc[index]
+        b = bench.pct_change().iloc[1:]
+        entry["benchmark"] = benchmark_metrics(r, b)
+        entry["benchmarkRun"] = benchmark_run(portfolio, prices, index)
+    if len(flows) > 1:
+        entry["moneyWeightedReturn"] = xirr(flows, index[-1], nav[-1])
+    return entry
+
+
+def append_missing():
+    """Appends the portfolios not yet in the committed file, keeping every committed entry as it is."""
+    prices = pd.read_csv(PRICES, index_col="Date", parse_dates=True)
+    with open(OUTPUT) as f:
+        output = json.load(f)
+    known = {entry["name"] for entry in output["portfolios"]}
+    added = [portfolio_entry(p, prices) for p in PORTFOLIOS + LEVERAGED_PORTFOLIOS if p["name"] not in known]
+    output["portfolios"].extend(added)
+    with open(OUTPUT, "w") as f:
+        json.dump(output, f, indent=1)
+        f.write("\n")
+    print(f"appended {len(added)} portfolios to {OUTPUT}")
+
+
 def main():
+    if "--append" in sys.argv:
+        append_missing()
+        return
     prices = pd.read_csv(PRICES, index_col="Date", parse_dates=True)
     output = {
         "generator": "scripts/quantstats/generate_fixtures.py",
@@ -338,28 +424,8 @@ def main():
         "portfolios": [],
         "returnSeries": [],
     }
-    for portfolio in PORTFOLIOS:
-        index, nav, returns, flows = simulate(portfolio, prices)
-        rf = percent(portfolio["options"].get("rf", "0%"))
-        r = pd.Series(returns[1:], index=index[1:])
-        entry = {
-            "name": portfolio["name"],
-            "command": command_string(portfolio),
-            "days": len(index),
-            "navCheckpoints": [{"index": int(i), "date": index[i].strftime("%Y-%m-%d"), "nav": float(nav[i])}
-                               for i in sorted(set(list(range(0, len(index), 250)) + [len(index) - 1]))],
-            "metrics": quantstats_metrics(r, rf, index),
-            "benchmark": None,
-            "moneyWeightedReturn": None,
-        }
-        if "benchmark" in portfolio["options"]:
-            bench = prices[portfolio["options"]["benchmark"]].loc[index]
-            b = bench.pct_change().iloc[1:]
-            entry["benchmark"] = benchmark_metrics(r, b)
-            entry["benchmarkRun"] = benchmark_run(portfolio, prices, index)
-        if len(flows) > 1:
-            entry["moneyWeightedReturn"] = xirr(flows, index[-1], nav[-1])
-        output["portfolios"].append(entry)
+    for portfolio in PORTFOLIOS + LEVERAGED_PORTFOLIOS:
+        output["portfolios"].append(portfolio_entry(portfolio, prices))
 
     for series in RETURN_SERIES:
         frame = prices.loc[series["start"]:series["end"]]

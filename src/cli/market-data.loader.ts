@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfigModule } from '../config/app-config.module';
 import { DatabaseModule } from '../database/database.module';
 import { parseCommand } from '../engine/command/command.parser';
-import { CASH_TICKER } from '../engine/command/command.types';
+import { commandSeriesNeeds } from '../engine/command/command-series';
 import { mergePriceSeries, PriceMatrix } from '../engine/market/price-matrix';
 import { MarketDataModule } from '../modules/market-data/market-data.module';
 import { MarketDataService } from '../modules/market-data/market-data.service';
@@ -23,8 +23,7 @@ export async function loadMarketPrices(source: 'yahoo' | 'db', input: string): P
   const parsed = parseCommand(input);
   if (!parsed.ok) return undefined;
   const { command } = parsed;
-  const tickers = command.positions.map((p) => p.ticker).filter((ticker) => ticker !== CASH_TICKER);
-  if (command.options.benchmark) tickers.push(command.options.benchmark);
+  const tickers = commandSeriesNeeds(command).load;
   const { module: configModule } = await AppConfigModule.load({
     env: { ...process.env, MARKET_DATA_PROVIDERS: source === 'yahoo' ? 'yahoo' : 'yahoo,sample', LOG_LEVEL: 'error' },
   });

@@ -86,6 +86,11 @@ export function formatMetricsTable(result: SimulationResult): string {
       ...(benchmark ? [''] : []),
     ]);
   }
+  const real = result.realReturns;
+  if (real !== null) {
+    rows.push(['Real total return', formatValue(real.totalReturn, 'percent'), ...(benchmark ? [''] : [])]);
+    rows.push(['Real CAGR', formatValue(real.cagr, 'percent'), ...(benchmark ? [''] : [])]);
+  }
   const widths = header.map((_, column) => Math.max(header[column].length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) =>
     cells
@@ -101,7 +106,7 @@ export function formatSummary(result: SimulationResult): string {
   const holdings = command.positions
     .map((position) =>
       position.ticker === CASH_TICKER
-        ? `${position.weightPercent}% cash`
+        ? `${position.weightPercent}% ${position.side === 'S' ? 'borrowed' : 'cash'}`
         : `${position.ticker} ${position.weightPercent}% ${position.side === 'L' ? 'long' : 'short'}`,
     )
     .join(', ');
@@ -147,5 +152,7 @@ export function formatSummary(result: SimulationResult): string {
       );
     }
   }
+  // Leverage, interest, synthetic tickers, splices and real returns: what the numbers were made of.
+  for (const note of result.notes) lines.push(`Note[${note.code}]: ${note.message}.`);
   return lines.join('\n');
 }

@@ -127,7 +127,7 @@ describe('portofino simulate', () => {
       'error[OPTION_UNKNOWN]: rebalnce=monthly: unknown option rebalnce (column 45)',
       '  AAPL-L-50% MSFT-X-50% 2020-01-01 2023-01-01 rebalnce=monthly',
       '                                              ^^^^^^^^^^^^^^^^',
-      '  expected: one of capital, rebalance, fee, rf, benchmark, contribute',
+      '  expected: one of capital, rebalance, fee, rf, benchmark, contribute, cash, borrow, inflation',
       '  hint: did you mean rebalance=monthly?',
       '2 errors',
     ]);

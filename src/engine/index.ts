@@ -3,12 +3,22 @@ export * from './command/command.types';
 export * from './command/command.errors';
 export { parseCommand, parseCommandOrThrow, OPTION_NAMES } from './command/command.parser';
 export type { ParseResult } from './command/command.parser';
-export { formatCanonicalCommand, formatOptions } from './command/command.canonical';
+export { formatCanonicalCommand, formatOptions, formatRate } from './command/command.canonical';
 export { isTickerSyntax, TICKER_MAX_LENGTH, TICKER_PATTERN } from './command/ticker-syntax';
 export * from './market/price-matrix';
 export { parseWidePriceCsv } from './market/price-csv.parser';
 export * from './market/price-series.codec';
-export { pricedTickers, servedRows, simulationSeries } from './market/simulation-prices';
+export { servedRows, simulationSeries } from './market/simulation-prices';
+export { commandSeriesNeeds } from './command/command-series';
+export {
+  canonicalTicker,
+  parseTickerExpression,
+  tickerExpressionParts,
+  MODIFIER_NAMES,
+  TICKER_LIMITS,
+} from './command/ticker-expression';
+export type { TickerExpression, TickerExpressionPart } from './command/ticker-expression';
+export type { CommandSeriesNeeds } from './command/command-series';
 export type { SeriesRows } from './market/simulation-prices';
 export * from './simulation/simulation.types';
 export * from './simulation/simulation.errors';

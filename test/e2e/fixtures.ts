@@ -27,7 +27,8 @@ export const test = base.extend<object, { server: EmbeddedServer }>({
         await server.stop();
       }
     },
-    { scope: 'worker', timeout: 90_000 },
+    // Starting the server may take minutes on a loaded machine (startEmbeddedServer waits up to 150 s).
+    { scope: 'worker', timeout: 180_000 },
   ],
 });
 

@@ -146,7 +146,7 @@ test('deleting the account from the Account page removes it and everything it he
 
   await page.getByRole('banner').getByRole('link', { name: person.email }).click();
   await expect(page).toHaveURL(`${server.app}/account`);
-  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your account', exact: true })).toBeVisible();
   const remove = page.getByRole('button', { name: 'Delete my account' });
   await page.getByLabel('Password').fill(PASSWORD);
   await expect(remove).toBeDisabled();

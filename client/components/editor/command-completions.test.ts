@@ -19,12 +19,35 @@ async function keywords(text: string, explicit = false) {
 describe('commandKeywordSource', () => {
   it("offers the parser's option names for a word, replacing the word", async () => {
     const { labels: names, from, result } = await keywords('AAPL-L-100% 2020-01-01 2022-12-28 reb');
-    expect(names).toEqual(['capital=', 'rebalance=', 'fee=', 'rf=', 'benchmark=', 'contribute=']);
+    expect(names).toEqual([
+      'capital=',
+      'rebalance=',
+      'fee=',
+      'rf=',
+      'benchmark=',
+      'contribute=',
+      'cash=',
+      'borrow=',
+      'inflation=',
+    ]);
     expect(from).toBe(34);
     // Letters keep the list (CodeMirror filters it to rebalance=); a dash means a position, so it asks again.
     expect(result?.validFor).toBeInstanceOf(RegExp);
     expect((result?.validFor as RegExp).test('rebal')).toBe(true);
     expect((result?.validFor as RegExp).test('AAPL-')).toBe(false);
+  });
+
+  it('offers the modifiers of a synthetic ticker after ? and & (issue 18)', async () => {
+    const first = await keywords('MSFT-L-50% spy?');
+    expect(first.labels).toEqual(['L=', 'E=', 'SP=', 'FB=']);
+    expect(first.from).toBe('MSFT-L-50% spy?'.length);
+    const next = await keywords('MSFT-L-50% SPY?L=2&s');
+    expect(next.labels).toEqual(['L=', 'E=', 'SP=', 'FB=']);
+    expect(next.from).toBe('MSFT-L-50% SPY?L=2&'.length);
+    // A value being typed: nothing to offer.
+    expect((await keywords('SPY?L=2')).labels).toBeNull();
+    // After the modifiers, the side as for any ticker.
+    expect((await keywords('SPY?L=2-')).labels).toEqual(['L', 'S']);
   });
 
   it('offers the rebalancing rules after rebalance=', async () => {
@@ -52,7 +75,7 @@ describe('commandKeywordSource', () => {
   });
 
   it('lists every option name when asked with Ctrl+Space on a blank', async () => {
-    expect((await keywords('AAPL-L-100% ', true)).labels).toHaveLength(6);
+    expect((await keywords('AAPL-L-100% ', true)).labels).toHaveLength(9);
     expect((await keywords('AAPL-L-100% ')).labels).toBeNull();
   });
 });

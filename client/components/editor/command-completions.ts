@@ -22,6 +22,9 @@ const OPTION_DETAILS: Record<OptionName, string> = {
   rf: 'annual risk-free rate for Sharpe and Sortino',
   benchmark: 'a ticker to compare with',
   contribute: 'money added (or withdrawn) each period',
+  cash: 'annual rate earned by cash (default 0%)',
+  borrow: 'annual rate paid on loans (default 0%)',
+  inflation: 'real returns beside nominal ones',
 };
 
 /** Typical values per option; rebalancing rules and contribution periods come from the parser itself. */
@@ -41,7 +44,24 @@ const OPTION_VALUES: Record<OptionName, readonly Completion[]> = {
     { label: '3%', detail: 'a year' },
     { label: '0%', detail: 'the default' },
   ],
-  benchmark: [{ label: '^GSPC', detail: 'S&P 500' }],
+  benchmark: [
+    { label: '^GSPC', detail: 'S&P 500' },
+    { label: 'SPY?L=2', detail: 'a synthetic 2× daily-reset SPY' },
+  ],
+  cash: [
+    { label: '4%', detail: 'a year, accrued daily (actual/360)' },
+    { label: '^IRX', detail: '13-week T-bill yield, day by day' },
+    { label: '0%', detail: 'the default' },
+  ],
+  borrow: [
+    { label: '6%', detail: 'a year on loans, accrued daily (actual/360)' },
+    { label: '^IRX', detail: 'a rate series, day by day' },
+    { label: '0%', detail: 'the default' },
+  ],
+  inflation: [
+    { label: '3%', detail: 'a year' },
+    { label: 'CPIAUCSL', detail: 'a price index (upload it under Prices)' },
+  ],
   contribute: [
     ...CONTRIBUTION_PERIODS.map((period) => ({ label: `1000/${period}`, detail: `adds 1000 every ${period}` })),
     { label: '-500/month', detail: 'withdraws 500 every month' },
@@ -73,6 +93,14 @@ const OPTION_NAME_COMPLETIONS: readonly Completion[] = OPTION_NAMES.map((name) =
   boost: -1,
 }));
 
+/** testfol.io's ticker modifiers (docs/command-language.md, "Synthetic tickers"). */
+const MODIFIER_COMPLETIONS: readonly Completion[] = inOrder([
+  { label: 'L=', detail: 'daily-reset leverage, e.g. L=2 (negative: inverse)', type: 'property' },
+  { label: 'E=', detail: 'expense ratio, % a year (default 0.5 per leverage point above 1)', type: 'property' },
+  { label: 'SP=', detail: 'financing spread over the cash= rate, % a year (default 0.4)', type: 'property' },
+  { label: 'FB=', detail: 'a ticker that fills the history backward, e.g. FB=SPY?L=3', type: 'property' },
+]);
+
 const SIDE_COMPLETIONS: readonly Completion[] = [
   { label: 'L', detail: 'long', apply: 'L-', type: 'keyword' },
   { label: 'S', detail: 'short', apply: 'S-', type: 'keyword' },
@@ -91,8 +119,18 @@ export const commandKeywordSource: CompletionSource = (context) => {
   const word = wordBefore(context);
   if (!word) return context.explicit ? { from: context.pos, options: OPTION_NAME_COMPLETIONS } : null;
   const text = word.text;
+  // Inside a synthetic ticker (SPY?L=2&…): a modifier name after ? or &.
+  const separator = Math.max(text.lastIndexOf('?'), text.lastIndexOf('&'));
+  if (separator > 0 && text.indexOf('?') > 0) {
+    const fragment = text.slice(separator + 1);
+    if (/^[a-z]*$/i.test(fragment)) {
+      return { from: word.from + separator + 1, options: MODIFIER_COMPLETIONS, validFor: /^[a-z]*$/i };
+    }
+    if (fragment.includes('=') && !fragment.includes('-')) return null;
+  }
   const equals = text.indexOf('=');
-  if (equals > 0) {
+  // A synthetic ticker's = are modifiers (SPY?L=2-): the side comes after it as for any ticker.
+  if (equals > 0 && !text.slice(0, equals).includes('?')) {
     const name = text.slice(0, equals).toLowerCase();
     if (!isOptionName(name)) return null;
     const valueFrom = word.from + equals + 1;

@@ -1,4 +1,5 @@
 import type { CommandError } from '@engine/command/command.errors';
+import { tickerExpressionParts } from '@engine/command/ticker-expression';
 import type { TickerAvailability } from './ticker-check';
 
 /** A ticker no configured source can price: said under the token, but the command may still run. */
@@ -16,6 +17,21 @@ export const isWarning = (issue: CommandIssue): issue is TickerWarning =>
 const BENCHMARK = /^benchmark=(.+)$/i;
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 
+/**
+ * The plain tickers a ticker as written is read from (SPY of SPY?L=2, UPRO and SPY of UPRO?FB=SPY?L=3), located in
+ * the text from `from`: each is checked with the server on its own, so a warning sits under the one that is unknown.
+ */
+function plainTickerSpans(ticker: string, from: number): { ticker: string; from: number; to: number }[] {
+  if (!ticker.includes('?')) return [{ ticker: ticker.toUpperCase(), from, to: from + ticker.length }];
+  return tickerExpressionParts(ticker, from)
+    .filter((part) => part.kind === 'ticker')
+    .map((part) => ({
+      ticker: ticker.slice(part.from - from, part.to - from).toUpperCase(),
+      from: part.from,
+      to: part.to,
+    }));
+}
+
 /** Every ticker of a command as written: positions (BRK-B-L-10%) and the benchmark=…, 0-based from/to. */
 export function tickerSpans(text: string): { ticker: string; from: number; to: number }[] {
   const spans: { ticker: string; from: number; to: number }[] = [];
@@ -25,17 +41,16 @@ export function tickerSpans(text: string): { ticker: string; from: number; to: n
     const token = match[0];
     const benchmark = BENCHMARK.exec(token);
     if (benchmark) {
-      const from = match.index + token.length - benchmark[1].length;
-      spans.push({ ticker: benchmark[1].toUpperCase(), from, to: match.index + token.length });
+      spans.push(...plainTickerSpans(benchmark[1], match.index + token.length - benchmark[1].length));
       continue;
     }
     // A position read from the right like the parser: weight, side, and the rest is the ticker.
     const parts = token.split('-');
-    if (parts.length < 3 || token.includes('=') || DATE_LIKE.test(token)) continue;
     const ticker = parts.slice(0, -2).join('-');
+    const synthetic = ticker.includes('?');
+    if (parts.length < 3 || (token.includes('=') && !synthetic) || DATE_LIKE.test(token)) continue;
     // CASH is uninvested cash, priced by nobody.
-    if (ticker !== '' && ticker.toUpperCase() !== 'CASH')
-      spans.push({ ticker: ticker.toUpperCase(), from: match.index, to: match.index + ticker.length });
+    if (ticker !== '' && ticker.toUpperCase() !== 'CASH') spans.push(...plainTickerSpans(ticker, match.index));
   }
   return spans;
 }

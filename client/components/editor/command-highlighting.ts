@@ -9,6 +9,8 @@ const MARKS: Record<CommandTokenKind, Decoration> = {
   date: Decoration.mark({ class: 'cm-cmd-date' }),
   'option-name': Decoration.mark({ class: 'cm-cmd-option-name' }),
   'option-value': Decoration.mark({ class: 'cm-cmd-option-value' }),
+  'modifier-name': Decoration.mark({ class: 'cm-cmd-modifier-name' }),
+  'modifier-value': Decoration.mark({ class: 'cm-cmd-modifier-value' }),
   punctuation: Decoration.mark({ class: 'cm-cmd-punctuation' }),
 };
 
@@ -19,7 +21,7 @@ function decorate(view: EditorView): DecorationSet {
   return builder.finish();
 }
 
-/** Colours tickers, sides, weights, dates and options; the colours are CSS variables (see command-editor.module.css). */
+/** Colours tickers (synthetic ones' modifiers too), sides, weights, dates and options; the colours are CSS variables (see command-editor.module.css). */
 export const commandHighlighting: Extension = [
   ViewPlugin.fromClass(
     class {
@@ -40,6 +42,8 @@ export const commandHighlighting: Extension = [
     '.cm-cmd-date': { color: 'var(--cmd-date)' },
     '.cm-cmd-option-name': { color: 'var(--cmd-option)' },
     '.cm-cmd-option-value': { color: 'var(--cmd-option-value)' },
+    '.cm-cmd-modifier-name': { color: 'var(--cmd-option)', fontStyle: 'italic' },
+    '.cm-cmd-modifier-value': { color: 'var(--cmd-option-value)', fontStyle: 'italic' },
     '.cm-cmd-punctuation': { color: 'var(--muted)' },
   }),
 ];

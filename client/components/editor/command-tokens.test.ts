@@ -58,3 +58,47 @@ describe('commandTokenSpans', () => {
     ]);
   });
 });
+
+describe('commandTokenSpans on synthetic tickers (issue 18)', () => {
+  it('colours the tickers and the modifiers of a synthetic ticker and of its fallback', () => {
+    expect(kinds('upro?FB=SPY?L=3-L-50% benchmark=spy?l=2&e=0.9')).toEqual([
+      ['upro', 'ticker'],
+      ['?', 'punctuation'],
+      ['FB', 'modifier-name'],
+      ['=', 'punctuation'],
+      ['SPY', 'ticker'],
+      ['?', 'punctuation'],
+      ['L', 'modifier-name'],
+      ['=', 'punctuation'],
+      ['3', 'modifier-value'],
+      ['-', 'punctuation'],
+      ['L', 'side'],
+      ['-', 'punctuation'],
+      ['50%', 'weight'],
+      ['benchmark', 'option-name'],
+      ['=', 'punctuation'],
+      ['spy', 'ticker'],
+      ['?', 'punctuation'],
+      ['l', 'modifier-name'],
+      ['=', 'punctuation'],
+      ['2', 'modifier-value'],
+      ['&', 'punctuation'],
+      ['e', 'modifier-name'],
+      ['=', 'punctuation'],
+      ['0.9', 'modifier-value'],
+    ]);
+  });
+
+  it('reads cash=, borrow= and inflation= as options and CASH=X-L-10% as a position, like the parser', () => {
+    expect(kinds('cash=4% CASH=X-L-10%')).toEqual([
+      ['cash', 'option-name'],
+      ['=', 'punctuation'],
+      ['4%', 'option-value'],
+      ['CASH=X', 'ticker'],
+      ['-', 'punctuation'],
+      ['L', 'side'],
+      ['-', 'punctuation'],
+      ['10%', 'weight'],
+    ]);
+  });
+});

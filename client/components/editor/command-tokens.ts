@@ -1,7 +1,17 @@
-import { OPTION_NAMES } from '@engine/command/command.parser';
+import { tokenShape } from '@engine/command/command.parser';
+import { tickerExpressionParts } from '@engine/command/ticker-expression';
 
 /** What a stretch of the command is, for colouring. */
-export type CommandTokenKind = 'ticker' | 'side' | 'weight' | 'date' | 'option-name' | 'option-value' | 'punctuation';
+export type CommandTokenKind =
+  | 'ticker'
+  | 'side'
+  | 'weight'
+  | 'date'
+  | 'option-name'
+  | 'option-value'
+  | 'modifier-name'
+  | 'modifier-value'
+  | 'punctuation';
 
 export interface CommandTokenSpan {
   from: number;
@@ -9,14 +19,21 @@ export interface CommandTokenSpan {
   kind: CommandTokenKind;
 }
 
-// The parser's own classification (src/engine/command/command.parser.ts, "How a token is classified" in
-// docs/command-language.md), repeated here only for colouring: errors always come from the parser itself.
-const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
-const OPTION_LIKE = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
+// Tokens are classified by the parser's own rule (tokenShape; "How a token is classified" in
+// docs/command-language.md): errors always come from the parser itself, this is only colouring.
 const SIDE = /^[LlSs]$/;
 const WEIGHT = /^[\d.]+%?$/;
+/** Options whose value may be a synthetic ticker (benchmark=SPY?L=2): its modifiers are coloured as in positions. */
+const TICKER_VALUED = /^(benchmark|cash|borrow|inflation)$/i;
 
-const isOptionName = (name: string): boolean => (OPTION_NAMES as readonly string[]).includes(name.toLowerCase());
+/** A ticker as written, plain or synthetic: its tickers, modifier names and values, and the ? & = between. */
+function tickerSpans(text: string, from: number, spans: CommandTokenSpan[]): void {
+  if (!text.includes('?')) {
+    if (text !== '') spans.push({ from, to: from + text.length, kind: 'ticker' });
+    return;
+  }
+  for (const part of tickerExpressionParts(text, from)) spans.push(part);
+}
 
 /** Splits a command into coloured spans: tickers, sides, weights, dates, option names and values. */
 export function commandTokenSpans(text: string): CommandTokenSpan[] {
@@ -29,21 +46,24 @@ export function commandTokenSpans(text: string): CommandTokenSpan[] {
 
 function spanToken(token: string, from: number, spans: CommandTokenSpan[]): void {
   const to = from + token.length;
-  if (DATE_LIKE.test(token)) {
+  const shape = tokenShape(token);
+  if (shape === 'date') {
     spans.push({ from, to, kind: 'date' });
     return;
   }
-  const option = OPTION_LIKE.exec(token);
-  const dashCount = token.split('-').length - 1;
-  if (option && (dashCount < 2 || isOptionName(option[1]))) {
-    const equals = from + option[1].length;
+  if (shape === 'option') {
+    const name = token.slice(0, token.indexOf('='));
+    const equals = from + name.length;
     spans.push({ from, to: equals, kind: 'option-name' });
     spans.push({ from: equals, to: equals + 1, kind: 'punctuation' });
-    if (equals + 1 < to) spans.push({ from: equals + 1, to, kind: 'option-value' });
+    const value = token.slice(name.length + 1);
+    if (TICKER_VALUED.test(name) && value.includes('?')) tickerSpans(value, equals + 1, spans);
+    else if (equals + 1 < to) spans.push({ from: equals + 1, to, kind: 'option-value' });
     return;
   }
   if (!token.includes('-')) {
-    spans.push({ from, to, kind: token.endsWith('%') ? 'weight' : 'ticker' });
+    if (token.endsWith('%')) spans.push({ from, to, kind: 'weight' });
+    else tickerSpans(token, from, spans);
     return;
   }
   // A position, read from the right like the parser does: weight, side, and the rest is the ticker (BRK-B-L-10%).
@@ -57,7 +77,8 @@ function spanToken(token: string, from: number, spans: CommandTokenSpan[]): void
     if (length > 0 && kind) spans.push({ from: at, to: at + length, kind });
     at += length;
   };
-  push(ticker.length, 'ticker');
+  tickerSpans(ticker, at, spans);
+  at += ticker.length;
   if (side !== '') {
     push(1, 'punctuation');
     push(side.length, SIDE.test(side) ? 'side' : null);

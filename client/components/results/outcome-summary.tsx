@@ -72,6 +72,26 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
             </dd>
           </div>
         )}
+        {outcome.cashInterest && (
+          <div>
+            <dt>Interest earned / paid</dt>
+            <dd data-testid="cash-interest">
+              {formatMoney(outcome.cashInterest.earned)} / {formatMoney(outcome.cashInterest.paid)}
+            </dd>
+          </div>
+        )}
+        {outcome.realReturns && (
+          <div className={styles.wide}>
+            <dt>Real final value and CAGR ({outcome.realReturns.inflation} inflation)</dt>
+            <dd data-testid="real-returns">
+              {formatMoney(outcome.realReturns.finalValue)},{' '}
+              <span className={signClass(outcome.realReturns.cagr)}>
+                {formatSignedPercent(outcome.realReturns.cagr)} a year
+              </span>{' '}
+              (prices rose {formatSignedPercent(outcome.realReturns.cumulativeInflation)})
+            </dd>
+          </div>
+        )}
         <div className={styles.wide}>
           <dt>Price sources</dt>
           <dd>{sourcesInWords(outcome.dataSources)}</dd>

@@ -9,6 +9,7 @@ import { formatDateTime, formatMoney } from '../../lib/format/numbers';
 import { ConfirmDialog } from '../history/confirm-dialog';
 import { DownloadReport } from '../report/download-report';
 import { ShareActions } from '../sharing/share-actions';
+import { ResultNotes } from './result-notes';
 import { ResultWarnings, SimulatedPeriod } from './result-warnings';
 import styles from './results.module.css';
 import { useSimulationActions } from './use-simulation';
@@ -132,6 +133,7 @@ export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDet
         {command && <OptionFacts command={command} />}
       </dl>
       {detail.summary && <ResultWarnings warnings={detail.summary.warnings} />}
+      {detail.summary && <ResultNotes notes={detail.summary.notes ?? []} />}
 
       <div className={styles.actions}>
         {detail.status === 'completed' && <DownloadReport simulationId={detail.id} />}

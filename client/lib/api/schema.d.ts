@@ -668,6 +668,18 @@ export interface components {
             amount: number;
             date: string;
         };
+        CashInterestDto: {
+            /** @description borrow= as written */
+            borrowRate: string;
+            /** @description cash= as written: a percentage or a rate series ticker */
+            cashRate: string;
+            /** @enum {string} */
+            dayCount: "actual/360";
+            /** @description interest credited to positive cash, in money */
+            earned: number;
+            /** @description interest paid on loans, in money (positive) */
+            paid: number;
+        };
         CommonPeriodNoteDto: {
             /** @enum {string} */
             code: "COMMON_PERIOD_STARTS_LATER" | "COMMON_PERIOD_ENDS_EARLIER";
@@ -969,6 +981,18 @@ export interface components {
             /** @description tradingDays / 252 */
             years: number;
         };
+        PortfolioExposureDto: {
+            /** @description 1 − long + short; negative: a loan */
+            cash: number;
+            /** @description long + short */
+            gross: number;
+            /** @description sum of the long positions (CASH not included) */
+            long: number;
+            /** @description long − short */
+            net: number;
+            /** @description sum of the short positions (positive) */
+            short: number;
+        };
         PriceSeriesResponseDto: {
             /** @description closes adjusted for splits and dividends (what simulations use) */
             adjClose: number[];
@@ -1005,6 +1029,20 @@ export interface components {
             splits: components["schemas"]["SplitDto"][];
             /** @example AAPL */
             ticker: string;
+        };
+        RealReturnsDto: {
+            /** @description the same a year (252-day years, as the CAGR) */
+            annualInflation: number;
+            /** @description CAGR deflated */
+            cagr: number;
+            /** @description how much prices rose over the run */
+            cumulativeInflation: number;
+            /** @description the final value in money of the first day */
+            finalValue: number;
+            /** @description inflation= as written: a percentage or a price index ticker */
+            inflation: string;
+            /** @description time-weighted return deflated */
+            totalReturn: number;
         };
         RefreshRequest: {
             /**
@@ -1096,6 +1134,12 @@ export interface components {
              * @description one of your completed simulations
              */
             simulationId: string;
+        };
+        SeriesSourceDto: {
+            from: string;
+            /** @description the series (a plain ticker or a synthetic one) */
+            source: string;
+            to: string;
         };
         SharedSimulationDto: {
             /**
@@ -1252,14 +1296,34 @@ export interface components {
             benchmark: components["schemas"]["PerformanceMetricsDto"] | null;
             portfolio: components["schemas"]["PerformanceMetricsDto"];
         };
+        SimulationNoteDto: {
+            /**
+             * @description LEVERAGE: exposure beyond the capital or a loan; CASH_INTEREST: the cash= and borrow= rates and the interest they gave; SYNTHETIC: what a synthetic ticker is and its financing base rate; SPLICE: which series gave a spliced ticker's prices from which date; INFLATION: the real value and CAGR
+             * @enum {string}
+             */
+            code: "LEVERAGE" | "CASH_INTEREST" | "SYNTHETIC" | "SPLICE" | "INFLATION";
+            message: string;
+            /** @description the ticker it is about, or null */
+            ticker: string | null;
+        };
         SimulationOptionOverridesDto: {
             /** @example ^GSPC */
             benchmark?: string | null;
+            /**
+             * @description annual rate paid on loans: a percentage or a rate series ticker
+             * @example 6%
+             */
+            borrow?: string | null;
             /**
              * @description starting capital
              * @example 250000
              */
             capital?: number | null;
+            /**
+             * @description annual rate earned by cash: a percentage or a rate series ticker
+             * @example 4%
+             */
+            cash?: string | null;
             /**
              * @description amount/month|quarter|year; negative withdraws
              * @example 1000/month
@@ -1270,6 +1334,11 @@ export interface components {
              * @example 0.1%
              */
             fee?: string | null;
+            /**
+             * @description annual inflation or a price index ticker, for real returns
+             * @example 3%
+             */
+            inflation?: string | null;
             /**
              * @description none | daily | weekly | monthly | quarterly | yearly | band:5%
              * @example monthly
@@ -1283,16 +1352,24 @@ export interface components {
         };
         SimulationOutcomeDto: {
             benchmark: components["schemas"]["BenchmarkOutcomeDto"] | null;
+            /** @description null when cash= and borrow= are both 0 */
+            cashInterest: components["schemas"]["CashInterestDto"] | null;
             /** @description each ticker: where its prices came from and what they measure */
             dataSources: components["schemas"]["DataSourceDto"][];
             /** @description the day the value reached zero, or null */
             depletedOn: string | null;
+            /** @description null for results stored before it */
+            exposure: components["schemas"]["PortfolioExposureDto"] | null;
             finalValue: number;
             flows: components["schemas"]["CashFlowDto"][];
             initialCapital: number;
             /** @description XIRR, when there are contributions */
             moneyWeightedReturn: number | null;
             netContributions: number;
+            /** @description leverage, interest, synthetic tickers, splices and real returns in words; empty for a plain run */
+            notes: components["schemas"]["SimulationNoteDto"][];
+            /** @description inflation-adjusted figures (inflation=), or null */
+            realReturns: components["schemas"]["RealReturnsDto"] | null;
             /** @description last day simulated (the asked end may be later: see warnings) */
             simulatedEnd: string;
             /** @description first day simulated (the asked start may be earlier: see warnings) */
@@ -1301,6 +1378,8 @@ export interface components {
             sources: {
                 [key: string]: string;
             };
+            /** @description each synthetic ticker of the command */
+            synthetics: components["schemas"]["SyntheticTickerDto"][];
             totalFees: number;
             /** @description to read before the numbers, most important first */
             warnings: components["schemas"]["SimulationWarningDto"][];
@@ -1387,6 +1466,23 @@ export interface components {
              * @example 4
              */
             ratio: number;
+        };
+        SyntheticTickerDto: {
+            base: string;
+            /** @description the base rate of the financing (the cash= rate as written), or null when nothing is financed */
+            baseRate: string | null;
+            /** @description expense ratio E, percent a year */
+            expensePercent: number;
+            /** @description FB= as written, or null */
+            fallback: string | null;
+            /** @description daily-reset leverage L */
+            leverage: number;
+            /** @description which series gave the prices from which date, oldest first */
+            sources: components["schemas"]["SeriesSourceDto"][];
+            /** @description financing spread SP, percent a year */
+            spreadPercent: number;
+            /** @description as the command writes it (canonical), e.g. SPY?L=2 */
+            ticker: string;
         };
         TickerCheckDto: {
             /**
@@ -2693,7 +2789,7 @@ export interface operations {
                 size?: number;
                 sort?: "createdAt" | "cagr" | "sharpe" | "maxDrawdown" | "totalReturn";
                 status?: "queued" | "running" | "completed" | "failed";
-                /** @description only simulations holding this ticker (or using it as benchmark); letters in any case */
+                /** @description only simulations holding this ticker (or using it as benchmark), plain or synthetic (SPY?L=2, in any spelling); a plain ticker also finds the synthetic ones built from it; letters in any case */
                 ticker?: string;
                 /** @description submitted on or before this day (UTC); empty: no bound */
                 to?: string;

@@ -33,6 +33,12 @@ export interface BatchKernelInput {
   capital: number;
   /** Daily risk-free rate, (1 + rf)^(1/252) − 1, or 0. */
   dailyRiskFree: number;
+  /**
+   * Interest on cash per row (SimulationPlan.interest): positive cash grows by earnAccrual[t], negative cash by
+   * payAccrual[t]; both null without cash= and borrow= rates.
+   */
+  earnAccrual: Float64Array | null;
+  payAccrual: Float64Array | null;
   /** Row-major vectors × assets of signed target weights (fractions). */
   weights: Float64Array;
   vectorCount: number;
@@ -105,6 +111,8 @@ export function simulateBlock(
   const rebalanceFlags = input.rebalanceFlags;
   const contributionFlags = input.contributionFlags;
   const contributionAmount = input.contributionAmount;
+  const earn = input.earnAccrual;
+  const pay = input.payAccrual;
   const holdings = new Float64Array(8);
 
   for (let k = 0; k < 8; k++) {
@@ -149,6 +157,11 @@ export function simulateBlock(
       if (state[24 + k] === 1) {
         returns[k * rows + t] = 0;
         continue;
+      }
+      if (earn !== null && pay !== null) {
+        // Interest since the last close, as in simulatePlan: cash × the row's accrual, before valuing.
+        const cash = state[k];
+        state[k] = cash + cash * (cash >= 0 ? earn[t] : pay[t]);
       }
       const before = state[k] + holdings[k];
       if (before <= 0 || before + flow <= 0) {

@@ -71,6 +71,8 @@ export function kernelInput(
     feeRate: plan.feeRate,
     capital: plan.capital,
     dailyRiskFree: plan.riskFreeRate > 0 ? Math.pow(1 + plan.riskFreeRate, 1 / 252) - 1 : 0,
+    earnAccrual: plan.interest === null ? null : plan.interest.earn,
+    payAccrual: plan.interest === null ? null : plan.interest.pay,
     weights,
     vectorCount: weights.length / Math.max(1, plan.tickers.length),
   };
@@ -84,7 +86,8 @@ export function summaryColumns(summary: Float64Array, count: number): Record<Sum
 
 /**
  * Simulates every weight vector over the plan's prices and options (rebalancing, band, fees,
- * contributions: the same rules as `simulatePlan`, without trades and weights), on this thread.
+ * contributions, interest on cash and loans: the same rules as `simulatePlan`, without trades and weights), on this
+ * thread. Synthetic tickers are columns of the plan like any other.
  * The plan's own target weights are ignored; each vector supplies its own.
  */
 export function simulateBatch(

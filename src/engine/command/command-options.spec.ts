@@ -26,6 +26,10 @@ describe('options key=value', () => {
       riskFreePercent: 2,
       benchmark: '^GSPC',
       contribution: { amount: 1000, period: 'month' },
+      // Options added for leverage (issue 18), at their defaults: no interest, nominal only.
+      cashRate: { kind: 'constant', percent: 0 },
+      borrowRate: { kind: 'constant', percent: 0 },
+      inflation: null,
     });
   });
 
@@ -64,7 +68,7 @@ describe('options key=value', () => {
       [
         'OPTION_UNKNOWN',
         'colour=red: unknown option colour (column 81)',
-        'valid options are capital, rebalance, fee, rf, benchmark, contribute',
+        'valid options are capital, rebalance, fee, rf, benchmark, contribute, cash, borrow, inflation',
       ],
     ]);
   });

@@ -62,15 +62,21 @@ describe('positions', () => {
         message: 'weights sum to 90%, expected 100% (column 1)',
       },
     ]);
+    // With shorts the two sums differ (issue 18): the message states both, the hint how to reach each.
     const over = errorsOf(`AAPL-L-60% MSFT-S-50.5% ${DATES}`);
     expect(over.map((error) => [error.message, error.hint])).toEqual([
-      ['weights sum to 110.5%, expected 100% (column 1)', 'remove 10.5% from the positions'],
+      [
+        'weights sum to 110.5% long and short alike and to 9.5% as longs − shorts, expected 100% for one of them (column 1)',
+        'hold the rest as CASH-L-90.5% (longs − shorts + cash = 100%), or remove 10.5% from the positions ' +
+          '(longs + shorts + cash = 100%, the short proceeds staying in cash)',
+      ],
     ]);
     expect(errorsOf(`A-L-50.02% B-L-50% ${DATES}`)[0].message).toBe('weights sum to 100.02%, expected 100% (column 1)');
   });
 
   it('reports a weight without % sign, a non-numeric weight and out-of-range weights', () => {
-    const errors = errorsOf(`AAPL-L-50 MSFT-L-abc GE-L-0% KO-L-150% PG-L-1.1234567% ${DATES}`);
+    // Leverage (issue 18) lets a position reach 1000% of the capital: 1500% is out of range.
+    const errors = errorsOf(`AAPL-L-50 MSFT-L-abc GE-L-0% KO-L-1500% PG-L-1.1234567% ${DATES}`);
     expect(errors.map((error) => [error.code, error.column, error.message, error.hint])).toEqual([
       ['WEIGHT_INVALID', 1, 'AAPL-L-50: weight 50 has no % sign (column 1)', 'write 50%'],
       [
@@ -82,19 +88,19 @@ describe('positions', () => {
       [
         'WEIGHT_OUT_OF_RANGE',
         22,
-        'GE-L-0%: weight 0% is outside (0%, 100%] (column 22)',
+        'GE-L-0%: weight 0% is outside (0%, 1000%] (column 22)',
         'remove the position instead of giving it 0%',
       ],
       [
         'WEIGHT_OUT_OF_RANGE',
         30,
-        'KO-L-150%: weight 150% is outside (0%, 100%] (column 30)',
-        'weights are shares of the capital and sum to 100%',
+        'KO-L-1500%: weight 1500% is outside (0%, 1000%] (column 30)',
+        'a position is at most 1000% of the capital (10× leverage)',
       ],
       [
         'WEIGHT_INVALID',
-        40,
-        'PG-L-1.1234567%: weight 1.1234567% has more than 6 decimals (column 40)',
+        41,
+        'PG-L-1.1234567%: weight 1.1234567% has more than 6 decimals (column 41)',
         'round the weight',
       ],
     ]);
@@ -140,13 +146,18 @@ describe('positions', () => {
     ]);
   });
 
-  it('refuses a short CASH position', () => {
+  it('reads a short CASH position as a loan, counted negative (issue 18; it was refused before)', () => {
+    expect(positionsOf('SPY-L-150% CASH-S-50%')).toEqual([
+      { ticker: 'SPY', side: 'L', weightPercent: 150 },
+      { ticker: 'CASH', side: 'S', weightPercent: 50 },
+    ]);
+    // 50 − 50 = 0: a loan does not make up for missing positions.
     expect(errorsOf(`AAPL-L-50% CASH-S-50% ${DATES}`)).toEqual([
       expect.objectContaining({
-        code: 'CASH_SHORT',
-        column: 12,
-        message: 'CASH-S-50%: CASH can only be held long (column 12)',
-        hint: 'write CASH-L-50%; short positions already keep their proceeds in cash',
+        code: 'WEIGHT_SUM',
+        column: 1,
+        message: 'weights sum to 0% as longs − shorts + cash (CASH-S counts negative), expected 100% (column 1)',
+        hint: 'add 100% to the positions, or hold 50% as CASH-L-50% instead of the CASH-S',
       }),
     ]);
   });

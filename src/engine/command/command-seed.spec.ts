@@ -27,6 +27,10 @@ describe('the seed form TICKER-SIDE-WEIGHT% ... START END', () => {
       riskFreePercent: 0,
       benchmark: null,
       contribution: null,
+      // Added for leverage (issue 18): cash earns and loans cost nothing, results are nominal, as the seed's were.
+      cashRate: { kind: 'constant', percent: 0 },
+      borrowRate: { kind: 'constant', percent: 0 },
+      inflation: null,
     });
   });
 

@@ -1,4 +1,11 @@
-import { DEFAULT_OPTIONS, PortfolioCommand, CommandOptions, RebalancePolicy } from './command.types';
+import {
+  DEFAULT_OPTIONS,
+  PortfolioCommand,
+  CommandOptions,
+  RebalancePolicy,
+  RateOption,
+  InflationOption,
+} from './command.types';
 
 /**
  * The one spelling of a command, for display and de-duplication: positions sorted by ticker,
@@ -20,6 +27,9 @@ export function formatCanonicalCommand(command: PortfolioCommand): string {
   if (options.benchmark !== null) parts.push(`benchmark=${options.benchmark}`);
   if (options.contribution !== null)
     parts.push(`contribute=${formatNumber(options.contribution.amount)}/${options.contribution.period}`);
+  if (!isZeroRate(options.cashRate)) parts.push(`cash=${formatRate(options.cashRate)}`);
+  if (!isZeroRate(options.borrowRate)) parts.push(`borrow=${formatRate(options.borrowRate)}`);
+  if (options.inflation !== null) parts.push(`inflation=${formatRate(options.inflation)}`);
   return parts.join(' ');
 }
 
@@ -46,7 +56,24 @@ export function formatOptions(options: CommandOptions): { name: string; value: s
         : `${formatNumber(options.contribution.amount)}/${options.contribution.period}`,
       options.contribution === null,
     ),
+    option('cash', formatRate(options.cashRate), isZeroRate(options.cashRate)),
+    option('borrow', formatRate(options.borrowRate), isZeroRate(options.borrowRate)),
+    option(
+      'inflation',
+      options.inflation === null ? 'none' : formatRate(options.inflation),
+      options.inflation === null,
+    ),
   ];
+}
+
+/** `4.5%` for a constant, the ticker for a series or an index. */
+export function formatRate(rate: RateOption | InflationOption): string {
+  return rate.kind === 'constant' ? `${formatNumber(rate.percent)}%` : rate.ticker;
+}
+
+/** The default of cash= and borrow= (also for a command stored before they existed). */
+export function isZeroRate(rate: RateOption | undefined): boolean {
+  return rate === undefined || (rate.kind === 'constant' && rate.percent === 0);
 }
 
 export function formatRebalance(policy: RebalancePolicy): string {
@@ -61,7 +88,7 @@ export function formatRebalance(policy: RebalancePolicy): string {
 }
 
 /** Shortest decimal spelling that parses back to the same number (never exponent notation here). */
-function formatNumber(value: number): string {
+export function formatNumber(value: number): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
   return value.toFixed(20).replace(/\.?0+$/, '');

@@ -6,20 +6,38 @@ import {
   Contribution,
   ContributionPeriod,
   DEFAULT_OPTIONS,
+  InflationOption,
   PortfolioCommand,
   Position,
+  RateOption,
   RebalancePolicy,
   Side,
 } from './command.types';
-import { TICKER_PATTERN } from './ticker-syntax';
 import { formatCanonicalCommand } from './command.canonical';
 import { nearestName } from './nearest-name';
+import { parseTickerExpression, PLAIN_TICKER, TICKER_LIMITS, TickerExpressionError } from './ticker-expression';
 
 export type ParseResult =
   { ok: true; command: PortfolioCommand; canonical: string } | { ok: false; errors: CommandError[] };
 
-export const OPTION_NAMES = ['capital', 'rebalance', 'fee', 'rf', 'benchmark', 'contribute'] as const;
+export const OPTION_NAMES = [
+  'capital',
+  'rebalance',
+  'fee',
+  'rf',
+  'benchmark',
+  'contribute',
+  'cash',
+  'borrow',
+  'inflation',
+] as const;
 type OptionName = (typeof OPTION_NAMES)[number];
+
+/**
+ * Options added after the first release: `name=value` with two or more `-` stays a position for them, as it was
+ * before they existed (`CASH=X-L-10%` is the ticker CASH=X), so no command accepted then reads differently now.
+ */
+const LATER_OPTION_NAMES: ReadonlySet<string> = new Set(['cash', 'borrow', 'inflation']);
 
 export const REBALANCE_VALUES = ['none', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export const CONTRIBUTION_PERIODS: readonly ContributionPeriod[] = ['month', 'quarter', 'year'];
@@ -27,10 +45,10 @@ export const CONTRIBUTION_PERIODS: readonly ContributionPeriod[] = ['month', 'qu
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 const DATE_STRICT = /^(\d{4})-(\d{2})-(\d{2})$/;
 const OPTION_LIKE = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
-/** ^GSPC, BRK-B, BRK.B, 7203.T, EURUSD=X (ticker-syntax.ts: the market-data API reads the same), upper-cased here. */
-const TICKER = new RegExp(TICKER_PATTERN);
+const TICKER = PLAIN_TICKER;
 const UNSIGNED_DECIMAL = /^\d+(?:\.(\d+))?$/;
 const PERCENT = /^(\d+(?:\.(\d+))?)%$/;
+const SIGNED_PERCENT = /^([+-]?\d+(?:\.(\d+))?)%$/;
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 /** Money amounts: at most two decimals. */
 const MONEY = /^\d+(?:\.\d{1,2})?$/;
@@ -106,21 +124,13 @@ class CommandParserRun {
 
   private classify(token: Token): void {
     const { text } = token;
-    if (DATE_LIKE.test(text)) {
-      this.dateTokens.push(token);
-      return;
-    }
-    const option = OPTION_LIKE.exec(text);
-    const dashCount = text.split('-').length - 1;
-    if (option && (dashCount < 2 || isOptionName(option[1]))) {
+    const shape = tokenShape(text);
+    if (shape === 'date') this.dateTokens.push(token);
+    else if (shape === 'option') {
+      const option = OPTION_LIKE.exec(text)!;
       this.parseOption(token, option[1], option[2]);
-      return;
-    }
-    if (text.includes('-') || text.endsWith('%')) {
-      this.parsePosition(token);
-      return;
-    }
-    this.unknownToken(token);
+    } else if (shape === 'position') this.parsePosition(token);
+    else this.unknownToken(token);
   }
 
   private unknownToken(token: Token): void {
@@ -141,90 +151,104 @@ class CommandParserRun {
     );
   }
 
+  /**
+   * A position in named steps: its three parts (from the right), the ticker, the side and the weight (every error
+   * of each reported), then its place among the others (duplicates, the limit).
+   */
   private parsePosition(token: Token): void {
     const parts = token.text.split('-');
     if (parts.length < 3) {
-      this.positionSyntaxFailed = true;
-      const last = parts[parts.length - 1];
-      const looksLikeWeight = /^[\d.]+%?$/.test(last);
-      const ticker = parts.length === 2 ? parts[0].toUpperCase() : looksLikeWeight ? '' : parts[0].toUpperCase();
-      let problem: string;
-      let hint: string;
-      if (parts.length === 1 || ticker === '') {
-        problem = 'a position needs a ticker, a side and a weight';
-        hint = 'write it as TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%';
-      } else if (looksLikeWeight) {
-        problem = 'missing side between ticker and weight';
-        hint = `write ${ticker}-L-${last} for long or ${ticker}-S-${last} for short`;
-      } else {
-        problem = 'missing weight after the side';
-        hint = `write the weight in percent, e.g. ${ticker}-${parts[1].toUpperCase()}-50%`;
-      }
-      this.fail('POSITION_FORMAT', token, problem, 'TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%', hint);
+      this.positionFormatError(token, parts);
       return;
     }
     // Parse from the right: weight, side, and everything before is the ticker (BRK-B-L-10%).
     const weightText = parts[parts.length - 1];
     const sideText = parts[parts.length - 2];
-    const ticker = parts.slice(0, -2).join('-').toUpperCase();
-    let valid = true;
-
-    if (!TICKER.test(ticker) || ticker.length > COMMAND_LIMITS.maxTickerLength) {
-      valid = false;
-      const tooLong = ticker.length > COMMAND_LIMITS.maxTickerLength;
-      this.fail(
-        'TICKER_INVALID',
-        token,
-        tooLong
-          ? `ticker ${ticker} is longer than ${COMMAND_LIMITS.maxTickerLength} characters`
-          : ticker === ''
-            ? 'missing ticker before the side'
-            : `ticker ${ticker} has characters a ticker cannot have`,
-        'a ticker of letters and digits, optionally with ^ in front and . - = inside (BRK-B, ^GSPC, 7203.T)',
-        ticker === ''
-          ? 'write the ticker first, e.g. AAPL-L-50%'
-          : 'check the ticker symbol as your data provider spells it',
-      );
-    }
-
-    const sideUpper = sideText.toUpperCase();
-    const side: Side | null = sideUpper === 'L' || sideUpper === 'S' ? sideUpper : null;
-    if (side === null) {
-      valid = false;
-      const shown = ticker === '' ? 'TICKER' : ticker;
-      this.fail(
-        'SIDE_INVALID',
-        token,
-        'side must be L or S',
-        'L (long) or S (short)',
-        `write ${shown}-L-${weightText} for long or ${shown}-S-${weightText} for short`,
-      );
-    }
-
+    const tickerText = parts.slice(0, -2).join('-');
+    const ticker = this.parsePositionTicker(token, tickerText);
+    const side = this.parseSide(token, tickerText.toUpperCase(), sideText, weightText);
     const weightPercent = this.parseWeight(token, weightText);
-    if (weightPercent === null) valid = false;
-
-    if (valid && ticker === CASH_TICKER && side === 'S') {
-      valid = false;
-      this.fail(
-        'CASH_SHORT',
-        token,
-        'CASH can only be held long',
-        `${CASH_TICKER}-L-WEIGHT%`,
-        `write ${CASH_TICKER}-L-${weightText}; short positions already keep their proceeds in cash`,
-      );
-    }
-    if (!valid || weightPercent === null || side === null) {
+    if (ticker === null || weightPercent === null || side === null) {
       this.positionSyntaxFailed = true;
       return;
     }
-    const duplicateOf = this.positions.findIndex((position) => position.ticker === ticker);
+    this.addPosition(token, { ticker, side, weightPercent });
+  }
+
+  /** A token with fewer than three parts: what is missing, and how to write it. */
+  private positionFormatError(token: Token, parts: string[]): void {
+    this.positionSyntaxFailed = true;
+    const last = parts[parts.length - 1];
+    const looksLikeWeight = /^[\d.]+%?$/.test(last);
+    const ticker = parts.length === 2 ? parts[0].toUpperCase() : looksLikeWeight ? '' : parts[0].toUpperCase();
+    let problem: string;
+    let hint: string;
+    if (parts.length === 1 || ticker === '') {
+      problem = 'a position needs a ticker, a side and a weight';
+      hint = 'write it as TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%';
+    } else if (looksLikeWeight) {
+      problem = 'missing side between ticker and weight';
+      hint = `write ${ticker}-L-${last} for long or ${ticker}-S-${last} for short`;
+    } else {
+      problem = 'missing weight after the side';
+      hint = `write the weight in percent, e.g. ${ticker}-${parts[1].toUpperCase()}-50%`;
+    }
+    this.fail('POSITION_FORMAT', token, problem, 'TICKER-SIDE-WEIGHT%, e.g. AAPL-L-50%', hint);
+  }
+
+  /**
+   * The ticker in its canonical spelling, or null with its errors: a synthetic one (SPY?L=2) checked modifier by
+   * modifier, a plain one as it always was.
+   */
+  private parsePositionTicker(token: Token, tickerText: string): string | null {
+    const ticker = tickerText.toUpperCase();
+    if (ticker.includes('?')) {
+      const synthetic = parseTickerExpression(tickerText);
+      if (synthetic.ok) return synthetic.canonical;
+      this.expressionErrors(token, 0, synthetic.errors);
+      return null;
+    }
+    if (TICKER.test(ticker) && ticker.length <= COMMAND_LIMITS.maxTickerLength) return ticker;
+    const tooLong = ticker.length > COMMAND_LIMITS.maxTickerLength;
+    this.fail(
+      'TICKER_INVALID',
+      token,
+      tooLong
+        ? `ticker ${ticker} is longer than ${COMMAND_LIMITS.maxTickerLength} characters`
+        : ticker === ''
+          ? 'missing ticker before the side'
+          : `ticker ${ticker} has characters a ticker cannot have`,
+      'a ticker of letters and digits, optionally with ^ in front and . - = inside (BRK-B, ^GSPC, 7203.T)',
+      ticker === ''
+        ? 'write the ticker first, e.g. AAPL-L-50%'
+        : 'check the ticker symbol as your data provider spells it',
+    );
+    return null;
+  }
+
+  private parseSide(token: Token, ticker: string, sideText: string, weightText: string): Side | null {
+    const sideUpper = sideText.toUpperCase();
+    if (sideUpper === 'L' || sideUpper === 'S') return sideUpper;
+    const shown = ticker === '' ? 'TICKER' : ticker;
+    this.fail(
+      'SIDE_INVALID',
+      token,
+      'side must be L or S',
+      'L (long) or S (short)',
+      `write ${shown}-L-${weightText} for long or ${shown}-S-${weightText} for short`,
+    );
+    return null;
+  }
+
+  /** A valid position joins the others unless its ticker is already there or the limit is reached. */
+  private addPosition(token: Token, position: Position): void {
+    const duplicateOf = this.positions.findIndex((one) => one.ticker === position.ticker);
     if (duplicateOf >= 0) {
       const first = this.positionTokens[duplicateOf];
       this.fail(
         'DUPLICATE_TICKER',
         token,
-        `${ticker} is already in the portfolio at column ${first.column}`,
+        `${position.ticker} is already in the portfolio at column ${first.column}`,
         'each ticker at most once',
         `merge ${first.text} and ${token.text} into one position`,
       );
@@ -242,8 +266,21 @@ class CommandParserRun {
       this.positionSyntaxFailed = true;
       return;
     }
-    this.positions.push({ ticker, side, weightPercent });
+    this.positions.push(position);
     this.positionTokens.push(token);
+  }
+
+  /** Errors inside a ticker expression, located at the modifier (or ticker) they are about. */
+  private expressionErrors(token: Token, offset: number, errors: readonly TickerExpressionError[]): void {
+    for (const error of errors) {
+      this.fail(
+        error.code,
+        { text: error.text, column: token.column + offset + error.offset },
+        error.problem,
+        error.expected,
+        error.hint,
+      );
+    }
   }
 
   private parseWeight(token: Token, weightText: string): number | null {
@@ -270,15 +307,16 @@ class CommandParserRun {
       return null;
     }
     const value = Number(percent[1]);
-    if (!(value > 0 && value <= 100)) {
+    const max = COMMAND_LIMITS.maxWeightPercent;
+    if (!(value > 0 && value <= max)) {
       this.fail(
         'WEIGHT_OUT_OF_RANGE',
         token,
-        `weight ${weightText} is outside (0%, 100%]`,
-        'a weight above 0% and at most 100%',
+        `weight ${weightText} is outside (0%, ${max}%]`,
+        `a weight above 0% and at most ${max}%`,
         value === 0
           ? 'remove the position instead of giving it 0%'
-          : 'weights are shares of the capital and sum to 100%',
+          : `a position is at most ${max}% of the capital (10× leverage)`,
       );
       return null;
     }
@@ -297,23 +335,17 @@ class CommandParserRun {
       );
       return;
     }
-    const sum = this.positions.reduce((total, position) => total + position.weightPercent, 0);
-    const difference = 100 - sum;
-    if (Math.abs(difference) > COMMAND_LIMITS.weightSumTolerance) {
-      const shownSum = formatPercentNumber(sum);
-      const shownDifference = formatPercentNumber(Math.abs(difference));
-      this.errors.push({
-        code: 'WEIGHT_SUM',
-        token: this.positionTokens.map((token) => token.text).join(' '),
-        column: this.positionTokens[0].column,
-        expected: 'weights (long and short alike) that sum to 100%',
-        hint:
-          difference > 0
-            ? `add ${shownDifference}% to the positions or hold it as ${CASH_TICKER}-L-${shownDifference}%`
-            : `remove ${shownDifference}% from the positions`,
-        message: `weights sum to ${shownSum}%, expected 100% (column ${this.positionTokens[0].column})`,
-      });
-    }
+    const sums = weightSums(this.positions);
+    if (acceptsWeights(sums)) return;
+    const { text, expected, hint } = weightSumProblem(sums);
+    this.errors.push({
+      code: 'WEIGHT_SUM',
+      token: this.positionTokens.map((token) => token.text).join(' '),
+      column: this.positionTokens[0].column,
+      expected,
+      hint,
+      message: `${text} (column ${this.positionTokens[0].column})`,
+    });
   }
 
   private checkDates(): { start: string; end: string } {
@@ -450,7 +482,71 @@ class CommandParserRun {
       case 'contribute':
         this.parseContribution(token, value);
         break;
+      case 'cash':
+      case 'borrow': {
+        const rate = this.parseRate(token, key, value);
+        if (rate !== null) this.options[key === 'cash' ? 'cashRate' : 'borrowRate'] = rate;
+        break;
+      }
+      case 'inflation':
+        this.parseInflation(token, value);
+        break;
     }
+  }
+
+  /** `cash=4.5%` (a constant, percent a year) or `cash=^IRX` (a series of annual percentages). */
+  private parseRate(token: Token, key: 'cash' | 'borrow', value: string): RateOption | null {
+    const min = COMMAND_LIMITS.minRatePercent;
+    const max = COMMAND_LIMITS.maxRatePercent;
+    const constant = this.signedPercent(value, min, max);
+    if (constant !== null) return { kind: 'constant', percent: constant };
+    const series = seriesTicker(value);
+    if (series !== null) return { kind: 'series', ticker: series };
+    const example = key === 'cash' ? 'cash=4.5%' : 'borrow=6%';
+    this.optionValueError(
+      token,
+      SIGNED_PERCENT.test(value)
+        ? `${key} ${value} is outside ${min}% to ${max}%`
+        : `${key} ${value || '(empty)'} is neither a percentage nor a rate series ticker`,
+      `an annual rate between ${min}% and ${max}% (e.g. ${example}) or the ticker of a series of annual percentages (e.g. ${key}=^IRX)`,
+      SIGNED_DECIMAL.test(value) ? `add the % sign: ${key}=${value}%` : `write ${example} or ${key}=^IRX`,
+    );
+    return null;
+  }
+
+  /** `inflation=3%` (a constant, percent a year) or `inflation=CPI` (a price-level index such as CPIAUCSL). */
+  private parseInflation(token: Token, value: string): void {
+    const min = COMMAND_LIMITS.minInflationPercent;
+    const max = COMMAND_LIMITS.maxInflationPercent;
+    const constant = this.signedPercent(value, min, max);
+    const index = constant === null ? seriesTicker(value) : null;
+    const inflation: InflationOption | null =
+      constant !== null
+        ? { kind: 'constant', percent: constant }
+        : index !== null
+          ? { kind: 'index', ticker: index }
+          : null;
+    if (inflation !== null) {
+      this.options.inflation = inflation;
+      return;
+    }
+    this.optionValueError(
+      token,
+      SIGNED_PERCENT.test(value)
+        ? `inflation ${value} is outside ${min}% to ${max}%`
+        : `inflation ${value || '(empty)'} is neither a percentage nor a price-index ticker`,
+      `an annual rate between ${min}% and ${max}% (e.g. inflation=3%) or the ticker of a price index (e.g. inflation=CPIAUCSL)`,
+      SIGNED_DECIMAL.test(value) ? `add the % sign: inflation=${value}%` : 'write inflation=3% or inflation=CPIAUCSL',
+    );
+  }
+
+  /** A signed percentage within [min, max] with at most 6 decimals, or null. */
+  private signedPercent(value: string, min: number, max: number): number | null {
+    const percent = SIGNED_PERCENT.exec(value);
+    if (percent === null || (percent[2]?.length ?? 0) > COMMAND_LIMITS.maxPercentDecimals) return null;
+    // -0% is 0%: the default.
+    const amount = Number(percent[1]) + 0;
+    return amount >= min && amount <= max ? amount : null;
   }
 
   private parseCapital(token: Token, value: string): void {
@@ -533,11 +629,17 @@ class CommandParserRun {
 
   private parseBenchmark(token: Token, value: string): void {
     const ticker = value.toUpperCase();
+    if (ticker.includes('?')) {
+      const synthetic = parseTickerExpression(value);
+      if (synthetic.ok) this.options.benchmark = synthetic.canonical;
+      else this.expressionErrors(token, 'benchmark='.length, synthetic.errors);
+      return;
+    }
     if (!TICKER.test(ticker) || ticker.length > COMMAND_LIMITS.maxTickerLength || ticker === CASH_TICKER) {
       this.optionValueError(
         token,
         ticker === CASH_TICKER ? 'CASH cannot be a benchmark' : `benchmark ${value || '(empty)'} is not a ticker`,
-        'a ticker such as ^GSPC or SPY',
+        'a ticker such as ^GSPC or SPY, or a synthetic one such as SPY?L=2',
         'e.g. benchmark=^GSPC',
       );
       return;
@@ -605,6 +707,114 @@ function tokenize(input: string): Token[] {
 
 function isOptionName(key: string): key is OptionName {
   return (OPTION_NAMES as readonly string[]).includes(key.toLowerCase());
+}
+
+/**
+ * What a whitespace-free token is, by its shape alone (docs/command-language.md, "How a token is classified"):
+ * the parser's rule, shared with the editor's colouring.
+ */
+export function tokenShape(text: string): 'date' | 'option' | 'position' | 'unknown' {
+  if (DATE_LIKE.test(text)) return 'date';
+  const option = OPTION_LIKE.exec(text);
+  const dashCount = text.split('-').length - 1;
+  if (option) {
+    const key = option[1].toLowerCase();
+    if (dashCount < 2 || (isOptionName(key) && !LATER_OPTION_NAMES.has(key))) return 'option';
+  }
+  if (text.includes('-') || text.endsWith('%')) return 'position';
+  return 'unknown';
+}
+
+/** A series ticker as an option value (cash=^IRX, inflation=CPIAUCSL): plain, not CASH, with a letter in it. */
+function seriesTicker(value: string): string | null {
+  const ticker = value.toUpperCase();
+  const plain = TICKER.test(ticker) && ticker.length <= TICKER_LIMITS.maxTickerLength;
+  // Digits alone are a percentage without its % sign, not a ticker.
+  return plain && ticker !== CASH_TICKER && /[A-Z]/.test(ticker) ? ticker : null;
+}
+
+/** Long and short weights of a command's positions, in percent: the two rules of acceptance read them. */
+export interface WeightSums {
+  /** Every weight, long and short alike, CASH-L included, summed in command order (the rule of the first release). */
+  gross: number;
+  /** Longs − shorts + CASH-L − CASH-S. */
+  net: number;
+  shorts: number;
+  borrowed: number;
+}
+
+export function weightSums(positions: readonly Position[]): WeightSums {
+  let gross = 0;
+  let net = 0;
+  let shorts = 0;
+  let borrowed = 0;
+  for (const { ticker, side, weightPercent } of positions) {
+    gross += weightPercent;
+    net += side === 'S' ? -weightPercent : weightPercent;
+    if (side === 'S') {
+      if (ticker === CASH_TICKER) borrowed += weightPercent;
+      else shorts += weightPercent;
+    }
+  }
+  return { gross, net, shorts, borrowed };
+}
+
+/**
+ * A command's weights are accepted when they sum to 100% either gross (long and short alike, with CASH-L: the
+ * short proceeds stay in cash, as always) or net (longs − shorts + CASH-L − CASH-S: leverage and long/short books
+ * whose cash is written out). Without shorts the two are the same sum; a CASH-S (a loan) makes it net only.
+ */
+function acceptsWeights(sums: WeightSums): boolean {
+  const tolerance = COMMAND_LIMITS.weightSumTolerance;
+  return (sums.borrowed === 0 && Math.abs(100 - sums.gross) <= tolerance) || Math.abs(100 - sums.net) <= tolerance;
+}
+
+/** The WEIGHT_SUM error in words: both sums when they differ, and how to write cash or leverage. */
+function weightSumProblem(sums: WeightSums): { text: string; expected: string; hint: string } {
+  const show = formatPercentNumber;
+  const netGap = 100 - sums.net;
+  const netFix =
+    netGap > 0
+      ? sums.borrowed > netGap
+        ? `borrow ${show(netGap)}% less: ${CASH_TICKER}-S-${show(sums.borrowed - netGap)}%`
+        : sums.borrowed > 0
+          ? `hold ${show(netGap - sums.borrowed)}% as ${CASH_TICKER}-L-${show(netGap - sums.borrowed)}% instead of the ${CASH_TICKER}-S`
+          : `hold the rest as ${CASH_TICKER}-L-${show(netGap)}%`
+      : `borrow the extra ${show(-netGap)}% for leverage: ${CASH_TICKER}-S-${show(sums.borrowed - netGap)}%`;
+  const expected =
+    'weights that sum to 100%: long and short alike with CASH-L (short proceeds stay in cash), ' +
+    'or longs − shorts + CASH-L − CASH-S (CASH-S borrows)';
+  if (sums.shorts === 0 && sums.borrowed === 0) {
+    // Longs only: one sum. Below 100% the message of the first release, word for word.
+    const text = `weights sum to ${show(sums.gross)}%, expected 100%`;
+    if (netGap > 0) {
+      return {
+        text,
+        expected: 'weights (long and short alike) that sum to 100%',
+        hint: `add ${show(netGap)}% to the positions or hold it as ${CASH_TICKER}-L-${show(netGap)}%`,
+      };
+    }
+    return { text, expected, hint: `remove ${show(-netGap)}% from the positions, or ${netFix}` };
+  }
+  if (sums.borrowed > 0) {
+    const text = `weights sum to ${show(sums.net)}% as longs − shorts + cash (CASH-S counts negative), expected 100%`;
+    const positionsFix =
+      netGap > 0 ? `add ${show(netGap)}% to the positions` : `remove ${show(-netGap)}% from the positions`;
+    return { text, expected, hint: `${positionsFix}, or ${netFix}` };
+  }
+  const grossGap = 100 - sums.gross;
+  const grossFix =
+    grossGap > 0
+      ? `add ${show(grossGap)}% to the positions or hold it as ${CASH_TICKER}-L-${show(grossGap)}%`
+      : `remove ${show(-grossGap)}% from the positions`;
+  const text =
+    `weights sum to ${show(sums.gross)}% long and short alike and to ${show(sums.net)}% as longs − shorts, ` +
+    'expected 100% for one of them';
+  return {
+    text,
+    expected,
+    hint: `${netFix} (longs − shorts + cash = 100%), or ${grossFix} (longs + shorts + cash = 100%, the short proceeds staying in cash)`,
+  };
 }
 
 function firstColumn(input: string): number {

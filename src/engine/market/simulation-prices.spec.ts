@@ -1,5 +1,4 @@
-import { parseCommandOrThrow } from '../command/command.parser';
-import { isoOfDay, pricedTickers, servedRows, simulationSeries } from './simulation-prices';
+import { isoOfDay, servedRows, simulationSeries } from './simulation-prices';
 import { isoToDayNumber } from './trading-calendar';
 
 const day = isoToDayNumber;
@@ -9,17 +8,6 @@ const DAYS = Int32Array.from(['2024-01-04', '2024-01-05', '2024-01-09', '2024-01
 const CLOSES = Float64Array.from([10, 11, 12, 13]);
 
 describe('the prices a simulation is given', () => {
-  it('needs the positions without CASH in command order, then the benchmark unless a position holds it', () => {
-    const tickers = (text: string) => pricedTickers(parseCommandOrThrow(text).command);
-    expect(tickers('MSFT-L-40% CASH-L-20% AAPL-L-40% 2020-01-01 2021-01-01 benchmark=^GSPC')).toEqual([
-      'MSFT',
-      'AAPL',
-      '^GSPC',
-    ]);
-    expect(tickers('msft-L-50% aapl-S-50% 2020-01-01 2021-01-01 benchmark=aapl')).toEqual(['MSFT', 'AAPL']);
-    expect(tickers('CASH-L-100% 2020-01-01 2021-01-01')).toEqual([]);
-  });
-
   it('serves the days within the range; with the look-back, one row earlier when none falls on the start', () => {
     // Starting on a trading day: that day, look-back or not.
     expect(servedRows(DAYS, day('2024-01-05'), day('2024-01-10'), true)).toEqual({ from: 1, to: 4 });

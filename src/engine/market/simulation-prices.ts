@@ -1,20 +1,12 @@
-import { CASH_TICKER, PortfolioCommand } from '../command/command.types';
 import type { PriceSeries } from './price-matrix';
 import { dayNumberToIso, isoToDayNumber } from './trading-calendar';
 
 /**
  * What stands between a stored price series and the engine's input, shared by the server (the market-data module
  * serving a simulation, the simulation processor) and the dashboard's live preview, so both feed the engine the
- * same prices: which tickers a command needs, which rows of each stored series a simulation is given (with the
- * look-back), and those rows as a PriceSeries for mergePriceSeries.
+ * same prices: which rows of each stored series a simulation is given (with the look-back), and those rows as a
+ * PriceSeries for mergePriceSeries. Which series a command needs is commandSeriesNeeds (command/command-series.ts).
  */
-
-/** The tickers a command needs prices for, in the order the simulation loads them: positions (not CASH), then the benchmark when no position holds it. */
-export function pricedTickers(command: PortfolioCommand): string[] {
-  const tickers = command.positions.map((position) => position.ticker).filter((ticker) => ticker !== CASH_TICKER);
-  const benchmark = command.options.benchmark;
-  return benchmark !== null && !tickers.includes(benchmark) ? [...tickers, benchmark] : tickers;
-}
 
 /** Rows [from, to) of a stored series. */
 export interface SeriesRows {

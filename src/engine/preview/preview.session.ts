@@ -1,9 +1,10 @@
+import { commandSeriesNeeds } from '../command/command-series';
 import { parseCommand } from '../command/command.parser';
 import type { CommandError } from '../command/command.errors';
 import type { PortfolioCommand } from '../command/command.types';
 import { mergePriceSeries, PriceMatrix, PriceSeries } from '../market/price-matrix';
 import type { PriceSeriesColumns } from '../market/price-series.codec';
-import { isoOfDay, pricedTickers, simulationSeries } from '../market/simulation-prices';
+import { isoOfDay, simulationSeries } from '../market/simulation-prices';
 import { isoToDayNumber } from '../market/trading-calendar';
 import type { PerformanceMetrics } from '../metrics/metrics.types';
 import { simulatePortfolio } from '../simulation/portfolio.simulator';
@@ -12,7 +13,7 @@ import type { SimulationWarning } from '../simulation/simulation.types';
 
 /**
  * The live preview's engine (the dashboard runs it in a Web Worker): commands as typed, simulated over price series
- * already in hand, exactly as the server runs them — the same tickers in the same order (pricedTickers), the same
+ * already in hand, exactly as the server runs them — the same series in the same order (commandSeriesNeeds), the same
  * rows of each series with the look-back (simulationSeries), merged by mergePriceSeries, then simulatePortfolio —
  * so its numbers are the server's numbers. Pure and synchronous; it keeps the series it was given and the last few
  * price matrices, both bounded, so a change of weights or options reuses the matrix and typing allocates little.
@@ -103,7 +104,7 @@ export class PreviewSession {
     const parsed = parseCommand(text);
     if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
     const command = parsed.command;
-    const tickers = pricedTickers(command);
+    const tickers = commandSeriesNeeds(command).load;
     const missing = tickers.filter((ticker) => !this.series.has(ticker));
     if (missing.length > 0) return { status: 'missing', tickers: missing };
     const held = tickers.map((ticker) => this.touch(ticker));

@@ -1,11 +1,15 @@
-import { PortfolioCommand } from '../command/command.types';
+import { PortfolioCommand, ZERO_RATE } from '../command/command.types';
 import { computeMetrics } from '../metrics/metrics.calculator';
 import { PriceMatrix } from '../market/price-matrix';
+import { InterestAccruals } from './cash-interest';
 import { moneyWeightedReturn } from './money-weighted-return';
+import { realReturnsOf } from './real-returns';
 import { buildSimulationPlan, SimulationPlan } from './simulation-plan';
+import { clipSources, exposureOf, simulationNotes } from './simulation-notes';
 import {
   BenchmarkRun,
   CashFlow,
+  CashInterest,
   SimulationResult,
   SimulationWarning,
   Trade,
@@ -97,6 +101,35 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
           riskFreeRate: plan.riskFreeRate,
         });
 
+  const simulatedStart = dates[0];
+  const simulatedEnd = dates[rowCount - 1];
+  const { cashRate = ZERO_RATE, borrowRate = ZERO_RATE, inflation = null } = command.options;
+  const cashInterest: CashInterest | null =
+    plan.interest === null
+      ? null
+      : {
+          cashRate,
+          borrowRate,
+          dayCount: 'actual/360',
+          earned: state[STATE_INTEREST_EARNED],
+          paid: state[STATE_INTEREST_PAID],
+        };
+  const realReturns =
+    inflation === null || plan.priceLevel === null
+      ? null
+      : realReturnsOf(inflation, plan.priceLevel, dailyReturn, finalNav);
+  const synthetics = plan.synthetics.map((info) => clipSources(info, simulatedStart, simulatedEnd));
+  const exposure = exposureOf(plan.targets);
+  const notes = simulationNotes({
+    exposure,
+    cashInterest,
+    cashRate,
+    borrowRate,
+    synthetics,
+    realReturns,
+    simulatedStart,
+  });
+
   // The dates × assets weights and the derived daily series are built on first access, then
   // kept: many callers (sweeps, summaries) never read them, and they dominate the output size.
   let weights: Float64Array | null = null;
@@ -132,6 +165,11 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
     benchmarkRun: plan.benchmarkPrices === null ? null : runBenchmark(plan, hasContributions),
     depletedOn,
     warnings,
+    exposure,
+    cashInterest,
+    synthetics,
+    realReturns,
+    notes,
   };
 }
 
@@ -223,6 +261,9 @@ const STATE_DEPLETED_ROW = 2;
 const STATE_DEPLETION_FLOW = 3;
 /** The value that day: zero or below, or (before an uncovered withdrawal) what was left. */
 const STATE_DEPLETION_VALUE = 4;
+/** Interest credited to positive cash, and charged on negative cash (positive), so far. */
+const STATE_INTEREST_EARNED = 5;
+const STATE_INTEREST_PAID = 6;
 
 const REASON_INITIAL = 0;
 const REASON_REBALANCE = 1;
@@ -241,14 +282,14 @@ function runKernel(
   dailyReturn: Float64Array,
   trades: TradeRecorder,
 ): Float64Array {
-  const { prices, stride, columns, targets, feeRate, bandThreshold, capital, contributionAmount } = plan;
+  const { prices, stride, columns, targets, feeRate, bandThreshold, capital, contributionAmount, interest } = plan;
   const rebalanceFlags = plan.rebalanceFlags ?? noFlags(nav.length);
   const contributionFlags = plan.contributionFlags ?? noFlags(nav.length);
   const assetCount = targets.length;
   const rowCount = nav.length;
   const shares = new Float64Array(assetCount);
-  // [cash, total fees, depletion row, depletion flow, depletion value]
-  const state = new Float64Array(5);
+  // [cash, total fees, depletion row, depletion flow, depletion value, interest earned, interest paid]
+  const state = new Float64Array(7);
   state[STATE_DEPLETED_ROW] = -1;
 
   state[STATE_CASH] = capital;
@@ -262,6 +303,8 @@ function runKernel(
   let base = capital;
   for (let t = 1; t < rowCount; t++) {
     const row = t * stride;
+    // Interest since the last close, credited before anything is valued or traded (none at all without rates).
+    if (interest !== null) accrueInterest(interest, t, state);
     const held = adjacent
       ? holdingsValueAdjacent(shares, prices, row + firstColumn)
       : holdingsValue(shares, prices, row, columns);
@@ -318,6 +361,15 @@ function runKernel(
     base = value;
   }
   return state;
+}
+
+/** Row t's interest on the cash balance: positive cash earns, negative cash (a loan) owes more. */
+function accrueInterest(interest: InterestAccruals, t: number, state: Float64Array): void {
+  const cash = state[STATE_CASH];
+  const accrued = cash * (cash >= 0 ? interest.earn[t] : interest.pay[t]);
+  state[STATE_CASH] = cash + accrued;
+  if (accrued >= 0) state[STATE_INTEREST_EARNED] += accrued;
+  else state[STATE_INTEREST_PAID] -= accrued;
 }
 
 /**

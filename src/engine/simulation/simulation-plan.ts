@@ -1,7 +1,15 @@
-import { CASH_TICKER, PortfolioCommand, RebalanceFrequency } from '../command/command.types';
+import {
+  CASH_TICKER,
+  InflationOption,
+  PortfolioCommand,
+  RateOption,
+  RebalanceFrequency,
+} from '../command/command.types';
 import { nearestName } from '../command/nearest-name';
 import { PriceMatrix } from '../market/price-matrix';
+import { resolveCommandSeries, SyntheticSeriesInfo } from '../market/resolve-series';
 import { isoToDayNumber } from '../market/trading-calendar';
+import { interestAccruals, InterestAccruals } from './cash-interest';
 import { SimulationError, SimulationProblem } from './simulation.errors';
 import { SimulationWarning } from './simulation.types';
 
@@ -41,6 +49,12 @@ export interface SimulationPlan {
   readonly benchmarkPrices: Float64Array | null;
   /** Where the simulated period differs from the asked one, or a ticker's prices stop early. */
   readonly periodWarnings: readonly SimulationWarning[];
+  /** Interest on cash (cash=) and on loans (borrow=) per row; null when both rates are 0 (no arithmetic at all). */
+  readonly interest: InterestAccruals | null;
+  /** The price level on the run's rows for real returns (inflation=), or null. */
+  readonly priceLevel: Float64Array | null;
+  /** What each synthetic ticker (SPY?L=2, UPRO?FB=SPY?L=3) is made of; empty without them. */
+  readonly synthetics: readonly SyntheticSeriesInfo[];
 }
 
 interface ColumnStats {
@@ -97,24 +111,121 @@ function lowerBound(dates: readonly string[], date: string): number {
   return lo;
 }
 
-export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatrix): SimulationPlan {
-  const problems: SimulationProblem[] = [];
-  const width = matrix.tickers.length;
+/**
+ * The plan of a command over a price matrix, in named steps: resolve the columns it reads, the run's calendar
+ * rows, check every ticker has a price at the start, the gap-free price block, the calendar and event flags, the
+ * interest and price-level series, the benchmark's series.
+ */
+export function buildSimulationPlan(command: PortfolioCommand, priceMatrix: PriceMatrix): SimulationPlan {
+  // Synthetic tickers become columns of their own; a command without them reads the matrix as it is.
+  const { matrix, synthetics } = resolveCommandSeries(command, priceMatrix);
   const stats = columnStats(matrix);
+  const columns = planColumns(command, matrix);
+  const run = runRows(command, matrix, stats, columns);
+  checkPricesAtStart(command, matrix, stats, columns, run);
+  const block = priceBlock(matrix, stats, columns, run);
+  const calendar = runCalendar(command, matrix, run);
+  const { interest, priceLevel } = interestAndPriceLevel(matrix, stats, columns, run, calendar.dayNumber);
+  const benchmark = benchmarkSeries(matrix, columns.benchmarkColumn, run);
+  const { rebalance, contribution } = command.options;
+  return {
+    tickers: columns.tickers,
+    targets: columns.targets,
+    dates: calendar.dates,
+    dayNumber: calendar.dayNumber,
+    monthKey: calendar.monthKey,
+    year: calendar.year,
+    prices: block.prices,
+    stride: block.stride,
+    columns: block.columns,
+    rebalanceFlags: calendar.rebalanceFlags,
+    bandThreshold: rebalance.kind === 'band' ? rebalance.thresholdPercent / 100 : 0,
+    contributionFlags: calendar.contributionFlags,
+    contributionAmount: contribution?.amount ?? 0,
+    capital: command.options.capital,
+    feeRate: command.options.feePercent / 100,
+    riskFreeRate: command.options.riskFreePercent / 100,
+    benchmark: command.options.benchmark,
+    benchmarkReturns: benchmark.returns,
+    benchmarkPrices: benchmark.prices,
+    periodWarnings: periodWarnings(command, matrix, stats, {
+      tickers: columns.tickers,
+      columns: columns.sourceColumns,
+      benchmarkColumn: columns.benchmarkColumn,
+      simulatedStart: run.firstDate,
+      simulatedEnd: matrix.dates[run.lastRow],
+    }),
+    interest,
+    priceLevel,
+    synthetics,
+  };
+}
 
+/** The matrix columns a command reads: its positions (not CASH) with their signed targets, benchmark and series. */
+interface PlanColumns {
+  tickers: string[];
+  targets: Float64Array;
+  sourceColumns: number[];
+  benchmarkColumn: number;
+  cashRate: RateOption;
+  borrowRate: RateOption;
+  inflation: InflationOption | null;
+  /** −1 for a constant (or no) option. */
+  cashColumn: number;
+  borrowColumn: number;
+  inflationColumn: number;
+}
+
+function planColumns(command: PortfolioCommand, matrix: PriceMatrix): PlanColumns {
+  const problems: SimulationProblem[] = [];
   const assetPositions = command.positions.filter((position) => position.ticker !== CASH_TICKER);
   const tickers = assetPositions.map((position) => position.ticker);
   const targets = Float64Array.from(assetPositions, (p) => ((p.side === 'S' ? -1 : 1) * p.weightPercent) / 100);
   const sourceColumns = tickers.map((ticker) => resolveColumn(matrix, ticker, problems));
   const benchmarkColumn =
     command.options.benchmark === null ? -1 : resolveColumn(matrix, command.options.benchmark, problems);
+  // Commands stored before cash=, borrow= and inflation= existed have none of them.
+  const { cashRate = DEFAULT_RATE, borrowRate = DEFAULT_RATE, inflation = null } = command.options;
+  const seriesColumn = (option: RateOption | InflationOption | null) =>
+    option === null || option.kind === 'constant' ? -1 : resolveColumn(matrix, option.ticker, problems);
+  const cashColumn = seriesColumn(cashRate);
+  const borrowColumn = seriesColumn(borrowRate);
+  const inflationColumn = seriesColumn(inflation);
   if (problems.length > 0) throw new SimulationError(problems);
+  return {
+    tickers,
+    targets,
+    sourceColumns,
+    benchmarkColumn,
+    cashRate,
+    borrowRate,
+    inflation,
+    cashColumn,
+    borrowColumn,
+    inflationColumn,
+  };
+}
 
+/** The run's rows of the matrix: lo..hi, or (when no column covers them all) the rows some position trades on. */
+interface RunRows {
+  lo: number;
+  hi: number;
+  /** null: every row lo..hi belongs to the calendar. */
+  rows: number[] | null;
+  rowCount: number;
+  firstRow: number;
+  lastRow: number;
+  firstDate: string;
+}
+
+function runRows(command: PortfolioCommand, matrix: PriceMatrix, stats: ColumnStats, columns: PlanColumns): RunRows {
+  const width = matrix.tickers.length;
+  const { sourceColumns, benchmarkColumn } = columns;
   // Calendar: the union of the portfolio tickers' trading days between start and end (inclusive).
   const lo = lowerBound(matrix.dates, command.start);
   const hi = lowerBound(matrix.dates, command.end + '\u0000') - 1;
   const rangeColumns = sourceColumns.length > 0 ? sourceColumns : benchmarkColumn >= 0 ? [benchmarkColumn] : [];
-  let rows: number[] | null = null; // null: every row lo..hi belongs to the calendar
+  let rows: number[] | null = null;
   const someColumnCoversRange = rangeColumns.some(
     (j) => stats.firstValid[j] <= lo && stats.lastValid[j] >= hi && stats.gaps[j] === 0,
   );
@@ -138,70 +249,95 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
   }
   const firstRow = rows === null ? lo : rows[0];
   const lastRow = rows === null ? hi : rows[rows.length - 1];
-  const firstDate = matrix.dates[firstRow];
+  return { lo, hi, rows, rowCount, firstRow, lastRow, firstDate: matrix.dates[firstRow] };
+}
 
-  // No silent zeros: every ticker needs a real price on or before the first day.
+/** No silent zeros: every ticker needs a real price on or before the first day, and only positive prices. */
+function checkPricesAtStart(
+  command: PortfolioCommand,
+  matrix: PriceMatrix,
+  stats: ColumnStats,
+  columns: PlanColumns,
+  run: RunRows,
+): void {
+  const problems: SimulationProblem[] = [];
+  const { tickers, sourceColumns, benchmarkColumn } = columns;
   const checkStart = (ticker: string, j: number, label: string) => {
     if (stats.firstValid[j] < 0) {
       problems.push({ code: 'NO_PRICE_AT_START', ticker, message: `${label} ${ticker} has no prices at all` });
-    } else if (stats.firstValid[j] > firstRow) {
+    } else if (stats.firstValid[j] > run.firstRow) {
       problems.push({
         code: 'NO_PRICE_AT_START',
         ticker,
-        message: `${label} ${ticker} has no price on ${firstDate}, the first trading day of the simulation; its first available date is ${matrix.dates[stats.firstValid[j]]}`,
+        message: `${label} ${ticker} has no price on ${run.firstDate}, the first trading day of the simulation; its first available date is ${matrix.dates[stats.firstValid[j]]}`,
       });
     }
   };
   tickers.forEach((ticker, i) => checkStart(ticker, sourceColumns[i], 'ticker'));
   if (benchmarkColumn >= 0) checkStart(command.options.benchmark!, benchmarkColumn, 'benchmark');
-  const checkPositive = (ticker: string, j: number) => {
-    if (stats.minPrice[j] > 0) return;
-    for (let r = Math.max(0, stats.firstValid[j]); r <= lastRow; r++) {
-      const price = matrix.values[r * width + j];
-      if (price === price && !(price > 0 && price < Number.POSITIVE_INFINITY)) {
-        problems.push({
-          code: 'INVALID_PRICE',
-          ticker,
-          message: `ticker ${ticker} has a non-positive price ${price} on ${matrix.dates[r]}`,
-        });
-        return;
-      }
-    }
-  };
-  tickers.forEach((ticker, i) => checkPositive(ticker, sourceColumns[i]));
-  if (benchmarkColumn >= 0) checkPositive(command.options.benchmark!, benchmarkColumn);
+  tickers.forEach((ticker, i) => checkPositive(matrix, stats, ticker, sourceColumns[i], run.lastRow, problems));
+  if (benchmarkColumn >= 0)
+    checkPositive(matrix, stats, command.options.benchmark!, benchmarkColumn, run.lastRow, problems);
   if (problems.length > 0) throw new SimulationError(problems);
+}
 
-  // A gap-free price block: a view of the matrix when nothing needs carrying forward, else a copy.
+function checkPositive(
+  matrix: PriceMatrix,
+  stats: ColumnStats,
+  ticker: string,
+  j: number,
+  lastRow: number,
+  problems: SimulationProblem[],
+): void {
+  if (stats.minPrice[j] > 0) return;
+  const width = matrix.tickers.length;
+  for (let r = Math.max(0, stats.firstValid[j]); r <= lastRow; r++) {
+    const price = matrix.values[r * width + j];
+    if (price === price && !(price > 0 && price < Number.POSITIVE_INFINITY)) {
+      problems.push({
+        code: 'INVALID_PRICE',
+        ticker,
+        message: `ticker ${ticker} has a non-positive price ${price} on ${matrix.dates[r]}`,
+      });
+      return;
+    }
+  }
+}
+
+/** A gap-free price block: a view of the matrix when nothing needs carrying forward, else a copy. */
+function priceBlock(
+  matrix: PriceMatrix,
+  stats: ColumnStats,
+  { tickers, sourceColumns }: PlanColumns,
+  { rows, lo, hi, rowCount, lastRow }: RunRows,
+): { prices: Float64Array; stride: number; columns: Int32Array } {
+  const width = matrix.tickers.length;
   const needsFill =
     rows !== null ||
     sourceColumns.some((j) => stats.gaps[j] > 0 || stats.lastValid[j] < lastRow || stats.firstValid[j] > lo);
-  let prices: Float64Array;
-  let stride: number;
-  let columns: Int32Array;
   if (!needsFill) {
-    prices = matrix.values.subarray(lo * width, (hi + 1) * width);
-    stride = width;
-    columns = Int32Array.from(sourceColumns);
-  } else {
-    stride = Math.max(1, tickers.length);
-    columns = Int32Array.from(tickers, (_, i) => i);
-    prices = new Float64Array(rowCount * stride);
-    sourceColumns.forEach((j, i) => {
-      const filled = carriedColumn(matrix, j, rows, lo, rowCount);
-      for (let t = 0; t < rowCount; t++) prices[t * stride + i] = filled[t];
-    });
+    return {
+      prices: matrix.values.subarray(lo * width, (hi + 1) * width),
+      stride: width,
+      columns: Int32Array.from(sourceColumns),
+    };
   }
+  const stride = Math.max(1, tickers.length);
+  const prices = new Float64Array(rowCount * stride);
+  sourceColumns.forEach((j, i) => {
+    const filled = carriedColumn(matrix, j, rows, lo, rowCount);
+    for (let t = 0; t < rowCount; t++) prices[t * stride + i] = filled[t];
+  });
+  return { prices, stride, columns: Int32Array.from(tickers, (_, i) => i) };
+}
 
-  // Calendar columns of the run: views of the matrix's precomputed keys when the rows are contiguous.
+/** The run's dates and calendar keys (views of the matrix's when the rows are contiguous) and its event flags. */
+function runCalendar(command: PortfolioCommand, matrix: PriceMatrix, { rows, lo, rowCount }: RunRows) {
   const { calendar } = matrix;
   const pick = (source: Int32Array): Int32Array =>
     rows === null ? source.subarray(lo, lo + rowCount) : Int32Array.from(rows, (r) => source[r]);
   const cache = rows === null ? rangeCache(matrix, lo, rowCount) : null;
   const dates = cache ? cache.dates : rows!.map((r) => matrix.dates[r]);
-  const dayNumber = pick(calendar.dayNumber);
-  const monthKey = pick(calendar.monthKey);
-  const year = pick(calendar.year);
 
   const { rebalance, contribution } = command.options;
   const periodKeys = (frequency: RebalanceFrequency): Int32Array => {
@@ -226,52 +362,94 @@ export function buildSimulationPlan(command: PortfolioCommand, matrix: PriceMatr
     }
     return flags;
   };
-  const rebalanceFlags = rebalance.kind === 'periodic' ? flagsFor(rebalance.frequency) : null;
-  const contributionFlags =
-    contribution === null
-      ? null
-      : newPeriodFlags(
-          periodKeys(
-            contribution.period === 'month' ? 'monthly' : contribution.period === 'quarter' ? 'quarterly' : 'yearly',
-          ),
-        );
-
-  let benchmarkReturns: Float64Array | null = null;
-  let benchmarkPrices: Float64Array | null = null;
-  if (benchmarkColumn >= 0) {
-    benchmarkPrices = carriedColumn(matrix, benchmarkColumn, rows, lo, rowCount);
-    benchmarkReturns = new Float64Array(rowCount);
-    for (let t = 1; t < rowCount; t++) benchmarkReturns[t] = benchmarkPrices[t] / benchmarkPrices[t - 1] - 1;
-  }
-
   return {
-    tickers,
-    targets,
     dates,
-    dayNumber,
-    monthKey,
-    year,
-    prices,
-    stride,
-    columns,
-    rebalanceFlags,
-    bandThreshold: rebalance.kind === 'band' ? rebalance.thresholdPercent / 100 : 0,
-    contributionFlags,
-    contributionAmount: contribution?.amount ?? 0,
-    capital: command.options.capital,
-    feeRate: command.options.feePercent / 100,
-    riskFreeRate: command.options.riskFreePercent / 100,
-    benchmark: command.options.benchmark,
-    benchmarkReturns,
-    benchmarkPrices,
-    periodWarnings: periodWarnings(command, matrix, stats, {
-      tickers,
-      columns: sourceColumns,
-      benchmarkColumn,
-      simulatedStart: firstDate,
-      simulatedEnd: matrix.dates[lastRow],
-    }),
+    dayNumber: pick(calendar.dayNumber),
+    monthKey: pick(calendar.monthKey),
+    year: pick(calendar.year),
+    rebalanceFlags: rebalance.kind === 'periodic' ? flagsFor(rebalance.frequency) : null,
+    contributionFlags:
+      contribution === null
+        ? null
+        : newPeriodFlags(
+            periodKeys(
+              contribution.period === 'month' ? 'monthly' : contribution.period === 'quarter' ? 'quarterly' : 'yearly',
+            ),
+          ),
   };
+}
+
+/**
+ * Interest accruals (cash=, borrow=) and the price level (inflation=) on the run's rows: a constant, or a series'
+ * last value on or before each row (seeded from before the start); a series without one at the start is refused.
+ */
+function interestAndPriceLevel(
+  matrix: PriceMatrix,
+  stats: ColumnStats,
+  columns: PlanColumns,
+  run: RunRows,
+  dayNumber: Int32Array,
+): { interest: InterestAccruals | null; priceLevel: Float64Array | null } {
+  const problems: SimulationProblem[] = [];
+  const { cashRate, borrowRate, inflation } = columns;
+  const seriesOnRows = (option: RateOption | InflationOption | null, column: number, label: string) => {
+    if (option === null || option.kind === 'constant') return null;
+    const values = carriedColumn(matrix, column, run.rows, run.lo, run.rowCount);
+    if (!(values[0] === values[0])) {
+      problems.push({
+        code: 'NO_PRICE_AT_START',
+        ticker: option.ticker,
+        message:
+          `${label} ${option.ticker} has no value on or before ${run.firstDate}, the first trading day of the simulation` +
+          (stats.firstValid[column] >= 0 ? `; its first value is on ${matrix.dates[stats.firstValid[column]]}` : ''),
+      });
+    }
+    return values;
+  };
+  const cashSeries = seriesOnRows(cashRate, columns.cashColumn, 'rate series (cash=)');
+  const borrowSeries = seriesOnRows(borrowRate, columns.borrowColumn, 'rate series (borrow=)');
+  const inflationSeries = seriesOnRows(inflation, columns.inflationColumn, 'price index (inflation=)');
+  if (inflation !== null && inflation.kind === 'index')
+    checkPositive(matrix, stats, inflation.ticker, columns.inflationColumn, run.lastRow, problems);
+  if (problems.length > 0) throw new SimulationError(problems);
+  const annual = (option: RateOption, series: Float64Array | null) =>
+    series === null ? (option.kind === 'constant' ? option.percent / 100 : 0) : series.map((percent) => percent / 100);
+  return {
+    interest: interestAccruals(annual(cashRate, cashSeries), annual(borrowRate, borrowSeries), dayNumber),
+    priceLevel:
+      inflation === null
+        ? null
+        : inflation.kind === 'index'
+          ? inflationSeries
+          : constantPriceLevel(inflation.percent, dayNumber),
+  };
+}
+
+/** The benchmark's closes (carried forward) and daily returns on the run's rows, or nulls. */
+function benchmarkSeries(
+  matrix: PriceMatrix,
+  benchmarkColumn: number,
+  { rows, lo, rowCount }: RunRows,
+): { prices: Float64Array | null; returns: Float64Array | null } {
+  if (benchmarkColumn < 0) return { prices: null, returns: null };
+  const prices = carriedColumn(matrix, benchmarkColumn, rows, lo, rowCount);
+  const returns = new Float64Array(rowCount);
+  for (let t = 1; t < rowCount; t++) returns[t] = prices[t] / prices[t - 1] - 1;
+  return { prices, returns };
+}
+
+const DEFAULT_RATE: RateOption = { kind: 'constant', percent: 0 };
+
+/** Calendar days a year over which a constant inflation rate compounds (the mean Gregorian year, nearly). */
+export const INFLATION_DAYS_PER_YEAR = 365.25;
+
+/** The price level of a constant annual inflation i: (1 + i)^(calendar days since row 0 / 365.25). */
+function constantPriceLevel(percent: number, dayNumber: Int32Array): Float64Array {
+  const level = new Float64Array(dayNumber.length);
+  for (let t = 0; t < level.length; t++) {
+    level[t] = Math.pow(1 + percent / 100, (dayNumber[t] - dayNumber[0]) / INFLATION_DAYS_PER_YEAR);
+  }
+  return level;
 }
 
 /**

@@ -1,5 +1,11 @@
 export type SimulationErrorCode =
-  'UNKNOWN_TICKER' | 'NO_PRICE_AT_START' | 'INVALID_PRICE' | 'NO_TRADING_DAYS' | 'INVALID_INPUT';
+  | 'UNKNOWN_TICKER'
+  | 'NO_PRICE_AT_START'
+  | 'INVALID_PRICE'
+  | 'NO_TRADING_DAYS'
+  | 'INVALID_INPUT'
+  /** A synthetic ticker's daily return reached −100 % or worse (a leveraged fund wiped out). */
+  | 'SYNTHETIC_WIPED_OUT';
 
 export interface SimulationProblem {
   code: SimulationErrorCode;

@@ -1,5 +1,10 @@
-import { PortfolioCommand } from '../command/command.types';
+import { PortfolioCommand, RateOption } from '../command/command.types';
+import { SyntheticSeriesInfo } from '../market/resolve-series';
 import { PerformanceMetrics } from '../metrics/metrics.types';
+import { RealReturns } from './real-returns';
+
+export type { RealReturns } from './real-returns';
+export type { SeriesSource, SyntheticSeriesInfo } from '../market/resolve-series';
 
 /** Trades in columns (one entry per asset per trading event); `listTrades` turns them into rows. */
 export interface TradeLog {
@@ -79,6 +84,45 @@ export interface BenchmarkRun {
   readonly depletedOn: string | null;
 }
 
+/**
+ * The book on the first day, as fractions of the capital: longs and shorts (non-cash targets), their gross and net
+ * sums, and the cash that is left, 1 − longs + shorts (short proceeds included; negative: a loan).
+ */
+export interface PortfolioExposure {
+  long: number;
+  short: number;
+  gross: number;
+  net: number;
+  cash: number;
+}
+
+/** Interest on the cash balance over the run (docs/metrics.md, "Cash, loans and interest"). */
+export interface CashInterest {
+  /** Earned by positive cash (cash=). */
+  cashRate: RateOption;
+  /** Paid on negative cash (borrow=). */
+  borrowRate: RateOption;
+  dayCount: 'actual/360';
+  /** Interest credited to positive cash, in money. */
+  earned: number;
+  /** Interest charged on loans, in money (positive). */
+  paid: number;
+}
+
+/**
+ * Something the result was made of that the person should know beside the numbers (not a problem: those are
+ * warnings): LEVERAGE (a loan or exposure beyond the capital), CASH_INTEREST (rates and the interest they gave),
+ * SYNTHETIC (what a synthetic ticker is and the base rate of its financing), SPLICE (which series gave a
+ * ticker's prices from which date), INFLATION (the real value and CAGR).
+ */
+export type SimulationNoteCode = 'LEVERAGE' | 'CASH_INTEREST' | 'SYNTHETIC' | 'SPLICE' | 'INFLATION';
+
+export interface SimulationNote {
+  code: SimulationNoteCode;
+  ticker: string | null;
+  message: string;
+}
+
 export interface SimulationResult {
   readonly command: PortfolioCommand;
   /** Non-cash tickers, the asset axis of `weights` (whose last column is cash). */
@@ -109,4 +153,14 @@ export interface SimulationResult {
   /** The day the portfolio's value reached zero (positions closed, flows stopped, NAV 0 after), or null. */
   readonly depletedOn: string | null;
   readonly warnings: readonly SimulationWarning[];
+  /** Long, short and cash at the start, as fractions of the capital. */
+  readonly exposure: PortfolioExposure;
+  /** Interest earned and paid; null when cash= and borrow= are both 0 (the default). */
+  readonly cashInterest: CashInterest | null;
+  /** Each synthetic ticker, its sources clipped to the simulated period. */
+  readonly synthetics: readonly SyntheticSeriesInfo[];
+  /** Inflation-adjusted value and CAGR (inflation=), or null. */
+  readonly realReturns: RealReturns | null;
+  /** Leverage, interest, synthetic tickers, splices and real returns in words, for the page, the report and the CLI. */
+  readonly notes: readonly SimulationNote[];
 }

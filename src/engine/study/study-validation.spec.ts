@@ -31,6 +31,10 @@ describe('study specification: defaults', () => {
       riskFreePercent: 0,
       benchmark: null,
       contribution: null,
+      // The command defaults added with leverage (issue 18): no interest, nominal results.
+      cashRate: { kind: 'constant', percent: 0 },
+      borrowRate: { kind: 'constant', percent: 0 },
+      inflation: null,
     });
     expect(study).toMatchObject({
       method: 'random',

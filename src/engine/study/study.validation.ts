@@ -32,6 +32,9 @@ const OPTION_FIELDS: Record<string, string> = {
   rf: 'options.riskFreePercent',
   benchmark: 'options.benchmark',
   contribute: 'options.contribution',
+  cash: 'options.cashRate',
+  borrow: 'options.borrowRate',
+  inflation: 'options.inflation',
 };
 
 /**
@@ -295,6 +298,18 @@ function optionsShape(value: Partial<CommandOptions>, report: Report): CommandOp
       !/^[a-z]+$/.test(String(flow.period)))
   ) {
     fail('contribution', "contribution must be null or { amount, period: 'month' | 'quarter' | 'year' }");
+  }
+  for (const field of ['cashRate', 'borrowRate', 'inflation'] as const) {
+    const rate = options[field];
+    if (field === 'inflation' && rate === null) continue;
+    const shaped =
+      typeof rate === 'object' &&
+      rate !== null &&
+      ((rate.kind === 'constant' && typeof rate.percent === 'number' && Number.isFinite(rate.percent)) ||
+        ((rate.kind === 'series' || rate.kind === 'index') &&
+          typeof rate.ticker === 'string' &&
+          /^\S+$/.test(rate.ticker)));
+    if (!shaped) fail(field, `${field} must be { kind: 'constant', percent } or a series { kind, ticker }`);
   }
   return ok ? options : null;
 }

@@ -3,7 +3,7 @@ import {
   ComparisonMemberError,
   mergePriceSeries,
   parseCommand,
-  pricedTickers,
+  commandSeriesNeeds,
   runComparison,
   type ComparisonMember,
   type PriceMatrix,
@@ -105,7 +105,7 @@ export class ComparisonProcessor {
   private async load(member: ComparisonMember, index: number, userId: string): Promise<PriceMatrix> {
     try {
       const loaded = await this.prices.load(
-        pricedTickers(member.parsed),
+        commandSeriesNeeds(member.parsed).load,
         { start: member.parsed.start, end: member.parsed.end },
         userId,
         async () => undefined,

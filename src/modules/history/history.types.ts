@@ -13,6 +13,8 @@ export interface NewSimulation {
   parsedCommand: PortfolioCommand;
   tickers: string[];
   benchmark: string | null;
+  /** Plain tickers synthetic ones are built from (SPY of SPY?L=2): the history filter finds them too. */
+  underlying?: string[];
   startDate: string;
   endDate: string;
   idempotencyKey: string | null;

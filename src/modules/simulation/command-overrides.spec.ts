@@ -18,3 +18,11 @@ describe('applyOptionOverrides', () => {
     expect(applyOptionOverrides(`${seed}  Fee=0.5%   rf=1%`, { fee: '0.1%' })).toBe(`${seed} rf=1% fee=0.1%`);
   });
 });
+
+describe('overrides of the leverage options (issue 18)', () => {
+  it('replaces cash= but keeps a position whose ticker starts with CASH=', () => {
+    expect(applyOptionOverrides('CASH=X-L-100% 2020-01-01 2021-01-01 cash=1%', { cash: '4%', borrow: '^IRX' })).toBe(
+      'CASH=X-L-100% 2020-01-01 2021-01-01 cash=4% borrow=^IRX',
+    );
+  });
+});

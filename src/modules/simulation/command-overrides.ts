@@ -1,3 +1,4 @@
+import { tokenShape } from '../../engine/command/command.parser';
 import type { SimulationOptionOverridesDto } from './dto/simulate-request.dto';
 
 /**
@@ -14,8 +15,9 @@ export function applyOptionOverrides(command: string, overrides: SimulationOptio
     .trim()
     .split(/\s+/)
     .filter((token) => {
+      // Only an option token is replaced: CASH=X-L-10% is a position, whatever cash= says.
       const key = /^([A-Za-z]+)=/.exec(token)?.[1]?.toLowerCase();
-      return key === undefined || !replaced.has(key);
+      return key === undefined || tokenShape(token) !== 'option' || !replaced.has(key);
     });
   return [...kept, ...entries.map(([key, value]) => `${key}=${String(value)}`)].join(' ');
 }

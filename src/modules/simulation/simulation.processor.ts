@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  commandSeriesNeeds,
   mergePriceSeries,
   PortfolioCommand,
-  pricedTickers,
   SimulationError,
   simulatePortfolio,
   SimulationResult,
@@ -69,7 +69,7 @@ export class SimulationProcessor {
     try {
       const command = record.parsedCommand;
       // The same tickers, in the same order, as the dashboard's live preview feeds the engine.
-      const tickers = pricedTickers(command);
+      const tickers = commandSeriesNeeds(command).load;
       await progress.report(`fetching prices 0/${tickers.length}`, 5);
       const phases = this.metrics.simulationPhases();
       phases.enter('fetching_prices');

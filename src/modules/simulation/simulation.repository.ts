@@ -128,6 +128,8 @@ function insertStatements(simulation: NewSimulation, createdAt: Date): { row: Sq
   };
   const tickers = new Map(simulation.tickers.map((ticker) => [ticker, false]));
   if (simulation.benchmark && !tickers.has(simulation.benchmark)) tickers.set(simulation.benchmark, true);
+  // The plain tickers synthetic ones are built from: a filter on SPY finds SPY?L=2.
+  for (const ticker of simulation.underlying ?? []) if (!tickers.has(ticker)) tickers.set(ticker, false);
   // Every row's simulation_id is the one :id parameter.
   const parameters: Record<string, unknown> = { id: simulation.id };
   const tuples = [...tickers].map(([ticker, isBenchmark], index) => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CASH_TICKER, parseCommand, PortfolioCommand } from '../../engine';
+import { commandSeriesNeeds, parseCommand } from '../../engine';
 import { JobQueues } from '../../queue/job-queues';
 import { JobRecovery, RecoveryCounts, workerLostReason } from '../../queue/job-recovery';
 import { HistoryService } from '../history/history.service';
@@ -19,12 +19,6 @@ export interface SubmittedSimulation {
 
 /** Retries are for transient failures (a provider or the database blinking); the engine itself is deterministic. */
 export const SIMULATION_JOB_OPTIONS = { attempts: 3, backoffMs: 1000, timeoutMs: 120_000 } as const;
-
-/** Tickers the simulation needs prices for: positions (not CASH) then the benchmark. */
-export function tickersOf(command: PortfolioCommand): { positions: string[]; benchmark: string | null } {
-  const positions = command.positions.map((position) => position.ticker).filter((ticker) => ticker !== CASH_TICKER);
-  return { positions, benchmark: command.options.benchmark };
-}
 
 /**
  * Accepts simulations: parses synchronously (an invalid command is refused with every error and nothing is
@@ -62,7 +56,8 @@ export class SimulationService implements OnModuleInit {
     if (!parsed.ok) throw new InvalidCommandError(parsed.errors);
 
     const id = randomUUID();
-    const { positions, benchmark } = tickersOf(parsed.command);
+    // Positions and benchmark as written (SPY?L=2), and the plain tickers they are built from for the history filter.
+    const { positions, benchmark, underlying } = commandSeriesNeeds(parsed.command);
     let record: SimulationRecord;
     try {
       record = await this.lifecycle.submit({
@@ -73,6 +68,7 @@ export class SimulationService implements OnModuleInit {
         parsedCommand: parsed.command,
         tickers: positions,
         benchmark,
+        underlying,
         startDate: parsed.command.start,
         endDate: parsed.command.end,
         idempotencyKey,

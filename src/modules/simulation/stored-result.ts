@@ -1,4 +1,4 @@
-import { listTrades, SimulationResult } from '../../engine';
+import { formatRate, listTrades, SimulationResult } from '../../engine';
 import type { StoredSimulationResult } from '../history/history.types';
 import type { DataSource } from './price-source';
 
@@ -35,6 +35,29 @@ export function toStoredResult(
         finalValue: benchmark.finalNav,
         moneyWeightedReturn: benchmark.moneyWeightedReturn,
         depletedOn: benchmark.depletedOn,
+      },
+      // Leverage, interest, synthetic tickers and real returns (issue 18); rates as the command writes them.
+      notes: result.notes.map(({ code, ticker, message }) => ({ code, ticker, message })),
+      exposure: { ...result.exposure },
+      cashInterest: result.cashInterest && {
+        cashRate: formatRate(result.cashInterest.cashRate),
+        borrowRate: formatRate(result.cashInterest.borrowRate),
+        dayCount: result.cashInterest.dayCount,
+        earned: result.cashInterest.earned,
+        paid: result.cashInterest.paid,
+      },
+      synthetics: result.synthetics.map((synthetic) => ({
+        ...synthetic,
+        baseRate: synthetic.baseRate && formatRate(synthetic.baseRate),
+        sources: synthetic.sources.map((source) => ({ ...source })),
+      })),
+      realReturns: result.realReturns && {
+        inflation: formatRate(result.realReturns.inflation),
+        cumulativeInflation: result.realReturns.cumulativeInflation,
+        annualInflation: result.realReturns.annualInflation,
+        finalValue: result.realReturns.finalValue,
+        totalReturn: result.realReturns.totalReturn,
+        cagr: result.realReturns.cagr,
       },
     },
     series: {

@@ -3,7 +3,13 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { EmptyAsAbsent, IsCalendarDate, OPTIONAL_CALENDAR_DATE_SCHEMA } from '../../../http/calendar-date';
 import { SIMULATION_STATUSES, SimulationStatus } from '../entities/simulation.entity';
+import { canonicalTicker } from '../../../engine';
 import { HISTORY_SORT_FIELDS, HistorySortField } from '../history.types';
+
+function filterTicker(value: string): string {
+  const upper = value.replace(/[a-z]/g, (c) => c.toUpperCase());
+  return upper.includes('?') ? (canonicalTicker(upper) ?? upper) : upper;
+}
 
 /** Pages beyond this are refused: (page - 1) × size must stay a small integer for every database's OFFSET. */
 export const MAX_HISTORY_PAGE = 1_000_000;
@@ -29,14 +35,17 @@ export class HistoryQueryDto {
   status?: SimulationStatus;
 
   @ApiPropertyOptional({
-    description: 'only simulations holding this ticker (or using it as benchmark); letters in any case',
+    description:
+      'only simulations holding this ticker (or using it as benchmark), plain or synthetic (SPY?L=2, in any ' +
+      'spelling); a plain ticker also finds the synthetic ones built from it; letters in any case',
     example: 'AAPL',
-    pattern: '^[A-Za-z0-9^.=-]{1,40}$',
+    pattern: '^[A-Za-z0-9^.=?&-]{1,40}$',
   })
   @IsOptional()
-  // ASCII letters only are upper-cased: what the pattern accepts, exactly (no "ß" turning into "SS").
-  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value))
-  @Matches(/^[A-Z0-9^.=-]{1,40}$/, { message: 'ticker must be 1–40 letters, digits or ^ . - =' })
+  // ASCII letters only are upper-cased: what the pattern accepts, exactly (no "ß" turning into "SS"); a synthetic
+  // ticker is matched in its canonical spelling (spy?l=2.0 finds SPY?L=2).
+  @Transform(({ value }) => (typeof value === 'string' ? filterTicker(value) : value))
+  @Matches(/^[A-Z0-9^.=?&-]{1,40}$/, { message: 'ticker must be 1–40 letters, digits or ^ . - = ? &' })
   ticker?: string;
 
   @ApiPropertyOptional({

@@ -181,5 +181,10 @@ function outcomeOf(record: SimulationRecord, result: StoredSimulationResult): Si
     depletedOn: stored.depletedOn ?? null,
     benchmark: stored.benchmark ?? null,
     warnings,
+    notes: stored.notes ?? [],
+    exposure: stored.exposure ?? null,
+    cashInterest: stored.cashInterest ?? null,
+    synthetics: stored.synthetics ?? [],
+    realReturns: stored.realReturns ?? null,
   };
 }

@@ -117,6 +117,72 @@ export class BenchmarkOutcomeDto {
   depletedOn!: string | null;
 }
 
+export const SIMULATION_NOTE_CODES = ['LEVERAGE', 'CASH_INTEREST', 'SYNTHETIC', 'SPLICE', 'INFLATION'] as const;
+
+/** What the result was made of, in words (docs/command-language.md, "Notes"): not a problem, a fact to know. */
+export class SimulationNoteDto {
+  @ApiProperty({
+    enum: SIMULATION_NOTE_CODES,
+    description:
+      'LEVERAGE: exposure beyond the capital or a loan; CASH_INTEREST: the cash= and borrow= rates and the interest ' +
+      'they gave; SYNTHETIC: what a synthetic ticker is and its financing base rate; SPLICE: which series gave a ' +
+      "spliced ticker's prices from which date; INFLATION: the real value and CAGR",
+  })
+  code!: (typeof SIMULATION_NOTE_CODES)[number];
+  @ApiProperty({ type: String, nullable: true, description: 'the ticker it is about, or null' })
+  ticker!: string | null;
+  @ApiProperty() message!: string;
+}
+
+/** The book on the first day, as fractions of the capital. */
+export class PortfolioExposureDto {
+  @ApiProperty({ description: 'sum of the long positions (CASH not included)' }) long!: number;
+  @ApiProperty({ description: 'sum of the short positions (positive)' }) short!: number;
+  @ApiProperty({ description: 'long + short' }) gross!: number;
+  @ApiProperty({ description: 'long − short' }) net!: number;
+  @ApiProperty({ description: '1 − long + short; negative: a loan' }) cash!: number;
+}
+
+export class CashInterestDto {
+  @ApiProperty({ description: 'cash= as written: a percentage or a rate series ticker' }) cashRate!: string;
+  @ApiProperty({ description: 'borrow= as written' }) borrowRate!: string;
+  @ApiProperty({ enum: ['actual/360'] }) dayCount!: 'actual/360';
+  @ApiProperty({ description: 'interest credited to positive cash, in money' }) earned!: number;
+  @ApiProperty({ description: 'interest paid on loans, in money (positive)' }) paid!: number;
+}
+
+export class SeriesSourceDto {
+  @ApiProperty({ description: 'the series (a plain ticker or a synthetic one)' }) source!: string;
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+}
+
+export class SyntheticTickerDto {
+  @ApiProperty({ description: 'as the command writes it (canonical), e.g. SPY?L=2' }) ticker!: string;
+  @ApiProperty() base!: string;
+  @ApiProperty({ description: 'daily-reset leverage L' }) leverage!: number;
+  @ApiProperty({ description: 'expense ratio E, percent a year' }) expensePercent!: number;
+  @ApiProperty({ description: 'financing spread SP, percent a year' }) spreadPercent!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the base rate of the financing (the cash= rate as written), or null when nothing is financed',
+  })
+  baseRate!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'FB= as written, or null' }) fallback!: string | null;
+  @ApiProperty({ type: [SeriesSourceDto], description: 'which series gave the prices from which date, oldest first' })
+  sources!: SeriesSourceDto[];
+}
+
+export class RealReturnsDto {
+  @ApiProperty({ description: 'inflation= as written: a percentage or a price index ticker' }) inflation!: string;
+  @ApiProperty({ description: 'how much prices rose over the run' }) cumulativeInflation!: number;
+  @ApiProperty({ description: 'the same a year (252-day years, as the CAGR)' }) annualInflation!: number;
+  @ApiProperty({ description: 'the final value in money of the first day' }) finalValue!: number;
+  @ApiProperty({ description: 'time-weighted return deflated' }) totalReturn!: number;
+  @ApiProperty({ description: 'CAGR deflated' }) cagr!: number;
+}
+
 export class SimulationOutcomeDto {
   @ApiProperty() initialCapital!: number;
   @ApiProperty() finalValue!: number;
@@ -143,4 +209,21 @@ export class SimulationOutcomeDto {
   benchmark!: BenchmarkOutcomeDto | null;
   @ApiProperty({ type: [SimulationWarningDto], description: 'to read before the numbers, most important first' })
   warnings!: SimulationWarningDto[];
+  @ApiProperty({
+    type: [SimulationNoteDto],
+    description: 'leverage, interest, synthetic tickers, splices and real returns in words; empty for a plain run',
+  })
+  notes!: SimulationNoteDto[];
+  @ApiProperty({ type: PortfolioExposureDto, nullable: true, description: 'null for results stored before it' })
+  exposure!: PortfolioExposureDto | null;
+  @ApiProperty({ type: CashInterestDto, nullable: true, description: 'null when cash= and borrow= are both 0' })
+  cashInterest!: CashInterestDto | null;
+  @ApiProperty({ type: [SyntheticTickerDto], description: 'each synthetic ticker of the command' })
+  synthetics!: SyntheticTickerDto[];
+  @ApiProperty({
+    type: RealReturnsDto,
+    nullable: true,
+    description: 'inflation-adjusted figures (inflation=), or null',
+  })
+  realReturns!: RealReturnsDto | null;
 }

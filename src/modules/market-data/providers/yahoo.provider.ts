@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import YahooFinance from 'yahoo-finance2';
 import { AppConfig } from '../../../config/app-config';
-import { isoToDayNumber } from '../../../engine/market/trading-calendar';
-import { addDays, isoOfDay } from '../date-ranges';
-import type { AssetMetadata, DateRange, PriceRow } from '../market-data.types';
+import { addDays } from '../date-ranges';
+import type { AssetMetadata, DateRange } from '../market-data.types';
 import {
   MarketDataProvider,
   ProviderSeries,
   ProviderTickerNotFoundError,
   ProviderUnavailableError,
 } from './market-data.provider';
+import { chartPeriod, seriesOfChart } from './yahoo-chart';
 
 const YAHOO_ORIGIN = 'https://query2.finance.yahoo.com';
 const BACKOFF_BASE_MS = 250;
@@ -27,11 +27,6 @@ class YahooHttpProblem extends Error {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The calendar date of a Yahoo bar: its timestamp in the exchange's own time (meta.gmtoffset). */
-function exchangeDate(date: Date, gmtOffsetSeconds: number): string {
-  return isoOfDay(Math.floor((date.getTime() + gmtOffsetSeconds * 1000) / 86_400_000));
-}
 
 /**
  * Yahoo Finance through yahoo-finance2's `chart` API: daily adjusted and raw closes, dividends and splits,
@@ -158,45 +153,11 @@ export class YahooProvider extends MarketDataProvider {
   }
 
   async fetchDaily(ticker: string, range: DateRange): Promise<ProviderSeries> {
-    const period1 = isoToDayNumber(range.start) * 86_400;
-    const period2 = (isoToDayNumber(range.end) + 1) * 86_400;
+    const { period1, period2 } = chartPeriod(range);
     const chart = await this.call(ticker, () =>
       this.client.chart(ticker, { period1, period2, interval: '1d', events: 'div|split', return: 'array' }),
     );
-    const meta = chart.meta;
-    const offset = meta.gmtoffset ?? 0;
-    const rows: PriceRow[] = [];
-    const byDate = new Map<string, PriceRow>();
-    for (const quote of chart.quotes) {
-      const close = quote.close;
-      const adjClose = quote.adjclose ?? close;
-      if (close === null || close === undefined || adjClose === null || adjClose === undefined) continue;
-      if (!(close > 0) || !(adjClose > 0)) continue;
-      const date = exchangeDate(quote.date, offset);
-      if (date < range.start || date > range.end || byDate.has(date)) continue;
-      const row: PriceRow = { date, close, adjClose, dividend: null, splitRatio: null };
-      byDate.set(date, row);
-      rows.push(row);
-    }
-    for (const dividend of chart.events?.dividends ?? []) {
-      const row = byDate.get(exchangeDate(dividend.date, offset));
-      if (row) row.dividend = dividend.amount;
-    }
-    for (const split of chart.events?.splits ?? []) {
-      const row = byDate.get(exchangeDate(split.date, offset));
-      if (row && split.denominator > 0) row.splitRatio = split.numerator / split.denominator;
-    }
-    rows.sort((a, b) => (a.date < b.date ? -1 : 1));
-    return {
-      metadata: {
-        ticker,
-        name: meta.longName ?? meta.shortName ?? null,
-        currency: meta.currency ?? null,
-        exchange: meta.fullExchangeName ?? meta.exchangeName ?? null,
-        type: meta.instrumentType ?? null,
-      },
-      rows,
-    };
+    return seriesOfChart(ticker, chart, range);
   }
 
   /** A chart request for the last ten days: Yahoo answers 404 for a ticker it does not know. */

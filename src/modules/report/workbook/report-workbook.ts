@@ -128,6 +128,16 @@ interface SummaryFacts {
     moneyWeightedReturn: number | null;
     depletedOn: string | null;
   } | null;
+  /** Leverage, interest, synthetic tickers, splices and real returns in words (results before issue 18: none). */
+  notes?: { code: string; ticker: string | null; message: string }[];
+  cashInterest?: { earned: number; paid: number } | null;
+  realReturns?: {
+    inflation: string;
+    cumulativeInflation: number;
+    finalValue: number;
+    totalReturn: number;
+    cagr: number;
+  } | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -254,83 +264,175 @@ function warningCells(warning: unknown): string[] {
   return [typeof code === 'string' ? code : 'Warning', typeof message === 'string' ? message : JSON.stringify(warning)];
 }
 
+/** One row of the Summary sheet: its cells, the number format of the cells after the first, and bold or not. */
+interface SummaryRow {
+  values: unknown[];
+  format?: Format;
+  bold: boolean;
+}
+
+const line = (values: unknown[], format?: Format): SummaryRow => ({ values, format, bold: false });
+const heading = (values: unknown[]): SummaryRow => ({ values, bold: true });
+const BLANK_LINE: SummaryRow = line([]);
+
+/** How the Summary names a series: its ticker with what its prices measure ("IDX (price only)"). */
+type SeriesLabel = (ticker: string | null) => string;
+
+/**
+ * The Summary sheet: the report's facts and warnings, the options, the data sources, the results, every metric
+ * beside the benchmark's, and the statistics against the benchmark, each section built by its own step.
+ */
 function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
-  const benchmark = content.metrics.benchmark;
   const facts = content.summary as SummaryFacts;
   const kinds = new Map((facts.dataSources ?? []).map((one) => [one.ticker, KIND_WORDS[one.kind] ?? one.kind]));
-  const benchmarkLabel = (ticker: string | null) =>
+  const seriesLabel: SeriesLabel = (ticker) =>
     kinds.has(ticker ?? '') ? `${ticker} (${kinds.get(ticker ?? '')})` : (ticker ?? 'Benchmark');
+  const benchmarkColumn = content.metrics.benchmark ? [`Benchmark: ${seriesLabel(content.benchmarkTicker)}`] : [];
   // Rows are gathered first: the streaming writer emits column widths with the first row.
-  const rows: { values: unknown[]; format?: Format; bold: boolean }[] = [];
-  const add = (values: unknown[], format?: Format, bold = false) => rows.push({ values, format, bold });
-  const headers = [
-    'Item',
-    'Portfolio',
-    ...(benchmark ? [`Benchmark: ${benchmarkLabel(content.benchmarkTicker)}`] : []),
+  const rows = [
+    ...reportFactRows(content, facts),
+    ...warningRows(facts.warnings ?? []),
+    ...noteRows(facts.notes ?? []),
+    ...optionRows(content.options),
+    ...dataSourceRows(content, facts.sources ?? {}, kinds),
+    ...resultRows(content.summary, facts.benchmark, seriesLabel),
+    ...interestAndRealRows(facts, facts.simulatedStart ?? content.series.dates[0]),
+    ...metricRows(content, seriesLabel),
+    ...relativeMetricRows(content, seriesLabel),
   ];
+  writeSummaryRows(sheet, ['Item', 'Portfolio', ...benchmarkColumn], rows);
+}
+
+/** What was simulated, when and from which command. */
+function reportFactRows(content: ReportContent, facts: SummaryFacts): SummaryRow[] {
   const dates = content.series.dates;
   const simulatedStart = facts.simulatedStart ?? dates[0];
   const simulatedEnd = facts.simulatedEnd ?? dates[dates.length - 1];
+  return [
+    heading(['Report']),
+    line(['Simulation id', content.simulationId]),
+    line(['Command', content.command]),
+    line(['Canonical form', content.canonical]),
+    line(['Period requested', `${content.startDate} to ${content.endDate}`]),
+    line(['Period simulated', `${simulatedStart} to ${simulatedEnd}`]),
+    ...(facts.depletedOn ? [line(['Depleted on', facts.depletedOn])] : []),
+    line(['Trading days in the series', dates.length], 'int'),
+    line(['Generated at (UTC)', content.generatedAt.toISOString().replace('T', ' ').slice(0, 19)]),
+  ];
+}
 
-  add(['Report'], undefined, true);
-  add(['Simulation id', content.simulationId]);
-  add(['Command', content.command]);
-  add(['Canonical form', content.canonical]);
-  add(['Period requested', `${content.startDate} to ${content.endDate}`]);
-  add(['Period simulated', `${simulatedStart} to ${simulatedEnd}`]);
-  if (facts.depletedOn) add(['Depleted on', facts.depletedOn]);
-  add(['Trading days in the series', dates.length], 'int');
-  add(['Generated at (UTC)', content.generatedAt.toISOString().replace('T', ' ').slice(0, 19)]);
-  // Before any number: what the person must know to read them.
-  const warnings = facts.warnings ?? [];
-  if (warnings.length > 0) {
-    add([]);
-    add(['Warnings'], undefined, true);
-    for (const warning of warnings) add(warningCells(warning));
+/** Before any number: what the person must know to read them (nothing without a warning). */
+function warningRows(warnings: readonly unknown[]): SummaryRow[] {
+  if (warnings.length === 0) return [];
+  return [BLANK_LINE, heading(['Warnings']), ...warnings.map((warning) => line(warningCells(warning)))];
+}
+
+/** What the engine did that the numbers do not show (synthetic tickers built, borrowing costs, splices). */
+function noteRows(notes: readonly { code: string; message: string }[]): SummaryRow[] {
+  if (notes.length === 0) return [];
+  return [BLANK_LINE, heading(['Notes']), ...notes.map((note) => line([note.code, note.message]))];
+}
+
+function optionRows(options: ReportContent['options']): SummaryRow[] {
+  return [
+    BLANK_LINE,
+    heading(['Options', 'As written']),
+    ...options.map((option) => line([option.name, option.isDefault ? `${option.value} (default)` : option.value])),
+  ];
+}
+
+/** Each ticker's source, what its prices measure, and the dates it covers (the benchmark's own first and last). */
+function dataSourceRows(
+  content: ReportContent,
+  sources: Record<string, string>,
+  kinds: ReadonlyMap<string, string>,
+): SummaryRow[] {
+  const dates = content.series.dates;
+  const whole = { from: dates[0], to: dates[dates.length - 1] };
+  const benchmarkPrices = content.series.benchmark;
+  return [
+    BLANK_LINE,
+    heading(['Data sources', 'Source', 'Prices', 'From', 'To']),
+    ...Object.entries(sources).map(([ticker, source]) => {
+      const { from, to } =
+        ticker === content.benchmarkTicker && benchmarkPrices ? pricedSpan(benchmarkPrices, dates) : whole;
+      return line([ticker, source, kinds.get(ticker) ?? '', from, to]);
+    }),
+  ];
+}
+
+/** The first and last dates with a finite price (the first date when none has one). */
+function pricedSpan(prices: Float64Array, dates: readonly string[]): { from: string; to: string } {
+  const first = prices.findIndex((price) => Number.isFinite(price));
+  let last = prices.length - 1;
+  while (last > 0 && !Number.isFinite(prices[last])) last -= 1;
+  return { from: dates[Math.max(0, first)], to: dates[last] };
+}
+
+/** Capital, final value, flows and fees, and the benchmark invested with the same cash flows. */
+function resultRows(
+  summary: Record<string, unknown>,
+  benchmark: SummaryFacts['benchmark'],
+  seriesLabel: SeriesLabel,
+): SummaryRow[] {
+  const rows = [
+    BLANK_LINE,
+    heading(['Results']),
+    ...SUMMARY_ROWS.map(({ key, label, format }) => line([label, numberOrNull(summary[key])], format)),
+  ];
+  if (benchmark) {
+    const label = seriesLabel(benchmark.ticker);
+    rows.push(line([`${label}: final value with the same cash flows`, numberOrNull(benchmark.finalValue)], 'money'));
+    rows.push(line([`${label}: money-weighted return`, numberOrNull(benchmark.moneyWeightedReturn)], 'pct'));
+    if (benchmark.depletedOn) rows.push(line([`${label}: depleted on`, benchmark.depletedOn]));
   }
-  add([]);
-  add(['Options', 'As written'], undefined, true);
-  for (const option of content.options) {
-    add([option.name, option.isDefault ? `${option.value} (default)` : option.value]);
+  return rows;
+}
+
+/** Still under Results: interest on cash and loans, and the result in money of the first day (inflation=). */
+function interestAndRealRows(facts: SummaryFacts, simulatedStart: string): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  if (facts.cashInterest) {
+    rows.push(line(['Interest earned on cash', numberOrNull(facts.cashInterest.earned)], 'money'));
+    rows.push(line(['Interest paid on loans', numberOrNull(facts.cashInterest.paid)], 'money'));
   }
-  add([]);
-  add(['Data sources', 'Source', 'Prices', 'From', 'To'], undefined, true);
-  const sources = facts.sources ?? {};
-  for (const [ticker, source] of Object.entries(sources)) {
-    let from = dates[0];
-    let to = dates[dates.length - 1];
-    if (ticker === content.benchmarkTicker && content.series.benchmark) {
-      const prices = content.series.benchmark;
-      const first = prices.findIndex((price) => Number.isFinite(price));
-      let lastIndex = prices.length - 1;
-      while (lastIndex > 0 && !Number.isFinite(prices[lastIndex])) lastIndex -= 1;
-      from = dates[Math.max(0, first)];
-      to = dates[lastIndex];
-    }
-    add([ticker, source, kinds.get(ticker) ?? '', from, to]);
+  const real = facts.realReturns;
+  if (real) {
+    rows.push(line([`Inflation over the period (${real.inflation})`, numberOrNull(real.cumulativeInflation)], 'pct'));
+    rows.push(line([`Real final value (money of ${simulatedStart})`, numberOrNull(real.finalValue)], 'money'));
+    rows.push(line(['Real total return', numberOrNull(real.totalReturn)], 'pct'));
+    rows.push(line(['Real CAGR', numberOrNull(real.cagr)], 'pct'));
   }
-  add([]);
-  add(['Results'], undefined, true);
-  for (const { key, label, format } of SUMMARY_ROWS) add([label, numberOrNull(content.summary[key])], format);
-  if (facts.benchmark) {
-    const label = benchmarkLabel(facts.benchmark.ticker);
-    add([`${label}: final value with the same cash flows`, numberOrNull(facts.benchmark.finalValue)], 'money');
-    add([`${label}: money-weighted return`, numberOrNull(facts.benchmark.moneyWeightedReturn)], 'pct');
-    if (facts.benchmark.depletedOn) add([`${label}: depleted on`, facts.benchmark.depletedOn]);
-  }
-  add([]);
-  add(['Metrics', 'Portfolio', ...(benchmark ? [benchmarkLabel(content.benchmarkTicker)] : [])], undefined, true);
-  for (const { key, label, format } of METRIC_ROWS) {
-    const value = (source: Record<string, unknown>) =>
-      format === 'text' ? ((source[key] as string | null) ?? '') : numberOrNull(source[key]);
-    add([label, value(content.metrics.portfolio), ...(benchmark ? [value(benchmark)] : [])], format);
-  }
+  return rows;
+}
+
+/** Every metric of the portfolio, with the benchmark's beside it when there is one. */
+function metricRows(content: ReportContent, seriesLabel: SeriesLabel): SummaryRow[] {
+  const { portfolio, benchmark } = content.metrics;
+  return [
+    BLANK_LINE,
+    heading(['Metrics', 'Portfolio', ...(benchmark ? [seriesLabel(content.benchmarkTicker)] : [])]),
+    ...METRIC_ROWS.map(({ key, label, format }) => {
+      const value = (source: Record<string, unknown>) =>
+        format === 'text' ? ((source[key] as string | null) ?? '') : numberOrNull(source[key]);
+      return line([label, value(portfolio), ...(benchmark ? [value(benchmark)] : [])], format);
+    }),
+  ];
+}
+
+/** Beta, alpha, capture and the rest against the benchmark (nothing without one). */
+function relativeMetricRows(content: ReportContent, seriesLabel: SeriesLabel): SummaryRow[] {
   const relative = content.metrics.portfolio.benchmark as Record<string, unknown> | null | undefined;
-  if (relative) {
-    add([]);
-    add([`Against ${benchmarkLabel(content.benchmarkTicker)}`], undefined, true);
-    for (const { key, label, format } of RELATIVE_METRIC_ROWS) add([label, numberOrNull(relative[key])], format);
-  }
+  if (!relative) return [];
+  return [
+    BLANK_LINE,
+    heading([`Against ${seriesLabel(content.benchmarkTicker)}`]),
+    ...RELATIVE_METRIC_ROWS.map(({ key, label, format }) => line([label, numberOrNull(relative[key])], format)),
+  ];
+}
+
+/** The styled header, then each row with its number format on the cells after the label, committed as written. */
+function writeSummaryRows(sheet: ExcelJS.Worksheet, headers: string[], rows: readonly SummaryRow[]): void {
   fitColumns(sheet, [headers, ...rows.map((row) => row.values)], 10, 70);
   const header = sheet.addRow(headers);
   styleHeader(header);

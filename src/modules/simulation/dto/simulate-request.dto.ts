@@ -58,6 +58,36 @@ export class SimulationOptionOverridesDto {
   @IsString()
   @Matches(WORD_40.regex, { message: 'contribute must be one word, such as 1000/month' })
   contribute?: string;
+
+  @ApiPropertyOptional({
+    example: '4%',
+    pattern: WORD_20.pattern,
+    description: 'annual rate earned by cash: a percentage or a rate series ticker',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(WORD_20.regex, { message: 'cash must be one word, such as 4% or ^IRX' })
+  cash?: string;
+
+  @ApiPropertyOptional({
+    example: '6%',
+    pattern: WORD_20.pattern,
+    description: 'annual rate paid on loans: a percentage or a rate series ticker',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(WORD_20.regex, { message: 'borrow must be one word, such as 6% or ^IRX' })
+  borrow?: string;
+
+  @ApiPropertyOptional({
+    example: '3%',
+    pattern: WORD_20.pattern,
+    description: 'annual inflation or a price index ticker, for real returns',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(WORD_20.regex, { message: 'inflation must be one word, such as 3% or CPIAUCSL' })
+  inflation?: string;
 }
 
 export class SimulateRequestDto {
