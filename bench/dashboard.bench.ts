@@ -5,10 +5,14 @@
  *    rebalancing, benchmark ^GSPC): from navigation start until the metrics and every chart are drawn and the main
  *    thread had its last long task (> 50 ms), median of BENCH_RUNS warm loads plus the first, cold one;
  *  - the workspace route's first-load JS: every script the signed-in workspace (/app) loads with an empty cache,
- *    gzip-compressed, summed.
- *   npm run bench:dashboard   (BENCH_RUNS=7)
+ *    gzip-compressed, summed (the live preview's code and its engine worker load later, once a command parses);
+ *  - the live preview of the same command (issue 20): from a keystroke in the editor (and an arrow key on a weight
+ *    slider) until the preview shows the new command's result, as the page sees it (the DOM updated) and until the
+ *    next frame is painted, median and p95 of BENCH_KEYS keystrokes; the worker's own time; the time to the first
+ *    preview with the prices from the network (cold) and from IndexedDB (reload); the page's JS heap after typing.
+ *   npm run bench:dashboard   (BENCH_RUNS=7, BENCH_KEYS=40)
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +27,129 @@ const PASSWORD = 'correct horse battery staple 7';
 /** Charts on a results page (uPlot canvases) that must be drawn before the page counts as interactive. */
 const CHARTS = Number(process.env.BENCH_CHARTS ?? 4);
 
+const KEYS = Number(process.env.BENCH_KEYS ?? 40);
+/** BENCH_PROFILE=1: a CPU profile of the page while the editor keys are typed, its top functions printed. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The 15 functions the profile saw most often on top of the stack, with their share of the samples. */
+function topFunctions(profile: CpuProfile): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame;
+    const name = frame
+      ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}`
+      : '?';
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(
+      ([name, ms]) => `    ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${name}`,
+    )
+    .join('\n');
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
+const PREVIEW = '[data-testid="live-preview"]';
+
+/**
+ * Page-side probes (strings: this file is type-checked without the DOM library): the time of each keydown, and for
+ * each result the preview shows, when its DOM changed and when the frame after it was painted.
+ */
+const PREVIEW_PROBE = `(() => {
+  window.__keyAt = 0;
+  window.__shown = [];
+  document.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, true);
+  const preview = document.querySelector('${PREVIEW}');
+  new MutationObserver(() => {
+    if (preview.getAttribute('data-state') !== 'current') return;
+    const seen = performance.now();
+    const entry = { command: preview.getAttribute('data-command'), computeMs: Number(preview.getAttribute('data-compute-ms')),
+      key: window.__keyAt, seen, painted: 0 };
+    window.__shown.push(entry);
+    requestAnimationFrame(() => setTimeout(() => { entry.painted = performance.now(); }, 0));
+  }).observe(preview, { attributes: true, attributeFilter: ['data-command', 'data-state', 'data-compute-ms'] });
+  return true;
+})()`;
+
+interface Shown {
+  command: string;
+  computeMs: number;
+  key: number;
+  seen: number;
+  painted: number;
+}
+
+/** Presses `key` and waits until the preview shows a result for a command other than `previous`, painted. */
+async function previewAfterKey(page: Page, key: string, previous: string): Promise<Shown> {
+  await page.keyboard.press(key);
+  const handle = await page.waitForFunction(
+    `(() => { const hit = window.__shown.find((s) => s.key === window.__keyAt && s.command !== ${JSON.stringify(previous)} && s.painted > 0);
+      return hit ? JSON.stringify(hit) : false; })()`,
+    undefined,
+    // Not every frame: the probe keeps its own times, and polling would add to the main thread's work measured.
+    { polling: 100, timeout: 30_000 },
+  );
+  return JSON.parse((await handle.jsonValue()) as string) as Shown;
+}
+
+interface KeyFigures {
+  seen: number[];
+  painted: number[];
+  computeMs: number[];
+  /** The page's main thread busy in all, for every key (CPU it used, whatever else the machine runs). */
+  mainThreadMs: number;
+}
+
+/** The page's main thread: seconds it has been busy with tasks (script, style, layout, paint) so far. */
+async function mainThreadBusy(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+}
+
+async function measureKeys(page: Page, cdp: CDPSession, keys: string[]): Promise<KeyFigures> {
+  const figures: KeyFigures = { seen: [], painted: [], computeMs: [], mainThreadMs: 0 };
+  const busyBefore = await mainThreadBusy(cdp);
+  let previous = (await page.locator(PREVIEW).getAttribute('data-command')) ?? '';
+  for (const key of keys) {
+    const shown = await previewAfterKey(page, key, previous);
+    figures.seen.push(shown.seen - shown.key);
+    figures.painted.push(shown.painted - shown.key);
+    figures.computeMs.push(shown.computeMs);
+    previous = shown.command;
+  }
+  figures.mainThreadMs = ((await mainThreadBusy(cdp)) - busyBefore) * 1000;
+  return figures;
+}
+
+const describeKeys = (figures: KeyFigures) =>
+  `DOM updated median ${median(figures.seen).toFixed(1)} ms (p95 ${p95(figures.seen).toFixed(1)}), painted median ` +
+  `${median(figures.painted).toFixed(1)} ms (p95 ${p95(figures.painted).toFixed(1)}, max ` +
+  `${Math.max(...figures.painted).toFixed(1)}); worker median ${median(figures.computeMs).toFixed(1)} ms; main ` +
+  `thread busy ${(figures.mainThreadMs / figures.seen.length).toFixed(1)} ms a key`;
+
+/** Milliseconds from navigation start until the preview shows the linked command's result. */
+async function firstPreview(page: Page, url: string, command: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(
+    `(() => { const p = document.querySelector('${PREVIEW}');
+      return p && p.getAttribute('data-state') === 'current' && p.getAttribute('data-command') === ${JSON.stringify(command)}
+        ? performance.now() : false; })()`,
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
 
 async function signIn(page: Page, app: string, email: string): Promise<void> {
   await page.goto(`${app}/sign-in`);
@@ -125,6 +251,37 @@ async function main(): Promise<void> {
     const firstLoadKb = sizes.reduce((a, b) => a + b, 0) / 1024;
     await fresh.close();
 
+    // The live preview of the same command, typed: capital=100000 at the end, so Backspace and "0" alternate
+    // between two valid commands (each a full simulation with every metric).
+    const typed = `${COMMAND} capital=100000`;
+    const live = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const livePage = await live.newPage();
+    await signIn(livePage, app, email);
+    const linked = `${app}/?command=${encodeURIComponent(typed)}`;
+    const coldPreview = await firstPreview(livePage, linked, typed);
+    const reloadedPreview = await firstPreview(livePage, linked, typed);
+    await livePage.evaluate(PREVIEW_PROBE);
+    const cdpLive = await live.newCDPSession(livePage);
+    await cdpLive.send('Performance.enable');
+    await livePage.locator('.cm-content').click();
+    await livePage.keyboard.press('Control+End'); // the document's end (End stops at the wrapped line's)
+    if (PROFILE) await cdpLive.send('Profiler.enable').then(() => cdpLive.send('Profiler.start'));
+    const editorKeys = await measureKeys(
+      livePage,
+      cdpLive,
+      Array.from({ length: KEYS }, (_, index) => (index % 2 === 0 ? 'Backspace' : '0')),
+    );
+    const profile = PROFILE ? ((await cdpLive.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
+    await livePage.locator(PREVIEW).getByRole('slider').first().focus();
+    const sliderKeys = await measureKeys(
+      livePage,
+      cdpLive,
+      Array.from({ length: KEYS }, (_, index) => (index % 2 === 0 ? 'ArrowRight' : 'ArrowLeft')),
+    );
+    await cdpLive.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdpLive.send('Runtime.getHeapUsage')) as { usedSize: number };
+    await live.close();
+
     console.log(
       `results page, ${days} days × ${TICKERS.length} assets + benchmark (${COMMAND.length}-character command):`,
     );
@@ -134,6 +291,17 @@ async function main(): Promise<void> {
     console.log(
       `workspace route first-load JS: ${firstLoadKb.toFixed(1)} KB gzipped in ${sizes.length} scripts — goal ≤ 250 KB`,
     );
+    console.log(`live preview of the same command (${TICKERS.length} assets + benchmark, ${days} days):`);
+    console.log(
+      `  keystroke in the editor → updated preview (${KEYS} keys): ${describeKeys(editorKeys)} — goal ≤ 50 ms`,
+    );
+    console.log(`  arrow key on a weight slider → updated preview (${KEYS} keys): ${describeKeys(sliderKeys)}`);
+    console.log(
+      `  first preview after navigation: ${coldPreview.toFixed(0)} ms with the prices from the network, ` +
+        `${reloadedPreview.toFixed(0)} ms from IndexedDB after a reload`,
+    );
+    if (profile) console.log(`  main thread while typing, by self time (BENCH_PROFILE):\n${topFunctions(profile)}`);
+    console.log(`  page JS heap after ${2 * KEYS} previews (after GC): ${(usedSize / 1024 / 1024).toFixed(1)} MB`);
   } finally {
     await browser.close();
     await server.stop();

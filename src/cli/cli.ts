@@ -2,6 +2,7 @@ import { DomainError } from '../common/domain-error';
 import { loadSamplePrices } from '../sample-data/sample-data.loader';
 import { CliPriceSource, loadMarketPrices, PRICE_SOURCES } from './market-data.loader';
 import { COMPARE_USAGE, runCompare } from './compare.command';
+import { PROJECT_USAGE, runProject } from './project.command';
 import { CliOutput, EXIT_OK, EXIT_SIMULATION_FAILED, EXIT_USAGE, runSimulate, USAGE } from './simulate.command';
 
 const SOURCE_USAGE = `  --source   sample (default: bundled data, offline) | yahoo (Yahoo Finance, stored in the configured
@@ -22,10 +23,10 @@ export async function runCli(argv: readonly string[], io: CliOutput): Promise<nu
     (subcommand === 'simulate' && rest.some((arg) => HELP.has(arg)))
   ) {
     if (subcommand === undefined) {
-      io.err(`${USAGE}\n${SOURCE_USAGE}\n\n${COMPARE_USAGE}`);
+      io.err(`${USAGE}\n${SOURCE_USAGE}\n\n${PROJECT_USAGE}\n\n${COMPARE_USAGE}`);
       return EXIT_USAGE;
     }
-    io.out(`${USAGE}\n${SOURCE_USAGE}\n\n${COMPARE_USAGE}`);
+    io.out(`${USAGE}\n${SOURCE_USAGE}\n\n${PROJECT_USAGE}\n\n${COMPARE_USAGE}`);
     return EXIT_OK;
   }
   if (subcommand === 'compare') {
@@ -34,6 +35,13 @@ export async function runCli(argv: readonly string[], io: CliOutput): Promise<nu
       return EXIT_OK;
     }
     return runCompare(rest, () => loadSamplePrices(), io);
+  }
+  if (subcommand === 'project') {
+    if (rest.some((arg) => HELP.has(arg))) {
+      io.out(PROJECT_USAGE);
+      return EXIT_OK;
+    }
+    return runProject(rest, () => loadSamplePrices(), io);
   }
   if (subcommand === 'simulate') {
     const at = rest.findIndex((arg) => arg === '--source' || arg.startsWith('--source='));

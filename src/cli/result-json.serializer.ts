@@ -48,7 +48,12 @@ export function simulationToJson(result: SimulationResult, canonical: string): u
 export function stringifyJson(value: unknown): string {
   return JSON.stringify(
     value,
-    (_key, item: unknown) => (typeof item === 'number' && !Number.isFinite(item) ? null : item),
+    (_key, item: unknown) =>
+      typeof item === 'number' && !Number.isFinite(item)
+        ? null
+        : item instanceof Float64Array || item instanceof Int32Array
+          ? Array.from(item)
+          : item,
     2,
   );
 }

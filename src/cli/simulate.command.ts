@@ -3,6 +3,7 @@ import { parseCommand } from '../engine/command/command.parser';
 import { PriceMatrix } from '../engine/market/price-matrix';
 import { SimulationError } from '../engine/simulation/simulation.errors';
 import { simulatePortfolio } from '../engine/simulation/portfolio.simulator';
+import { analyseResult, analysisToJson, formatDrawdownEpisodes, formatRollingSummary } from './analysis.formatter';
 import { formatMetricsTable, formatSummary } from './metrics-table.formatter';
 import { simulationToJson, stringifyJson } from './result-json.serializer';
 
@@ -21,7 +22,8 @@ export const USAGE = `Usage: portofino simulate "<command>" [--json] [--source s
   <command>  positions TICKER-SIDE-WEIGHT% (L long, S short), start and end dates YYYY-MM-DD,
              then options key=value: capital=100000 rebalance=none|daily|weekly|monthly|quarterly|yearly|band:5%
              fee=0.1% rf=2% benchmark=^GSPC contribute=1000/month (also /quarter, /year; negative withdraws)
-  --json     print everything (daily series, weights, trades, metrics) as JSON
+  --json     print everything (daily series, weights, trades, metrics, drawdown episodes, rolling
+             metrics) as JSON
 
 Example: portofino simulate "AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-31 rebalance=monthly benchmark=^GSPC"
 Prices: bundled sample data (20 US stocks and ^GSPC, 1990-01-02..2022-12-28, from skfolio; for testing
@@ -52,10 +54,16 @@ export function runSimulate(args: readonly string[], prices: () => PriceMatrix, 
     else io.err(error.problems.map((problem) => `error[${problem.code}]: ${problem.message}`).join('\n'));
     return EXIT_SIMULATION_FAILED;
   }
+  const analysis = analyseResult(result);
   if (json) {
-    io.out(stringifyJson(simulationToJson(result, parsed.canonical)));
+    io.out(
+      stringifyJson({ ...(simulationToJson(result, parsed.canonical) as object), analysis: analysisToJson(analysis) }),
+    );
   } else {
-    io.out(`${parsed.canonical}\n\n${formatSummary(result)}\n\n${formatMetricsTable(result)}`);
+    io.out(
+      `${parsed.canonical}\n\n${formatSummary(result)}\n\n${formatMetricsTable(result)}\n\n` +
+        `${formatDrawdownEpisodes(analysis)}\n\n${formatRollingSummary(analysis, result.command.options.benchmark)}`,
+    );
   }
   return EXIT_OK;
 }

@@ -41,6 +41,7 @@ export * from './analysis/drawdown-episodes';
 export * from './analysis/monthly-returns';
 export * from './analysis/monte-carlo';
 export * from './analysis/projection-history';
+export * from './analysis/series-analysis';
 export * from './study/study.types';
 export * from './study/study.errors';
 export { validateStudySpec } from './study/study.validation';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 
-export const REPORT_SHEETS = ['Summary', 'Daily', 'Monthly', 'Annual', 'Drawdowns', 'Trades', 'Charts'];
+export const REPORT_SHEETS = ['Summary', 'Daily', 'Monthly', 'Annual', 'Drawdowns', 'Rolling', 'Trades', 'Charts'];
 
 /** Downloads a report's workbook; returns the response (headers) and the parsed workbook. */
 export async function downloadWorkbook(

@@ -4,6 +4,7 @@ import { useCallback, useId, useMemo } from 'react';
 import type uPlot from 'uplot';
 import { formatPercent } from '../../lib/format/numbers';
 import { axisStyle, calendarDay, dayLegend, percentLegend, percentTick, timeCursor, valueAxis } from './chart-axes';
+import { highlightAttribute, highlightHooks, type ChartHighlight } from './chart-highlight';
 import { withAlpha } from './chart-theme';
 import styles from './charts.module.css';
 import { UplotChart, type ChartOptions } from './uplot-chart';
@@ -13,6 +14,8 @@ interface DrawdownChartProps {
   times: Float64Array;
   /** Fall from the running peak each day (0 or negative). */
   drawdown: readonly (number | null)[];
+  /** Days to shade (a drawdown episode chosen in the table), or none. */
+  highlight?: ChartHighlight | null;
 }
 
 /** The deepest point of a drawdown series: its value and index (first if tied). */
@@ -27,13 +30,14 @@ export function deepestPoint(drawdown: readonly (number | null)[]): { value: num
 }
 
 /** How far below its running peak the portfolio was each day, as a red area under zero. */
-export function DrawdownChart({ days, times, drawdown }: DrawdownChartProps) {
+export function DrawdownChart({ days, times, drawdown, highlight = null }: DrawdownChartProps) {
   const headingId = useId();
   const data = useMemo<uPlot.AlignedData>(() => [times, drawdown as (number | null)[]], [times, drawdown]);
   const options = useCallback<ChartOptions>(
     ({ theme }) => ({
       tzDate: calendarDay,
       cursor: timeCursor(),
+      hooks: highlightHooks(highlight, withAlpha(theme.accent, 0.14)),
       scales: {
         x: { time: true },
         // Zero at the top always; a portfolio that never fell still gets a readable axis.
@@ -52,19 +56,20 @@ export function DrawdownChart({ days, times, drawdown }: DrawdownChartProps) {
         },
       ],
     }),
-    [days],
+    [days, highlight],
   );
   const deepest = deepestPoint(drawdown);
   const summary = deepest
     ? `Drawdown from the running peak, deepest ${formatPercent(deepest.value)} on ${days[deepest.index]}`
     : 'Drawdown from the running peak: no data';
+  const shaded = highlight ? `${summary}; shaded: ${highlight.label}` : summary;
 
   return (
-    <section className={styles.figure} aria-labelledby={headingId}>
+    <section className={styles.figure} aria-labelledby={headingId} data-highlight={highlightAttribute(highlight)}>
       <div className={styles.heading}>
         <h3 id={headingId}>Drawdown</h3>
       </div>
-      <UplotChart data={data} options={options} summary={summary} height={220} />
+      <UplotChart data={data} options={options} summary={shaded} height={220} />
     </section>
   );
 }

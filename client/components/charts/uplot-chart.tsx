@@ -56,7 +56,10 @@ function sizeFor(width: number, height: number): { width: number; height: number
 }
 
 interface UplotChartProps {
-  /** Aligned columns: x first, then one array per series (typed arrays welcome). Keep it referentially stable. */
+  /**
+   * Aligned columns: x first, then one array per series (typed arrays welcome). Keep it referentially stable: new
+   * data is drawn on the same chart (its series must match the options').
+   */
   data: uPlot.AlignedData;
   /** Keep it referentially stable (useCallback): a new function rebuilds the chart. */
   options: ChartOptions;
@@ -73,6 +76,14 @@ export function UplotChart({ data, options, summary, height = 300 }: UplotChartP
   const boxRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'drawn' | 'failed'>('loading');
   const scheme = useColorScheme();
+  const chartRef = useRef<uPlot | null>(null);
+  const dataRef = useRef(data);
+
+  // New data on the same chart (the live preview, every keystroke): drawn in place, not rebuilt.
+  useEffect(() => {
+    dataRef.current = data;
+    chartRef.current?.setData(data);
+  }, [data]);
 
   useEffect(() => {
     const box = boxRef.current;
@@ -93,9 +104,10 @@ export function UplotChart({ data, options, summary, height = 300 }: UplotChartP
         const size = sizeFor(box.clientWidth, height);
         chart = new UPlot(
           { ...options({ theme: readChartTheme(box), width: size.width, library: UPlot }), ...size },
-          data,
+          dataRef.current,
           box,
         );
+        chartRef.current = chart;
         observer?.observe(box);
         setState('drawn');
       })
@@ -108,8 +120,9 @@ export function UplotChart({ data, options, summary, height = 300 }: UplotChartP
       cancelAnimationFrame(frame);
       observer?.disconnect();
       chart?.destroy();
+      chartRef.current = null;
     };
-  }, [data, options, height, scheme]);
+  }, [options, height, scheme]);
 
   return (
     <div className={styles.chart} data-chart-state={state}>

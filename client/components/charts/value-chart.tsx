@@ -5,6 +5,7 @@ import type uPlot from 'uplot';
 import { formatMoney } from '../../lib/format/numbers';
 import { axisStyle, calendarDay, compactMoney, dayLegend, moneyLegend, timeCursor, valueAxis } from './chart-axes';
 import { extent, rebase } from './chart-data';
+import { highlightAttribute, highlightHooks, type ChartHighlight } from './chart-highlight';
 import { withAlpha } from './chart-theme';
 import styles from './charts.module.css';
 import { UplotChart, type ChartOptions } from './uplot-chart';
@@ -24,6 +25,8 @@ interface ValueChartProps {
   benchmarkTicker: string | null;
   /** "price only" or "total return": what the benchmark's prices measure, when known. */
   benchmarkKind?: string | null;
+  /** Days to shade (a drawdown episode chosen in the table), or none. */
+  highlight?: ChartHighlight | null;
 }
 
 function lastFinite(values: readonly (number | null)[]): number | null {
@@ -53,6 +56,7 @@ export function ValueChart({
   benchmarkValue = null,
   benchmarkTicker,
   benchmarkKind = null,
+  highlight = null,
 }: ValueChartProps) {
   const [logScale, setLogScale] = useState(false);
   const headingId = useId();
@@ -74,10 +78,13 @@ export function ValueChart({
     () => (rebased ? [times, nav as (number | null)[], rebased] : [times, nav as (number | null)[]]),
     [times, nav, rebased],
   );
+  // The options follow whether there is a benchmark, not its values: new values redraw the same chart.
+  const hasBenchmark = rebased !== null;
   const options = useCallback<ChartOptions>(
     ({ theme }) => ({
       tzDate: calendarDay,
       cursor: timeCursor(),
+      hooks: highlightHooks(highlight, withAlpha(theme.loss, 0.12)),
       scales: { x: { time: true }, y: useLog ? { distr: 3, log: 10 } : { distr: 1 } },
       axes: [
         axisStyle(theme),
@@ -95,7 +102,7 @@ export function ValueChart({
           points: { show: false },
           value: moneyLegend,
         },
-        ...(rebased
+        ...(hasBenchmark
           ? [
               {
                 label: benchmarkName,
@@ -108,7 +115,7 @@ export function ValueChart({
           : []),
       ],
     }),
-    [days, useLog, rebased, benchmarkName],
+    [days, useLog, hasBenchmark, benchmarkName, highlight],
   );
 
   const end = lastFinite(nav);
@@ -118,10 +125,11 @@ export function ValueChart({
     (rebased
       ? `; ${benchmarkTicker ?? 'the benchmark'} ${benchmarkValue ? 'with the same cash flows' : 'from the same start'} to ${formatMoney(benchmarkEnd)}`
       : '') +
-    (useLog ? ' (log scale)' : '');
+    (useLog ? ' (log scale)' : '') +
+    (highlight ? `; shaded: ${highlight.label}` : '');
 
   return (
-    <section className={styles.figure} aria-labelledby={headingId}>
+    <section className={styles.figure} aria-labelledby={headingId} data-highlight={highlightAttribute(highlight)}>
       <div className={styles.heading}>
         <h3 id={headingId}>Portfolio value{rebased ? ` vs ${benchmarkTicker ?? 'benchmark'}` : ''}</h3>
         <label className={styles.toggle}>

@@ -3,7 +3,8 @@ import { formatMoney, formatPercent, formatRatio, signClass } from '../../lib/fo
 import { formatDay } from './metrics-format';
 import styles from './results.module.css';
 
-type Outcome = Schemas['SimulationOutcomeDto'];
+/** What the cards read of a run's outcome (a stored simulation's, or the live preview's). */
+type Outcome = Pick<Schemas['SimulationOutcomeDto'], 'finalValue' | 'initialCapital' | 'depletedOn'>;
 
 interface Card {
   id: string;

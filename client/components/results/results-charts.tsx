@@ -1,9 +1,10 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Schemas } from '../../lib/api/client';
 import { AnnualReturnsChart } from '../charts/annual-returns-chart';
 import { epochSeconds } from '../charts/chart-data';
+import type { ChartHighlight } from '../charts/chart-highlight';
 import { DrawdownChart } from '../charts/drawdown-chart';
 import { ValueChart } from '../charts/value-chart';
 import { WeightsChart } from '../charts/weights-chart';
@@ -22,11 +23,29 @@ interface ResultsChartsProps {
   benchmarkTicker: string | null;
   /** "price only" or "total return", when known. */
   benchmarkKind?: string | null;
+  /** Days shaded on the value and drawdown charts (a drawdown episode), or none. */
+  highlight?: ChartHighlight | null;
+  /** Sections shown right after the performance charts (drawdown episodes, rolling metrics). */
+  afterPerformance?: ReactNode;
+  /** `series.dates` as Unix seconds, when the caller already has them. */
+  times?: Float64Array;
 }
 
-/** Value, drawdown, annual and monthly returns, and weights: everything drawn from the daily series. */
-export function ResultsCharts({ series, tickers, benchmarkTicker, benchmarkKind = null }: ResultsChartsProps) {
-  const times = useMemo(() => epochSeconds(series.dates), [series.dates]);
+/**
+ * Value, drawdown, annual and monthly returns, and weights: everything drawn from the daily series. Prop-driven (the
+ * shared page draws the same from its own data).
+ */
+export function ResultsCharts({
+  series,
+  tickers,
+  benchmarkTicker,
+  benchmarkKind = null,
+  highlight = null,
+  afterPerformance = null,
+  times: givenTimes,
+}: ResultsChartsProps) {
+  const ownTimes = useMemo(() => (givenTimes ? null : epochSeconds(series.dates)), [givenTimes, series.dates]);
+  const times = givenTimes ?? (ownTimes as Float64Array);
   const periods = useMemo(() => returnsByPeriod(series.dates, series.dailyReturn), [series.dates, series.dailyReturn]);
   const benchmarkPeriods = useMemo(
     () => (series.benchmark ? returnsByPeriod(series.dates, dailyReturnsFromValues(series.benchmark)) : null),
@@ -52,10 +71,18 @@ export function ResultsCharts({ series, tickers, benchmarkTicker, benchmarkKind 
             benchmarkValue={series.benchmarkValue as Nullable | null}
             benchmarkTicker={benchmarkTicker}
             benchmarkKind={benchmarkKind}
+            highlight={highlight}
           />
-          <DrawdownChart days={series.dates} times={times} drawdown={series.drawdown as Nullable} />
+          <DrawdownChart
+            days={series.dates}
+            times={times}
+            drawdown={series.drawdown as Nullable}
+            highlight={highlight}
+          />
         </div>
       </section>
+
+      {afterPerformance}
 
       <section className={styles.section} aria-labelledby="returns-heading">
         <h2 id="returns-heading">Returns by period</h2>

@@ -8,8 +8,9 @@ import { errorMessage, type SimulationDetail } from '../../lib/api/client';
 import { formatDateTime, formatMoney } from '../../lib/format/numbers';
 import { ConfirmDialog } from '../history/confirm-dialog';
 import { DownloadReport } from '../report/download-report';
-import { ShareActions } from '../sharing/share-actions';
+import { DownloadTearsheet } from '../report/download-tearsheet';
 import { ResultNotes } from './result-notes';
+import { ShareActions } from '../sharing/share-actions';
 import { ResultWarnings, SimulatedPeriod } from './result-warnings';
 import styles from './results.module.css';
 import { useSimulationActions } from './use-simulation';
@@ -137,6 +138,7 @@ export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDet
 
       <div className={styles.actions}>
         {detail.status === 'completed' && <DownloadReport simulationId={detail.id} />}
+        {detail.status === 'completed' && <DownloadTearsheet simulationId={detail.id} />}
         {rerunInHeader && (
           <button type="button" className="button secondary" onClick={() => rerun.mutate()} disabled={rerun.isPending}>
             {rerun.isPending ? 'Starting…' : 'Re-run'}

@@ -1,18 +1,24 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { errorMessage, type SimulationDetail } from '../../lib/api/client';
 import type { LiveProgress } from '../../lib/realtime/live-progress';
+import { epochSeconds } from '../charts/chart-data';
+import type { ChartHighlight } from '../charts/chart-highlight';
 import { loadUplot } from '../charts/uplot-chart';
+import { formatPercent } from '../../lib/format/numbers';
+import { DrawdownEpisodesTable } from './drawdown-episodes-table';
 import { ProgressBar } from '../progress/progress-bar';
 import { MetricCards } from './metric-cards';
 import { MetricsTable } from './metrics-table';
 import { OutcomeSummary } from './outcome-summary';
 import { ResultsCharts } from './results-charts';
 import { ResultsHeader } from './results-header';
+import { RollingSection } from './rolling-section';
 import styles from './results.module.css';
 import { TradesList } from './trades-list';
+import { useSimulationAnalysis } from './use-analysis';
 import { isNotFound, useSimulation, useSimulationActions } from './use-simulation';
 
 function NotFound() {
@@ -58,8 +64,15 @@ function Failed({ detail }: { detail: SimulationDetail }) {
   );
 }
 
-/** What the results below the header need: an owner's simulation and a shared one both have it. */
-export type ResultView = Pick<SimulationDetail, 'metrics' | 'series' | 'tickers' | 'summary' | 'trades' | 'tradeCount'>;
+/**
+ * What the results below the header need: an owner's simulation and a shared one both have it (a shared snapshot
+ * carries no id, rolling metrics or episodes: those sections are left out).
+ */
+export type ResultView = Pick<
+  SimulationDetail,
+  'metrics' | 'series' | 'tickers' | 'summary' | 'trades' | 'tradeCount'
+> &
+  Partial<Pick<SimulationDetail, 'id' | 'rolling' | 'drawdownEpisodes'>>;
 
 /** "price only" or "total return" for the benchmark's prices, when the result says. */
 function benchmarkKindOf(detail: ResultView, ticker: string | null): string | null {
@@ -67,9 +80,37 @@ function benchmarkKindOf(detail: ResultView, ticker: string | null): string | nu
   return kind === 'price-only' ? 'price only' : kind === 'total-return' ? 'total return' : null;
 }
 
-/** A completed result: headline cards, charts, every metric, the outcome and the trades. */
+type Episode = NonNullable<SimulationDetail['drawdownEpisodes']>['episodes'][number];
+
+/** An episode as the charts shade it: from its peak to its recovery, or to the last day when not recovered. */
+export function episodeHighlight(episode: Episode, index: number, lastDay: string): ChartHighlight {
+  return {
+    from: episode.peakDate,
+    to: episode.recoveryDate ?? lastDay,
+    label: `episode ${index + 1}, ${formatPercent(episode.depth)} from ${episode.peakDate} to ${episode.recoveryDate ?? 'the end (not recovered)'}`,
+  };
+}
+
+/** Drawdown episodes and rolling metrics, with the state they share with the charts (the chosen episode, the window). */
+function useAnalysisView(detail: ResultView) {
+  const initial =
+    detail.id && detail.rolling && detail.drawdownEpisodes
+      ? { rolling: detail.rolling, drawdownEpisodes: detail.drawdownEpisodes }
+      : null;
+  const [window, setWindow] = useState(detail.rolling?.window ?? 252);
+  const [selected, setSelected] = useState<number | null>(null);
+  const analysis = useSimulationAnalysis(detail.id ?? '', window, initial);
+  const dates = detail.series?.dates;
+  const times = useMemo(() => (dates ? epochSeconds(dates) : new Float64Array(0)), [dates]);
+  const episode = selected !== null ? detail.drawdownEpisodes?.episodes[selected] : undefined;
+  const highlight = episode && dates ? episodeHighlight(episode, selected ?? 0, dates[dates.length - 1]) : null;
+  return { initial, window, setWindow, selected, setSelected, analysis, times, highlight };
+}
+
+/** A completed result: headline cards, charts, analysis, every metric, the outcome and the trades. */
 export function CompletedResults({ detail }: { detail: ResultView }) {
   const metrics = detail.metrics;
+  const view = useAnalysisView(detail);
   if (!metrics || !detail.series) {
     return (
       <p className="error-box" role="alert">
@@ -92,6 +133,37 @@ export function CompletedResults({ detail }: { detail: ResultView }) {
         tickers={detail.tickers}
         benchmarkTicker={benchmarkTicker}
         benchmarkKind={benchmarkKind}
+        times={view.times}
+        highlight={view.highlight}
+        afterPerformance={
+          <>
+            {detail.drawdownEpisodes && (
+              <section className={styles.section} aria-labelledby="episodes-heading">
+                <h2 id="episodes-heading">Drawdown episodes</h2>
+                <DrawdownEpisodesTable
+                  episodes={detail.drawdownEpisodes}
+                  selected={view.selected}
+                  onSelect={view.setSelected}
+                />
+              </section>
+            )}
+            {view.initial && (
+              <section className={styles.section} aria-labelledby="rolling-heading">
+                <h2 id="rolling-heading">Rolling metrics</h2>
+                <RollingSection
+                  days={detail.series.dates}
+                  times={view.times}
+                  rolling={view.analysis.data?.rolling ?? view.initial.rolling}
+                  window={view.window}
+                  onWindowChange={view.setWindow}
+                  pending={view.analysis.isFetching}
+                  error={view.analysis.isError ? errorMessage(view.analysis.error) : null}
+                  benchmarkTicker={benchmarkTicker}
+                />
+              </section>
+            )}
+          </>
+        }
       />
       <section className={styles.section} aria-labelledby="metrics-heading">
         <h2 id="metrics-heading">Metrics</h2>

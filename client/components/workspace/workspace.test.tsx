@@ -1,11 +1,12 @@
 import { EditorView } from '@codemirror/view';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { api, type SimulationSummary } from '../../lib/api/client';
 import { useLiveProgress, type LiveProgress } from '../../lib/realtime/live-progress';
 import type { TickerAvailability, TickerCheck } from '../editor/ticker-check';
+import { binarySeries, FakeSeriesSource, inProcessEnvironment } from '../preview/preview-test-support';
 import { Workspace } from './workspace';
 
 const push = jest.fn();
@@ -19,6 +20,11 @@ let searchParams = () => new URLSearchParams(window.location.search);
 // The socket is the live-progress hook's business (tested beside it): here it is fed by hand.
 jest.mock('../../lib/realtime/live-progress', () => ({ useLiveProgress: jest.fn(() => null) }));
 const liveProgress = jest.mocked(useLiveProgress);
+// uPlot needs a canvas: the charts are checked in Chromium; here their text alternatives are.
+jest.mock('../charts/uplot-chart', () => ({
+  UplotChart: ({ summary }: { summary: string }) => <div role="img" aria-label={summary} />,
+  loadUplot: () => Promise.resolve(),
+}));
 
 const SEED = 'AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-28';
 const SIMULATION_ID = '6f1c1b5e-3f1a-4c43-9c55-2b6f0c2b9a10';
@@ -66,6 +72,7 @@ beforeAll(() => {
 beforeEach(() => {
   sessionStorage.clear();
   window.history.replaceState(null, '', '/');
+  previewPrices = new FakeSeriesSource();
   history = [];
   push.mockReset();
   post.mockReset();
@@ -81,12 +88,19 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
+/** The live preview's prices (none unless a test puts some): its engine runs in process. */
+let previewPrices = new FakeSeriesSource();
+
 async function renderWorkspace(checkTickers?: TickerCheck) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const searchTickers = jest.fn(async () => []);
   render(
     <QueryClientProvider client={queryClient}>
-      <Workspace searchTickers={searchTickers} checkTickers={checkTickers} />
+      <Workspace
+        searchTickers={searchTickers}
+        checkTickers={checkTickers}
+        previewEnvironment={inProcessEnvironment(previewPrices)}
+      />
     </QueryClientProvider>,
   );
   // The editor loads lazily (as in the browser).
@@ -260,6 +274,42 @@ describe('Workspace command editor', () => {
     await renderWorkspace();
     setCommand('AAPL-L-50% MSFT-L-50%\n2020-01-01 2022-12-28');
     expect(editorView().state.doc.toString()).toBe(SEED);
+  });
+});
+
+describe('Workspace live preview', () => {
+  it('previews the command as typed, without submitting, and follows every change', async () => {
+    previewPrices.serverSeries.set('KO', binarySeries('KO', [50, 55, 60], 'sample', '2024-01-02'));
+    previewPrices.serverSeries.set('PEP', binarySeries('PEP', [100, 100, 90], 'sample', '2024-01-02'));
+    await renderWorkspace();
+    expect(screen.queryByTestId('live-preview')).not.toBeInTheDocument();
+    setCommand('KO-L-50% PEP-L-50% 2024-01-02 2024-01-04');
+    const preview = await screen.findByTestId('live-preview');
+    // 1,000 KO at 50 and 500 PEP at 100; on the last day 1,000 × 60 + 500 × 90 = 105,000.
+    await waitFor(() => expect(within(preview).getByTestId('metric-finalValue')).toHaveTextContent('105,000'));
+    // 1,600 KO and 200 PEP: 1,600 × 60 + 200 × 90 = 114,000.
+    setCommand('KO-L-80% PEP-L-20% 2024-01-02 2024-01-04');
+    await waitFor(() => expect(within(preview).getByTestId('metric-finalValue')).toHaveTextContent('114,000'));
+    expect(preview).toHaveAttribute('data-command', 'KO-L-80% PEP-L-20% 2024-01-02 2024-01-04');
+    // A slider per position; nothing was submitted.
+    expect(within(preview).getByRole('slider', { name: /KO/ })).toHaveValue('80');
+    expect(post).not.toHaveBeenCalled();
+  });
+
+  it('moves the weights with a slider: the command is rewritten and the preview runs again', async () => {
+    previewPrices.serverSeries.set('KO', binarySeries('KO', [50, 55, 60], 'sample', '2024-01-02'));
+    previewPrices.serverSeries.set('PEP', binarySeries('PEP', [100, 100, 90], 'sample', '2024-01-02'));
+    await renderWorkspace();
+    setCommand('KO-L-50% PEP-L-50% 2024-01-02 2024-01-04 rebalance=none');
+    const preview = await screen.findByTestId('live-preview');
+    await waitFor(() => expect(within(preview).getByTestId('metric-finalValue')).toHaveTextContent('105,000'));
+    // A drag (jsdom does not move range inputs with arrow keys; Chromium does, in test/e2e/preview.e2e.ts).
+    fireEvent.change(within(preview).getByRole('slider', { name: /KO/ }), { target: { value: '49' } });
+    // KO 49 %, PEP 51 %: 980 × 60 + 510 × 90 = 104,700.
+    await waitFor(() =>
+      expect(editorView().state.doc.toString()).toBe('KO-L-49% PEP-L-51% 2024-01-02 2024-01-04 rebalance=none'),
+    );
+    await waitFor(() => expect(within(preview).getByTestId('metric-finalValue')).toHaveTextContent('104,700'));
   });
 });
 

@@ -10,6 +10,7 @@ import type { CheckedCommand, CommandEditorHandle } from '../editor/command-edit
 import { CommandErrors } from '../editor/command-errors';
 import { createTickerCheck, type TickerAvailability, type TickerCheck } from '../editor/ticker-check';
 import { createTickerSearch, type TickerSearch } from '../editor/ticker-search';
+import type { PreviewEnvironment } from '../preview/use-live-preview';
 import { ProgressBar } from '../progress/progress-bar';
 import { COMMAND_EXAMPLES } from './examples';
 import { RecentSimulations } from './recent-simulations';
@@ -26,6 +27,10 @@ const CommandEditor = lazy(async () => ({ default: (await loadCommandEditor()).C
 
 // The socket client comes with the first run, not with the page.
 const RunProgress = lazy(() => import('./run-progress'));
+
+// The live preview (its charts, and the engine's worker after it) comes when a command first parses, after the
+// page has painted: never part of the page's first load.
+const LivePreview = lazy(() => import('../preview/live-preview'));
 
 /** How long typing must pause before errors show (instant enough, without flashing on every keystroke). */
 const CHECK_DELAY_MS = 150;
@@ -63,10 +68,12 @@ export interface WorkspaceProps {
   searchTickers?: TickerSearch;
   /** Whether tickers can be priced, for warnings under them; the API's by default (tests pass their own). */
   checkTickers?: TickerCheck;
+  /** Where the live preview's engine runs and gets prices; the browser's worker and IndexedDB by default. */
+  previewEnvironment?: PreviewEnvironment;
 }
 
 /** The workspace: write a command, see its errors as you type, run it, follow it, and find recent runs. */
-export function Workspace({ searchTickers, checkTickers }: WorkspaceProps) {
+export function Workspace({ searchTickers, checkTickers, previewEnvironment }: WorkspaceProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
   // `/?command=…` (a link that opens a command for editing) wins over the draft. Read through the router: on a
@@ -100,6 +107,9 @@ export function Workspace({ searchTickers, checkTickers }: WorkspaceProps) {
 
   // Parsing is microseconds: the button follows every keystroke, only the error list waits for a pause.
   const parsedNow = useMemo(() => parseCommand(command), [command]);
+  // Once a command has parsed the preview stays, showing its last result while the text is being fixed.
+  const [previewing, setPreviewing] = useState(false);
+  if (parsedNow.ok && !previewing) setPreviewing(true);
   const shownParsed = useMemo(() => parseCommand(shownCommand), [shownCommand]);
 
   // Once the command parses, ask whether its tickers can be priced: a warning under each one no source can.
@@ -275,6 +285,12 @@ export function Workspace({ searchTickers, checkTickers }: WorkspaceProps) {
 
         <SyntaxHelp />
       </section>
+
+      {previewing && (
+        <Suspense fallback={null}>
+          <LivePreview command={command} onCommandChange={setCommand} environment={previewEnvironment} />
+        </Suspense>
+      )}
 
       <RecentSimulations />
     </div>

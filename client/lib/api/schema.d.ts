@@ -340,12 +340,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One simulation: command, parsed form, status, metrics, daily series and trades */
+        /** One simulation: command, parsed form, status, metrics, daily series, trades, rolling metrics and drawdown episodes */
         get: operations["HistoryController_get"];
         put?: never;
         post?: never;
         /** Delete a simulation and its result */
         delete: operations["HistoryController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/history/{id}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rolling metrics of one window and the drawdown episodes of a completed simulation, without its series */
+        get: operations["HistoryController_analysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -404,6 +421,23 @@ export interface paths {
          * @description Emits `simulation.share_revoked` on portofino.sharing.events.v1.
          */
         delete: operations["SharingController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/history/{id}/tearsheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A self-contained HTML tearsheet of a completed simulation (inline SVG charts; opens offline, prints to PDF) */
+        get: operations["TearsheetController_tearsheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -865,6 +899,43 @@ export interface components {
             /** @example 2020-02-07 */
             date: string;
         };
+        DrawdownEpisodeDto: {
+            /** @description calendar days from the trough to the recovery */
+            calendarDaysToRecovery: number | null;
+            /** @description calendar days from the peak to the trough */
+            calendarDaysToTrough: number;
+            /** @description deepest drawdown of the episode, a negative fraction */
+            depth: number;
+            /** @description last day at the peak before the fall */
+            peakDate: string;
+            /** @description row of that day in `series.dates` */
+            peakRow: number;
+            recovered: boolean;
+            /** @description first day back at the peak; null when not recovered */
+            recoveryDate: string | null;
+            recoveryRow: number | null;
+            /** @description trading days from the peak to the recovery, or to the last day when not recovered */
+            tradingDays: number;
+            /** @description trading days from the trough to the recovery */
+            tradingDaysToRecovery: number | null;
+            /** @description trading days from the peak to the trough */
+            tradingDaysToTrough: number;
+            /** @description lowest day (the first, if touched twice) */
+            troughDate: string;
+            troughRow: number;
+            /** @description calendar days under water, inclusive (QuantStats drawdown_details "days") */
+            underwaterDays: number;
+        };
+        DrawdownEpisodesDto: {
+            /** @description the `drawdownDeeperThan` asked for, if any */
+            deeperThan: number | null;
+            /** @description deepest first (ties: the earlier first) */
+            episodes: components["schemas"]["DrawdownEpisodeDto"][];
+            /** @description at most this many episodes are listed */
+            limit: number;
+            /** @description every episode of the run, before the threshold and the limit */
+            totalEpisodes: number;
+        };
         ErrorResponse: {
             /** @description per-field or per-token problems */
             details: Record<string, never>[];
@@ -1135,6 +1206,50 @@ export interface components {
              */
             simulationId: string;
         };
+        RollingBenchmarkSeriesDto: {
+            /** @description deepest fall within the window (0 or negative) */
+            maxDrawdown: (number | null)[];
+            /** @description compounded return of the window, annualised beyond 252 days */
+            return: (number | null)[];
+            /** @description annualised Sharpe (QuantStats rolling_sharpe); null for a flat window */
+            sharpe: (number | null)[];
+            /** @description annualised Sortino (QuantStats rolling_sortino); null with no loss */
+            sortino: (number | null)[];
+            /** @description annualised volatility (QuantStats rolling_volatility) */
+            volatility: (number | null)[];
+        };
+        RollingMetricsDto: {
+            /** @description the benchmark’s own; null without one */
+            benchmark: components["schemas"]["RollingBenchmarkSeriesDto"] | null;
+            /** @description how many windows (values in each series): 0 when the run is shorter than the window */
+            count: number;
+            /** @description the day the first window ends; null when the run is shorter than the window */
+            firstDate: string | null;
+            /** @description row of `series.dates` the first window ends on (= window) */
+            firstRow: number;
+            portfolio: components["schemas"]["RollingPortfolioSeriesDto"];
+            /**
+             * @description window length in trading days (126 ≈ 6 months, 252 ≈ 12, 756 ≈ 36)
+             * @example 252
+             */
+            window: number;
+        };
+        RollingPortfolioSeriesDto: {
+            /** @description beta against the benchmark (QuantStats rolling_greeks); null without a benchmark */
+            beta: (number | null)[] | null;
+            /** @description correlation with the benchmark; null without a benchmark */
+            correlation: (number | null)[] | null;
+            /** @description deepest fall within the window (0 or negative) */
+            maxDrawdown: (number | null)[];
+            /** @description compounded return of the window, annualised beyond 252 days */
+            return: (number | null)[];
+            /** @description annualised Sharpe (QuantStats rolling_sharpe); null for a flat window */
+            sharpe: (number | null)[];
+            /** @description annualised Sortino (QuantStats rolling_sortino); null with no loss */
+            sortino: (number | null)[];
+            /** @description annualised volatility (QuantStats rolling_volatility) */
+            volatility: (number | null)[];
+        };
         SeriesSourceDto: {
             from: string;
             /** @description the series (a plain ticker or a synthetic one) */
@@ -1157,6 +1272,8 @@ export interface components {
             canonical: string;
             /** @example AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01 */
             command: string;
+            /** @description the ten deepest drawdown episodes, or those `?drawdownDeeperThan=`; null until completed */
+            drawdownEpisodes: components["schemas"]["DrawdownEpisodesDto"] | null;
             /** @example 2023-01-01 */
             endDate: string;
             maxDrawdown: number | null;
@@ -1166,6 +1283,8 @@ export interface components {
             parsedCommand: {
                 [key: string]: unknown;
             };
+            /** @description rolling metrics of the `?rollingWindow=` window (default 252 trading days); null until completed */
+            rolling: components["schemas"]["RollingMetricsDto"] | null;
             series: components["schemas"]["SimulationSeriesDto"] | null;
             sharpe: number | null;
             /** @example 2020-01-01 */
@@ -1247,6 +1366,10 @@ export interface components {
             /** @description the queue job that runs it (equal to simulationId) */
             taskId: string;
         };
+        SimulationAnalysisDto: {
+            drawdownEpisodes: components["schemas"]["DrawdownEpisodesDto"];
+            rolling: components["schemas"]["RollingMetricsDto"];
+        };
         SimulationDetailDto: {
             cagr: number | null;
             /** @description the command in canonical form (display and de-duplication) */
@@ -1254,6 +1377,8 @@ export interface components {
             /** @example AAPL-L-50% MSFT-L-50% 2020-01-01 2023-01-01 */
             command: string;
             createdAt: string;
+            /** @description the ten deepest drawdown episodes, or those `?drawdownDeeperThan=`; null until completed */
+            drawdownEpisodes: components["schemas"]["DrawdownEpisodesDto"] | null;
             /** @example 2023-01-01 */
             endDate: string;
             /** @description why it failed, in words a person can act on */
@@ -1269,6 +1394,8 @@ export interface components {
                 [key: string]: unknown;
             };
             progress: components["schemas"]["SimulationProgressDto"];
+            /** @description rolling metrics of the `?rollingWindow=` window (default 252 trading days); null until completed */
+            rolling: components["schemas"]["RollingMetricsDto"] | null;
             series: components["schemas"]["SimulationSeriesDto"] | null;
             sharpe: number | null;
             /** @example 2020-01-01 */
@@ -2840,6 +2967,12 @@ export interface operations {
     HistoryController_get: {
         parameters: {
             query?: {
+                /** @description only drawdown episodes deeper than this fraction (0.1: deeper than −10 %); without it the ten deepest are listed */
+                drawdownDeeperThan?: number;
+                /** @description at most this many drawdown episodes, deepest first: default 10, or 100 with drawdownDeeperThan */
+                drawdownLimit?: number;
+                /** @description rolling window in trading days: 126 ≈ 6 months, 252 ≈ 12 months, 756 ≈ 36 months, or any length */
+                rollingWindow?: number;
                 /** @description at most this many trades (the first ones) in `trades`; all when absent. A daily-rebalanced portfolio of many assets over decades makes hundreds of thousands; `tradeCount` always says how many there are. */
                 trades?: number;
             };
@@ -2859,7 +2992,7 @@ export interface operations {
                     "application/json": components["schemas"]["SimulationDetailDto"];
                 };
             };
-            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            /** @description VALIDATION_FAILED: an analysis option out of range */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2933,6 +3066,79 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HistoryController_analysis: {
+        parameters: {
+            query?: {
+                /** @description only drawdown episodes deeper than this fraction (0.1: deeper than −10 %); without it the ten deepest are listed */
+                drawdownDeeperThan?: number;
+                /** @description at most this many drawdown episodes, deepest first: default 10, or 100 with drawdownDeeperThan */
+                drawdownLimit?: number;
+                /** @description rolling window in trading days: 126 ≈ 6 months, 252 ≈ 12 months, 756 ≈ 36 months, or any length */
+                rollingWindow?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationAnalysisDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: an analysis option out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_COMPLETED: queued, running or failed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3187,6 +3393,82 @@ export interface operations {
             };
         };
     };
+    TearsheetController_tearsheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tearsheet, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_COMPLETED: still queued or running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_FAILED: nothing to show */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     PublicPrometheusController_index: {
         parameters: {
             query?: never;
@@ -3426,6 +3708,12 @@ export interface operations {
     SharedController_read: {
         parameters: {
             query?: {
+                /** @description only drawdown episodes deeper than this fraction (0.1: deeper than −10 %); without it the ten deepest are listed */
+                drawdownDeeperThan?: number;
+                /** @description at most this many drawdown episodes, deepest first: default 10, or 100 with drawdownDeeperThan */
+                drawdownLimit?: number;
+                /** @description rolling window in trading days: 126 ≈ 6 months, 252 ≈ 12 months, 756 ≈ 36 months, or any length */
+                rollingWindow?: number;
                 /** @description at most this many trades (the first ones) in `trades`; all when absent. A daily-rebalanced portfolio of many assets over decades makes hundreds of thousands; `tradeCount` always says how many there are. */
                 trades?: number;
             };

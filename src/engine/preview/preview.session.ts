@@ -61,7 +61,11 @@ export interface PreviewSessionLimits {
   maxMatrices: number;
 }
 
-export const DEFAULT_PREVIEW_LIMITS: Readonly<PreviewSessionLimits> = Object.freeze({ maxSeries: 64, maxMatrices: 4 });
+/**
+ * 128 series (a command has at most 50 positions and a benchmark) of up to ~100 KB decoded each for 33 years, and
+ * four matrices (1.4 MB for 21 tickers × 33 years): a bound of about 20 MB however long people type.
+ */
+export const DEFAULT_PREVIEW_LIMITS: Readonly<PreviewSessionLimits> = Object.freeze({ maxSeries: 128, maxMatrices: 4 });
 
 interface HeldSeries {
   columns: PriceSeriesColumns;

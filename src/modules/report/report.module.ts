@@ -10,17 +10,20 @@ import { ReportRepository } from './report.repository';
 import { ReportService } from './report.service';
 import { LocalReportStorage, ReportStorage } from './report-storage';
 import { ReportsGateway } from './reports.gateway';
+import { TearsheetController } from './tearsheet/tearsheet.controller';
+import { TearsheetService } from './tearsheet/tearsheet.service';
 
-/** Reports: POST/GET /report, the Bull processor that writes the workbook, the /reports live gateway. */
+/** Reports: POST/GET /report, GET /history/{id}/tearsheet, the Bull processor that writes the workbook, the /reports live gateway. */
 @Module({
   imports: [TypeOrmModule.forFeature([ReportEntity]), HistoryModule, MetricsModule],
-  controllers: [ReportController],
+  controllers: [ReportController, TearsheetController],
   providers: [
     ReportRepository,
     ReportService,
     ReportProcessor,
     ReportsGateway,
     ReportCleanupListener,
+    TearsheetService,
     { provide: ReportStorage, useClass: LocalReportStorage },
   ],
   exports: [ReportService],

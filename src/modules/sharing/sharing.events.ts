@@ -31,6 +31,9 @@ export function sharingEvent<TData>(
     version: 1,
     userId,
     subject: { simulationId },
+    // The simulation's work, like history.*; a person's request causes these, never another event.
+    correlationId: simulationId,
+    causationId: null,
     data,
   };
 }

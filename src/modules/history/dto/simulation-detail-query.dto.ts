@@ -1,8 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
+import { SimulationAnalysisQueryDto } from './simulation-analysis-query.dto';
 
-export class SimulationDetailQueryDto {
+/** The trades shown, and the analysis options (`rolling`, `drawdownEpisodes`). */
+export class SimulationDetailQueryDto extends SimulationAnalysisQueryDto {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 0,

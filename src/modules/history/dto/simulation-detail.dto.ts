@@ -1,6 +1,7 @@
 import type { PortfolioCommand } from '../../../engine';
 import { ApiProperty } from '@nestjs/swagger';
 import type { SimulationRecord, StoredSimulationResult, TradeRow } from '../history.types';
+import { DrawdownEpisodesDto, RollingMetricsDto, type SimulationAnalysisDto } from './simulation-analysis.dto';
 import { SimulationMetricsDto, SimulationOutcomeDto, SimulationWarningDto } from './simulation-metrics.dto';
 import { SimulationSummaryDto } from './simulation-summary.dto';
 
@@ -88,10 +89,25 @@ export class SimulationDetailDto extends SimulationSummaryDto {
   @ApiProperty({ type: Number, nullable: true, description: 'how many trades the simulation made' })
   tradeCount!: number | null;
 
+  @ApiProperty({
+    type: RollingMetricsDto,
+    nullable: true,
+    description: 'rolling metrics of the `?rollingWindow=` window (default 252 trading days); null until completed',
+  })
+  rolling!: RollingMetricsDto | null;
+
+  @ApiProperty({
+    type: DrawdownEpisodesDto,
+    nullable: true,
+    description: 'the ten deepest drawdown episodes, or those `?drawdownDeeperThan=`; null until completed',
+  })
+  drawdownEpisodes!: DrawdownEpisodesDto | null;
+
   static fromDetail(
     record: SimulationRecord,
     result: StoredSimulationResult | null,
     tradeLimit?: number,
+    analysis: SimulationAnalysisDto | null = null,
   ): SimulationDetailDto {
     const base = SimulationSummaryDto.from(record);
     if (!result)
@@ -103,6 +119,8 @@ export class SimulationDetailDto extends SimulationSummaryDto {
         series: null,
         trades: null,
         tradeCount: null,
+        rolling: null,
+        drawdownEpisodes: null,
       };
     const { series } = result;
     const columns = [...series.tickers, 'CASH'];
@@ -132,6 +150,8 @@ export class SimulationDetailDto extends SimulationSummaryDto {
       },
       trades: tradeLimit === undefined ? result.trades : result.trades.slice(0, tradeLimit),
       tradeCount: result.trades.length,
+      rolling: analysis?.rolling ?? null,
+      drawdownEpisodes: analysis?.drawdownEpisodes ?? null,
     };
   }
 }

@@ -141,6 +141,8 @@ describe('buildReportWorkbook', () => {
       99_990 / 101_000 - 1,
       2,
       1,
+      1, // trading days from the trough back to the peak
+      1, // under water 2024-01-02 only
     ]);
 
     const summary = workbook.getWorksheet('Summary') as ExcelJS.Worksheet;
@@ -237,11 +239,11 @@ describe('buildReportWorkbook', () => {
     const types = await zip.file('[Content_Types].xml')?.async('string');
     for (const chart of charts) expect(types).toContain(`PartName="/${chart}"`);
     // The Charts sheet (sheet 6) points at the drawing, which points at both charts.
-    const sheet = await zip.file('xl/worksheets/sheet7.xml')?.async('string');
+    const sheet = await zip.file('xl/worksheets/sheet8.xml')?.async('string');
     expect(sheet).toMatch(/<drawing r:id="rIdPortofinoDrawing1"\/><\/worksheet>$/);
-    const rels = await zip.file('xl/worksheets/_rels/sheet7.xml.rels')?.async('string');
-    expect(rels).toContain('Target="../drawings/drawing-sheet7.xml"');
-    const drawingRels = await zip.file('xl/drawings/_rels/drawing-sheet7.xml.rels')?.async('string');
+    const rels = await zip.file('xl/worksheets/_rels/sheet8.xml.rels')?.async('string');
+    expect(rels).toContain('Target="../drawings/drawing-sheet8.xml"');
+    const drawingRels = await zip.file('xl/drawings/_rels/drawing-sheet8.xml.rels')?.async('string');
     for (const chart of charts) expect(drawingRels).toContain(`Target="../charts/${chart.slice('xl/charts/'.length)}"`);
     // And exceljs still opens the package.
     const workbook = new ExcelJS.Workbook();
@@ -252,7 +254,7 @@ describe('buildReportWorkbook', () => {
   it('leaves the benchmark columns empty and draws one line without a benchmark', async () => {
     const file = await buildReportWorkbook(content(false));
     const zip = await JSZip.loadAsync(file);
-    const value = await zip.file('xl/charts/drawing-sheet7-chart1.xml')?.async('string');
+    const value = await zip.file('xl/charts/drawing-sheet8-chart1.xml')?.async('string');
     expect(value?.match(/<c:ser>/g)).toHaveLength(1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(toArrayBuffer(file));

@@ -3,8 +3,9 @@ import { PassThrough } from 'node:stream';
 import type { TradeRow } from '../../history/history.types';
 import type { SimulationSeries } from '../../history/simulation-series.codec';
 import { addLineCharts, LineChartSpec } from './chart-parts';
-import { worstDrawdowns } from './drawdown-periods';
+import { computeDrawdownEpisodes } from '../../../engine';
 import { calendarReturns, yearlyPriceReturns } from './period-returns';
+import { writeRollingSheet } from './rolling-sheet';
 
 /** Everything a report shows: the simulation as submitted and its stored result. */
 export interface ReportContent {
@@ -23,7 +24,7 @@ export interface ReportContent {
   generatedAt: Date;
 }
 
-export const SHEETS = ['Summary', 'Daily', 'Monthly', 'Annual', 'Drawdowns', 'Trades', 'Charts'] as const;
+export const SHEETS = ['Summary', 'Daily', 'Monthly', 'Annual', 'Drawdowns', 'Rolling', 'Trades', 'Charts'] as const;
 
 export const TRADE_HEADERS = ['Date', 'Ticker', 'Side', 'Shares', 'Price', 'Value', 'Fee', 'Reason'] as const;
 
@@ -181,7 +182,7 @@ function fitColumns(sheet: ExcelJS.Worksheet, rows: unknown[][], min = 8, max = 
 export type ProgressCallback = (phase: string, percent: number) => Promise<void>;
 
 /**
- * Writes the report workbook (Summary, Daily, Monthly, Annual, Drawdowns, Trades, Charts) with exceljs' streaming
+ * Writes the report workbook (Summary, Daily, Monthly, Annual, Drawdowns, Rolling, Trades, Charts) with exceljs' streaming
  * writer — each daily row is committed as it is written, so a 33-year series never sits in memory as cell
  * objects — then adds the native line charts to the package (see chart-parts.ts). Every value is a number
  * cell holding the stored result's own double; formats only change how Excel shows it.
@@ -214,6 +215,7 @@ export async function buildReportWorkbook(content: ReportContent, progress?: Pro
   writeMonthly(workbook.addWorksheet('Monthly', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content);
   writeAnnual(workbook.addWorksheet('Annual', { views: [{ state: 'frozen', ySplit: 1 }] }), content);
   writeDrawdowns(workbook.addWorksheet('Drawdowns', { views: [{ state: 'frozen', ySplit: 1 }] }), content);
+  writeRollingSheet(workbook.addWorksheet('Rolling', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content);
   writeTrades(workbook.addWorksheet('Trades', { views: [{ state: 'frozen', ySplit: 1 }] }), content.trades);
   const charts = workbook.addWorksheet('Charts');
   charts.getColumn(1).width = 12;
@@ -587,10 +589,21 @@ function writeAnnual(sheet: ExcelJS.Worksheet, content: ReportContent): void {
   sheet.commit();
 }
 
+/** The ten deepest drawdown episodes, from the engine's computeDrawdownEpisodes (the API's and the tearsheet's). */
 function writeDrawdowns(sheet: ExcelJS.Worksheet, content: ReportContent): void {
-  const periods = worstDrawdowns(content.series.dates, content.series.drawdown, 10);
-  const headers = ['Rank', 'Start', 'Trough', 'Recovery', 'Depth', 'Length (trading days)', 'To trough (trading days)'];
-  const formats = ['0', DATE, DATE, DATE, PCT, '0', '0'];
+  const { episodes } = computeDrawdownEpisodes({ dates: content.series.dates, drawdown: content.series.drawdown });
+  const headers = [
+    'Rank',
+    'Start',
+    'Trough',
+    'Recovery',
+    'Depth',
+    'Length (trading days)',
+    'To trough (trading days)',
+    'Recovery (trading days)',
+    'Under water (calendar days)',
+  ];
+  const formats = ['0', DATE, DATE, DATE, PCT, '0', '0', '0', '0'];
   sheet.columns = headers.map((header, index) => ({
     key: String(index),
     width: Math.max(12, header.length + 2),
@@ -600,16 +613,18 @@ function writeDrawdowns(sheet: ExcelJS.Worksheet, content: ReportContent): void 
   header.values = headers;
   styleHeader(header);
   header.commit();
-  periods.forEach((period, index) => {
+  episodes.forEach((episode, index) => {
     sheet
       .addRow([
         index + 1,
-        excelDate(period.start),
-        excelDate(period.trough),
-        period.recovery ? excelDate(period.recovery) : 'not recovered',
-        period.depth,
-        period.length,
-        period.daysToTrough,
+        excelDate(episode.peakDate),
+        excelDate(episode.troughDate),
+        episode.recoveryDate ? excelDate(episode.recoveryDate) : 'not recovered',
+        episode.depth,
+        episode.tradingDays,
+        episode.tradingDaysToTrough,
+        episode.tradingDaysToRecovery,
+        episode.underwaterDays,
       ])
       .commit();
   });

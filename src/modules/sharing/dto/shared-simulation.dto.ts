@@ -50,6 +50,9 @@ export class SharedSimulationDto {
       series: detail.series,
       trades: detail.trades,
       tradeCount: detail.tradeCount,
+      // The shared page shows the result itself; rolling metrics and episodes stay on the owner's page for now.
+      rolling: null,
+      drawdownEpisodes: null,
     };
     return { kind: 'simulation', sharedAt: sharedAt.toISOString(), simulation };
   }

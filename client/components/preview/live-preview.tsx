@@ -1,0 +1,134 @@
+'use client';
+
+import { useCallback, useId, useMemo } from 'react';
+import { useSession } from '../../lib/auth/session';
+import { fetchBinarySeries, PriceLoader } from '../../lib/prices/price-loader';
+import { openPriceStore } from '../../lib/prices/price-store';
+import { DrawdownChart } from '../charts/drawdown-chart';
+import { ValueChart } from '../charts/value-chart';
+import { MetricCards } from '../results/metric-cards';
+import { ResultWarnings } from '../results/result-warnings';
+import type { LineView } from './preview-client';
+import type { PreviewLine } from './preview-protocol';
+import styles from './live-preview.module.css';
+import { useLivePreview, type PreviewEnvironment } from './use-live-preview';
+import { WeightSliders } from './weight-sliders';
+
+export interface LivePreviewProps {
+  /** The command as typed (the editor's text). */
+  command: string;
+  /** Sliders rewrite the command: the editor and the preview follow. */
+  onCommandChange: (command: string) => void;
+}
+
+const LINE_ID = 'command';
+
+/** What the status line says of the latest answer. */
+function statusOf(view: LineView | null, computeMs: number | null, failure: string | null): string {
+  if (failure !== null) return `The preview is off: ${failure}. “Run backtest” still works.`;
+  if (view === null) return 'Starting the preview…';
+  switch (view.status) {
+    case 'ok':
+      return `As typed, computed in your browser${computeMs === null ? '' : ` in ${Math.max(1, Math.round(computeMs))} ms`} by the server’s engine. “Run backtest” keeps it in your history.`;
+    case 'loading':
+      return `Loading the prices of ${view.tickers.join(', ')}…`;
+    case 'unavailable':
+      return `No preview: ${view.message}`;
+    case 'failed':
+      return `This command cannot run: ${view.message}`;
+    case 'invalid':
+      return 'The command has errors: the preview shows the last one that ran.';
+    case 'empty':
+      return '';
+  }
+}
+
+/** The live preview with an explicit environment (tests give an in-process engine and prices). */
+export function LivePreviewPanel({
+  command,
+  onCommandChange,
+  environment,
+}: LivePreviewProps & { environment: PreviewEnvironment }) {
+  const headingId = useId();
+  const lines = useMemo<PreviewLine[]>(() => [{ id: LINE_ID, command }], [command]);
+  const { update, shown: shownLines, failure } = useLivePreview(lines, environment);
+  const line = update?.lines.find((one) => one.id === LINE_ID) ?? null;
+  const view = line?.view ?? null;
+  // The last result stays on screen (dimmed) while the command is being fixed or its prices load.
+  const shown = shownLines.get(LINE_ID) ?? null;
+  const current = shown !== null && view?.status === 'ok' && line?.command === command;
+  const result = shown?.result ?? null;
+  const nav = useMemo(() => (result ? Array.from(result.nav) : []), [result]);
+  const drawdown = useMemo(() => (result ? Array.from(result.drawdown) : []), [result]);
+  const benchmarkValue = useMemo(() => (result?.benchmarkValue ? Array.from(result.benchmarkValue) : null), [result]);
+  const benchmark = result?.command.options.benchmark ?? null;
+  const benchmarkKind = result?.dataSources.find((source) => source.ticker === benchmark)?.kind ?? null;
+
+  return (
+    <section
+      className={`card ${styles.preview}`}
+      aria-labelledby={headingId}
+      data-testid="live-preview"
+      data-state={current ? 'current' : shown ? 'stale' : 'none'}
+      data-command={shown?.command ?? ''}
+      // The worker's time for the latest answer (the dashboard bench reads it).
+      data-compute-ms={update?.computeMs ?? ''}
+    >
+      <div className={styles.heading}>
+        <h2 id={headingId}>Live preview</h2>
+        <p className={`muted ${styles.status}`} role="status">
+          {statusOf(view, update?.computeMs ?? null, failure)}
+        </p>
+      </div>
+      {shown && result && (
+        <div className={current ? styles.body : `${styles.body} ${styles.stale}`}>
+          <ResultWarnings warnings={result.warnings} />
+          <MetricCards metrics={result.metrics} outcome={result} />
+          <WeightSliders command={command} onCommandChange={onCommandChange} />
+          <div className={styles.charts}>
+            <ValueChart
+              days={shown.dates}
+              times={shown.times}
+              nav={nav}
+              benchmark={null}
+              benchmarkValue={benchmarkValue}
+              benchmarkTicker={benchmark}
+              benchmarkKind={
+                benchmarkKind === 'price-only' ? 'price only' : benchmarkKind === 'total-return' ? 'total return' : null
+              }
+            />
+            <DrawdownChart days={shown.dates} times={shown.times} drawdown={drawdown} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The worker is fetched here, when the preview first shows: never with the page. */
+const browserEnvironment = {
+  createPort: async () => (await import('./preview-worker-factory')).createPreviewWorker(),
+  createSource: async (scope: string) => new PriceLoader(await openPriceStore(), fetchBinarySeries, scope),
+};
+
+/** The browser's engine and prices, for the signed-in person. */
+function BrowserLivePreview(props: LivePreviewProps) {
+  const { user } = useSession();
+  const scope = user?.id ?? 'anonymous';
+  const createPort = useCallback(() => browserEnvironment.createPort(), []);
+  const createSource = useCallback((of: string) => browserEnvironment.createSource(of), []);
+  const environment = useMemo(() => ({ scope, createPort, createSource }), [scope, createPort, createSource]);
+  return <LivePreviewPanel {...props} environment={environment} />;
+}
+
+/**
+ * The workspace's live preview: the command as typed, simulated in a Web Worker by the server's engine over prices
+ * kept in IndexedDB — headline metrics, warnings, value and drawdown, and a weight slider per position. An
+ * `environment` replaces the browser's worker and prices (tests).
+ */
+export default function LivePreview({
+  environment,
+  ...props
+}: LivePreviewProps & { environment?: PreviewEnvironment }) {
+  return environment ? <LivePreviewPanel {...props} environment={environment} /> : <BrowserLivePreview {...props} />;
+}

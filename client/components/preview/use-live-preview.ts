@@ -1,0 +1,77 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { PreviewClient, type PreviewUpdate, type SeriesSource } from './preview-client';
+import type { PreviewLine, PreviewPort } from './preview-protocol';
+import { nextShownResults, type ShownResults } from './shown-results';
+
+/** Where the preview's engine runs and where its prices come from (the browser's by default; tests pass their own). */
+export interface PreviewEnvironment {
+  /** The person whose series these are (their uploads shadow public tickers). */
+  scope: string;
+  createPort(): PreviewPort | Promise<PreviewPort>;
+  createSource(scope: string): SeriesSource | Promise<SeriesSource>;
+}
+
+export interface LivePreviewState {
+  /** The answer to the latest request, once there is one. */
+  update: PreviewUpdate | null;
+  /** Each line's last successful result (kept while the line is being fixed or its prices load). */
+  shown: ShownResults;
+  /** Why there is no preview at all (the worker could not start), or null. */
+  failure: string | null;
+}
+
+const NOTHING_SHOWN: ShownResults = new Map();
+
+/**
+ * Previews `lines` (keep the array referentially stable while they do not change): the engine starts in its worker
+ * after the first render, every change of the lines is sent at once (no debounce; the client keeps one run in
+ * flight and the latest wins), and the latest answer is returned.
+ */
+export function useLivePreview(lines: readonly PreviewLine[], environment: PreviewEnvironment): LivePreviewState {
+  const [answers, setAnswers] = useState<{ update: PreviewUpdate | null; shown: ShownResults }>({
+    update: null,
+    shown: NOTHING_SHOWN,
+  });
+  const [failure, setFailure] = useState<string | null>(null);
+  const client = useRef<PreviewClient | null>(null);
+  const latestLines = useRef(lines);
+
+  useEffect(() => {
+    latestLines.current = lines;
+    client.current?.request(lines);
+  }, [lines]);
+
+  const { scope, createPort, createSource } = environment;
+  useEffect(() => {
+    let cancelled = false;
+    let started: PreviewClient | null = null;
+    Promise.all([createPort(), createSource(scope)]).then(
+      ([port, source]) => {
+        if (cancelled) {
+          port.terminate();
+          return;
+        }
+        port.onerror = (message) => {
+          if (!cancelled) setFailure(message);
+        };
+        started = new PreviewClient(port, source, (update) =>
+          setAnswers((previous) => ({ update, shown: nextShownResults(previous.shown, update) })),
+        );
+        client.current = started;
+        started.request(latestLines.current);
+      },
+      (error: unknown) => {
+        if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      cancelled = true;
+      started?.dispose();
+      client.current = null;
+    };
+  }, [scope, createPort, createSource]);
+
+  return { ...answers, failure };
+}
