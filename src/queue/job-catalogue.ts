@@ -12,6 +12,10 @@ export interface JobCatalogue {
     /** Builds one requested report workbook (the job id is the report id). */
     build: { reportId: string };
   };
+  comparisons: {
+    /** Runs one comparison: every member simulated (the job id is the comparison id). */
+    run: { comparisonId: string };
+  };
   maintenance: {
     /** Deletes outbox events published more than `olderThanHours` ago. */
     'outbox.prune': { olderThanHours: number };
@@ -26,6 +30,7 @@ export type JobData<Q extends QueueName, J extends JobName<Q>> = JobCatalogue[Q]
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   simulations: ['run'],
   reports: ['build'],
+  comparisons: ['run'],
   maintenance: ['outbox.prune'],
 };
 
