@@ -10,6 +10,7 @@ import { MarketDataModule } from './modules/market-data/market-data.module';
 import { HistoryModule } from './modules/history/history.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { SimulationModule } from './modules/simulation/simulation.module';
+import { ComparisonModule } from './modules/comparison/comparison.module';
 import { ReportModule } from './modules/report/report.module';
 import { ProjectionModule } from './modules/projection/projection.module';
 import { SharingModule } from './modules/sharing/sharing.module';
@@ -44,6 +45,7 @@ export class AppModule {
           ReportModule,
           ProjectionModule,
           SharingModule,
+          ComparisonModule,
           AccountModule,
         ],
       },

@@ -1,6 +1,7 @@
 import { DomainError } from '../common/domain-error';
 import { loadSamplePrices } from '../sample-data/sample-data.loader';
 import { CliPriceSource, loadMarketPrices, PRICE_SOURCES } from './market-data.loader';
+import { COMPARE_USAGE, runCompare } from './compare.command';
 import { PROJECT_USAGE, runProject } from './project.command';
 import { CliOutput, EXIT_OK, EXIT_SIMULATION_FAILED, EXIT_USAGE, runSimulate, USAGE } from './simulate.command';
 
@@ -11,7 +12,7 @@ const SOURCE_USAGE = `  --source   sample (default: bundled data, offline) | yah
 const HELP = new Set(['--help', '-h', 'help']);
 
 /**
- * The `portofino` command line: `portofino simulate "<command>" [--json] [--source sample|yahoo|db]`, and
+ * The `portofino` command line: `portofino simulate "<command>" [--json] [--source sample|yahoo|db]`, `portofino compare "<cmd>" "<cmd>" … [--json]` (sample data), and
  * `--help` (also after `simulate`, anywhere among its arguments). Returns the exit code.
  */
 export async function runCli(argv: readonly string[], io: CliOutput): Promise<number> {
@@ -22,11 +23,18 @@ export async function runCli(argv: readonly string[], io: CliOutput): Promise<nu
     (subcommand === 'simulate' && rest.some((arg) => HELP.has(arg)))
   ) {
     if (subcommand === undefined) {
-      io.err(`${USAGE}\n${SOURCE_USAGE}`);
+      io.err(`${USAGE}\n${SOURCE_USAGE}\n\n${PROJECT_USAGE}\n\n${COMPARE_USAGE}`);
       return EXIT_USAGE;
     }
-    io.out(`${USAGE}\n${SOURCE_USAGE}\n\n${PROJECT_USAGE}`);
+    io.out(`${USAGE}\n${SOURCE_USAGE}\n\n${PROJECT_USAGE}\n\n${COMPARE_USAGE}`);
     return EXIT_OK;
+  }
+  if (subcommand === 'compare') {
+    if (rest.some((arg) => HELP.has(arg))) {
+      io.out(COMPARE_USAGE);
+      return EXIT_OK;
+    }
+    return runCompare(rest, () => loadSamplePrices(), io);
   }
   if (subcommand === 'project') {
     if (rest.some((arg) => HELP.has(arg))) {

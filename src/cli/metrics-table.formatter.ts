@@ -2,9 +2,9 @@ import { CASH_TICKER } from '../engine/command/command.types';
 import { BenchmarkMetrics, PerformanceMetrics } from '../engine/metrics/metrics.types';
 import { SimulationResult } from '../engine/simulation/simulation.types';
 
-type Format = 'percent' | 'ratio' | 'text' | 'days';
+export type Format = 'percent' | 'ratio' | 'text' | 'days';
 
-const ROWS: readonly [string, keyof PerformanceMetrics, Format][] = [
+export const ROWS: readonly [string, keyof PerformanceMetrics, Format][] = [
   ['Total return', 'totalReturn', 'percent'],
   ['CAGR', 'cagr', 'percent'],
   ['Volatility (ann.)', 'volatility', 'percent'],

@@ -72,3 +72,5 @@ export { parseComparisonInput, validateComparisonMembers } from './comparison/co
 export { commonPeriod } from './comparison/common-period';
 export { correlationMatrix } from './comparison/correlation-matrix';
 export { bestMembers, METRIC_DIRECTIONS } from './comparison/best-member';
+export { runComparison, ComparisonMemberError } from './comparison/run-comparison';
+export type { ComparedMember, ComparisonOutcome, ComparisonPeriodMode } from './comparison/run-comparison';

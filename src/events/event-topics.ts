@@ -9,6 +9,7 @@ export const EVENT_TOPICS = {
   account: 'portofino.account.events.v1',
   projection: 'portofino.projection.events.v1',
   sharing: 'portofino.sharing.events.v1',
+  comparison: 'portofino.comparison.events.v1',
 } as const;
 
 export type EventTopic = (typeof EVENT_TOPICS)[keyof typeof EVENT_TOPICS];

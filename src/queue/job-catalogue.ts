@@ -12,6 +12,10 @@ export interface JobCatalogue {
     /** Builds one requested report workbook (the job id is the report id). */
     build: { reportId: string };
   };
+  comparisons: {
+    /** Runs one comparison: every member simulated (the job id is the comparison id). */
+    run: { comparisonId: string };
+  };
   projections: {
     /** Runs one requested Monte Carlo projection (the job id is the projection id). */
     run: { projectionId: string };
@@ -30,6 +34,7 @@ export type JobData<Q extends QueueName, J extends JobName<Q>> = JobCatalogue[Q]
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   simulations: ['run'],
   reports: ['build'],
+  comparisons: ['run'],
   projections: ['run'],
   maintenance: ['outbox.prune'],
 };

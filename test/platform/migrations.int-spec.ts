@@ -55,6 +55,10 @@ describe.each([
     expect(await indexNames(dataSource, 'share_links')).toEqual(
       expect.arrayContaining(['idx_share_links_subject', 'idx_share_links_token_hash']),
     );
+    // Comparisons: a user's list newest first; the recovery sweep's unfinished ones, oldest first.
+    expect(await indexNames(dataSource, 'comparisons')).toEqual(
+      expect.arrayContaining(['idx_comparisons_user_created', 'idx_comparisons_unfinished']),
+    );
     expect(await dataSource.showMigrations()).toBe(false);
 
     for (let index = 0; index < MIGRATIONS.length; index += 1) await dataSource.undoLastMigration();

@@ -5,6 +5,7 @@ import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import type { EventEnvelope } from '../../src/events/event-envelope';
 import { EventPublisher } from '../../src/events/event-publisher';
 import { InProcessEventTransport } from '../../src/events/in-process-event.transport';
+import { ComparisonEntity } from '../../src/modules/comparison/entities/comparison.entity';
 import { OutboxEventEntity } from '../../src/events/outbox-event.entity';
 import { OutboxRelay } from '../../src/events/outbox-relay';
 import { OutboxRepository } from '../../src/events/outbox.repository';
@@ -43,7 +44,15 @@ export async function openJobDatabase(kind: DatabaseKind): Promise<JobDatabase> 
   );
   const dataSource = new DataSource({
     ...options,
-    entities: [OutboxEventEntity, SimulationEntity, SimulationTickerEntity, ReportEntity, ProjectionEntity, UserEntity],
+    entities: [
+      OutboxEventEntity,
+      SimulationEntity,
+      SimulationTickerEntity,
+      ReportEntity,
+      ComparisonEntity,
+      ProjectionEntity,
+      UserEntity,
+    ],
   });
   await dataSource.initialize();
   const outbox = new OutboxRepository(dataSource);

@@ -18,13 +18,26 @@ interface HistoryTableProps {
   onRerun(simulation: SimulationSummary): void;
   /** The simulation being re-run, if any: its button waits. */
   rerunningId: string | null;
+  /** The completed simulations picked for a comparison, and how one is picked or left out. */
+  selected?: ReadonlySet<string>;
+  onSelect?(simulation: SimulationSummary, selected: boolean): void;
 }
 
 /*
  * Explicit table roles on purpose: below 720 px the rows are laid out as cards (CSS display), which makes some
  * browsers drop the native table semantics unless the roles are stated.
  */
-export function HistoryTable({ items, params, stale, onSort, onDelete, onRerun, rerunningId }: HistoryTableProps) {
+export function HistoryTable({
+  items,
+  params,
+  stale,
+  onSort,
+  onDelete,
+  onRerun,
+  rerunningId,
+  selected,
+  onSelect,
+}: HistoryTableProps) {
   const sortable = (field: SortField, label: string, numeric = true): ReactNode => {
     const active = params.sort === field;
     return (
@@ -75,6 +88,8 @@ export function HistoryTable({ items, params, stale, onSort, onDelete, onRerun, 
             onDelete={onDelete}
             onRerun={onRerun}
             rerunning={rerunningId === simulation.id}
+            selected={selected?.has(simulation.id) ?? false}
+            onSelect={onSelect}
           />
         ))}
       </tbody>
@@ -87,9 +102,11 @@ interface HistoryRowProps {
   onDelete(simulation: SimulationSummary): void;
   onRerun(simulation: SimulationSummary): void;
   rerunning: boolean;
+  selected: boolean;
+  onSelect?(simulation: SimulationSummary, selected: boolean): void;
 }
 
-function HistoryRow({ simulation, onDelete, onRerun, rerunning }: HistoryRowProps) {
+function HistoryRow({ simulation, onDelete, onRerun, rerunning, selected, onSelect }: HistoryRowProps) {
   const { id, command, startDate, endDate, cagr, sharpe, maxDrawdown, createdAt } = simulation;
   return (
     <tr role="row" className={styles.row}>
@@ -118,6 +135,17 @@ function HistoryRow({ simulation, onDelete, onRerun, rerunning }: HistoryRowProp
       </td>
       <td role="cell" className={styles.actionsCell}>
         <div className={styles.actions}>
+          {onSelect && simulation.status === 'completed' && (
+            <label className={styles.nowrap}>
+              <input
+                type="checkbox"
+                checked={selected}
+                aria-label={`Compare ${command}`}
+                onChange={(event) => onSelect(simulation, event.target.checked)}
+              />{' '}
+              Compare
+            </label>
+          )}
           <button
             type="button"
             className="button secondary"

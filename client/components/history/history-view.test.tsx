@@ -388,6 +388,33 @@ describe('history page', () => {
     );
   });
 
+  it('compares the completed simulations picked (2 to 10) and opens the comparison', async () => {
+    const user = userEvent.setup();
+    const second = simulation({
+      id: '5f0c6f1e-0000-4000-8000-000000000004',
+      command: 'KO-L-100% 2020-01-01 2022-12-28',
+    });
+    GET.mockImplementation(() => answer(200, page([completed, second, failed])));
+    POST.mockImplementation(() =>
+      answer(202, { comparisonId: '7a7a7a7a-0000-4000-8000-000000000007', status: 'queued' }),
+    );
+    renderHistory();
+
+    await user.click(await screen.findByRole('checkbox', { name: `Compare ${completed.command}` }));
+    // A failed simulation has nothing to compare.
+    expect(screen.queryByRole('checkbox', { name: `Compare ${failed.command}` })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Compare 1 selected' })).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: `Compare ${second.command}` }));
+    await user.click(screen.getByRole('button', { name: 'Compare 2 selected' }));
+    expect(POST.mock.calls.at(-1) as unknown[]).toEqual([
+      '/comparisons',
+      { body: { simulationIds: [completed.id, second.id], period: 'common' } },
+    ]);
+    await waitFor(() =>
+      expect(mockRouter.push).toHaveBeenCalledWith('/comparisons/7a7a7a7a-0000-4000-8000-000000000007'),
+    );
+  });
+
   it('welcomes a person with no simulations with a link to try an example in the workspace', async () => {
     GET.mockImplementation(() => answer(200, page([])));
     renderHistory();

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, errorMessage, type SimulationSummary } from '../../lib/api/client';
+import { api, ApiError, errorMessage, unwrap, type SimulationSummary } from '../../lib/api/client';
 import { ConfirmDialog } from './confirm-dialog';
 import { HistoryFilters } from './history-filters';
 import {
@@ -39,6 +39,31 @@ export function HistoryView() {
   const [announcement, setAnnouncement] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  // Completed simulations picked for a comparison (2 to 10), kept across pages.
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [comparing, setComparing] = useState(false);
+  const pick = useCallback((simulation: SimulationSummary, on: boolean) => {
+    setPicked((current) => {
+      const next = new Set(current);
+      if (on) next.add(simulation.id);
+      else next.delete(simulation.id);
+      return next;
+    });
+  }, []);
+  const compare = async () => {
+    setComparing(true);
+    setActionError(null);
+    try {
+      const accepted = unwrap(
+        await api.POST('/comparisons', { body: { simulationIds: [...picked], period: 'common' } }),
+      );
+      router.push(`/comparisons/${accepted.comparisonId}`);
+    } catch (error) {
+      setActionError(`The comparison could not be started: ${errorMessage(error)}`);
+    } finally {
+      setComparing(false);
+    }
+  };
 
   const showParams = useCallback(
     (next: HistoryParams) => {
@@ -151,8 +176,26 @@ export function HistoryView() {
                   onDelete={setConfirming}
                   onRerun={startRerun}
                   rerunningId={rerun.isPending ? (rerun.variables?.id ?? null) : null}
+                  selected={picked}
+                  onSelect={pick}
                 />
               </div>
+              {picked.size > 0 && (
+                <div className={styles.actions}>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={picked.size < 2 || picked.size > 10 || comparing}
+                    aria-busy={comparing || undefined}
+                    onClick={() => void compare()}
+                  >
+                    Compare {picked.size} selected
+                  </button>
+                  <span className="muted">
+                    {picked.size < 2 ? 'pick at least 2' : picked.size > 10 ? 'at most 10' : ''}
+                  </span>
+                </div>
+              )}
               <Pagination
                 page={params.page}
                 lastPage={lastPage}

@@ -226,6 +226,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/comparisons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your comparisons, newest first (without their series) */
+        get: operations["ComparisonController_list"];
+        put?: never;
+        /**
+         * Compare 2 to 10 portfolios side by side; follow it on the /comparisons socket
+         * @description Give members (commands, optionally named) or simulationIds (your history entries). By default every member is simulated on the common period (the latest start and earliest end all can cover); period=own simulates each on its own. Each member’s own options apply to it. docs/comparisons.md
+         */
+        post: operations["ComparisonController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comparisons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A comparison: status, and once completed each member’s metrics and series, the period, correlations, best */
+        get: operations["ComparisonController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a comparison */
+        delete: operations["ComparisonController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comparisons/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a comparison again, as a new comparison with the same members and period */
+        post: operations["ComparisonController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -669,6 +725,15 @@ export interface components {
             moneyWeightedReturn: number | null;
             ticker: string;
         };
+        BestOfMetricDto: {
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @description the best members (0-based; ties share it) */
+            members: number[];
+            /** @example sharpe */
+            metric: string;
+            value: number;
+        };
         CashFlowDto: {
             /** @description money put in (negative: withdrawn) */
             amount: number;
@@ -685,6 +750,165 @@ export interface components {
             earned: number;
             /** @description interest paid on loans, in money (positive) */
             paid: number;
+        };
+        CommonPeriodNoteDto: {
+            /** @enum {string} */
+            code: "COMMON_PERIOD_STARTS_LATER" | "COMMON_PERIOD_ENDS_EARLIER";
+            date: string;
+            /** @description the member (0-based) the note is about */
+            member: number;
+            message: string;
+        };
+        ComparedMemberDto: {
+            /** @description the period the command asks for */
+            asked: components["schemas"]["DateRangeDto"];
+            canonical: string;
+            command: string;
+            /** @description the part of it its prices cover */
+            covered: components["schemas"]["DateRangeDto"];
+            finalValue: number;
+            metrics: components["schemas"]["PerformanceMetricsDto"];
+            name: string;
+            series: components["schemas"]["ComparedSeriesDto"];
+            /** @description the period simulated */
+            simulated: components["schemas"]["DateRangeDto"];
+            warnings: components["schemas"]["ComparedWarningDto"][];
+        };
+        ComparedSeriesDto: {
+            /** @description time-weighted daily return (0 on the first day) */
+            dailyReturn: number[];
+            dates: string[];
+            /** @description drawdown (0 or negative) */
+            drawdown: number[];
+            /** @description portfolio value at each close */
+            value: number[];
+        };
+        ComparedWarningDto: {
+            code: string;
+            message: string;
+        };
+        ComparisonAcceptedDto: {
+            /** Format: uuid */
+            comparisonId: string;
+            members: components["schemas"]["ComparisonMemberSummaryDto"][];
+            /** @enum {string} */
+            period: "common" | "own";
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /**
+             * Format: uuid
+             * @description the queued job (its id is the comparison id)
+             */
+            taskId: string;
+        };
+        ComparisonDetailDto: {
+            /** Format: uuid */
+            comparisonId: string;
+            /** Format: date-time */
+            createdAt: string;
+            failureCode: string | null;
+            /** @description the member (0-based) the failure is about */
+            failureMember: number | null;
+            /** @description why it failed, in words a person can act on */
+            failureReason: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            members: components["schemas"]["ComparisonMemberSummaryDto"][];
+            /** @enum {string} */
+            period: "common" | "own";
+            progress: components["schemas"]["ComparisonProgressDto"];
+            /** @description once completed */
+            result: components["schemas"]["ComparisonResultDto"] | null;
+            /** @description the history entries it was built from */
+            simulationIds: string[] | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        ComparisonMemberInputDto: {
+            /** @example AAPL-L-50% MSFT-L-50% 2010-01-01 2022-12-28 rebalance=monthly */
+            command: string;
+            /**
+             * @description a name for the table (default: Portfolio n)
+             * @example Tech 50/50
+             */
+            name?: string | null;
+        };
+        ComparisonMemberSummaryDto: {
+            /** @description the command in canonical form */
+            canonical: string;
+            command: string;
+            name: string;
+        };
+        ComparisonPeriodDto: {
+            end: string;
+            /** @description the members (0-based) whose prices end first: they set the end */
+            endSetBy: number[];
+            /** @enum {string} */
+            mode: "common" | "own";
+            /** @description each member the common period cuts, said plainly */
+            notes: components["schemas"]["CommonPeriodNoteDto"][];
+            /** @description the common period’s first day (empty when the members have none) */
+            start: string;
+            /** @description the members (0-based) whose prices start last: they set the start */
+            startSetBy: number[];
+            /** @description the period used, in one sentence */
+            statement: string;
+        };
+        ComparisonProgressDto: {
+            percent: number;
+            phase: string | null;
+        };
+        ComparisonRequestDto: {
+            /** @description 2 to 10 portfolios, each a command */
+            members?: components["schemas"]["ComparisonMemberInputDto"][] | null;
+            /**
+             * @description common: every member on the period all can cover; own: each on its own period
+             * @default common
+             * @enum {string|null}
+             */
+            period: "common" | "own" | null;
+            /** @description 2 to 10 of your simulations (history ids) */
+            simulationIds?: string[] | null;
+        };
+        ComparisonResultDto: {
+            /** @description the best member on each ranked metric */
+            best: components["schemas"]["BestOfMetricDto"][];
+            correlation: components["schemas"]["CorrelationMatrixDto"];
+            members: components["schemas"]["ComparedMemberDto"][];
+            period: components["schemas"]["ComparisonPeriodDto"];
+        };
+        ComparisonSummaryDto: {
+            /** Format: uuid */
+            comparisonId: string;
+            /** Format: date-time */
+            createdAt: string;
+            failureCode: string | null;
+            /** @description the member (0-based) the failure is about */
+            failureMember: number | null;
+            /** @description why it failed, in words a person can act on */
+            failureReason: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            members: components["schemas"]["ComparisonMemberSummaryDto"][];
+            /** @enum {string} */
+            period: "common" | "own";
+            progress: components["schemas"]["ComparisonProgressDto"];
+            /** @description the history entries it was built from */
+            simulationIds: string[] | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        CorrelationMatrixDto: {
+            /** @description the dates every member has */
+            commonDates: number;
+            /** @description Pearson correlations of the members’ daily returns, in member order; null where undefined */
+            matrix: (number | null)[][];
+            /** @description daily returns correlated (commonDates − 1) */
+            observations: number;
         };
         DataSourceDto: {
             /**
@@ -2440,6 +2664,299 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonSummaryDto"][];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComparisonRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonAcceptedDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND: a simulationId unknown or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not in the media type (or the charset, UTF-8) this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_COMPARISON: details holds each error located (member index, line, column, code, hint) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonDetailDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonAcceptedDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -6,6 +6,7 @@ import { CreateReports1764600000000 } from './1764600000000-create-reports';
 import { StoreResultsUncompressed1764700000000 } from './1764700000000-store-results-uncompressed';
 import { AccountForeignKeys1764800000000 } from './1764800000000-account-foreign-keys';
 import { IndexUnfinishedWork1764810000000 } from './1764810000000-index-unfinished-work';
+import { CreateComparisons1764830000000 } from './1764830000000-create-comparisons';
 import { CreateShareLinks1764900000000 } from './1764900000000-create-share-links';
 import { CreateProjections1764910000000 } from './1764910000000-create-projections';
 
@@ -19,6 +20,8 @@ export const MIGRATIONS = [
   StoreResultsUncompressed1764700000000,
   AccountForeignKeys1764800000000,
   IndexUnfinishedWork1764810000000,
+  // In timestamp order (TypeORM runs them so): after the projections' 1764820000000, before the share links.
+  CreateComparisons1764830000000,
   CreateShareLinks1764900000000,
   CreateProjections1764910000000,
 ];

@@ -37,6 +37,7 @@ function differences(actual: object | null, expected: Record<string, GoldenValue
  * Every metric of 62 return series (the QuantStats reference portfolios and their benchmarks, every sample
  * ticker's price returns, synthetic edge cases) equals what computeMetrics gave before it was split into steps
  * and made faster: bit for bit or within 1e-13 relative, NaN where it was NaN, dates and day counts exactly.
+ * The 5 leveraged reference series of issue 18 came later and are frozen from the split code (--add-missing).
  */
 describe('metrics against the frozen outputs (metrics-golden.json)', () => {
   const cases = metricsGoldenCases();

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { ComparisonOutcome } from '../../engine';
+import type { DomainEvent } from '../../events/event-envelope';
+import { EventPublisher } from '../../events/event-publisher';
+import { JobStateRepository } from '../../jobs/job-state.repository';
+import { UNFINISHED_JOB_STATUSES } from '../../jobs/job-status';
+import { ComparisonEntity } from './entities/comparison.entity';
+import type { ComparisonChange, ComparisonRecord, StoredMember } from './comparison.types';
+
+/** A comparison the recovery sweep looks at. */
+export interface UnfinishedComparison {
+  id: string;
+  createdAt: Date;
+}
+
+/** The stored JSON columns, read once here (they are only ever written by this repository's callers' records). */
+const toRecord = (row: ComparisonEntity): ComparisonRecord => ({
+  id: row.id,
+  userId: row.userId,
+  status: row.status,
+  periodMode: row.periodMode,
+  members: JSON.parse(row.members) as StoredMember[],
+  simulationIds: row.simulationIds === null ? null : (JSON.parse(row.simulationIds) as string[]),
+  progress: { phase: row.progressPhase, percent: row.progressPercent },
+  failureReason: row.failureReason,
+  failureCode: row.failureCode,
+  failureMember: row.failureMember,
+  result: row.result === null ? null : (JSON.parse(row.result) as ComparisonOutcome),
+  createdAt: row.createdAt,
+  startedAt: row.startedAt,
+  finishedAt: row.finishedAt,
+});
+
+/** The only code that touches the comparisons table: each state change is written with its events. */
+@Injectable()
+export class ComparisonRepository extends JobStateRepository<ComparisonChange> {
+  constructor(@InjectDataSource() dataSource: DataSource, events: EventPublisher) {
+    super(dataSource, events);
+  }
+
+  /** The comparison (queued) and its events, in one transaction. */
+  async insert(
+    comparison: Pick<ComparisonRecord, 'id' | 'userId' | 'periodMode' | 'members' | 'simulationIds' | 'createdAt'>,
+    events: DomainEvent[],
+  ): Promise<void> {
+    await this.inTransactionWithEvents(events, async (tx) => {
+      await tx.getRepository(ComparisonEntity).insert({
+        id: comparison.id,
+        userId: comparison.userId,
+        periodMode: comparison.periodMode,
+        members: JSON.stringify(comparison.members),
+        simulationIds: comparison.simulationIds === null ? null : JSON.stringify(comparison.simulationIds),
+        createdAt: comparison.createdAt,
+        status: 'queued',
+        progressPhase: null,
+        progressPercent: 0,
+        failureReason: null,
+        failureCode: null,
+        failureMember: null,
+        result: null,
+        startedAt: null,
+        finishedAt: null,
+      });
+      return true;
+    });
+  }
+
+  async findById(id: string): Promise<ComparisonRecord | null> {
+    const row = await this.dataSource.getRepository(ComparisonEntity).findOne({ where: { id } });
+    return row ? toRecord(row) : null;
+  }
+
+  /** The user's comparisons, newest first, without their results (a list does not need the series). */
+  async findByUser(userId: string): Promise<ComparisonRecord[]> {
+    const rows = await this.dataSource
+      .getRepository(ComparisonEntity)
+      .createQueryBuilder('c')
+      .select([
+        'c.id',
+        'c.userId',
+        'c.status',
+        'c.periodMode',
+        'c.members',
+        'c.simulationIds',
+        'c.progressPhase',
+        'c.progressPercent',
+        'c.failureReason',
+        'c.failureCode',
+        'c.failureMember',
+        'c.createdAt',
+        'c.startedAt',
+        'c.finishedAt',
+      ])
+      .where('c.user_id = :userId', { userId })
+      .orderBy('c.created_at', 'DESC')
+      .getMany();
+    return rows.map((row) => toRecord({ ...row, result: null }));
+  }
+
+  /** Comparisons still queued or running that were requested before `before`, oldest first, after `after`. */
+  async findUnfinished(before: Date, limit: number, after?: UnfinishedComparison): Promise<UnfinishedComparison[]> {
+    const builder = this.dataSource
+      .getRepository(ComparisonEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.createdAt'])
+      .where(`c.status IN ('queued', 'running')`)
+      .andWhere('c.created_at < :before', { before });
+    if (after) {
+      builder.andWhere('(c.created_at > :afterAt OR (c.created_at = :afterAt AND c.id > :afterId))', {
+        afterAt: after.createdAt,
+        afterId: after.id,
+      });
+    }
+    const rows = await builder.orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC').limit(limit).getMany();
+    return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
+  }
+
+  async changeUnfinished(id: string, change: ComparisonChange, events: DomainEvent[]): Promise<boolean> {
+    const written = await this.inTransactionWithEvents(events, async (tx) => {
+      const result = await tx
+        .getRepository(ComparisonEntity)
+        .update({ id, status: In([...UNFINISHED_JOB_STATUSES]) }, change);
+      return (result.affected ?? 0) > 0;
+    });
+    return written === true;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.dataSource.getRepository(ComparisonEntity).delete({ id });
+  }
+}
