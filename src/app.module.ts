@@ -12,6 +12,7 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { SimulationModule } from './modules/simulation/simulation.module';
 import { ComparisonModule } from './modules/comparison/comparison.module';
 import { ReportModule } from './modules/report/report.module';
+import { ProjectionModule } from './modules/projection/projection.module';
 import { SharingModule } from './modules/sharing/sharing.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -42,6 +43,7 @@ export class AppModule {
           HistoryModule,
           SimulationModule,
           ReportModule,
+          ProjectionModule,
           SharingModule,
           ComparisonModule,
           AccountModule,

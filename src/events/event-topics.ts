@@ -7,6 +7,7 @@ export const EVENT_TOPICS = {
   history: 'portofino.history.events.v1',
   report: 'portofino.report.events.v1',
   account: 'portofino.account.events.v1',
+  projection: 'portofino.projection.events.v1',
   sharing: 'portofino.sharing.events.v1',
   comparison: 'portofino.comparison.events.v1',
 } as const;

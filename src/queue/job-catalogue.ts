@@ -16,6 +16,10 @@ export interface JobCatalogue {
     /** Runs one comparison: every member simulated (the job id is the comparison id). */
     run: { comparisonId: string };
   };
+  projections: {
+    /** Runs one requested Monte Carlo projection (the job id is the projection id). */
+    run: { projectionId: string };
+  };
   maintenance: {
     /** Deletes outbox events published more than `olderThanHours` ago. */
     'outbox.prune': { olderThanHours: number };
@@ -31,6 +35,7 @@ export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   simulations: ['run'],
   reports: ['build'],
   comparisons: ['run'],
+  projections: ['run'],
   maintenance: ['outbox.prune'],
 };
 

@@ -50,6 +50,7 @@ describe.each([
     // The recovery sweep's: unfinished simulations and reports, oldest first.
     expect(await indexNames(dataSource, 'simulations')).toContain('idx_simulations_unfinished');
     expect(await indexNames(dataSource, 'reports')).toContain('idx_reports_unfinished');
+    expect(await indexNames(dataSource, 'projections')).toContain('idx_projections_unfinished');
     // Share links: the public read finds a link by its token's hash (unique); the owner lists a subject's links.
     expect(await indexNames(dataSource, 'share_links')).toEqual(
       expect.arrayContaining(['idx_share_links_subject', 'idx_share_links_token_hash']),

@@ -63,7 +63,12 @@ describe('events through the outbox to Kafka', () => {
     const response = await request(running.url).get('/health').expect(200);
     expect(response.body.details).toEqual({
       database: { status: 'up', kind: 'postgres' },
-      queue: { status: 'up', kind: 'redis', role: 'both', detail: 'bull queues: simulations, reports, maintenance' },
+      queue: {
+        status: 'up',
+        kind: 'redis',
+        role: 'both',
+        detail: 'bull queues: simulations, reports, comparisons, projections, maintenance',
+      },
       events: { status: 'up', kind: 'kafka', role: 'both', detail: '1 broker(s)' },
     });
   });
@@ -221,7 +226,7 @@ describe('events through the outbox to Kafka', () => {
           status: 'up',
           kind: 'redis',
           role: 'both',
-          detail: 'bull queues: simulations, reports, maintenance',
+          detail: 'bull queues: simulations, reports, comparisons, projections, maintenance',
         },
         { dependency: 'events', status: 'down', kind: 'kafka', role: 'both', detail: expect.any(String) },
       ]);

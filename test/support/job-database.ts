@@ -1,3 +1,4 @@
+import { ProjectionEntity } from '../../src/modules/projection/entities/projection.entity';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
@@ -43,7 +44,15 @@ export async function openJobDatabase(kind: DatabaseKind): Promise<JobDatabase> 
   );
   const dataSource = new DataSource({
     ...options,
-    entities: [OutboxEventEntity, SimulationEntity, SimulationTickerEntity, ReportEntity, ComparisonEntity, UserEntity],
+    entities: [
+      OutboxEventEntity,
+      SimulationEntity,
+      SimulationTickerEntity,
+      ReportEntity,
+      ComparisonEntity,
+      ProjectionEntity,
+      UserEntity,
+    ],
   });
   await dataSource.initialize();
   const outbox = new OutboxRepository(dataSource);

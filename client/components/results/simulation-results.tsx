@@ -10,6 +10,7 @@ import { loadUplot } from '../charts/uplot-chart';
 import { formatPercent } from '../../lib/format/numbers';
 import { DrawdownEpisodesTable } from './drawdown-episodes-table';
 import { ProgressBar } from '../progress/progress-bar';
+import { ProjectForwardPanel } from '../projection/project-forward-panel';
 import { MetricCards } from './metric-cards';
 import { MetricsTable } from './metrics-table';
 import { OutcomeSummary } from './outcome-summary';
@@ -175,6 +176,8 @@ export function CompletedResults({ detail }: { detail: ResultView }) {
           <OutcomeSummary outcome={detail.summary} />
         </section>
       )}
+      {/* The owner's view only: a shared snapshot has no id to project (and its viewer owns nothing). */}
+      {detail.id && <ProjectForwardPanel simulationId={detail.id} />}
       {detail.trades && (
         <section className={styles.section} aria-label="Trades">
           <TradesList trades={detail.trades} total={detail.tradeCount ?? detail.trades.length} />

@@ -368,6 +368,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/history/{id}/projections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Project a completed simulation forward (Monte Carlo); follow it on the /projections socket
+         * @description Resamples the simulation’s own complete months (docs/projections.md). Every option has a default; the resolved inputs (the seed too) are stored, so the same inputs give the same outputs.
+         */
+        post: operations["ProjectionController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/history/{id}/rerun": {
         parameters: {
             query?: never;
@@ -451,6 +471,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["PublicPrometheusController_index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A projection’s status, progress, inputs and (once completed) outputs */
+        get: operations["ProjectionController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -960,6 +997,13 @@ export interface components {
              */
             status: number;
         };
+        HistogramDto: {
+            above: number;
+            below: number;
+            counts: number[];
+            lower: number;
+            upper: number;
+        };
         HistoryPageDto: {
             items: components["schemas"]["SimulationSummaryDto"][];
             /** @example 1 */
@@ -1100,6 +1144,148 @@ export interface components {
             splits: components["schemas"]["SplitDto"][];
             /** @example AAPL */
             ticker: string;
+        };
+        ProjectionAcceptedDto: {
+            /** Format: uuid */
+            projectionId: string;
+            /** Format: uuid */
+            simulationId: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description GET it for the status and, once completed, the outputs */
+            url: string;
+        };
+        ProjectionCashFlowDto: {
+            /**
+             * @description kind amount: signed amount per period (−4000 withdraws 4,000)
+             * @example -4000
+             */
+            amount?: number | null;
+            /**
+             * @description kind amount: grow the amount with inflationRate
+             * @default false
+             */
+            inflationIndexed: boolean | null;
+            /**
+             * @description a fixed amount per period, or a share of the value
+             * @enum {string}
+             */
+            kind: "amount" | "percent";
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /**
+             * @description kind percent: signed fraction of the value (−0.04 withdraws 4 %)
+             * @example -0.04
+             */
+            rate?: number | null;
+        };
+        ProjectionDistributionDto: {
+            /** @description 40 bins from the 1st to the 99th percentile */
+            histogram: components["schemas"]["HistogramDto"];
+            max: number;
+            mean: number;
+            min: number;
+            /** @description one per entry of percentiles */
+            percentiles: number[];
+        };
+        ProjectionDto: {
+            createdAt: string;
+            failureCode: string | null;
+            /** @description why it failed, in words a person can act on */
+            failureReason: string | null;
+            finishedAt: string | null;
+            /** @description every option, defaults resolved (the seed too) */
+            inputs: components["schemas"]["ProjectionInputsDto"];
+            /** @description once completed */
+            outputs: components["schemas"]["ProjectionOutputsDto"] | null;
+            progress: components["schemas"]["ProjectionProgressDto"];
+            /** Format: uuid */
+            projectionId: string;
+            /** Format: uuid */
+            simulationId: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        ProjectionInputsDto: {
+            /** @description 1 for monthly */
+            blockMonths: number;
+            cashFlow: components["schemas"]["ProjectionCashFlowDto"] | null;
+            inflationRate: number;
+            initialValue: number;
+            /** @enum {string} */
+            method: "monthly" | "block";
+            paths: number;
+            seed: number;
+            targetValue: number;
+            years: number;
+        };
+        ProjectionOutputsDto: {
+            cagr: components["schemas"]["ProjectionDistributionDto"];
+            /** @description paths a withdrawal emptied before the horizon */
+            depletedPaths: number;
+            finalValue: components["schemas"]["ProjectionDistributionDto"];
+            /** @description complete historical months resampled */
+            historyMonths: number;
+            maxDrawdown: components["schemas"]["ProjectionDistributionDto"];
+            months: number;
+            paths: number;
+            pathsAboveTarget: number;
+            /** @description paths ending above 0 (the money lasted) */
+            pathsPositive: number;
+            /**
+             * @example [
+             *       5,
+             *       10,
+             *       25,
+             *       50,
+             *       75,
+             *       90,
+             *       95
+             *     ]
+             */
+            percentiles: number[];
+            /** @description share of paths ending above the target */
+            probabilityAboveTarget: number;
+            /** @description share of paths ending above 0 */
+            probabilityPositive: number;
+            sustainableWithdrawal: components["schemas"]["SustainableWithdrawalDto"];
+            valueBands: components["schemas"]["ValueBandDto"][];
+            years: number;
+        };
+        ProjectionProgressDto: {
+            percent: number;
+            phase: string | null;
+        };
+        ProjectionRequestDto: {
+            /**
+             * @description block length in months (method block; at most the history’s complete months)
+             * @default 12
+             */
+            blockMonths: number | null;
+            /** @description contribution or withdrawal per period; default the simulation’s own (contribute=…); null for none */
+            cashFlow?: components["schemas"]["ProjectionCashFlowDto"] | null;
+            /**
+             * @description annual inflation for indexed amounts
+             * @default 0
+             */
+            inflationRate: number | null;
+            /** @description value at month 0; default the simulation’s final value */
+            initialValue?: number | null;
+            /**
+             * @description monthly: each month drawn independently; block: runs of blockMonths consecutive months
+             * @default block
+             * @enum {string|null}
+             */
+            method: "monthly" | "block" | null;
+            /** @default 10000 */
+            paths: number | null;
+            /** @description the same seed and inputs give the same result; random when absent */
+            seed?: number | null;
+            /** @description value for probabilityAboveTarget; default the initial value */
+            targetValue?: number | null;
+            /** @default 30 */
+            years: number | null;
         };
         RealReturnsDto: {
             /** @description the same a year (252-day years, as the CAGR) */
@@ -1594,6 +1780,19 @@ export interface components {
              */
             ratio: number;
         };
+        SustainableWithdrawalDto: {
+            /** @description success90 per year as a fraction of the initial value */
+            annualRate90: number;
+            /** @description success95 per year as a fraction of the initial value */
+            annualRate95: number;
+            inflationIndexed: boolean;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** @description highest withdrawal per period that lasts in 90 % of paths */
+            success90: number;
+            /** @description highest withdrawal per period that lasts in 95 % of paths */
+            success95: number;
+        };
         SyntheticTickerDto: {
             base: string;
             /** @description the base rate of the financing (the cash= rate as written), or null when nothing is financed */
@@ -1683,6 +1882,11 @@ export interface components {
             hasPassword: boolean;
             /** @example 1b4e28ba-2fa1-41d2-883f-0016d3cca427 */
             id: string;
+        };
+        ValueBandDto: {
+            percentile: number;
+            /** @description value at month 0 … 12 × years */
+            values: number[];
         };
     };
     responses: never;
@@ -3157,6 +3361,103 @@ export interface operations {
             };
         };
     };
+    ProjectionController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectionRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionAcceptedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details name the option */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_NOT_COMPLETED: still queued or running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not in the media type (or the charset, UTF-8) this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SIMULATION_FAILED, or INSUFFICIENT_HISTORY: fewer than 12 complete months */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     SimulationController_rerun: {
         parameters: {
             query?: never;
@@ -3483,6 +3784,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ProjectionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PROJECTION_NOT_FOUND: unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };

@@ -14,10 +14,11 @@ export interface LiveProgress {
   failureReason: string | null;
 }
 
-/** The two live namespaces and the field that names their subject. */
+/** The live namespaces and the field that names their subject. */
 const CHANNELS = {
   simulation: { namespace: '/simulations', field: 'simulationId' },
   report: { namespace: '/reports', field: 'reportId' },
+  projection: { namespace: '/projections', field: 'projectionId' },
 } as const;
 export type LiveKind = keyof typeof CHANNELS;
 

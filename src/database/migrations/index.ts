@@ -8,6 +8,7 @@ import { AccountForeignKeys1764800000000 } from './1764800000000-account-foreign
 import { IndexUnfinishedWork1764810000000 } from './1764810000000-index-unfinished-work';
 import { CreateComparisons1764830000000 } from './1764830000000-create-comparisons';
 import { CreateShareLinks1764900000000 } from './1764900000000-create-share-links';
+import { CreateProjections1764910000000 } from './1764910000000-create-projections';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   // In timestamp order (TypeORM runs them so): after the projections' 1764820000000, before the share links.
   CreateComparisons1764830000000,
   CreateShareLinks1764900000000,
+  CreateProjections1764910000000,
 ];

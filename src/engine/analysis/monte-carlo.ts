@@ -148,6 +148,27 @@ interface ValidatedOptions {
  * share s is that bound's order statistic across paths — exact, and monotone in W by construction.
  */
 export function projectMonteCarlo(history: Float64Array, options: ProjectionOptions): MonteCarloProjection {
+  const steps = projectMonteCarloSteps(history, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * Checks a projection's options against its history without running it: the AnalysisError
+ * projectMonteCarlo would throw, up front (an API answers 4xx before queueing the work).
+ */
+export function validateProjection(history: Float64Array, options: ProjectionOptions): void {
+  validate(history, options);
+}
+
+/**
+ * projectMonteCarlo one month at a time: yields the number of months done after each simulated
+ * month and returns the projection, identical to projectMonteCarlo's. A caller on an event loop
+ * drives it in slices (a few milliseconds each) so other work runs between them.
+ */
+export function* projectMonteCarloSteps(
+  history: Float64Array,
+  options: ProjectionOptions,
+): Generator<number, MonteCarloProjection, void> {
   const settings = validate(history, options);
   const { paths, months, seed, blockMonths, initialValue, cashFlow, inflationRate } = settings;
   const historyMonths = history.length;
@@ -224,6 +245,7 @@ export function projectMonteCarlo(history: Float64Array, options: ProjectionOpti
 
     quantilesInPlace(scratch, paths, levels, bandRow);
     for (let k = 0; k < levels.length; k++) bandValues[k][m] = bandRow[k];
+    yield m;
   }
 
   const valueBands = PROJECTION_PERCENTILES.map((percentile, k) => ({ percentile, values: bandValues[k] }));

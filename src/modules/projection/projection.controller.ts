@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
+import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
+import { ProjectionAcceptedDto, ProjectionDto, ProjectionOutputsDto, ProjectionRequestDto } from './dto/projection.dto';
+import { ProjectionService } from './projection.service';
+
+@ApiTags('projections')
+@ApiBearerAuth()
+@ApiDatabaseUnavailableResponse()
+@ApiExtraModels(ProjectionOutputsDto)
+@Controller()
+export class ProjectionController {
+  constructor(private readonly projections: ProjectionService) {}
+
+  @Post('history/:id/projections')
+  @HttpCode(202)
+  @ApiParam(UUID_PARAM)
+  @ApiOperation({
+    summary: 'Project a completed simulation forward (Monte Carlo); follow it on the /projections socket',
+    description:
+      'Resamples the simulation’s own complete months (docs/projections.md). Every option has a default; the ' +
+      'resolved inputs (the seed too) are stored, so the same inputs give the same outputs.',
+  })
+  @ApiAcceptedResponse({ type: ProjectionAcceptedDto })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED: details name the option' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'SIMULATION_NOT_FOUND: unknown, or another user’s' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'SIMULATION_NOT_COMPLETED: still queued or running' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'SIMULATION_FAILED, or INSUFFICIENT_HISTORY: fewer than 12 complete months',
+  })
+  async request(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) simulationId: string,
+    @Body() body: ProjectionRequestDto,
+  ): Promise<ProjectionAcceptedDto> {
+    const projection = await this.projections.request(user.id, simulationId, body.toRequest());
+    return {
+      projectionId: projection.id,
+      simulationId,
+      status: projection.status,
+      url: `/projections/${projection.id}`,
+    };
+  }
+
+  @Get('projections/:id')
+  @ApiParam(UUID_PARAM)
+  @ApiOperation({ summary: 'A projection’s status, progress, inputs and (once completed) outputs' })
+  @ApiOkResponse({ type: ProjectionDto })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'PROJECTION_NOT_FOUND: unknown id, or another user’s' })
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ProjectionDto> {
+    return ProjectionDto.from(await this.projections.getOwned(user.id, id));
+  }
+}
