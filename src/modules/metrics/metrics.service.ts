@@ -165,7 +165,7 @@ export class MetricsService extends MetricsRecorder {
       help: 'Stranded jobs the recovery sweep enqueued again (Redis lost them), retried or failed (their workers kept crashing), by queue and action',
       labelNames: ['queue', 'action'],
     });
-    for (const queue of ['simulations', 'reports', 'projections']) {
+    for (const queue of ['simulations', 'reports', 'comparisons', 'projections']) {
       for (const action of RECOVERY_ACTIONS) counter.inc({ queue, action }, 0);
     }
     return counter;

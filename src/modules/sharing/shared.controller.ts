@@ -11,6 +11,7 @@ import {
 import { Public } from '../../common/public.decorator';
 import { ApiDatabaseUnavailableResponse, ErrorResponse } from '../../http/error-response';
 import { SimulationDetailQueryDto } from '../history/dto/simulation-detail-query.dto';
+import { simulationAnalysis } from '../history/simulation-analysis.presenter';
 import { SharedSimulationDto } from './dto/shared-simulation.dto';
 import { SharedReadLimiter } from './shared-read-limiter';
 import { SharingService } from './sharing.service';
@@ -60,7 +61,14 @@ export class SharedController {
   ): Promise<SharedSimulationDto> {
     await this.limiter.count(ip);
     const { link, record, result } = await this.sharing.readShared(token);
-    return SharedSimulationDto.from(link.createdAt, record, result, query.trades);
+    // The analysis as the owner's GET /history/{id} gives it (same query options).
+    return SharedSimulationDto.from(
+      link.createdAt,
+      record,
+      result,
+      query.trades,
+      simulationAnalysis(record, result, query),
+    );
   }
 
   @Get(':token/report')

@@ -6,7 +6,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -24,7 +23,6 @@ export class TearsheetController {
 
   @Get(':id/tearsheet')
   @ApiParam(UUID_PARAM)
-  @ApiProduces('text/html')
   @ApiOperation({
     summary:
       'A self-contained HTML tearsheet of a completed simulation (inline SVG charts; opens offline, prints to PDF)',

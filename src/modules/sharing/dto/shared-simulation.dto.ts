@@ -1,4 +1,5 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
+import type { SimulationAnalysisDto } from '../../history/dto/simulation-analysis.dto';
 import { SimulationDetailDto } from '../../history/dto/simulation-detail.dto';
 import type { SimulationRecord, StoredSimulationResult } from '../../history/history.types';
 
@@ -30,9 +31,10 @@ export class SharedSimulationDto {
     record: SimulationRecord,
     result: StoredSimulationResult,
     tradeLimit?: number,
+    analysis: SimulationAnalysisDto | null = null,
   ): SharedSimulationDto {
     // Listed field by field (not spread and deleted): a field added to the detail later is not shared by accident.
-    const detail = SimulationDetailDto.fromDetail(record, result, tradeLimit);
+    const detail = SimulationDetailDto.fromDetail(record, result, tradeLimit, analysis);
     const simulation: SharedSimulationResultDto = {
       command: detail.command,
       canonical: detail.canonical,
@@ -50,9 +52,8 @@ export class SharedSimulationDto {
       series: detail.series,
       trades: detail.trades,
       tradeCount: detail.tradeCount,
-      // The shared page shows the result itself; rolling metrics and episodes stay on the owner's page for now.
-      rolling: null,
-      drawdownEpisodes: null,
+      rolling: detail.rolling,
+      drawdownEpisodes: detail.drawdownEpisodes,
     };
     return { kind: 'simulation', sharedAt: sharedAt.toISOString(), simulation };
   }
