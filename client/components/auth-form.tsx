@@ -6,6 +6,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api, ApiError, errorMessage, unwrap } from '../lib/api/client';
 import { useSession } from '../lib/auth/session';
+import { setSession } from '../lib/auth/token-store';
 
 type Mode = 'sign-in' | 'register';
 
@@ -49,9 +50,14 @@ export function AuthForm({ mode }: { mode: Mode }) {
     enabled: mode === 'register',
   });
 
+  // After deleting the account: its tokens are dead on the server, forget them here (and stay on this page).
   useEffect(() => {
-    if (status === 'signed-in') router.replace(next);
-  }, [status, router, next]);
+    if (accountDeleted) setSession(null);
+  }, [accountDeleted]);
+
+  useEffect(() => {
+    if (status === 'signed-in' && !accountDeleted) router.replace(next);
+  }, [status, router, next, accountDeleted]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -3,7 +3,6 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { api, errorMessage, unwrap, type User } from '../../lib/api/client';
-import { setSession } from '../../lib/auth/token-store';
 
 /** The word a person types to confirm: deleting cannot be undone, so a single click must not do it. */
 export const CONFIRMATION_WORD = 'delete';
@@ -29,8 +28,8 @@ export function DeleteAccount({ user }: { user: User }) {
     setError(null);
     try {
       unwrap(await api.DELETE('/auth/me', { body: user.hasPassword ? { password } : {} }));
-      // The server revoked every session: forget the tokens here too, without calling /auth/logout.
-      setSession(null);
+      // The server revoked every session; the sign-in page forgets the tokens (forgetting them here first would let
+      // this page's RequireSession redirect to a plain sign-in before the navigation).
       router.replace('/sign-in?deleted=1');
     } catch (caught) {
       setError(caught);

@@ -3,6 +3,7 @@ import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
@@ -34,6 +35,8 @@ export class ProjectionController {
       'Resamples the simulation’s own complete months (docs/projections.md). Every option has a default; the ' +
       'resolved inputs (the seed too) are stored, so the same inputs give the same outputs.',
   })
+  // Every option has a default: no body at all asks for the defaults.
+  @ApiBody({ type: ProjectionRequestDto, required: false })
   @ApiAcceptedResponse({ type: ProjectionAcceptedDto })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED: details name the option' })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'SIMULATION_NOT_FOUND: unknown, or another user’s' })

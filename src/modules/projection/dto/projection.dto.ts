@@ -8,6 +8,9 @@ import { PROJECTION_DEFAULTS, ProjectionRequest } from '../projection.service';
 
 const PERIODS = ['month', 'quarter', 'year'] as const;
 
+/** Left out, the default applies; null is not a value of these options (the OpenAPI document says so). */
+const OmittedOrValid = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
 export class ProjectionCashFlowDto {
   @ApiProperty({ enum: ['amount', 'percent'], description: 'a fixed amount per period, or a share of the value' })
   @IsIn(['amount', 'percent'])
@@ -35,21 +38,21 @@ export class ProjectionCashFlowDto {
   period!: (typeof PERIODS)[number];
 
   @ApiPropertyOptional({ default: false, description: 'kind amount: grow the amount with inflationRate' })
-  @IsOptional()
+  @OmittedOrValid()
   @IsBoolean()
   inflationIndexed?: boolean;
 }
 
 export class ProjectionRequestDto {
   @ApiPropertyOptional({ default: PROJECTION_DEFAULTS.paths, minimum: 1, maximum: PROJECTION_LIMITS.maxPaths })
-  @IsOptional()
+  @OmittedOrValid()
   @IsInt()
   @Min(1)
   @Max(PROJECTION_LIMITS.maxPaths)
   paths?: number;
 
   @ApiPropertyOptional({ default: PROJECTION_DEFAULTS.years, minimum: 1, maximum: PROJECTION_LIMITS.maxYears })
-  @IsOptional()
+  @OmittedOrValid()
   @IsInt()
   @Min(1)
   @Max(PROJECTION_LIMITS.maxYears)
@@ -60,7 +63,7 @@ export class ProjectionRequestDto {
     default: PROJECTION_DEFAULTS.method,
     description: 'monthly: each month drawn independently; block: runs of blockMonths consecutive months',
   })
-  @IsOptional()
+  @OmittedOrValid()
   @IsIn(['monthly', 'block'])
   method?: 'monthly' | 'block';
 
@@ -70,7 +73,7 @@ export class ProjectionRequestDto {
     maximum: PROJECTION_LIMITS.maxBlockMonths,
     description: 'block length in months (method block; at most the history’s complete months)',
   })
-  @IsOptional()
+  @OmittedOrValid()
   @IsInt()
   @Min(1)
   @Max(PROJECTION_LIMITS.maxBlockMonths)
@@ -81,14 +84,14 @@ export class ProjectionRequestDto {
     maximum: 4294967295,
     description: 'the same seed and inputs give the same result; random when absent',
   })
-  @IsOptional()
+  @OmittedOrValid()
   @IsInt()
   @Min(0)
   @Max(4294967295)
   seed?: number;
 
   @ApiPropertyOptional({ description: 'value at month 0; default the simulation’s final value', minimum: 0.01 })
-  @IsOptional()
+  @OmittedOrValid()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0.01)
   @Max(PROJECTION_LIMITS.maxValue)
@@ -110,14 +113,14 @@ export class ProjectionRequestDto {
     maximum: 0.5,
     description: 'annual inflation for indexed amounts',
   })
-  @IsOptional()
+  @OmittedOrValid()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(PROJECTION_LIMITS.minInflationRate)
   @Max(PROJECTION_LIMITS.maxInflationRate)
   inflationRate?: number;
 
   @ApiPropertyOptional({ description: 'value for probabilityAboveTarget; default the initial value', minimum: 0 })
-  @IsOptional()
+  @OmittedOrValid()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(PROJECTION_LIMITS.maxValue)
