@@ -62,3 +62,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Submits a command through the API and waits until its simulation is completed; returns its id. */
+export async function completedSimulation(
+  request: APIRequestContext,
+  server: EmbeddedServer,
+  person: Person,
+  command: string,
+): Promise<string> {
+  const headers = { authorization: `Bearer ${person.accessToken}` };
+  const accepted = await request.post(`${server.url}/simulate`, { headers, data: { command } });
+  expect(accepted.status()).toBe(202);
+  const { simulationId } = (await accepted.json()) as { simulationId: string };
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get(`${server.url}/history/${simulationId}`, { headers })).json()) as { status: string })
+          .status,
+      { timeout: 30_000 },
+    )
+    .toBe('completed');
+  return simulationId;
+}

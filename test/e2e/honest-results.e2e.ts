@@ -1,28 +1,5 @@
-import type { APIRequestContext } from '@playwright/test';
 import { formatPercent } from '../../client/lib/format/numbers';
-import { expect, registerByApi, screenshot, signInWithForm, test, type EmbeddedServer, type Person } from './fixtures';
-
-/** Submits a command through the API and waits for it to complete; returns its id. */
-async function simulated(
-  request: APIRequestContext,
-  server: EmbeddedServer,
-  person: Person,
-  command: string,
-): Promise<string> {
-  const headers = { authorization: `Bearer ${person.accessToken}` };
-  const accepted = await request.post(`${server.url}/simulate`, { headers, data: { command } });
-  expect(accepted.status()).toBe(202);
-  const { simulationId } = (await accepted.json()) as { simulationId: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await request.get(`${server.url}/history/${simulationId}`, { headers })).json()) as { status: string })
-          .status,
-      { timeout: 30_000 },
-    )
-    .toBe('completed');
-  return simulationId;
-}
+import { completedSimulation, expect, registerByApi, screenshot, signInWithForm, test } from './fixtures';
 
 test('a period the prices do not cover: the results header says which period was simulated and why', async ({
   page,
@@ -30,7 +7,7 @@ test('a period the prices do not cover: the results header says which period was
   request,
 }) => {
   const person = await registerByApi(request, server, 'truncated');
-  const id = await simulated(request, server, person, 'AAPL-L-100% 2020-01-01 2025-06-30');
+  const id = await completedSimulation(request, server, person, 'AAPL-L-100% 2020-01-01 2025-06-30');
   await signInWithForm(page, server, person.email);
   await page.goto(`${server.app}/simulations/${id}`);
 
@@ -57,7 +34,7 @@ test('a portfolio drained by withdrawals: the headline says "Depleted on" and no
   request,
 }) => {
   const person = await registerByApi(request, server, 'depleted');
-  const id = await simulated(
+  const id = await completedSimulation(
     request,
     server,
     person,

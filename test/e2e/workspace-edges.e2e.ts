@@ -1,38 +1,6 @@
-import type { APIRequestContext } from '@playwright/test';
-import {
-  expect,
-  PASSWORD,
-  registerByApi,
-  screenshot,
-  signInWithForm,
-  test,
-  type EmbeddedServer,
-  type Person,
-} from './fixtures';
+import { completedSimulation, expect, PASSWORD, registerByApi, screenshot, signInWithForm, test } from './fixtures';
 
 const COMMAND = 'KO-L-60% PEP-L-40% 2015-01-02 2019-12-31 rebalance=quarterly';
-
-/** Runs a simulation through the API and waits until it is completed. */
-async function completedSimulation(
-  request: APIRequestContext,
-  server: EmbeddedServer,
-  person: Person,
-  command: string,
-): Promise<string> {
-  const headers = { authorization: `Bearer ${person.accessToken}` };
-  const accepted = await request.post(`${server.url}/simulate`, { headers, data: { command } });
-  expect(accepted.status()).toBe(202);
-  const { simulationId } = (await accepted.json()) as { simulationId: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await request.get(`${server.url}/history/${simulationId}`, { headers })).json()) as { status: string })
-          .status,
-      { timeout: 30_000 },
-    )
-    .toBe('completed');
-  return simulationId;
-}
 
 test('"Edit in workspace" opens the command in the editor (it opened an empty one until a reload)', async ({
   page,
