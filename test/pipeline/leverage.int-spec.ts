@@ -217,6 +217,26 @@ describe('leverage through the API, embedded', () => {
     expect(rows.find((row) => row[0] === 'Real CAGR')?.[1]).toBeCloseTo(engine.realReturns!.cagr, 9);
   });
 
+  it('runs a spliced ticker over a period before its own first price on its fallback alone', async () => {
+    // YOUNG's prices start on 2016-01-04: all of 2015 is PEP's. It used to fail with PRICE_RANGE_UNAVAILABLE.
+    const spliced = await simulate('YOUNG?FB=PEP-L-100% 2015-01-02 2015-12-31');
+    expect(spliced.status).toBe('completed');
+    const pep = await simulate('PEP-L-100% 2015-01-02 2015-12-31');
+    expect(spliced.summary.finalValue).toBeCloseTo(pep.summary.finalValue as number, 6);
+    expect(spliced.metrics.portfolio.cagr).toBeCloseTo(pep.metrics.portfolio.cagr as number, 12);
+    const synthetics = spliced.summary.synthetics as { ticker: string; sources: unknown[] }[];
+    expect(synthetics.find((one) => one.ticker === 'YOUNG?FB=PEP')?.sources).toEqual([
+      { source: 'PEP', from: '2015-01-02', to: '2015-12-31' },
+    ]);
+    // YOUNG served nothing: only PEP is a data source.
+    expect(spliced.summary.dataSources.map((one: { ticker: string }) => one.ticker)).toEqual(['PEP']);
+
+    // Where YOUNG is also held plainly it must have prices: the refusal stays.
+    const plain = await simulate('YOUNG-L-50% YOUNG?FB=PEP-L-50% 2015-01-02 2015-12-31');
+    expect(plain.status).toBe('failed');
+    expect(plain.failureReason).toContain('YOUNG has no prices from 2015-01-02 to 2015-12-31');
+  });
+
   it('refuses a sum that is off with how to write leverage, and a bad modifier where it sits', async () => {
     const off = await api()
       .post('/simulate')

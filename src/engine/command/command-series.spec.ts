@@ -25,6 +25,8 @@ describe('the series a command needs (one function for the server, the CLI and t
       rates: ['^IRX', 'FEDFUNDS'],
       inflation: 'CPIAUCSL',
       load: ['UPRO', 'SPY', 'KO', '^IRX', 'FEDFUNDS', 'CPIAUCSL'],
+      // UPRO may have no price in the range: SPY?L=3 then gives the whole period.
+      mayBeEmpty: ['UPRO'],
       // A history filter on SPY finds this run, and so does one on UPRO?FB=SPY?L=3.
       held: ['UPRO?FB=SPY?L=3', 'KO?L=2', 'SPY?L=2', 'UPRO', 'SPY', 'KO'],
     });
@@ -32,5 +34,16 @@ describe('the series a command needs (one function for the server, the CLI and t
 
   it('loads a series once when several options read it', () => {
     expect(needs('KO-L-100% 2000-01-01 2020-01-01 cash=^IRX borrow=^IRX inflation=3%').load).toEqual(['KO', '^IRX']);
+  });
+
+  it('lets only a ticker used solely as an FB= base have no price in the range', () => {
+    // A?FB=B?FB=C: A and B are bases, C is the last resort and must have prices.
+    expect(needs('A?FB=B?FB=C-L-100% 2000-01-01 2020-01-01').mayBeEmpty).toEqual(['A', 'B']);
+    // YOUNG is also held plainly, OLD is also a leveraged base without FB=, IRX is a rate: all must have prices.
+    expect(
+      needs('YOUNG?FB=PEP-L-40% YOUNG-L-20% OLD?FB=KO-L-20% OLD?L=2-L-20% 2000-01-01 2020-01-01').mayBeEmpty,
+    ).toEqual([]);
+    expect(needs('IRX?FB=KO-L-100% 2000-01-01 2020-01-01 cash=IRX').mayBeEmpty).toEqual([]);
+    expect(needs('KO-L-100% 2000-01-01 2020-01-01').mayBeEmpty).toEqual([]);
   });
 });

@@ -19,6 +19,11 @@ export interface CommandSeriesNeeds {
   /** Every plain ticker to load prices for, once each: underlying, then rates, then the inflation index. */
   load: string[];
   /**
+   * Tickers of `load` that may have no price in the range: used only as the base of an `FB=` expression, whose
+   * fallback then gives the whole period (UPRO?FB=SPY?L=3 before UPRO existed). Every other ticker must have prices.
+   */
+  mayBeEmpty: string[];
+  /**
    * What a history filter finds the command by: positions and benchmark as written, and the plain tickers they
    * are built from (a filter on SPY finds SPY?L=2).
    */
@@ -41,6 +46,10 @@ export function commandSeriesNeeds(command: PortfolioCommand): CommandSeriesNeed
     rates,
     inflation: index,
     load: unique([...underlying, ...rates, ...(index === null ? [] : [index])]),
+    mayBeEmpty: spliceOnlyBases([...positions, ...(benchmark === null ? [] : [benchmark])].map(tickerExpressionOf), [
+      ...rates,
+      ...(index === null ? [] : [index]),
+    ]),
     held: unique([...positions, ...(benchmark === null ? [] : [benchmark]), ...underlying]),
   };
 }
@@ -55,6 +64,26 @@ export function tickerExpressionOf(ticker: string): TickerExpression {
 
 function plainTickersOf(ticker: string): string[] {
   return underlyingTickers(tickerExpressionOf(ticker));
+}
+
+/** Bases of FB= expressions that no other part of the command needs prices of (a plain use, a base without FB=, a rate). */
+function spliceOnlyBases(expressions: readonly TickerExpression[], required: readonly string[]): string[] {
+  const needed = new Set(required);
+  const spliceBases = new Set<string>();
+  const visit = (expression: TickerExpression): void => {
+    if (expression.kind === 'plain') {
+      needed.add(expression.ticker);
+      return;
+    }
+    if (expression.fallback === null) {
+      needed.add(expression.base);
+      return;
+    }
+    spliceBases.add(expression.base);
+    visit(expression.fallback);
+  };
+  expressions.forEach(visit);
+  return [...spliceBases].filter((ticker) => !needed.has(ticker));
 }
 
 function unique(values: readonly string[]): string[] {

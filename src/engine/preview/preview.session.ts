@@ -108,11 +108,11 @@ export class PreviewSession {
     const parsed = parseCommand(text);
     if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
     const command = parsed.command;
-    const tickers = commandSeriesNeeds(command).load;
+    const { load: tickers, mayBeEmpty } = commandSeriesNeeds(command);
     const missing = tickers.filter((ticker) => !this.series.has(ticker));
     if (missing.length > 0) return { status: 'missing', tickers: missing };
     const held = tickers.map((ticker) => this.touch(ticker));
-    const matrix = this.matrixFor(tickers, held, command.start, command.end);
+    const matrix = this.matrixFor(tickers, held, command.start, command.end, mayBeEmpty);
     if (!('dates' in matrix)) return matrix;
     try {
       return { status: 'ok', result: this.simulate(command, parsed.canonical, matrix, held) };
@@ -141,8 +141,9 @@ export class PreviewSession {
     held: readonly HeldSeries[],
     start: string,
     end: string,
+    mayBeEmpty: readonly string[],
   ): PriceMatrix | { status: 'failed'; code: string; message: string } {
-    const key = `${tickers.join(' ')}|${start}|${end}`;
+    const key = `${tickers.join(' ')}|${start}|${end}|${mayBeEmpty.join(' ')}`;
     const cached = this.matrices.get(key);
     if (cached && cached.versions.every((version, index) => version === held[index].version)) {
       this.matrices.delete(key);
@@ -152,8 +153,10 @@ export class PreviewSession {
     const series: PriceSeries[] = [];
     for (const { columns } of held) {
       const one = simulationSeries(columns.ticker, columns.days, columns.closes, start, end);
-      if (one === null) return noPricesInRange(columns, start, end);
-      series.push(one);
+      if (one !== null) series.push(one);
+      // As the server loads it: an FB= base before its first day is an empty column, its fallback gives the period.
+      else if (mayBeEmpty.includes(columns.ticker)) series.push({ ticker: columns.ticker, dates: [], prices: [] });
+      else return noPricesInRange(columns, start, end);
     }
     const matrix = mergePriceSeries(series);
     this.matrices.delete(key);
@@ -189,11 +192,14 @@ export class PreviewSession {
       simulatedStart: result.dates[0],
       simulatedEnd: result.dates[rows - 1],
       warnings: [...result.warnings],
-      dataSources: held.map(({ columns }) => ({
-        ticker: columns.ticker,
-        source: columns.source,
-        kind: columns.kind,
-      })),
+      // As the server: a series that gave no price (an FB= base before its first day) is no data source.
+      dataSources: held
+        .filter(({ columns }) => hasPrices(matrix, columns.ticker))
+        .map(({ columns }) => ({
+          ticker: columns.ticker,
+          source: columns.source,
+          kind: columns.kind,
+        })),
       days,
       // Copies: the result's arrays are views on larger buffers, which a transfer would move whole.
       nav: result.nav.slice(),
@@ -201,6 +207,15 @@ export class PreviewSession {
       benchmarkValue: benchmark ? benchmark.nav.slice() : null,
     };
   }
+}
+
+function hasPrices(matrix: PriceMatrix, ticker: string): boolean {
+  const column = matrix.tickerIndex.get(ticker);
+  if (column === undefined) return false;
+  const width = matrix.tickers.length;
+  for (let r = 0; r < matrix.dates.length; r++)
+    if (matrix.values[r * width + column] === matrix.values[r * width + column]) return true;
+  return false;
 }
 
 /** What the server answers when a ticker has no price in the asked range (PriceRangeUnavailableError). */

@@ -104,11 +104,13 @@ export class ComparisonProcessor {
   /** One member's prices, as a single run loads them; a refusal (unknown ticker) names the member. */
   private async load(member: ComparisonMember, index: number, userId: string): Promise<PriceMatrix> {
     try {
+      const needs = commandSeriesNeeds(member.parsed);
       const loaded = await this.prices.load(
-        commandSeriesNeeds(member.parsed).load,
+        needs.load,
         { start: member.parsed.start, end: member.parsed.end },
         userId,
         async () => undefined,
+        needs.mayBeEmpty,
       );
       return mergePriceSeries(loaded.series);
     } catch (error) {

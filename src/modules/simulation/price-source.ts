@@ -20,12 +20,14 @@ export interface LoadedPrices {
 export abstract class PriceSource {
   /**
    * Daily adjusted closes of `tickers` over [start, end] (plus enough history before start for the engine to
-   * find the first price), calling `onTicker` after each ticker is loaded.
+   * find the first price), calling `onTicker` after each ticker is loaded. A ticker of `mayBeEmpty` with no price
+   * in the range comes back as an empty series (an FB= base before its first day: the fallback gives the period).
    */
   abstract load(
     tickers: readonly string[],
     range: { start: string; end: string },
     userId: string,
     onTicker: (done: number, total: number) => Promise<void>,
+    mayBeEmpty?: readonly string[],
   ): Promise<LoadedPrices>;
 }

@@ -69,7 +69,7 @@ export class SimulationProcessor {
     try {
       const command = record.parsedCommand;
       // The same tickers, in the same order, as the dashboard's live preview feeds the engine.
-      const tickers = commandSeriesNeeds(command).load;
+      const { load: tickers, mayBeEmpty } = commandSeriesNeeds(command);
       await progress.report(`fetching prices 0/${tickers.length}`, 5);
       const phases = this.metrics.simulationPhases();
       phases.enter('fetching_prices');
@@ -78,6 +78,7 @@ export class SimulationProcessor {
         { start: command.start, end: command.end },
         record.userId,
         (done, total) => progress.report(`fetching prices ${done}/${total}`, 5 + Math.round((50 * done) / total)),
+        mayBeEmpty,
       );
 
       await progress.report('simulating', 60);
