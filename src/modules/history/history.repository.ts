@@ -5,9 +5,16 @@ import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
 import { SimulationEntity } from './entities/simulation.entity';
 import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
-import type { PortfolioCommand } from '../../engine';
-import { HistoryPage, HistoryQuery, SimulationRecord, StoredMetrics, StoredSimulationResult } from './history.types';
+import {
+  HistoryPage,
+  HistoryQuery,
+  SimulationRecord,
+  StoredMetrics,
+  StoredSimulationResult,
+  StoredSummary,
+} from './history.types';
 import { decodeSimulationSeries } from './simulation-series.codec';
+import { decodeStoredCommand } from './stored-command.codec';
 import { decodeTrades } from './trades.codec';
 
 const SORT_COLUMNS: Record<HistoryQuery['sort'], string> = {
@@ -113,7 +120,7 @@ export class HistoryRepository {
     return {
       // Written by the lifecycle from the engine's metrics, and only by it.
       metrics: JSON.parse(row.metrics) as StoredMetrics,
-      summary: JSON.parse(row.summary) as Record<string, unknown>,
+      summary: JSON.parse(row.summary) as StoredSummary,
       series: decodeSimulationSeries(Buffer.from(row.series)),
       trades: decodeTrades(Buffer.from(row.trades)),
     };
@@ -167,8 +174,7 @@ function toRecord(row: SimulationEntity): SimulationRecord {
     userId: row.userId,
     command: row.command,
     canonical: row.canonical,
-    // Written by the lifecycle from the parser's PortfolioCommand, and only by it: the stored form is that type.
-    parsedCommand: JSON.parse(row.parsedCommand) as PortfolioCommand,
+    parsedCommand: decodeStoredCommand(row.parsedCommand),
     tickers: row.tickers.split(' ').filter((ticker) => ticker.length > 0),
     startDate: row.startDate,
     endDate: row.endDate,
