@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { StoredSummary, TradeRow } from '../../history/history.types';
 import type { SimulationSeries } from '../../history/simulation-series.codec';
 import { addLineCharts, LineChartSpec } from './chart-parts';
+import { excelDate } from './excel-date';
 import { computeDrawdownEpisodes } from '../../../engine';
 import { calendarReturns, yearlyPriceReturns } from './period-returns';
 import { writeRollingSheet } from './rolling-sheet';
@@ -118,12 +119,8 @@ const SUMMARY_ROWS: readonly { key: SummaryMoneyField; label: string; format: Fo
 /** What the prices of a series measure, in words. */
 const KIND_WORDS: Record<string, string> = { 'total-return': 'total return', 'price-only': 'price only' };
 
-const DAY_MS = 86_400_000;
-/** Excel's serial date (1900 system) of a YYYY-MM-DD day. */
-export function excelDate(date: string): number {
-  const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return utc / DAY_MS + 25569;
-}
+// Where the workbook's sheets and tests have read it from.
+export { excelDate };
 
 /** A number cell when finite; empty otherwise (a metric undefined for the series is stored as null). */
 const numberOrNull = (value: unknown): number | null =>
