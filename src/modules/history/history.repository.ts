@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
+import { findUnfinishedJobs, UnfinishedJob } from '../../jobs/unfinished-jobs';
 import { SimulationEntity } from './entities/simulation.entity';
 import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
 import {
@@ -59,21 +60,8 @@ export class HistoryRepository {
   }
 
   /** Simulations still queued or running that were submitted before `before`, oldest first, after `after`. */
-  async findUnfinished(before: Date, limit: number, after?: UnfinishedSimulation): Promise<UnfinishedSimulation[]> {
-    const builder = this.dataSource
-      .getRepository(SimulationEntity)
-      .createQueryBuilder('s')
-      .select(['s.id', 's.createdAt'])
-      .where(`s.status IN ('queued', 'running')`)
-      .andWhere('s.created_at < :before', { before });
-    if (after) {
-      builder.andWhere('(s.created_at > :afterAt OR (s.created_at = :afterAt AND s.id > :afterId))', {
-        afterAt: after.createdAt,
-        afterId: after.id,
-      });
-    }
-    const rows = await builder.orderBy('s.created_at', 'ASC').addOrderBy('s.id', 'ASC').limit(limit).getMany();
-    return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
+  findUnfinished(before: Date, limit: number, after?: UnfinishedSimulation): Promise<UnfinishedSimulation[]> {
+    return findUnfinishedJobs(this.dataSource, SimulationEntity, before, limit, after);
   }
 
   async list(userId: string, query: HistoryQuery): Promise<HistoryPage> {
@@ -163,10 +151,7 @@ const SIMULATION_COLUMNS = [
 ].join(', ');
 
 /** A simulation the recovery sweep looks at. */
-export interface UnfinishedSimulation {
-  id: string;
-  createdAt: Date;
-}
+export type UnfinishedSimulation = UnfinishedJob;
 
 function toRecord(row: SimulationEntity): SimulationRecord {
   return {
