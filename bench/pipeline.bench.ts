@@ -12,14 +12,20 @@
  * Redis commands per simulation (INFO commandstats) and events per simulation on the simulation topic.
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { Kafka, logLevel } from 'kafkajs';
 import { startServices } from '../test/harness/services';
 import { startServerProcess, ServerProcess } from '../test/support/server-process';
+import {
+  pipelineEnvironment,
+  postJson,
+  registerBenchUser,
+  SIMULATION_TOPIC,
+  simulationEventsConsumer,
+  sleep,
+} from './support/pipeline-stack';
 import { cpuMs, loadAverage, machineCpuMs } from './support/process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -28,45 +34,14 @@ const ROLES = process.env.BENCH_ROLES ?? 'split';
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 3);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const COMMAND = 'AAPL-L-50% MSFT-L-30% KO-S-20% 2015-01-01 2022-12-28 rebalance=monthly';
-const TOPIC = 'portofino.simulation.events.v1';
 const QUERY_COUNTER = join(__dirname, 'support', 'query-counter.cjs');
 const PERF_FILE = process.env.BENCH_PERF;
 
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
 
-/** POST a JSON body; resolves with the status and the body text. */
-function post(
-  url: string,
-  body: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Counts = Record<string, number>;
 
@@ -120,18 +95,7 @@ async function main(): Promise<void> {
   const services = await startServices();
   const processes: { name: string; server: ServerProcess; countFile: string }[] = [];
   try {
-    const env = {
-      DATABASE_URL: services.databaseUrl as string,
-      REDIS_URL: services.redisUrl as string,
-      KAFKA_BROKERS: (services.kafkaBrokers as string[]).join(','),
-      MARKET_DATA_PROVIDERS: 'sample',
-      AUTH_THROTTLE_LIMIT: '100000',
-      JWT_SECRET: randomUUID() + randomUUID(),
-      LOG_LEVEL: 'warn',
-      QUEUE_CONCURRENCY: '16',
-      OUTBOX_POLL_MS: '50',
-      DATABASE_POOL_SIZE: '20',
-    };
+    const env = pipelineEnvironment(services);
     // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process there (open it in Chrome DevTools).
     // BENCH_NODE_ARGS: more flags for the server processes (e.g. --max-semi-space-size=16), to try V8 settings.
     const nodeArgs = ['-r', QUERY_COUNTER, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
@@ -155,15 +119,7 @@ async function main(): Promise<void> {
     }
     const url = processes[0].server.url;
 
-    const registered = await fetch(`${url}/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: `bench-${randomUUID().slice(0, 8)}@example.com`,
-        password: 'correct horse battery staple 7',
-      }),
-    });
-    const { accessToken } = (await registered.json()) as { accessToken: string };
+    const accessToken = await registerBenchUser(url, 'bench');
 
     const waiting = new Map<string, (at: number) => void>();
     const early = new Map<string, number>();
@@ -171,41 +127,25 @@ async function main(): Promise<void> {
     // (occurredAt, inside its final transaction) and how long the run took (durationMs).
     const timings = new Map<string, { occurredAt: number; durationMs: number; receivedAt: number }>();
     const eventTypes: Counts = {};
-    const kafka = new Kafka({ brokers: services.kafkaBrokers as string[], logLevel: logLevel.NOTHING });
-    // The measuring side costs as little as it can, since it shares the machine: its group is thrown away, so it
-    // commits no offsets (kafkajs would send one OffsetCommit per batch), and requests go through node:http with
-    // kept-alive connections rather than fetch().
-    const consumer = kafka.consumer({
-      groupId: `bench-${randomUUID()}`,
-      sessionTimeout: 6000,
-      heartbeatInterval: 1000,
+    // The measuring side costs as little as it can, since it shares the machine: requests go through node:http
+    // with kept-alive connections rather than fetch(), and the consumer commits no offsets.
+    const consumer = await simulationEventsConsumer<{
+      type: string;
+      simulationId: string;
+      occurredAt: string;
+      data: { durationMs?: number };
+    }>(services, 'bench', (envelope) => {
+      eventTypes[envelope.type] = (eventTypes[envelope.type] ?? 0) + 1;
+      if (envelope.type !== 'simulation.completed' && envelope.type !== 'simulation.failed') return;
+      timings.set(envelope.simulationId, {
+        occurredAt: Date.parse(envelope.occurredAt),
+        durationMs: envelope.data.durationMs ?? 0,
+        receivedAt: Date.now(),
+      });
+      const resolve = waiting.get(envelope.simulationId);
+      if (resolve) resolve(performance.now());
+      else early.set(envelope.simulationId, performance.now());
     });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [TOPIC], fromBeginning: false });
-    let joined = false;
-    consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
-    await consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ message }) => {
-        const envelope = JSON.parse(message.value?.toString() ?? '{}') as {
-          type: string;
-          simulationId: string;
-          occurredAt: string;
-          data: { durationMs?: number };
-        };
-        eventTypes[envelope.type] = (eventTypes[envelope.type] ?? 0) + 1;
-        if (envelope.type !== 'simulation.completed' && envelope.type !== 'simulation.failed') return;
-        timings.set(envelope.simulationId, {
-          occurredAt: Date.parse(envelope.occurredAt),
-          durationMs: envelope.data.durationMs ?? 0,
-          receivedAt: Date.now(),
-        });
-        const resolve = waiting.get(envelope.simulationId);
-        if (resolve) resolve(performance.now());
-        else early.set(envelope.simulationId, performance.now());
-      },
-    });
-    while (!joined) await new Promise((resolve) => setTimeout(resolve, 100));
 
     const body = JSON.stringify({ command: COMMAND });
     let postLatencies: number[] = [];
@@ -218,7 +158,7 @@ async function main(): Promise<void> {
     const submitOne = async (): Promise<number> => {
       const started = performance.now();
       const startedAt = Date.now();
-      const response = await post(`${url}/simulate`, body, { authorization: `Bearer ${accessToken}` });
+      const response = await postJson(agent, `${url}/simulate`, body, { authorization: `Bearer ${accessToken}` });
       if (response.status !== 202) throw new Error(`POST /simulate answered ${response.status}: ${response.text}`);
       const { simulationId } = JSON.parse(response.text) as { simulationId: string };
       postLatencies.push(performance.now() - started);
@@ -348,7 +288,9 @@ async function main(): Promise<void> {
     console.log(
       `  Redis commands per simulation (server): ${perSimulation(difference(after.redis, before.redis), n, 14)}`,
     );
-    console.log(`  events per simulation on ${TOPIC}: ${perSimulation(difference(after.events, before.events), n)}`);
+    console.log(
+      `  events per simulation on ${SIMULATION_TOPIC}: ${perSimulation(difference(after.events, before.events), n)}`,
+    );
     console.log(`load average after: ${loadAverage()}`);
     redis.disconnect();
     agent.destroy();

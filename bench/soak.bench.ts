@@ -11,13 +11,18 @@
  * start (after the warm-up), at each sample and at the end, with the growth and the trend per minute: memory
  * must be flat.
  */
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { startServices } from '../test/harness/services';
 import { startServerProcess, ServerProcess } from '../test/support/server-process';
+import {
+  pipelineEnvironment,
+  postJson,
+  registerBenchUser,
+  simulationEventsConsumer,
+  sleep,
+} from './support/pipeline-stack';
 import { loadAverage } from './support/process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 600);
@@ -26,7 +31,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SAMPLE_SECONDS = Number(process.env.BENCH_SAMPLE_SECONDS ?? 30);
 /** A simulation not completed after this long counts as an error (and its client goes on). */
 const TIMEOUT_MS = 60_000;
-const TOPIC = 'portofino.simulation.events.v1';
 /** A few portfolios, so that the workers' caches hold more than one series set. */
 const COMMANDS = [
   'AAPL-L-50% MSFT-L-30% KO-S-20% 2015-01-01 2022-12-28 rebalance=monthly',
@@ -36,30 +40,6 @@ const COMMANDS = [
 ];
 
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -123,17 +103,8 @@ async function main(): Promise<void> {
   const servers: { name: string; server: ServerProcess }[] = [];
   try {
     const env = {
-      DATABASE_URL: services.databaseUrl as string,
-      REDIS_URL: services.redisUrl as string,
-      KAFKA_BROKERS: (services.kafkaBrokers as string[]).join(','),
-      MARKET_DATA_PROVIDERS: 'sample',
-      AUTH_THROTTLE_LIMIT: '100000',
-      JWT_SECRET: randomUUID() + randomUUID(),
-      LOG_LEVEL: 'warn',
+      ...pipelineEnvironment(services),
       SERVE_DASHBOARD: 'false',
-      QUEUE_CONCURRENCY: '16',
-      OUTBOX_POLL_MS: '50',
-      DATABASE_POOL_SIZE: '20',
       REPORTS_DIR: join(services.dir, 'reports'),
     };
     servers.push({ name: 'api', server: await startServerProcess(env, ['--role=api']) });
@@ -142,36 +113,21 @@ async function main(): Promise<void> {
       server: await startServerProcess({ ...env, DB_MIGRATIONS_RUN: 'false' }, ['--role=worker']),
     });
     const url = servers[0].server.url;
-    const registered = await fetch(`${url}/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: `soak-${randomUUID().slice(0, 8)}@example.com`,
-        password: 'correct horse battery 7',
-      }),
-    });
-    const { accessToken } = (await registered.json()) as { accessToken: string };
+    const accessToken = await registerBenchUser(url, 'soak');
 
     // Completion events, by simulation id: the client waiting for it, or the time it came early.
     const waiting = new Map<string, (outcome: string) => void>();
     const early = new Map<string, string>();
-    const kafka = new Kafka({ brokers: services.kafkaBrokers as string[], logLevel: logLevel.NOTHING });
-    const consumer = kafka.consumer({ groupId: `soak-${randomUUID()}`, sessionTimeout: 6000, heartbeatInterval: 1000 });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [TOPIC], fromBeginning: false });
-    let joined = false;
-    consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
-    await consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ message }) => {
-        const envelope = JSON.parse(message.value?.toString() ?? '{}') as { type: string; simulationId: string };
+    const consumer = await simulationEventsConsumer<{ type: string; simulationId: string }>(
+      services,
+      'soak',
+      (envelope) => {
         if (envelope.type !== 'simulation.completed' && envelope.type !== 'simulation.failed') return;
         const resolve = waiting.get(envelope.simulationId);
         if (resolve) resolve(envelope.type);
         else early.set(envelope.simulationId, envelope.type);
       },
-    });
-    while (!joined) await sleep(100);
+    );
 
     let window = newWindow();
     let total = newWindow();
@@ -186,7 +142,7 @@ async function main(): Promise<void> {
         const started = performance.now();
         let answer: { status: number; text: string };
         try {
-          answer = await post(`${url}/simulate`, body, { authorization: `Bearer ${accessToken}` });
+          answer = await postJson(agent, `${url}/simulate`, body, { authorization: `Bearer ${accessToken}` });
         } catch (failure) {
           error(`POST ${(failure as Error).message}`);
           await sleep(100);

@@ -1,7 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import type { DomainEvent } from '../events/event-envelope';
 import type { EventPublisher, EventsInStatement } from '../events/event-publisher';
+import type { JobRowEntity } from './job-row.entity';
 import { UNFINISHED_JOB_STATUSES } from './job-status';
+import { findUnfinishedJobs, UnfinishedJob } from './unfinished-jobs';
+
+export type { UnfinishedJob } from './unfinished-jobs';
 
 /** One SQL statement with :named parameters. */
 export interface SqlStatement {
@@ -27,6 +31,16 @@ export abstract class JobStateRepository<TChange> {
    * state first: a final state is never overwritten, and a change that did not happen has no events).
    */
   abstract changeUnfinished(id: string, change: TChange, events: DomainEvent[]): Promise<boolean>;
+
+  /** One page of the recovery sweep over the kind's table (findUnfinishedJobs): its `findUnfinished`. */
+  protected findUnfinishedRows(
+    entity: EntityTarget<JobRowEntity>,
+    before: Date,
+    limit: number,
+    after?: UnfinishedJob,
+  ): Promise<UnfinishedJob[]> {
+    return findUnfinishedJobs(this.dataSource, entity, before, limit, after);
+  }
 
   /** PostgreSQL can write a state change and its events as one statement (WITH …); SQLite needs a transaction. */
   protected get writesInOneStatement(): boolean {

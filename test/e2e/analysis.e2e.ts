@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { formatPercent } from '../../client/lib/format/numbers';
 import { CHROMIUM, CHROMIUM_ARGS } from './playwright.config';
 import { chromium } from '@playwright/test';
-import { expect, registerByApi, screenshot, signInWithForm, test, type EmbeddedServer, type Person } from './fixtures';
+import {
+  completedSimulation,
+  expect,
+  registerByApi,
+  screenshot,
+  signInWithForm,
+  test,
+  type EmbeddedServer,
+  type Person,
+} from './fixtures';
 
 const COMMAND = 'AAPL-L-50% MSFT-L-50% 2012-01-01 2022-12-28 benchmark=^GSPC';
 
@@ -16,22 +25,9 @@ interface Analysis {
   };
 }
 
-/** Submits a command through the API and waits for it to complete; returns its id. */
-async function simulated(request: APIRequestContext, server: EmbeddedServer, person: Person): Promise<string> {
-  const headers = { authorization: `Bearer ${person.accessToken}` };
-  const accepted = await request.post(`${server.url}/simulate`, { headers, data: { command: COMMAND } });
-  expect(accepted.status()).toBe(202);
-  const { simulationId } = (await accepted.json()) as { simulationId: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await request.get(`${server.url}/history/${simulationId}`, { headers })).json()) as { status: string })
-          .status,
-      { timeout: 30_000 },
-    )
-    .toBe('completed');
-  return simulationId;
-}
+/** Submits the command through the API and waits for it to complete; returns its id. */
+const simulated = (request: APIRequestContext, server: EmbeddedServer, person: Person): Promise<string> =>
+  completedSimulation(request, server, person, COMMAND);
 
 async function analysisOf(
   request: APIRequestContext,

@@ -1,5 +1,14 @@
 import type { APIRequestContext } from '@playwright/test';
-import { expect, registerByApi, screenshot, signInWithForm, test, type EmbeddedServer, type Person } from './fixtures';
+import {
+  completedSimulation,
+  expect,
+  registerByApi,
+  screenshot,
+  signInWithForm,
+  test,
+  type EmbeddedServer,
+  type Person,
+} from './fixtures';
 
 type Detail = {
   status: string;
@@ -70,15 +79,12 @@ test('a spliced run: which series gave the prices from which date, and the real 
     data: `date,close\n${young}\n`,
   });
   expect(uploaded.status()).toBe(201);
-  const accepted = await request.post(`${server.url}/simulate`, {
-    headers,
-    data: { command: 'YOUNG?FB=KO-L-100% 2015-01-02 2016-12-30 inflation=2%' },
-  });
-  expect(accepted.status()).toBe(202);
-  const { simulationId } = (await accepted.json()) as { simulationId: string };
-  await expect
-    .poll(async () => (await detailOf(request, server, person, simulationId)).status, { timeout: 30_000 })
-    .toBe('completed');
+  const simulationId = await completedSimulation(
+    request,
+    server,
+    person,
+    'YOUNG?FB=KO-L-100% 2015-01-02 2016-12-30 inflation=2%',
+  );
   const detail = await detailOf(request, server, person, simulationId);
   expect(detail.summary!.notes.map((note) => note.code)).toEqual(['SPLICE', 'INFLATION']);
 

@@ -1,4 +1,4 @@
-import { expect, registerByApi, screenshot, signInWithForm, test } from './fixtures';
+import { completedSimulation, expect, registerByApi, screenshot, signInWithForm, test } from './fixtures';
 
 const COMMAND = 'AAPL-L-60% MSFT-L-40% 2012-01-01 2022-12-28 contribute=-300/month';
 
@@ -11,16 +11,7 @@ interface Projection {
 test('a person projects a completed simulation forward from its results page', async ({ page, server, request }) => {
   const owner = await registerByApi(request, server, 'projector');
   const headers = { authorization: `Bearer ${owner.accessToken}` };
-  const accepted = await request.post(`${server.url}/simulate`, { headers, data: { command: COMMAND } });
-  const { simulationId } = (await accepted.json()) as { simulationId: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await request.get(`${server.url}/history/${simulationId}`, { headers })).json()) as { status: string })
-          .status,
-      { timeout: 30_000 },
-    )
-    .toBe('completed');
+  const simulationId = await completedSimulation(request, server, owner, COMMAND);
 
   await signInWithForm(page, server, owner.email);
   await page.goto(`${server.app}/simulations/${simulationId}`);

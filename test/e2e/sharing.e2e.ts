@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatPercent } from '../../client/lib/format/numbers';
-import { expect, registerByApi, screenshot, signInWithForm, test } from './fixtures';
+import { completedSimulation, expect, registerByApi, screenshot, signInWithForm, test } from './fixtures';
 
 const COMMAND = 'KO-L-60% PEP-L-40% 2015-01-02 2019-12-31 rebalance=quarterly';
 
@@ -12,17 +12,7 @@ test('the owner shares a result, a signed-out visitor sees it read-only, the own
 }) => {
   const owner = await registerByApi(request, server, 'sharer');
   const headers = { authorization: `Bearer ${owner.accessToken}` };
-  const accepted = await request.post(`${server.url}/simulate`, { headers, data: { command: COMMAND } });
-  expect(accepted.status()).toBe(202);
-  const { simulationId } = (await accepted.json()) as { simulationId: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await request.get(`${server.url}/history/${simulationId}`, { headers })).json()) as { status: string })
-          .status,
-      { timeout: 30_000 },
-    )
-    .toBe('completed');
+  const simulationId = await completedSimulation(request, server, owner, COMMAND);
   const detail = (await (await request.get(`${server.url}/history/${simulationId}`, { headers })).json()) as {
     metrics: { portfolio: { cagr: number } };
   };

@@ -1,82 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import type ExcelJS from 'exceljs';
-import request from 'supertest';
-import { downloadWorkbook } from '../report/report-assertions';
 import { connectSocket } from '../support/sockets';
-import { eventually, RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
-import { signUp, TestUser } from '../support/test-users';
-
-type Detail = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { Detail, EmbeddedResults, summaryRows } from '../support/embedded-results';
+import { eventually } from '../support/test-app';
+import type { TestUser } from '../support/test-users';
 
 /**
  * Results at the edges (issue 15, items 1–5), through the API as `npm start` runs it: SQLite, in-process queue
  * and events, the bundled sample data (20 stocks and ^GSPC, 1990-01-02 to 2022-12-28).
  */
 describe('honest results at the edges, embedded', () => {
-  let running: RunningApp;
-  let sqlite: ReturnType<typeof temporarySqlitePath>;
-  let reportsDir: string;
+  const app = new EmbeddedResults('honest');
   let alice: TestUser;
-
-  const api = () => request(running.url);
-
-  async function simulate(command: string, user: TestUser = alice): Promise<Detail> {
-    const accepted = await api().post('/simulate').set('Authorization', user.bearer).send({ command }).expect(202);
-    return eventually(
-      async () => {
-        const response = await api().get(`/history/${accepted.body.simulationId}`).set('Authorization', user.bearer);
-        return ['completed', 'failed'].includes(response.body.status) ? (response.body as Detail) : undefined;
-      },
-      30_000,
-      `${command} to finish`,
-    );
-  }
-
-  async function upload(ticker: string, csv: string): Promise<void> {
-    await api()
-      .post(`/assets/${ticker}/prices`)
-      .set('Authorization', alice.bearer)
-      .set('Content-Type', 'text/csv')
-      .send(csv)
-      .expect(201);
-  }
-
-  async function workbookOf(simulationId: string): Promise<ExcelJS.Workbook> {
-    const accepted = await api().post('/report').set('Authorization', alice.bearer).send({ simulationId }).expect(202);
-    await eventually(
-      async () => {
-        const response = await api().get(`/report/${accepted.body.reportId}`).set('Authorization', alice.bearer);
-        return response.body.status === 'completed' ? true : undefined;
-      },
-      30_000,
-      'the report',
-    );
-    return (await downloadWorkbook(running.url, alice.bearer, accepted.body.reportId as string)).workbook;
-  }
-
-  const summaryRows = (workbook: ExcelJS.Workbook) =>
-    (workbook.getWorksheet('Summary')!.getSheetValues().filter(Boolean) as unknown[][]).map((row) => row.slice(1));
+  const simulate = (command: string, user?: TestUser): Promise<Detail> => app.simulate(command, user);
+  const upload = (ticker: string, csv: string): Promise<void> => app.upload(ticker, csv);
+  const workbookOf = (simulationId: string): Promise<ExcelJS.Workbook> => app.workbookOf(simulationId);
 
   beforeAll(async () => {
-    sqlite = temporarySqlitePath();
-    reportsDir = mkdtempSync(join(tmpdir(), 'portofino-honest-'));
-    running = await startApp({
-      SQLITE_PATH: sqlite.path,
-      AUTH_THROTTLE_LIMIT: '1000',
-      MARKET_DATA_PROVIDERS: 'sample',
-      REPORTS_DIR: reportsDir,
-    });
-    alice = await signUp(running.url, 'alice');
+    await app.start();
+    alice = app.alice;
   });
 
-  afterAll(async () => {
-    await running.close();
-    sqlite.remove();
-    rmSync(reportsDir, { recursive: true, force: true });
-  });
+  afterAll(() => app.close());
 
   describe('a period the prices do not cover', () => {
     it('says which period was simulated, why, and which ticker limited it: in the API and the XLSX Summary', async () => {
@@ -171,7 +116,7 @@ describe('honest results at the edges, embedded', () => {
 
   describe('ruin', () => {
     it('depletes a portfolio drained by withdrawals: "depleted on", −100%, every number finite, in API, event, XLSX', async () => {
-      const socket: Socket = await connectSocket(running.url, '/simulations', alice.accessToken);
+      const socket: Socket = await connectSocket(app.running.url, '/simulations', alice.accessToken);
       const completedEvents: Record<string, unknown>[] = [];
       socket.on('completed', (payload: Record<string, unknown>) => completedEvents.push(payload));
       let detail: Detail;

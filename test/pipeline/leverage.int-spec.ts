@@ -1,19 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type ExcelJS from 'exceljs';
-import request from 'supertest';
 import { parseCommandOrThrow } from '../../src/engine/command/command.parser';
 import { mergePriceSeries, type PriceSeries } from '../../src/engine/market/price-matrix';
 import { simulationSeries } from '../../src/engine/market/simulation-prices';
 import { isoToDayNumber } from '../../src/engine/market/trading-calendar';
 import { simulatePortfolio } from '../../src/engine/simulation/portfolio.simulator';
 import { loadSamplePrices } from '../../src/sample-data/sample-data.loader';
-import { downloadWorkbook } from '../report/report-assertions';
-import { eventually, RunningApp, startApp, temporarySqlitePath } from '../support/test-app';
-import { signUp, TestUser } from '../support/test-users';
-
-type Detail = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { Detail, EmbeddedResults, summaryRows as summarySheetRows } from '../support/embedded-results';
+import type { TestUser } from '../support/test-users';
 
 /** A rate series of annual percentages: 2% from before 2015, 3% from 2016 (sparse: carried forward). */
 const RATES_CSV = 'date,close\n2014-12-31,2\n2016-01-04,3\n';
@@ -66,68 +58,22 @@ function served(csvs: Record<string, string>, tickers: readonly string[], start:
  * API as `npm start` runs it: SQLite, the in-process queue, the bundled sample data and the person's own uploads.
  */
 describe('leverage through the API, embedded', () => {
-  let running: RunningApp;
-  let sqlite: ReturnType<typeof temporarySqlitePath>;
-  let reportsDir: string;
+  const app = new EmbeddedResults('leverage');
   let alice: TestUser;
-  const api = () => request(running.url);
-
-  async function simulate(command: string): Promise<Detail> {
-    const accepted = await api().post('/simulate').set('Authorization', alice.bearer).send({ command }).expect(202);
-    return eventually(
-      async () => {
-        const response = await api().get(`/history/${accepted.body.simulationId}`).set('Authorization', alice.bearer);
-        return ['completed', 'failed'].includes(response.body.status) ? (response.body as Detail) : undefined;
-      },
-      30_000,
-      `${command} to finish`,
-    );
-  }
-
-  async function upload(ticker: string, csv: string): Promise<void> {
-    await api()
-      .post(`/assets/${ticker}/prices`)
-      .set('Authorization', alice.bearer)
-      .set('Content-Type', 'text/csv')
-      .send(csv)
-      .expect(201);
-  }
-
-  async function summaryRows(simulationId: string): Promise<unknown[][]> {
-    const accepted = await api().post('/report').set('Authorization', alice.bearer).send({ simulationId }).expect(202);
-    await eventually(
-      async () => {
-        const response = await api().get(`/report/${accepted.body.reportId}`).set('Authorization', alice.bearer);
-        return response.body.status === 'completed' ? true : undefined;
-      },
-      30_000,
-      'the report',
-    );
-    const { workbook } = await downloadWorkbook(running.url, alice.bearer, accepted.body.reportId as string);
-    const sheet = (workbook as ExcelJS.Workbook).getWorksheet('Summary')!;
-    return (sheet.getSheetValues().filter(Boolean) as unknown[][]).map((row) => row.slice(1));
-  }
+  const api = () => app.api();
+  const simulate = (command: string): Promise<Detail> => app.simulate(command);
+  const summaryRows = async (simulationId: string): Promise<unknown[][]> =>
+    summarySheetRows(await app.workbookOf(simulationId));
 
   beforeAll(async () => {
-    sqlite = temporarySqlitePath();
-    reportsDir = mkdtempSync(join(tmpdir(), 'portofino-leverage-'));
-    running = await startApp({
-      SQLITE_PATH: sqlite.path,
-      AUTH_THROTTLE_LIMIT: '1000',
-      MARKET_DATA_PROVIDERS: 'sample',
-      REPORTS_DIR: reportsDir,
-    });
-    alice = await signUp(running.url, 'alice');
-    await upload('MYRATE', RATES_CSV);
-    await upload('MYCPI', CPI_CSV);
-    await upload('YOUNG', youngCsv());
+    await app.start();
+    alice = app.alice;
+    await app.upload('MYRATE', RATES_CSV);
+    await app.upload('MYCPI', CPI_CSV);
+    await app.upload('YOUNG', youngCsv());
   });
 
-  afterAll(async () => {
-    await running.close();
-    sqlite.remove();
-    rmSync(reportsDir, { recursive: true, force: true });
-  });
+  afterAll(() => app.close());
 
   it('runs a margin loan at borrow= with the engine’s numbers, its notes in the API and the XLSX', async () => {
     const command = 'KO-L-150% CASH-S-50% 2015-01-02 2016-12-30 borrow=5% cash=1%';

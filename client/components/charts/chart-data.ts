@@ -1,3 +1,5 @@
+import { isoToEpochSeconds } from '@engine/dates/iso-days';
+
 /**
  * Pure conversions from the API's series to what the charts draw: typed arrays, one pass each, no object per point
  * (33 years are ~8,300 days × a dozen series).
@@ -11,28 +13,8 @@ const finite = (value: number | null | undefined): value is number =>
 /** `YYYY-MM-DD` days as UTC-midnight Unix seconds (uPlot's time unit), read without Date objects or substrings. */
 export function epochSeconds(days: readonly string[]): Float64Array {
   const seconds = new Float64Array(days.length);
-  for (let index = 0; index < days.length; index++) {
-    const day = days[index];
-    const year =
-      (day.charCodeAt(0) - 48) * 1000 +
-      (day.charCodeAt(1) - 48) * 100 +
-      (day.charCodeAt(2) - 48) * 10 +
-      (day.charCodeAt(3) - 48);
-    const month = (day.charCodeAt(5) - 48) * 10 + (day.charCodeAt(6) - 48);
-    const date = (day.charCodeAt(8) - 48) * 10 + (day.charCodeAt(9) - 48);
-    seconds[index] = daysFromCivil(year, month, date) * 86_400;
-  }
+  for (let index = 0; index < days.length; index++) seconds[index] = isoToEpochSeconds(days[index]);
   return seconds;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): Date.UTC without a Date. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /**

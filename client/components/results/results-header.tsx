@@ -1,9 +1,7 @@
 'use client';
 
-import { parseCommand } from '@engine/command/command.parser';
-import type { PortfolioCommand } from '@engine/command/command.types';
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage, type SimulationDetail } from '../../lib/api/client';
 import { formatDateTime, formatMoney } from '../../lib/format/numbers';
 import { ConfirmDialog } from '../history/confirm-dialog';
@@ -22,20 +20,17 @@ const STATUS_WORDS: Record<SimulationDetail['status'], string> = {
   failed: 'Failed',
 };
 
-/** The command as the engine reads it (parsedCommand is untyped in the API): positions and options, or null. */
-function readCommand(canonical: string): PortfolioCommand | null {
-  const parsed = parseCommand(canonical);
-  return parsed.ok ? parsed.command : null;
-}
+/** The command as parsed at submission (positions, dates and options), as the API serves it. */
+type ParsedCommand = SimulationDetail['parsedCommand'];
 
-function rebalanceInWords(command: PortfolioCommand): string {
+function rebalanceInWords(command: ParsedCommand): string {
   const { rebalance } = command.options;
   if (rebalance.kind === 'none') return 'never (buy and hold)';
   if (rebalance.kind === 'band') return `when a weight drifts ${rebalance.thresholdPercent} points from target`;
   return rebalance.frequency;
 }
 
-function OptionFacts({ command }: { command: PortfolioCommand }) {
+function OptionFacts({ command }: { command: ParsedCommand }) {
   const { options } = command;
   return (
     <>
@@ -75,7 +70,7 @@ function OptionFacts({ command }: { command: PortfolioCommand }) {
 
 /** Title, what was simulated, and what can be done with it (download, re-run, delete, edit). */
 export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDetail; rerunInHeader: boolean }) {
-  const command = useMemo(() => readCommand(detail.canonical), [detail.canonical]);
+  const command = detail.parsedCommand;
   const { rerun, remove } = useSimulationActions(detail.id);
   const [confirming, setConfirming] = useState(false);
   const actionError = rerun.error ?? remove.error;
@@ -120,18 +115,16 @@ export function ResultsHeader({ detail, rerunInHeader }: { detail: SimulationDet
           <dt>Positions</dt>
           <dd>
             <ul className={styles.positions} aria-label="Positions and weights">
-              {command
-                ? command.positions.map((position) => (
-                    <li key={position.ticker} data-side={position.side}>
-                      <strong>{position.ticker}</strong> {position.side === 'S' ? 'short' : 'long'}{' '}
-                      {position.weightPercent}%
-                    </li>
-                  ))
-                : detail.tickers.map((ticker) => <li key={ticker}>{ticker}</li>)}
+              {command.positions.map((position) => (
+                <li key={position.ticker} data-side={position.side}>
+                  <strong>{position.ticker}</strong> {position.side === 'S' ? 'short' : 'long'} {position.weightPercent}
+                  %
+                </li>
+              ))}
             </ul>
           </dd>
         </div>
-        {command && <OptionFacts command={command} />}
+        <OptionFacts command={command} />
       </dl>
       {detail.summary && <ResultWarnings warnings={detail.summary.warnings} />}
       {detail.summary && <ResultNotes notes={detail.summary.notes ?? []} />}

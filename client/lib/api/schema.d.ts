@@ -716,6 +716,12 @@ export interface components {
             tokenType: "Bearer";
             user: components["schemas"]["UserResponse"];
         };
+        BandRebalanceDto: {
+            /** @enum {string} */
+            kind: "band";
+            /** @description rebalance when a weight is this many percentage points from its target */
+            thresholdPercent: number;
+        };
         BenchmarkOutcomeDto: {
             /** @description the day withdrawals emptied the benchmark, or null */
             depletedOn: string | null;
@@ -750,6 +756,22 @@ export interface components {
             earned: number;
             /** @description interest paid on loans, in money (positive) */
             paid: number;
+        };
+        CommandOptionsDto: {
+            benchmark: string | null;
+            /** @description paid on negative cash */
+            borrowRate: components["schemas"]["ConstantRateDto"] | components["schemas"]["SeriesRateDto"];
+            capital: number;
+            /** @description earned by positive cash */
+            cashRate: components["schemas"]["ConstantRateDto"] | components["schemas"]["SeriesRateDto"];
+            contribution: components["schemas"]["ContributionDto"] | null;
+            /** @description fee in percent of traded value */
+            feePercent: number;
+            /** @description for real returns; null: nominal only */
+            inflation: (components["schemas"]["ConstantRateDto"] | components["schemas"]["IndexInflationDto"]) | null;
+            rebalance: components["schemas"]["NoRebalanceDto"] | components["schemas"]["PeriodicRebalanceDto"] | components["schemas"]["BandRebalanceDto"];
+            /** @description annual risk-free rate in percent (Sharpe, Sortino) */
+            riskFreePercent: number;
         };
         CommonPeriodNoteDto: {
             /** @enum {string} */
@@ -902,6 +924,18 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "running" | "completed" | "failed";
         };
+        ConstantRateDto: {
+            /** @enum {string} */
+            kind: "constant";
+            /** @description percent a year */
+            percent: number;
+        };
+        ContributionDto: {
+            /** @description money a period; negative: a withdrawal */
+            amount: number;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+        };
         CorrelationMatrixDto: {
             /** @description the dates every member has */
             commonDates: number;
@@ -1016,6 +1050,12 @@ export interface components {
              */
             total: number;
         };
+        IndexInflationDto: {
+            /** @enum {string} */
+            kind: "index";
+            /** @description a price-level index (CPI) */
+            ticker: string;
+        };
         LoginRequest: {
             /**
              * Format: email
@@ -1024,6 +1064,22 @@ export interface components {
             email: string;
             /** @example correct horse battery staple 7 */
             password: string;
+        };
+        NoRebalanceDto: {
+            /**
+             * @description buy and hold
+             * @enum {string}
+             */
+            kind: "none";
+        };
+        ParsedCommandDto: {
+            /** @description last calendar day asked, YYYY-MM-DD */
+            end: string;
+            /** @description every option, defaults included */
+            options: components["schemas"]["CommandOptionsDto"];
+            positions: components["schemas"]["PositionDto"][];
+            /** @description first calendar day asked, YYYY-MM-DD */
+            start: string;
         };
         PasswordPolicyResponse: {
             /**
@@ -1096,6 +1152,12 @@ export interface components {
             /** @description tradingDays / 252 */
             years: number;
         };
+        PeriodicRebalanceDto: {
+            /** @enum {string} */
+            frequency: "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+            /** @enum {string} */
+            kind: "periodic";
+        };
         PortfolioExposureDto: {
             /** @description 1 − long + short; negative: a loan */
             cash: number;
@@ -1107,6 +1169,17 @@ export interface components {
             net: number;
             /** @description sum of the short positions (positive) */
             short: number;
+        };
+        PositionDto: {
+            /**
+             * @description L long, S short
+             * @enum {string}
+             */
+            side: "L" | "S";
+            /** @description upper case as written (BRK-B, ^GSPC), a synthetic ticker (SPY?L=2) or CASH */
+            ticker: string;
+            /** @description weight in percent as written (12.5 for 12.5%) */
+            weightPercent: number;
         };
         PriceSeriesResponseDto: {
             /** @description closes adjusted for splits and dividends (what simulations use) */
@@ -1436,6 +1509,12 @@ export interface components {
             /** @description annualised volatility (QuantStats rolling_volatility) */
             volatility: (number | null)[];
         };
+        SeriesRateDto: {
+            /** @enum {string} */
+            kind: "series";
+            /** @description a series of annual percentages (^IRX) */
+            ticker: string;
+        };
         SeriesSourceDto: {
             from: string;
             /** @description the series (a plain ticker or a synthetic one) */
@@ -1465,10 +1544,8 @@ export interface components {
             maxDrawdown: number | null;
             /** @description every metric (docs/metrics.md), the benchmark’s own beside the portfolio’s when there is one */
             metrics: components["schemas"]["SimulationMetricsDto"] | null;
-            /** @description positions and options as parsed */
-            parsedCommand: {
-                [key: string]: unknown;
-            };
+            /** @description positions, dates and options as parsed at submission */
+            parsedCommand: components["schemas"]["ParsedCommandDto"];
             /** @description rolling metrics of the `?rollingWindow=` window (default 252 trading days); null until completed */
             rolling: components["schemas"]["RollingMetricsDto"] | null;
             series: components["schemas"]["SimulationSeriesDto"] | null;
@@ -1575,10 +1652,8 @@ export interface components {
             maxDrawdown: number | null;
             /** @description every metric (docs/metrics.md), the benchmark’s own beside the portfolio’s when there is one */
             metrics: components["schemas"]["SimulationMetricsDto"] | null;
-            /** @description positions and options as parsed */
-            parsedCommand: {
-                [key: string]: unknown;
-            };
+            /** @description positions, dates and options as parsed at submission */
+            parsedCommand: components["schemas"]["ParsedCommandDto"];
             progress: components["schemas"]["SimulationProgressDto"];
             /** @description rolling metrics of the `?rollingWindow=` window (default 252 trading days); null until completed */
             rolling: components["schemas"]["RollingMetricsDto"] | null;

@@ -1,3 +1,4 @@
+import { daysInMonth } from '../dates/iso-days';
 /** Calendar days of a month's start or end within which a run still counts as covering the whole month. */
 export const MONTH_EDGE_TOLERANCE_DAYS = 5;
 
@@ -41,7 +42,7 @@ export function monthlyReturnsFromDaily(dates: readonly string[], dailyReturns: 
     months.length > 0 && dates[0].slice(0, 7) === months[0] && dayOfMonth(dates[0]) > MONTH_EDGE_TOLERANCE_DAYS;
   if (droppedFirstMonth) first++;
   const lastDate = dates[dates.length - 1];
-  const droppedLastMonth = last > first && dayOfMonth(lastDate) <= daysInMonth(lastDate) - MONTH_EDGE_TOLERANCE_DAYS;
+  const droppedLastMonth = last > first && dayOfMonth(lastDate) <= daysInMonthOf(lastDate) - MONTH_EDGE_TOLERANCE_DAYS;
   if (droppedLastMonth) last--;
   return {
     months: months.slice(first, last),
@@ -51,8 +52,6 @@ export function monthlyReturnsFromDaily(dates: readonly string[], dailyReturns: 
   };
 }
 
-function daysInMonth(date: string): number {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+function daysInMonthOf(date: string): number {
+  return daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
 }

@@ -1,4 +1,5 @@
 import { CommandError, CommandErrorCode, CommandParseError } from './command.errors';
+import { daysInMonth } from '../dates/iso-days';
 import {
   CASH_TICKER,
   COMMAND_LIMITS,
@@ -820,10 +821,6 @@ function weightSumProblem(sums: WeightSums): { text: string; expected: string; h
 function firstColumn(input: string): number {
   const match = /\S/.exec(input);
   return match ? match.index + 1 : 1;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Turns 2020-1-5, 2020/01/05 or 05.01.2020 into the ISO spelling when it is unambiguous. */

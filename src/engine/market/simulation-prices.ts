@@ -1,5 +1,8 @@
 import type { PriceSeries } from './price-matrix';
-import { dayNumberToIso, isoToDayNumber } from './trading-calendar';
+import { isoOfDay, isoToDayNumber } from '../dates/iso-days';
+
+// Kept here too: the server's market data imports it from this file.
+export { isoOfDay } from '../dates/iso-days';
 
 /**
  * What stands between a stored price series and the engine's input, shared by the server (the market-data module
@@ -48,22 +51,6 @@ export function simulationSeries(
   const rows = servedRows(days, isoToDayNumber(start), isoToDayNumber(end), true);
   if (rows === null) return null;
   return { ticker, dates: isoDates(days, rows.from, rows.to), prices: closes.subarray(rows.from, rows.to) };
-}
-
-const MEMO_FIRST_DAY = isoToDayNumber('1900-01-01');
-const MEMO_LAST_DAY = isoToDayNumber('2199-12-31');
-const isoMemo: (string | undefined)[] = [];
-
-/** dayNumberToIso, memoised over 1900–2199: turning 8,000 day numbers into strings costs a look-up each after the first time. */
-export function isoOfDay(day: number): string {
-  if (day < MEMO_FIRST_DAY || day > MEMO_LAST_DAY) return dayNumberToIso(day);
-  const index = day - MEMO_FIRST_DAY;
-  let iso = isoMemo[index];
-  if (iso === undefined) {
-    iso = dayNumberToIso(day);
-    isoMemo[index] = iso;
-  }
-  return iso;
 }
 
 /** ISO dates of days[from..to). */

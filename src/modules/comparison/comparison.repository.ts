@@ -4,16 +4,13 @@ import { DataSource, In } from 'typeorm';
 import type { ComparisonOutcome } from '../../engine';
 import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
-import { JobStateRepository } from '../../jobs/job-state.repository';
+import { JobStateRepository, UnfinishedJob } from '../../jobs/job-state.repository';
 import { UNFINISHED_JOB_STATUSES } from '../../jobs/job-status';
 import { ComparisonEntity } from './entities/comparison.entity';
 import type { ComparisonChange, ComparisonRecord, StoredMember } from './comparison.types';
 
-/** A comparison the recovery sweep looks at. */
-export interface UnfinishedComparison {
-  id: string;
-  createdAt: Date;
-}
+/** A row the recovery sweep looks at. */
+export type UnfinishedComparison = UnfinishedJob;
 
 /** The stored JSON columns, read once here (they are only ever written by this repository's callers' records). */
 const toRecord = (row: ComparisonEntity): ComparisonRecord => ({
@@ -100,21 +97,8 @@ export class ComparisonRepository extends JobStateRepository<ComparisonChange> {
   }
 
   /** Comparisons still queued or running that were requested before `before`, oldest first, after `after`. */
-  async findUnfinished(before: Date, limit: number, after?: UnfinishedComparison): Promise<UnfinishedComparison[]> {
-    const builder = this.dataSource
-      .getRepository(ComparisonEntity)
-      .createQueryBuilder('c')
-      .select(['c.id', 'c.createdAt'])
-      .where(`c.status IN ('queued', 'running')`)
-      .andWhere('c.created_at < :before', { before });
-    if (after) {
-      builder.andWhere('(c.created_at > :afterAt OR (c.created_at = :afterAt AND c.id > :afterId))', {
-        afterAt: after.createdAt,
-        afterId: after.id,
-      });
-    }
-    const rows = await builder.orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC').limit(limit).getMany();
-    return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
+  findUnfinished(before: Date, limit: number, after?: UnfinishedComparison): Promise<UnfinishedComparison[]> {
+    return this.findUnfinishedRows(ComparisonEntity, before, limit, after);
   }
 
   async changeUnfinished(id: string, change: ComparisonChange, events: DomainEvent[]): Promise<boolean> {

@@ -3,11 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
+import { findUnfinishedJobs, UnfinishedJob } from '../../jobs/unfinished-jobs';
 import { SimulationEntity } from './entities/simulation.entity';
 import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
-import type { PortfolioCommand } from '../../engine';
-import { HistoryPage, HistoryQuery, SimulationRecord, StoredMetrics, StoredSimulationResult } from './history.types';
+import {
+  HistoryPage,
+  HistoryQuery,
+  SimulationRecord,
+  StoredMetrics,
+  StoredSimulationResult,
+  StoredSummary,
+} from './history.types';
 import { decodeSimulationSeries } from './simulation-series.codec';
+import { decodeStoredCommand } from './stored-command.codec';
 import { decodeTrades } from './trades.codec';
 
 const SORT_COLUMNS: Record<HistoryQuery['sort'], string> = {
@@ -52,21 +60,8 @@ export class HistoryRepository {
   }
 
   /** Simulations still queued or running that were submitted before `before`, oldest first, after `after`. */
-  async findUnfinished(before: Date, limit: number, after?: UnfinishedSimulation): Promise<UnfinishedSimulation[]> {
-    const builder = this.dataSource
-      .getRepository(SimulationEntity)
-      .createQueryBuilder('s')
-      .select(['s.id', 's.createdAt'])
-      .where(`s.status IN ('queued', 'running')`)
-      .andWhere('s.created_at < :before', { before });
-    if (after) {
-      builder.andWhere('(s.created_at > :afterAt OR (s.created_at = :afterAt AND s.id > :afterId))', {
-        afterAt: after.createdAt,
-        afterId: after.id,
-      });
-    }
-    const rows = await builder.orderBy('s.created_at', 'ASC').addOrderBy('s.id', 'ASC').limit(limit).getMany();
-    return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
+  findUnfinished(before: Date, limit: number, after?: UnfinishedSimulation): Promise<UnfinishedSimulation[]> {
+    return findUnfinishedJobs(this.dataSource, SimulationEntity, before, limit, after);
   }
 
   async list(userId: string, query: HistoryQuery): Promise<HistoryPage> {
@@ -113,7 +108,7 @@ export class HistoryRepository {
     return {
       // Written by the lifecycle from the engine's metrics, and only by it.
       metrics: JSON.parse(row.metrics) as StoredMetrics,
-      summary: JSON.parse(row.summary) as Record<string, unknown>,
+      summary: JSON.parse(row.summary) as StoredSummary,
       series: decodeSimulationSeries(Buffer.from(row.series)),
       trades: decodeTrades(Buffer.from(row.trades)),
     };
@@ -156,10 +151,7 @@ const SIMULATION_COLUMNS = [
 ].join(', ');
 
 /** A simulation the recovery sweep looks at. */
-export interface UnfinishedSimulation {
-  id: string;
-  createdAt: Date;
-}
+export type UnfinishedSimulation = UnfinishedJob;
 
 function toRecord(row: SimulationEntity): SimulationRecord {
   return {
@@ -167,8 +159,7 @@ function toRecord(row: SimulationEntity): SimulationRecord {
     userId: row.userId,
     command: row.command,
     canonical: row.canonical,
-    // Written by the lifecycle from the parser's PortfolioCommand, and only by it: the stored form is that type.
-    parsedCommand: JSON.parse(row.parsedCommand) as PortfolioCommand,
+    parsedCommand: decodeStoredCommand(row.parsedCommand),
     tickers: row.tickers.split(' ').filter((ticker) => ticker.length > 0),
     startDate: row.startDate,
     endDate: row.endDate,

@@ -1,4 +1,13 @@
-import type { PerformanceMetrics, PortfolioCommand, Trade, TradeReason } from '../../engine';
+import type {
+  CashFlow,
+  PerformanceMetrics,
+  PortfolioCommand,
+  PortfolioExposure,
+  SimulationNote,
+  SimulationWarning,
+  Trade,
+  TradeReason,
+} from '../../engine';
 import type { SimulationStatus } from './entities/simulation.entity';
 import type { SimulationSeries } from './simulation-series.codec';
 
@@ -56,10 +65,81 @@ export interface StoredMetrics {
   benchmark: PerformanceMetrics | null;
 }
 
+/** The benchmark invested with the portfolio's cash flows. */
+export interface BenchmarkOutcome {
+  ticker: string;
+  finalValue: number;
+  moneyWeightedReturn: number | null;
+  depletedOn: string | null;
+}
+
+/** Where a ticker's prices came from and what they measure. */
+export interface PriceDataSource {
+  ticker: string;
+  /** yahoo, sample or upload */
+  source: string;
+  kind: 'total-return' | 'price-only';
+}
+
+/** A synthetic ticker as the summary tells it: rates as the command writes them. */
+export interface SyntheticOutcome {
+  ticker: string;
+  base: string;
+  leverage: number;
+  expensePercent: number;
+  spreadPercent: number;
+  baseRate: string | null;
+  fallback: string | null;
+  sources: { source: string; from: string; to: string }[];
+}
+
+/**
+ * The small facts of a completed simulation (the `summary` of GET /history/{id}, SimulationOutcomeDto): capital,
+ * final value, fees, flows, the simulated period, depletion, warnings, notes, exposure, interest, synthetic tickers
+ * and real returns.
+ */
+export interface SimulationOutcome {
+  initialCapital: number;
+  finalValue: number;
+  totalFees: number;
+  netContributions: number;
+  moneyWeightedReturn: number | null;
+  flows: readonly CashFlow[];
+  /** ticker → provider (yahoo, sample, upload) */
+  sources: Record<string, string>;
+  dataSources: PriceDataSource[];
+  simulatedStart: string;
+  simulatedEnd: string;
+  depletedOn: string | null;
+  benchmark: BenchmarkOutcome | null;
+  /** The engine's warnings; NOTE: a plain-text warning of a result stored before warnings had codes. */
+  warnings: (Omit<SimulationWarning, 'code'> & { code: SimulationWarning['code'] | 'NOTE' })[];
+  notes: SimulationNote[];
+  exposure: PortfolioExposure | null;
+  cashInterest: { cashRate: string; borrowRate: string; dayCount: 'actual/360'; earned: number; paid: number } | null;
+  synthetics: SyntheticOutcome[];
+  realReturns: {
+    inflation: string;
+    cumulativeInflation: number;
+    annualInflation: number;
+    finalValue: number;
+    totalReturn: number;
+    cagr: number;
+  } | null;
+}
+
+/**
+ * The summary as stored: what the lifecycle writes today is a whole SimulationOutcome; results stored by older
+ * versions lack the later fields and kept their warnings as plain text.
+ */
+export type StoredSummary = Partial<Omit<SimulationOutcome, 'warnings'>> & {
+  warnings?: (SimulationWarning | string)[];
+};
+
 /** What a completed simulation keeps: every metric, the small facts, the daily series and the trades. */
 export interface StoredSimulationResult {
   metrics: StoredMetrics;
-  summary: Record<string, unknown>;
+  summary: StoredSummary;
   series: SimulationSeries;
   trades: TradeRow[];
 }

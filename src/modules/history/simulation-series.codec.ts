@@ -1,5 +1,5 @@
 import { cumulativeSeries } from '../../engine';
-import { isoToDayNumber } from '../../engine/market/trading-calendar';
+import { dayNumberToIso, isoToDayNumber } from '../../engine/dates/iso-days';
 
 /** The daily series of one simulation, as stored and as served by GET /history/{id}. */
 export interface SimulationSeries {
@@ -28,7 +28,6 @@ const MAGIC = 0x50465331; // "PFS1"
 const VERSION = 3;
 const VERSION_WITHOUT_BENCHMARK_VALUE = 2;
 const HEADER_BYTES = 24;
-const DAY_MS = 86_400_000;
 
 /** On a little-endian machine (all we run on) typed arrays already hold the blob's byte order: copy them whole. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -36,10 +35,6 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Copies a typed array's bytes into `target` at `offset` (any alignment); returns how many. */
 function copyBytes(values: Float64Array | Float32Array, target: Buffer, offset: number): number {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).copy(target, offset);
-}
-
-function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
@@ -103,7 +98,7 @@ export function decodeSimulationSeries(blob: Buffer): SimulationSeries {
   const tickers = JSON.parse(blob.subarray(HEADER_BYTES, HEADER_BYTES + tickersLength).toString('utf8')) as string[];
   let offset = HEADER_BYTES + tickersLength;
   const dates = new Array<string>(days);
-  for (let i = 0; i < days; i += 1, offset += 4) dates[i] = fromDayNumber(view.getInt32(offset, true));
+  for (let i = 0; i < days; i += 1, offset += 4) dates[i] = dayNumberToIso(view.getInt32(offset, true));
   const readFloat64 = (): Float64Array => {
     const values = new Float64Array(days);
     for (let i = 0; i < days; i += 1, offset += 8) values[i] = view.getFloat64(offset, true);

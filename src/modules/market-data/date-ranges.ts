@@ -1,13 +1,10 @@
-import { isoOfDay } from '../../engine/market/simulation-prices';
-import { isoToDayNumber } from '../../engine/market/trading-calendar';
+import { addDays, isoToDayNumber } from '../../engine/dates/iso-days';
 import type { DateRange } from './market-data.types';
 
-// One memo of ISO dates and one binary search for the server and the engine's price slicing.
-export { isoOfDay, lowerBound } from '../../engine/market/simulation-prices';
-
-export function addDays(iso: string, days: number): string {
-  return isoOfDay(isoToDayNumber(iso) + days);
-}
+// One date module (src/engine/dates) and one binary search for the server, the engine and the dashboard.
+export { addDays };
+export { isoOfDay } from '../../engine/dates/iso-days';
+export { lowerBound } from '../../engine/market/simulation-prices';
 
 /** Sorted, with overlapping and touching ranges (end + 1 day = next start) joined. */
 export function mergeRanges(ranges: readonly DateRange[]): DateRange[] {

@@ -3,16 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
-import { JobStateRepository } from '../../jobs/job-state.repository';
+import { JobStateRepository, UnfinishedJob } from '../../jobs/job-state.repository';
 import { UNFINISHED_JOB_STATUSES } from '../../jobs/job-status';
 import { ProjectionEntity } from './entities/projection.entity';
 import type { ProjectionChange, ProjectionInputs, ProjectionOutputs, ProjectionRecord } from './projection.types';
 
-/** A projection the recovery sweep looks at. */
-export interface UnfinishedProjection {
-  id: string;
-  createdAt: Date;
-}
+/** A row the recovery sweep looks at. */
+export type UnfinishedProjection = UnfinishedJob;
 
 const toRecord = (row: ProjectionEntity): ProjectionRecord => ({
   id: row.id,
@@ -65,21 +62,8 @@ export class ProjectionRepository extends JobStateRepository<ProjectionChange> {
   }
 
   /** Projections still queued or running that were requested before `before`, oldest first, after `after`. */
-  async findUnfinished(before: Date, limit: number, after?: UnfinishedProjection): Promise<UnfinishedProjection[]> {
-    const builder = this.dataSource
-      .getRepository(ProjectionEntity)
-      .createQueryBuilder('p')
-      .select(['p.id', 'p.createdAt'])
-      .where(`p.status IN ('queued', 'running')`)
-      .andWhere('p.created_at < :before', { before });
-    if (after) {
-      builder.andWhere('(p.created_at > :afterAt OR (p.created_at = :afterAt AND p.id > :afterId))', {
-        afterAt: after.createdAt,
-        afterId: after.id,
-      });
-    }
-    const rows = await builder.orderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC').limit(limit).getMany();
-    return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
+  findUnfinished(before: Date, limit: number, after?: UnfinishedProjection): Promise<UnfinishedProjection[]> {
+    return this.findUnfinishedRows(ProjectionEntity, before, limit, after);
   }
 
   async changeUnfinished(id: string, change: ProjectionChange, events: DomainEvent[]): Promise<boolean> {

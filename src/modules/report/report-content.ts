@@ -1,4 +1,4 @@
-import { DEFAULT_OPTIONS, formatOptions, parseCommand } from '../../engine';
+import { formatOptions } from '../../engine';
 import type { SimulationRecord, StoredMetrics, StoredSimulationResult } from '../history/history.types';
 import type { ReportContent } from './workbook/report-workbook';
 
@@ -8,9 +8,8 @@ export function reportContent(
   result: StoredSimulationResult,
   generatedAt: Date,
 ): ReportContent {
-  // The canonical form parses back to the same command (command.canonical.ts): typed options, as written.
-  const parsed = parseCommand(record.canonical);
-  const options = parsed.ok ? parsed.command.options : DEFAULT_OPTIONS;
+  // The command as parsed at submission (the canonical form parses back to the same: command.canonical.ts).
+  const { options } = record.parsedCommand;
   // Results stored by older versions may lack a part: an absent portfolio shows no metrics, as before.
   const metrics: Partial<StoredMetrics> = result.metrics;
   const benchmarkTicker = options.benchmark;

@@ -3,16 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
-import { JobStateRepository } from '../../jobs/job-state.repository';
+import { JobStateRepository, UnfinishedJob } from '../../jobs/job-state.repository';
 import { UNFINISHED_JOB_STATUSES } from '../../jobs/job-status';
 import { ReportEntity } from './entities/report.entity';
 import type { ReportChange, ReportRecord } from './report.types';
 
-/** A report the recovery sweep looks at. */
-export interface UnfinishedReport {
-  id: string;
-  createdAt: Date;
-}
+/** A row the recovery sweep looks at. */
+export type UnfinishedReport = UnfinishedJob;
 
 const toRecord = (row: ReportEntity): ReportRecord => ({
   id: row.id,
@@ -94,21 +91,8 @@ export class ReportRepository extends JobStateRepository<ReportChange> {
   }
 
   /** Reports still queued or running that were requested before `before`, oldest first, after `after`. */
-  async findUnfinished(before: Date, limit: number, after?: UnfinishedReport): Promise<UnfinishedReport[]> {
-    const builder = this.dataSource
-      .getRepository(ReportEntity)
-      .createQueryBuilder('r')
-      .select(['r.id', 'r.createdAt'])
-      .where(`r.status IN ('queued', 'running')`)
-      .andWhere('r.created_at < :before', { before });
-    if (after) {
-      builder.andWhere('(r.created_at > :afterAt OR (r.created_at = :afterAt AND r.id > :afterId))', {
-        afterAt: after.createdAt,
-        afterId: after.id,
-      });
-    }
-    const rows = await builder.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').limit(limit).getMany();
-    return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
+  findUnfinished(before: Date, limit: number, after?: UnfinishedReport): Promise<UnfinishedReport[]> {
+    return this.findUnfinishedRows(ReportEntity, before, limit, after);
   }
 
   async changeUnfinished(id: string, change: ReportChange, events: DomainEvent[]): Promise<boolean> {

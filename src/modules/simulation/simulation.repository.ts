@@ -8,6 +8,7 @@ import { JobStateRepository, SqlStatement, unfinishedUpdate } from '../../jobs/j
 import type { JobStateChange } from '../../jobs/job-status';
 import type { HeadlineMetrics, NewSimulation, StoredSimulationResult } from '../history/history.types';
 import { encodeSimulationSeries } from '../history/simulation-series.codec';
+import { encodeStoredCommand } from '../history/stored-command.codec';
 import { encodeTrades } from '../history/trades.codec';
 
 /** A state change of a simulation: the shared job columns, and the headline metrics of a completion. */
@@ -118,7 +119,7 @@ function insertStatements(simulation: NewSimulation, createdAt: Date): { row: Sq
       userId: simulation.userId,
       command: simulation.command,
       canonical: simulation.canonical,
-      parsedCommand: JSON.stringify(simulation.parsedCommand),
+      parsedCommand: encodeStoredCommand(simulation.parsedCommand),
       tickers: [...simulation.tickers, ...(simulation.benchmark ? [simulation.benchmark] : [])].join(' '),
       startDate: simulation.startDate,
       endDate: simulation.endDate,

@@ -1,5 +1,5 @@
 import { formatRate, listTrades, SimulationResult } from '../../engine';
-import type { StoredSimulationResult } from '../history/history.types';
+import type { SimulationOutcome, StoredSimulationResult } from '../history/history.types';
 import type { DataSource } from './price-source';
 
 /**
@@ -59,7 +59,7 @@ export function toStoredResult(
         totalReturn: result.realReturns.totalReturn,
         cagr: result.realReturns.cagr,
       },
-    },
+    } satisfies SimulationOutcome,
     series: {
       dates: [...result.dates],
       tickers: [...result.tickers],

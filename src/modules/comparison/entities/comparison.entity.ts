@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { JobRowEntity } from '../../../jobs/job-row.entity';
+import { Column, Entity, Index } from 'typeorm';
 import { JOB_STATUSES, JobStatus } from '../../../jobs/job-status';
 import type { ComparisonPeriodMode } from '../../../engine';
 
@@ -9,16 +10,7 @@ export type ComparisonStatus = JobStatus;
 @Entity({ name: 'comparisons' })
 @Index('idx_comparisons_user_created', ['userId', 'createdAt'])
 @Index('idx_comparisons_unfinished', ['status', 'createdAt'])
-export class ComparisonEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
-  userId!: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  status!: ComparisonStatus;
-
+export class ComparisonEntity extends JobRowEntity {
   @Column({ name: 'period_mode', type: 'varchar', length: 8 })
   periodMode!: ComparisonPeriodMode;
 
@@ -30,15 +22,6 @@ export class ComparisonEntity {
   @Column({ name: 'simulation_ids', type: 'text', nullable: true })
   simulationIds!: string | null;
 
-  @Column({ name: 'progress_phase', type: 'varchar', length: 60, nullable: true })
-  progressPhase!: string | null;
-
-  @Column({ name: 'progress_percent', type: 'integer', default: 0 })
-  progressPercent!: number;
-
-  @Column({ name: 'failure_reason', type: 'text', nullable: true })
-  failureReason!: string | null;
-
   @Column({ name: 'failure_code', type: 'varchar', length: 60, nullable: true })
   failureCode!: string | null;
 
@@ -49,13 +32,4 @@ export class ComparisonEntity {
   /** The ComparisonOutcome (JSON text), once completed. */
   @Column({ type: 'text', nullable: true })
   result!: string | null;
-
-  @Column({ name: 'created_at', type: Date })
-  createdAt!: Date;
-
-  @Column({ name: 'started_at', type: Date, nullable: true })
-  startedAt!: Date | null;
-
-  @Column({ name: 'finished_at', type: Date, nullable: true })
-  finishedAt!: Date | null;
 }

@@ -1,8 +1,8 @@
-import type { PortfolioCommand } from '../../../engine';
 import { ApiProperty } from '@nestjs/swagger';
 import type { SimulationRecord, StoredSimulationResult, TradeRow } from '../history.types';
 import { DrawdownEpisodesDto, RollingMetricsDto, type SimulationAnalysisDto } from './simulation-analysis.dto';
 import { SimulationMetricsDto, SimulationOutcomeDto, SimulationWarningDto } from './simulation-metrics.dto';
+import { ParsedCommandDto } from './parsed-command.dto';
 import { SimulationSummaryDto } from './simulation-summary.dto';
 
 const toJsonNumbers = (values: ArrayLike<number>): (number | null)[] =>
@@ -62,9 +62,8 @@ export class TradeDto {
 
 /** Everything about one simulation: command, parsed form, status, metrics and the daily series. */
 export class SimulationDetailDto extends SimulationSummaryDto {
-  // The engine's PortfolioCommand; the document keeps showing an object (the dashboard takes the engine's type).
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'positions and options as parsed' })
-  parsedCommand!: PortfolioCommand;
+  @ApiProperty({ type: ParsedCommandDto, description: 'positions, dates and options as parsed at submission' })
+  parsedCommand!: ParsedCommandDto;
 
   @ApiProperty({
     type: SimulationMetricsDto,
@@ -113,7 +112,7 @@ export class SimulationDetailDto extends SimulationSummaryDto {
     if (!result)
       return {
         ...base,
-        parsedCommand: record.parsedCommand,
+        parsedCommand: ParsedCommandDto.from(record.parsedCommand),
         metrics: null,
         summary: null,
         series: null,
@@ -135,7 +134,7 @@ export class SimulationDetailDto extends SimulationSummaryDto {
     });
     return {
       ...base,
-      parsedCommand: record.parsedCommand,
+      parsedCommand: ParsedCommandDto.from(record.parsedCommand),
       metrics: result.metrics,
       summary: outcomeOf(record, result),
       series: {
@@ -162,7 +161,7 @@ export class SimulationDetailDto extends SimulationSummaryDto {
  * the period comes from the series, an index (^) is price only and anything else total return.
  */
 function outcomeOf(record: SimulationRecord, result: StoredSimulationResult): SimulationOutcomeDto {
-  const stored = result.summary as Partial<SimulationOutcomeDto> & { warnings?: unknown[] };
+  const stored = result.summary;
   const dates = result.series.dates;
   const simulatedStart = stored.simulatedStart ?? dates[0];
   const simulatedEnd = stored.simulatedEnd ?? dates[dates.length - 1];
@@ -179,7 +178,7 @@ function outcomeOf(record: SimulationRecord, result: StoredSimulationResult): Si
           simulatedEnd,
           message: warning,
         }
-      : (warning as SimulationWarningDto),
+      : warning,
   );
   return {
     initialCapital: stored.initialCapital ?? 0,
@@ -187,7 +186,7 @@ function outcomeOf(record: SimulationRecord, result: StoredSimulationResult): Si
     totalFees: stored.totalFees ?? 0,
     netContributions: stored.netContributions ?? 0,
     moneyWeightedReturn: stored.moneyWeightedReturn ?? null,
-    flows: stored.flows ?? [],
+    flows: [...(stored.flows ?? [])],
     sources,
     dataSources:
       stored.dataSources ??

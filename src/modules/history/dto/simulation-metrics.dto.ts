@@ -1,3 +1,4 @@
+import type { SimulationOutcome } from '../history.types';
 import { ApiProperty } from '@nestjs/swagger';
 
 /**
@@ -183,7 +184,7 @@ export class RealReturnsDto {
   @ApiProperty({ description: 'CAGR deflated' }) cagr!: number;
 }
 
-export class SimulationOutcomeDto {
+export class SimulationOutcomeDto implements SimulationOutcome {
   @ApiProperty() initialCapital!: number;
   @ApiProperty() finalValue!: number;
   @ApiProperty() totalFees!: number;

@@ -55,7 +55,7 @@ function metricsTable(content: ReportContent): string {
 }
 
 function summaryList(content: ReportContent): string {
-  const summary = content.summary as Record<string, unknown>;
+  const summary = content.summary;
   const facts: [string, string][] = [
     ['Command', escapeHtml(content.canonical)],
     [

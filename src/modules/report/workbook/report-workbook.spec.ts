@@ -43,7 +43,7 @@ function content(withBenchmark: boolean): ReportContent {
       dataSources: [
         { ticker: 'AAA', source: 'sample', kind: 'total-return' },
         { ticker: 'BBB', source: 'sample', kind: 'total-return' },
-        ...(withBenchmark ? [{ ticker: 'IDX', source: 'sample', kind: 'price-only' }] : []),
+        ...(withBenchmark ? [{ ticker: 'IDX', source: 'sample', kind: 'price-only' as const }] : []),
       ],
       simulatedStart: '2023-12-28',
       simulatedEnd: '2024-02-01',

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import type { TradeRow } from '../../history/history.types';
+import type { StoredSummary, TradeRow } from '../../history/history.types';
 import type { SimulationSeries } from '../../history/simulation-series.codec';
 import { addLineCharts, LineChartSpec } from './chart-parts';
+import { excelDate } from './excel-date';
 import { computeDrawdownEpisodes } from '../../../engine';
 import { calendarReturns, yearlyPriceReturns } from './period-returns';
 import { writeRollingSheet } from './rolling-sheet';
@@ -17,7 +18,7 @@ export interface ReportContent {
   /** Every option as the command language writes it (formatOptions), defaults marked. */
   options: { name: string; value: string; isDefault: boolean }[];
   metrics: { portfolio: Record<string, unknown>; benchmark: Record<string, unknown> | null };
-  summary: Record<string, unknown>;
+  summary: StoredSummary;
   series: SimulationSeries;
   trades: readonly TradeRow[];
   benchmarkTicker: string | null;
@@ -104,7 +105,10 @@ export const RELATIVE_METRIC_ROWS: readonly { key: string; label: string; format
   { key: 'downCapture', label: 'Down capture', format: 'ratio' },
 ];
 
-const SUMMARY_ROWS: readonly { key: string; label: string; format: Format }[] = [
+/** The summary's money figures, in the order the Results section lists them. */
+type SummaryMoneyField = 'initialCapital' | 'finalValue' | 'netContributions' | 'totalFees' | 'moneyWeightedReturn';
+
+const SUMMARY_ROWS: readonly { key: SummaryMoneyField; label: string; format: Format }[] = [
   { key: 'initialCapital', label: 'Initial capital', format: 'money' },
   { key: 'finalValue', label: 'Final value', format: 'money' },
   { key: 'netContributions', label: 'Net contributions', format: 'money' },
@@ -115,38 +119,8 @@ const SUMMARY_ROWS: readonly { key: string; label: string; format: Format }[] = 
 /** What the prices of a series measure, in words. */
 const KIND_WORDS: Record<string, string> = { 'total-return': 'total return', 'price-only': 'price only' };
 
-/** The summary's fields this sheet reads, as the simulation processor stores them. */
-interface SummaryFacts {
-  simulatedStart?: string;
-  simulatedEnd?: string;
-  depletedOn?: string | null;
-  warnings?: unknown[];
-  sources?: Record<string, string>;
-  dataSources?: { ticker: string; source: string; kind: string }[];
-  benchmark?: {
-    ticker: string;
-    finalValue: number;
-    moneyWeightedReturn: number | null;
-    depletedOn: string | null;
-  } | null;
-  /** Leverage, interest, synthetic tickers, splices and real returns in words (results before issue 18: none). */
-  notes?: { code: string; ticker: string | null; message: string }[];
-  cashInterest?: { earned: number; paid: number } | null;
-  realReturns?: {
-    inflation: string;
-    cumulativeInflation: number;
-    finalValue: number;
-    totalReturn: number;
-    cagr: number;
-  } | null;
-}
-
-const DAY_MS = 86_400_000;
-/** Excel's serial date (1900 system) of a YYYY-MM-DD day. */
-export function excelDate(date: string): number {
-  const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return utc / DAY_MS + 25569;
-}
+// Where the workbook's sheets and tests have read it from.
+export { excelDate };
 
 /** A number cell when finite; empty otherwise (a metric undefined for the series is stored as null). */
 const numberOrNull = (value: unknown): number | null =>
@@ -285,7 +259,7 @@ type SeriesLabel = (ticker: string | null) => string;
  * beside the benchmark's, and the statistics against the benchmark, each section built by its own step.
  */
 function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
-  const facts = content.summary as SummaryFacts;
+  const facts = content.summary;
   const kinds = new Map((facts.dataSources ?? []).map((one) => [one.ticker, KIND_WORDS[one.kind] ?? one.kind]));
   const seriesLabel: SeriesLabel = (ticker) =>
     kinds.has(ticker ?? '') ? `${ticker} (${kinds.get(ticker ?? '')})` : (ticker ?? 'Benchmark');
@@ -306,7 +280,7 @@ function writeSummary(sheet: ExcelJS.Worksheet, content: ReportContent): void {
 }
 
 /** What was simulated, when and from which command. */
-function reportFactRows(content: ReportContent, facts: SummaryFacts): SummaryRow[] {
+function reportFactRows(content: ReportContent, facts: StoredSummary): SummaryRow[] {
   const dates = content.series.dates;
   const simulatedStart = facts.simulatedStart ?? dates[0];
   const simulatedEnd = facts.simulatedEnd ?? dates[dates.length - 1];
@@ -373,8 +347,8 @@ function pricedSpan(prices: Float64Array, dates: readonly string[]): { from: str
 
 /** Capital, final value, flows and fees, and the benchmark invested with the same cash flows. */
 function resultRows(
-  summary: Record<string, unknown>,
-  benchmark: SummaryFacts['benchmark'],
+  summary: StoredSummary,
+  benchmark: StoredSummary['benchmark'],
   seriesLabel: SeriesLabel,
 ): SummaryRow[] {
   const rows = [
@@ -392,7 +366,7 @@ function resultRows(
 }
 
 /** Still under Results: interest on cash and loans, and the result in money of the first day (inflation=). */
-function interestAndRealRows(facts: SummaryFacts, simulatedStart: string): SummaryRow[] {
+function interestAndRealRows(facts: StoredSummary, simulatedStart: string): SummaryRow[] {
   const rows: SummaryRow[] = [];
   if (facts.cashInterest) {
     rows.push(line(['Interest earned on cash', numberOrNull(facts.cashInterest.earned)], 'money'));

@@ -9,13 +9,13 @@ import {
   RollingWindowMetrics,
 } from '../../../engine';
 import type { SimulationSeries } from '../../history/simulation-series.codec';
+import { excelDate } from './excel-date';
 
 const PCT = '0.00%';
 const RATIO = '0.00';
 const DATE = 'yyyy-mm-dd';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
-const DAY_MS = 86_400_000;
 
 /** What the Rolling sheet reads: the stored series and the command (for its risk-free rate). */
 export interface RollingSheetContent {
@@ -124,10 +124,9 @@ export function writeRollingSheet(
   for (const row of monthEndRows(series.dates)) {
     if (row < shortest) continue;
     const date = series.dates[row];
-    const excelDay = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
     sheet
       .addRow([
-        excelDay / DAY_MS + 25569,
+        excelDate(date),
         ...columns.map(({ series: values, metrics }) => {
           const i = row - metrics.firstRow;
           return i >= 0 && i < metrics.count ? rollingValueAt(values, i) : null;
