@@ -187,3 +187,16 @@ export function rampColour(t: number): [number, number, number] {
   const [a, b] = [SHARPE_STOPS[lower], SHARPE_STOPS[lower + 1]];
   return [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * f)) as [number, number, number];
 }
+
+/** About `target` round tick values (steps of 1, 2 or 5 × 10^k) covering `range`. */
+export function niceTicks(range: Range, target = 6): { values: number[]; step: number } {
+  const span = range.max - range.min;
+  if (!(span > 0)) return { values: [range.min], step: 1 };
+  const raw = span / target;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw) ?? 10 * power;
+  const values: number[] = [];
+  for (let value = Math.ceil(range.min / step) * step; value <= range.max + step * 1e-9; value += step)
+    values.push(Math.round(value / step) * step);
+  return { values, step };
+}

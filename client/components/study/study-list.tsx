@@ -93,12 +93,7 @@ export function StudyList() {
           <span>
             Page {page} of {pages}
           </span>
-          <button
-            type="button"
-            className="button secondary"
-            disabled={page >= pages}
-            onClick={() => setPage(page + 1)}
-          >
+          <button type="button" className="button secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
             Next
           </button>
         </nav>
