@@ -196,7 +196,8 @@ export function niceTicks(range: Range, target = 6): { values: number[]; step: n
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw) ?? 10 * power;
   const values: number[] = [];
-  for (let value = Math.ceil(range.min / step) * step; value <= range.max + step * 1e-9; value += step)
-    values.push(Math.round(value / step) * step);
+  // Whole multiples of the step, cleaned of binary noise (3 × 0.1 is 0.30000000000000004).
+  for (let k = Math.ceil(range.min / step - 1e-9); k * step <= range.max + step * 1e-9; k++)
+    values.push(Number((k * step).toPrecision(12)));
   return { values, step };
 }
