@@ -123,8 +123,11 @@ export function useLiveProgress(kind: LiveKind, id: string | null | undefined): 
       return [name, handler] as const;
     });
     const subscribe = () =>
-      socket.emit('subscribe', { [field]: id }, (state: Message) => {
-        if (typeof state?.status !== 'string') return;
+      socket.emit('subscribe', { [field]: id }, (answer: Message) => {
+        if (typeof answer?.status !== 'string') return;
+        // A study answers with its progress nested ({ status, progress: { phase, percent, chunksDone… } }).
+        const nested = answer.progress;
+        const state: Message = typeof nested === 'object' && nested !== null ? { ...answer, ...nested } : answer;
         apply({
           status: state.status as LiveStatus,
           phase: text(state.phase),
