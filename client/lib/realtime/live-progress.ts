@@ -102,6 +102,20 @@ export function progressFromMessage(name: string, message: Message): LiveProgres
   }
 }
 
+/** The state `subscribe` answers with (a study's has its progress nested: { status, progress: { phase, … } }). */
+export function progressFromState(answer: Message | null | undefined): LiveProgress | null {
+  if (typeof answer?.status !== 'string' || !(answer.status in RANK)) return null;
+  const nested = answer.progress;
+  const state: Message = typeof nested === 'object' && nested !== null ? { ...answer, ...nested } : answer;
+  return {
+    status: answer.status as LiveStatus,
+    phase: text(state.phase),
+    percent: number(state.percent, 0),
+    failureReason: text(state.failureReason),
+    ...chunkCounts(state),
+  };
+}
+
 const MESSAGES = ['requested', 'started', 'progress', 'completed', 'failed'] as const;
 
 /**
@@ -123,19 +137,7 @@ export function useLiveProgress(kind: LiveKind, id: string | null | undefined): 
       return [name, handler] as const;
     });
     const subscribe = () =>
-      socket.emit('subscribe', { [field]: id }, (answer: Message) => {
-        if (typeof answer?.status !== 'string') return;
-        // A study answers with its progress nested ({ status, progress: { phase, percent, chunksDone… } }).
-        const nested = answer.progress;
-        const state: Message = typeof nested === 'object' && nested !== null ? { ...answer, ...nested } : answer;
-        apply({
-          status: state.status as LiveStatus,
-          phase: text(state.phase),
-          percent: number(state.percent, 0),
-          failureReason: text(state.failureReason),
-          ...chunkCounts(state),
-        });
-      });
+      socket.emit('subscribe', { [field]: id }, (answer: Message) => apply(progressFromState(answer)));
     socket.on('connect', subscribe);
     if (socket.connected) subscribe();
     return () => {
