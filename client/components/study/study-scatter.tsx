@@ -203,15 +203,44 @@ function drawFrontier(
   context.stroke();
 }
 
-function drawMarkers(context: CanvasRenderingContext2D, markers: Marker[], layout: Layout, theme: ChartTheme) {
-  context.font = '600 12px system-ui, sans-serif';
-  context.textBaseline = 'middle';
-  context.lineWidth = 2;
-  for (const marker of markers) {
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Where a label goes: beside its marker, moved up or down a line at a time until it overlaps no label already
+ * placed (reference portfolios often sit close together).
+ */
+export function placeLabel(placed: Box[], x: number, y: number, width: number, leftSide: boolean): Box {
+  const lineHeight = 14;
+  const left = leftSide ? x - 11 - width : x + 11;
+  for (let step = 0; step < 12; step++) {
+    const shift = (step % 2 === 0 ? 1 : -1) * Math.ceil(step / 2) * lineHeight;
+    const box = { left, right: left + width, top: y + shift - lineHeight / 2, bottom: y + shift + lineHeight / 2 };
+    if (!placed.some((other) => overlaps(box, other))) return box;
+  }
+  return { left, right: left + width, top: y - lineHeight / 2, bottom: y + lineHeight / 2 };
+}
+
+function drawMarkers(
+  context: CanvasRenderingContext2D,
+  markers: Marker[],
+  layout: Layout,
+  theme: ChartTheme,
+  halo: string,
+) {
+  const shown = markers.flatMap((marker) => {
     const { volatility, cagr } = marker.portfolio.summary;
-    if (volatility === null || cagr === null || !Number.isFinite(volatility) || !Number.isFinite(cagr)) continue;
-    const x = layout.px(volatility);
-    const y = layout.py(cagr);
+    if (volatility === null || cagr === null || !Number.isFinite(volatility) || !Number.isFinite(cagr)) return [];
+    return [{ marker, x: layout.px(volatility), y: layout.py(cagr) }];
+  });
+  context.lineWidth = 2;
+  for (const { marker, x, y } of shown) {
     context.beginPath();
     if (marker.kind === 'reference') {
       // A diamond for a reference portfolio, a ring for a best one.
@@ -227,10 +256,23 @@ function drawMarkers(context: CanvasRenderingContext2D, markers: Marker[], layou
     }
     context.strokeStyle = theme.text;
     context.stroke();
-    const leftSide = x > layout.width - 150;
-    context.textAlign = leftSide ? 'right' : 'left';
+  }
+  context.font = '600 12px system-ui, sans-serif';
+  context.textBaseline = 'middle';
+  context.textAlign = 'left';
+  context.lineJoin = 'round';
+  const placed: Box[] = [];
+  for (const { marker, x, y } of shown) {
+    const width = context.measureText(marker.label).width;
+    const box = placeLabel(placed, x, y, width, x > layout.width - 150);
+    placed.push(box);
+    const middle = (box.top + box.bottom) / 2;
+    // A halo in the card's colour keeps the label legible over the points.
+    context.strokeStyle = halo;
+    context.lineWidth = 3;
+    context.strokeText(marker.label, box.left, middle);
     context.fillStyle = theme.text;
-    context.fillText(marker.label, x + (leftSide ? -11 : 11), y);
+    context.fillText(marker.label, box.left, middle);
   }
 }
 
@@ -312,7 +354,7 @@ export function StudyScatter({ points, result }: { points: ScatterPoints; result
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     drawAxes(context, layout, theme);
     drawFrontier(context, result.frontier, layout, theme);
-    drawMarkers(context, markers, layout, theme);
+    drawMarkers(context, markers, layout, theme, getComputedStyle(canvas).getPropertyValue('--card').trim() || '#fff');
     context.setTransform(1, 0, 0, 1, 0, 0);
   }, [points, result, markers, layout]);
 
