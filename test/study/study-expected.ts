@@ -4,6 +4,7 @@ import {
   runStudy,
   validateStudySpec,
   type EncodedStudyScatter,
+  type ParallelBatchRunner,
   type StudyResult,
 } from '../../src/engine';
 import { parseStudyOptions } from '../../src/modules/study/study.options';
@@ -14,7 +15,11 @@ import { loadSamplePrices } from '../../src/sample-data/sample-data.loader';
  * The result of a study request computed in this process, in one run (runStudy), with another chunk size than
  * the server's: what every distributed run must equal, field for field.
  */
-export async function expectedStudy(request: StudyRequest, chunkSize: number): Promise<StudyResult> {
+export async function expectedStudy(
+  request: StudyRequest,
+  chunkSize: number,
+  runner?: ParallelBatchRunner,
+): Promise<StudyResult> {
   const options = parseStudyOptions(request.options);
   if (!options.ok) throw new Error(JSON.stringify(options.problems));
   const study = validateStudySpec({
@@ -31,7 +36,7 @@ export async function expectedStudy(request: StudyRequest, chunkSize: number): P
     objectives: request.objectives,
     topN: request.topN,
   });
-  return runStudy(prepareStudyPlan(study, loadSamplePrices()), { chunkSize });
+  return runStudy(prepareStudyPlan(study, loadSamplePrices()), { chunkSize, runner });
 }
 
 /** The result as the API serves it (JSON). */
