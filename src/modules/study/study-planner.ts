@@ -7,11 +7,13 @@ import {
   StudyError,
   validateStudySpec,
   type PortfolioCommand,
+  type PriceSeries,
   type StudyDefinition,
   type StudyPlan,
   type StudySpec,
 } from '../../engine';
 import { DomainError } from '../../common/domain-error';
+import { JobInputError } from '../../jobs/job-failure';
 import { PriceSource } from '../simulation/price-source';
 import { InvalidStudyError, StudyInputError, type StudyProblemDetail } from './study.errors';
 import { parseStudyOptions } from './study.options';
@@ -63,25 +65,24 @@ export class StudyPlanner {
       const index = ticker === null ? -1 : study.tickers.indexOf(ticker);
       return index >= 0 ? `tickers[${index}]` : ticker === study.options.benchmark ? 'options.benchmark' : 'tickers';
     };
-    let loaded;
-    try {
-      loaded = await this.prices.load(
-        commandSeriesNeeds(command).load,
-        { start: study.start, end: study.end },
-        userId,
-        async () => undefined,
-      );
-    } catch (error) {
-      if (error instanceof DomainError && !error.retryable) {
-        const ticker = (error as { ticker?: unknown }).ticker;
-        throw new InvalidStudyError([
-          { field: field(typeof ticker === 'string' ? ticker : null), code: error.code, message: error.message },
-        ]);
-      }
-      throw error;
+    // One load per ticker, so that every refused ticker is reported at its field (an outage is retryable).
+    const needed = commandSeriesNeeds(command).load;
+    const outcomes = await Promise.allSettled(
+      needed.map((ticker) =>
+        this.prices.load([ticker], { start: study.start, end: study.end }, userId, async () => undefined),
+      ),
+    );
+    const problems: StudyProblemDetail[] = [];
+    const series: PriceSeries[] = [];
+    for (const [index, outcome] of outcomes.entries()) {
+      if (outcome.status === 'fulfilled') series.push(...outcome.value.series);
+      else if (isRefusal(outcome.reason)) {
+        problems.push({ field: field(needed[index]), code: outcome.reason.code, message: outcome.reason.message });
+      } else throw outcome.reason;
     }
+    if (problems.length > 0) throw new InvalidStudyError(problems);
     try {
-      return prepareStudyPlan(study, mergePriceSeries(loaded.series));
+      return prepareStudyPlan(study, mergePriceSeries(series));
     } catch (error) {
       if (error instanceof SimulationError) {
         throw new InvalidStudyError(
@@ -154,4 +155,9 @@ function specOf(request: StudyRequest, options: StudySpec['options']): StudySpec
     objectives: request.objectives,
     topN: request.topN,
   };
+}
+
+/** A load that cannot pass on another try: an unknown ticker, no prices in the period. */
+function isRefusal(error: unknown): error is { code: string; message: string } {
+  return error instanceof JobInputError || (error instanceof DomainError && !error.retryable);
 }
