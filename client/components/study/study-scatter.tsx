@@ -318,6 +318,8 @@ export function StudyScatter({ points, result }: { points: ScatterPoints; result
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
+  // The canvas's place on the page, read once per hover (reading it on every move would force a layout each time).
+  const boxRef = useRef<DOMRect | null>(null);
   const markers = useMemo(() => markersOf(result), [result]);
   const layout = useMemo(
     () => (width > 0 ? layoutOf(points, result, markers, width) : null),
@@ -356,11 +358,22 @@ export function StudyScatter({ points, result }: { points: ScatterPoints; result
     drawFrontier(context, result.frontier, layout, theme);
     drawMarkers(context, markers, layout, theme, getComputedStyle(canvas).getPropertyValue('--card').trim() || '#fff');
     context.setTransform(1, 0, 0, 1, 0, 0);
+    boxRef.current = null;
   }, [points, result, markers, layout]);
+
+  useEffect(() => {
+    const forget = () => (boxRef.current = null);
+    window.addEventListener('scroll', forget, { passive: true, capture: true });
+    window.addEventListener('resize', forget, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', forget, { capture: true });
+      window.removeEventListener('resize', forget);
+    };
+  }, []);
 
   const onPointerMove = (event: React.PointerEvent<HTMLCanvasElement>) => {
     if (!layout || !index) return;
-    const box = event.currentTarget.getBoundingClientRect();
+    const box = (boxRef.current ??= event.currentTarget.getBoundingClientRect());
     const left = event.clientX - box.left;
     const top = event.clientY - box.top;
     const plotWidth = layout.width - MARGIN.left - MARGIN.right;
@@ -370,8 +383,14 @@ export function StudyScatter({ points, result }: { points: ScatterPoints; result
     const x = layout.x.min + (left - MARGIN.left) / xScale;
     const y = layout.y.max - (top - MARGIN.top) / yScale;
     const position = index.nearest(x, y, xScale, yScale, HOVER_PIXELS);
-    if (position < 0) setHover(null);
-    else setHover({ position, left: layout.px(points.volatility[position]), top: layout.py(points.cagr[position]) });
+    // The same candidate as before: no render at all.
+    setHover((current) =>
+      position < 0
+        ? null
+        : current?.position === position
+          ? current
+          : { position, left: layout.px(points.volatility[position]), top: layout.py(points.cagr[position]) },
+    );
   };
 
   const summary = useMemo(() => scatterSummary(points, result), [points, result]);
@@ -383,17 +402,24 @@ export function StudyScatter({ points, result }: { points: ScatterPoints; result
         aria-label={summary}
         style={{ height: HEIGHT }}
         onPointerMove={onPointerMove}
-        onPointerLeave={() => setHover(null)}
+        onPointerLeave={() => {
+          boxRef.current = null;
+          setHover(null);
+        }}
       />
       {hover && layout && (
         <>
-          <span className={styles.hoverRing} style={{ left: hover.left, top: hover.top }} aria-hidden="true" />
+          {/* Moved by transform, on their own layers: a hover repaints neither the canvas nor the page. */}
+          <span
+            className={styles.hoverRing}
+            style={{ transform: `translate(${hover.left}px, ${hover.top}px)` }}
+            aria-hidden="true"
+          />
           <div
             className={styles.tooltip}
             role="status"
             style={{
-              left: Math.min(hover.left + 12, layout.width - 190),
-              top: Math.max(0, hover.top - 90),
+              transform: `translate(${Math.min(hover.left + 12, layout.width - 190)}px, ${Math.max(0, hover.top - 90)}px)`,
             }}
           >
             <strong>Candidate {points.index[hover.position]}</strong>
