@@ -49,7 +49,9 @@ export class StudyService implements OnModuleInit {
     this.recovery.register('studies', () => this.recoverStranded(this.recovery.graceSeconds));
   }
 
-  async submit(userId: string, request: StudyRequest): Promise<StudyRecord> {
+  async submit(userId: string, asked: StudyRequest): Promise<StudyRecord> {
+    // The API reads an optional field's null as absent (the OpenAPI document says so): the defaults apply.
+    const request = withoutNulls(asked);
     const plan = await this.planner.prepare(userId, request);
     const { study } = plan;
     const chunkSize = this.config.study.chunkSize;
@@ -172,4 +174,15 @@ export class StudyService implements OnModuleInit {
       { jobId: studyChunkJobId(studyId, chunk), ...STUDY_CHUNK_JOB_OPTIONS },
     );
   }
+}
+
+/** A copy of a JSON request without its null fields (in nested objects too), so that null reads as absent. */
+function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutNulls(item)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([key, field]) => [key, withoutNulls(field)]),
+  ) as T;
 }
