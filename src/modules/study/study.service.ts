@@ -8,6 +8,7 @@ import { StudyNotCompletedError, StudyNotFoundError } from './study.errors';
 import { StudyLifecycle } from './study-lifecycle.service';
 import { StudyPlanner } from './study-planner';
 import { StudyRepository } from './study.repository';
+import { buildStudyWorkbook } from './study-workbook';
 import type { StudyRecord, StudyRequest } from './study.types';
 
 /**
@@ -105,6 +106,20 @@ export class StudyService implements OnModuleInit {
     const scatter = study.status === 'completed' ? await this.repository.findScatter(id) : null;
     if (scatter === null) throw new StudyNotCompletedError(id, study.status);
     return scatter;
+  }
+
+  /** The workbook of the user's completed study. */
+  async workbookOwned(userId: string, id: string): Promise<{ buffer: Buffer; fileName: string }> {
+    const study = await this.getOwned(userId, id);
+    if (study.status !== 'completed' || !study.result) throw new StudyNotCompletedError(id, study.status);
+    const buffer = await buildStudyWorkbook({
+      studyId: id,
+      request: study.request,
+      candidateCount: study.candidateCount,
+      result: study.result,
+      generatedAt: new Date(),
+    });
+    return { buffer, fileName: `portofino-study-${id.slice(0, 8)}.xlsx` };
   }
 
   list(userId: string, page: number, size: number): Promise<{ items: StudyRecord[]; total: number }> {
