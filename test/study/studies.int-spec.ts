@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -123,6 +124,57 @@ describe('studies, embedded (SQLite, in-process queue)', () => {
         maxDrawdown: Array.from(expected.scatter.maxDrawdown),
       });
 
+      const xlsx = await api()
+        .get(`/studies/${studyId}/xlsx`)
+        .set('Authorization', alice.bearer)
+        .buffer(true)
+        .parse((response, done) => {
+          const parts: Buffer[] = [];
+          response.on('data', (part: Buffer) => parts.push(part));
+          response.on('end', () => done(null, Buffer.concat(parts)));
+        })
+        .expect(200);
+      expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+        'Summary',
+        'Best',
+        'References',
+        'Frontier',
+        'Drawdown frontier',
+      ]);
+      const bestSheet = workbook.getWorksheet('Best')!;
+      // Objective, rank, 8 metrics, 4 weights, the command; 4 objectives × topN 5 rows.
+      expect(bestSheet.getRow(1).values).toEqual([
+        undefined,
+        'Objective',
+        'Rank',
+        'CAGR',
+        'Volatility',
+        'Sharpe',
+        'Sortino',
+        'Max drawdown',
+        'Calmar',
+        'Total return',
+        'Final value',
+        'Weight AAPL',
+        'Weight KO',
+        'Weight XOM',
+        'Weight JNJ',
+        'Command',
+      ]);
+      expect(bestSheet.rowCount).toBe(1 + 4 * 5);
+      const first = bestSheet.getRow(2).values as unknown[];
+      expect(first.slice(1, 5)).toEqual([
+        'Maximum Sharpe',
+        1,
+        expected.best.maxSharpe!.summary.cagr,
+        expected.best.maxSharpe!.summary.volatility,
+      ]);
+      expect(first.slice(11, 16)).toEqual([...expected.best.maxSharpe!.weights, expected.best.maxSharpe!.command]);
+      expect(workbook.getWorksheet('Frontier')!.rowCount).toBe(1 + expected.frontier.length);
+
       const events = (
         (await db.query(`SELECT payload FROM event_outbox WHERE "key" = ? ORDER BY seq`, [studyId])) as {
           payload: string;
@@ -200,7 +252,7 @@ describe('studies, embedded (SQLite, in-process queue)', () => {
       .send({ ...STUDY, candidates: 300 })
       .expect(202);
     const studyId = accepted.body.studyId as string;
-    for (const path of [`/studies/${studyId}`, `/studies/${studyId}/scatter`]) {
+    for (const path of [`/studies/${studyId}`, `/studies/${studyId}/scatter`, `/studies/${studyId}/xlsx`]) {
       const response = await api().get(path).set('Authorization', bob.bearer).expect(404);
       expect(response.body).toMatchObject({ status: 404, error: 'STUDY_NOT_FOUND' });
     }

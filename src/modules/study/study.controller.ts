@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -24,6 +35,7 @@ import {
   StudySummaryDto,
 } from './dto/study.dto';
 import { StudyService } from './study.service';
+import { XLSX_CONTENT_TYPE } from './study-workbook';
 
 @ApiTags('studies')
 @ApiBearerAuth()
@@ -91,6 +103,31 @@ export class StudyController {
   ): Promise<StudyScatterDto> {
     // Stored as served (encodeStudyScatter).
     return JSON.parse(await this.studies.scatterOwned(user.id, id)) as StudyScatterDto;
+  }
+
+  @Get(':id/xlsx')
+  @ApiParam(UUID_PARAM)
+  @ApiOperation({
+    summary:
+      'The workbook (.xlsx) of a completed study: best portfolios per objective, references, frontiers, statistics',
+  })
+  // The workbook on success only: errors are JSON like everywhere else.
+  @ApiOkResponse({
+    description: 'the workbook, as an attachment',
+    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'STUDY_NOT_COMPLETED: queued, running or failed' })
+  async workbook(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<StreamableFile> {
+    const file = await this.studies.workbookOwned(user.id, id);
+    return new StreamableFile(file.buffer, {
+      type: XLSX_CONTENT_TYPE,
+      length: file.buffer.length,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
   }
 
   @Delete(':id')

@@ -8,6 +8,7 @@ import { StudyNotCompletedError, StudyNotFoundError } from './study.errors';
 import { StudyLifecycle } from './study-lifecycle.service';
 import { StudyPlanner } from './study-planner';
 import { StudyRepository } from './study.repository';
+import { buildStudyWorkbook } from './study-workbook';
 import type { StudyRecord, StudyRequest } from './study.types';
 
 /**
@@ -49,7 +50,9 @@ export class StudyService implements OnModuleInit {
     this.recovery.register('studies', () => this.recoverStranded(this.recovery.graceSeconds));
   }
 
-  async submit(userId: string, request: StudyRequest): Promise<StudyRecord> {
+  async submit(userId: string, asked: StudyRequest): Promise<StudyRecord> {
+    // The API reads an optional field's null as absent (the OpenAPI document says so): the defaults apply.
+    const request = withoutNulls(asked);
     const plan = await this.planner.prepare(userId, request);
     const { study } = plan;
     const chunkSize = this.config.study.chunkSize;
@@ -103,6 +106,20 @@ export class StudyService implements OnModuleInit {
     const scatter = study.status === 'completed' ? await this.repository.findScatter(id) : null;
     if (scatter === null) throw new StudyNotCompletedError(id, study.status);
     return scatter;
+  }
+
+  /** The workbook of the user's completed study. */
+  async workbookOwned(userId: string, id: string): Promise<{ buffer: Buffer; fileName: string }> {
+    const study = await this.getOwned(userId, id);
+    if (study.status !== 'completed' || !study.result) throw new StudyNotCompletedError(id, study.status);
+    const buffer = await buildStudyWorkbook({
+      studyId: id,
+      request: study.request,
+      candidateCount: study.candidateCount,
+      result: study.result,
+      generatedAt: new Date(),
+    });
+    return { buffer, fileName: `portofino-study-${id.slice(0, 8)}.xlsx` };
   }
 
   list(userId: string, page: number, size: number): Promise<{ items: StudyRecord[]; total: number }> {
@@ -172,4 +189,15 @@ export class StudyService implements OnModuleInit {
       { jobId: studyChunkJobId(studyId, chunk), ...STUDY_CHUNK_JOB_OPTIONS },
     );
   }
+}
+
+/** A copy of a JSON request without its null fields (in nested objects too), so that null reads as absent. */
+function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutNulls(item)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([key, field]) => [key, withoutNulls(field)]),
+  ) as T;
 }

@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -57,7 +56,7 @@ export class StudyConstraintsDto {
     description: 'bounds per ticker, e.g. { "KO": { "maxPercent": 30 } }',
   })
   @IsOptional()
-  @IsObject()
+  @IsBoundsMap()
   bounds?: Record<string, StudyWeightBoundsDto>;
 }
 
@@ -71,6 +70,31 @@ export class StudyObjectivesDto {
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   targetCagrPercent?: number | null;
+}
+
+/** `{ <ticker>: { minPercent?, maxPercent? } }`: nothing else in a bound (as the OpenAPI document says). */
+function IsBoundsMap(): PropertyDecorator {
+  const isBound = (value: unknown) =>
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(
+      ([key, limit]) =>
+        (key === 'minPercent' || key === 'maxPercent') &&
+        (limit === null || (typeof limit === 'number' && Number.isFinite(limit))),
+    );
+  return ValidateBy({
+    name: 'isBoundsMap',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length <= 100 &&
+        Object.values(value).every(isBound),
+      defaultMessage: () => 'bounds must map tickers to { minPercent?, maxPercent? } (numbers, in percent)',
+    },
+  });
 }
 
 /** A command option's value: one word of at most 40 characters, or a finite number. */
