@@ -40,7 +40,16 @@ const portfolio = (weights: number[], cagr: number, volatility: number, sharpe: 
   ({
     index: 1,
     weights,
-    summary: { cagr, volatility, sharpe, sortino: null, maxDrawdown: -0.2, calmar: null },
+    summary: {
+      cagr,
+      volatility,
+      sharpe,
+      sortino: null,
+      maxDrawdown: -0.2,
+      calmar: null,
+      finalNav: null,
+      totalReturn: null,
+    },
     command,
   }) satisfies StudyPortfolio;
 
@@ -71,6 +80,7 @@ function study(status: StudyDetail['status']): StudyDetail {
       method: 'random',
       candidates: 20_000,
       seed: 7,
+      topN: null,
     },
     candidateCount: 20_000,
     chunkCount: 5,
@@ -92,6 +102,7 @@ function study(status: StudyDetail['status']): StudyDetail {
             frontier: [RISK_PARITY, MAX_SHARPE],
             drawdownFrontier: [],
             statistics: {} as never,
+            density: {} as never,
             references: { equalWeight: EQUAL, inverseVolatility: null, riskParity: RISK_PARITY },
           }
         : null,

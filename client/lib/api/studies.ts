@@ -1,10 +1,11 @@
 import createClient from 'openapi-fetch';
-import { apiBaseUrl, authentication, type ErrorBody } from './client';
+import { apiBaseUrl, authentication, type ErrorBody, type Schemas } from './client';
 
 /*
- * The studies API (POST/GET/DELETE /studies…), typed by hand in the shape openapi-typescript generates until
- * the server's routes are in the OpenAPI document. When schema.d.ts has them, `studyApi` becomes `api` and each
- * type below becomes its `Schemas['…Dto']`; the callers do not change.
+ * The studies API (POST/GET/DELETE /studies…). The answers are the generated document's types. The request is
+ * typed here: the document marks the fields that have a default (method, seed, topN, allowShorts) as required
+ * and nullable, where the server reads them as optional. Once it marks them optional, `StudyRequest` becomes
+ * `Schemas['StudyRequestDto']` and `studyApi` becomes `api`; the callers do not change.
  */
 
 export type StudyMethod = 'random' | 'dirichlet' | 'grid' | 'both';
@@ -43,100 +44,21 @@ export interface StudyRequest {
   };
 }
 
-export interface StudyAccepted {
-  studyId: string;
-  status: StudyStatus;
-  candidateCount: number;
-  chunkCount: number;
-}
-
-export interface StudyProgress {
-  phase: string | null;
-  percent: number;
-  chunksDone: number;
-  chunksTotal: number;
-  candidatesEvaluated: number;
-}
-
-export type StudySummaryMetrics = Record<
-  'cagr' | 'volatility' | 'sharpe' | 'sortino' | 'maxDrawdown' | 'calmar',
-  number | null
-> &
-  Record<string, number | null>;
-
+export type StudyAccepted = Schemas['StudyAcceptedDto'];
+export type StudyProgress = Schemas['StudyProgressDto'];
+export type StudySummaryMetrics = Schemas['StudySummaryMetricsDto'];
 /** A portfolio of a study: a candidate (index) or a reference (index null), with the command that reproduces it. */
-export interface StudyPortfolio {
-  index: number | null;
-  /** Fractions aligned with the result's tickers (0 where not held). */
-  weights: number[];
-  summary: StudySummaryMetrics;
-  command: string;
-}
+export type StudyPortfolio = Schemas['StudyPortfolioDto'];
+export type StudyResult = Schemas['StudyResultDto'];
+export type StudyDetail = Schemas['StudyDetailDto'];
+/** An entry of the list: the detail without its result. */
+export type StudySummary = Schemas['StudySummaryDto'];
+export type StudyPage = Schemas['StudyPageDto'];
+/** The scatter as sent: every array base64 of little-endian Int32 (index) or Float32 (the others). */
+export type StudyScatterBody = Schemas['StudyScatterDto'];
 
 export const STUDY_OBJECTIVES = ['maxSharpe', 'minVolatility', 'maxCagr', 'minDrawdown'] as const;
 export type StudyObjective = (typeof STUDY_OBJECTIVES)[number];
-
-export interface StudyStatistics {
-  count: number;
-  min: number | null;
-  max: number | null;
-  mean: number | null;
-  percentiles: (number | null)[];
-  histogram: { lower: number; upper: number; counts: number[]; below: number; above: number };
-}
-
-export interface StudyResult {
-  firstDate: string;
-  lastDate: string;
-  days: number;
-  valid: number;
-  tickers: string[];
-  best: Record<StudyObjective, StudyPortfolio | null>;
-  top: Record<StudyObjective, StudyPortfolio[]>;
-  frontier: StudyPortfolio[];
-  drawdownFrontier: StudyPortfolio[];
-  statistics: Record<'cagr' | 'volatility' | 'sharpe' | 'sortino' | 'maxDrawdown' | 'calmar', StudyStatistics>;
-  references: {
-    equalWeight: StudyPortfolio;
-    inverseVolatility: StudyPortfolio | null;
-    riskParity: StudyPortfolio | null;
-  } | null;
-}
-
-export interface StudyDetail {
-  id: string;
-  status: StudyStatus;
-  request: StudyRequest;
-  candidateCount: number;
-  chunkCount: number;
-  progress: StudyProgress;
-  failureReason: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  result: StudyResult | null;
-}
-
-/** An entry of the list: the detail without its result. */
-export type StudySummary = Omit<StudyDetail, 'result'>;
-
-export interface StudyPage {
-  items: StudySummary[];
-  page: number;
-  size: number;
-  total: number;
-}
-
-/** The scatter as sent: every array base64 of little-endian Int32 (index) or Float32 (the others). */
-export interface StudyScatterBody {
-  count: number;
-  stride: number;
-  index: string;
-  volatility: string;
-  cagr: string;
-  sharpe: string;
-  maxDrawdown: string;
-}
 
 type Json<T> = { headers: Record<string, unknown>; content: { 'application/json': T } };
 type Errors = { 400: Json<ErrorBody>; 401: Json<ErrorBody>; 404: Json<ErrorBody>; 422: Json<ErrorBody> };
