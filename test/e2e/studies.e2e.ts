@@ -95,6 +95,13 @@ test('a person starts a study, follows it to the end, reads its scatter and best
   await expect(table.getByRole('row', { name: /^Equal weight/ })).toContainText('KO 25.00%');
   await screenshot(page, 'study');
 
+  // The workbook downloads under the server's name.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download XLSX' }).click();
+  const workbook = await downloading;
+  expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText(workbook.suggestedFilename());
+
   // Open the best Sharpe portfolio in the workspace: its command is in the editor, ready to run.
   await row.getByRole('link', { name: 'Open Max Sharpe in workspace' }).click();
   await expect(page).toHaveURL(new RegExp(`/app/?\\?command=`));
