@@ -14,6 +14,7 @@ import { ComparisonModule } from './modules/comparison/comparison.module';
 import { ReportModule } from './modules/report/report.module';
 import { ProjectionModule } from './modules/projection/projection.module';
 import { SharingModule } from './modules/sharing/sharing.module';
+import { StudyModule } from './modules/study/study.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -46,6 +47,7 @@ export class AppModule {
           ProjectionModule,
           SharingModule,
           ComparisonModule,
+          StudyModule,
           AccountModule,
         ],
       },

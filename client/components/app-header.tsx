@@ -7,6 +7,7 @@ import { useSession } from '../lib/auth/session';
 const NAV = [
   { href: '/', label: 'Workspace' },
   { href: '/history', label: 'History' },
+  { href: '/studies', label: 'Studies' },
   { href: '/prices', label: 'Prices' },
 ] as const;
 

@@ -102,12 +102,20 @@ export interface SimulationConfig {
   progressIntervalMs: number;
 }
 
+export interface StudyConfig {
+  /** Threads a worker process backtests a chunk on (ParallelBatchRunner worker threads). */
+  threads: number;
+  /** Candidates per chunk job. */
+  chunkSize: number;
+}
+
 export interface AppConfigValues {
   nodeEnv: NodeEnv;
   role: AppRole;
   http: HttpConfig;
   log: { level: LogLevelName; format: LogFormat };
   simulation: SimulationConfig;
+  study: StudyConfig;
   database: DatabaseConfig;
   queue: QueueConfig;
   events: EventsConfig;
@@ -126,6 +134,7 @@ export class AppConfig implements AppConfigValues {
   readonly http!: HttpConfig;
   readonly log!: { level: LogLevelName; format: LogFormat };
   readonly simulation!: SimulationConfig;
+  readonly study!: StudyConfig;
   readonly database!: DatabaseConfig;
   readonly queue!: QueueConfig;
   readonly events!: EventsConfig;

@@ -112,6 +112,17 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
     description:
       'least time between two progress updates of a simulation (0: every phase); faster phases are not reported',
   },
+  {
+    name: 'STUDY_THREADS',
+    default: '2',
+    description:
+      'threads each worker process backtests a study chunk on (worker threads; the event loop stays free); at most the cores',
+  },
+  {
+    name: 'STUDY_CHUNK_SIZE',
+    default: '4096',
+    description: 'candidates per study chunk: one queue job each, taken by any worker process (8 to 100000)',
+  },
   { name: 'OUTBOX_POLL_MS', default: '500', description: 'how often the outbox relay looks for unpublished events' },
   {
     name: 'JWT_SECRET',
@@ -471,6 +482,7 @@ export function parseEnvironment(env: Env, overrides: { role?: AppRole } = {}): 
     },
     log: { level: read.oneOf('LOG_LEVEL', LOG_LEVELS), format: read.oneOf('LOG_FORMAT', LOG_FORMATS) },
     simulation: { progressIntervalMs: read.integer('SIMULATION_PROGRESS_MS', 0, 60_000) },
+    study: { threads: read.integer('STUDY_THREADS', 1, 64), chunkSize: read.integer('STUDY_CHUNK_SIZE', 8, 100_000) },
     database,
     queue,
     events,

@@ -64,7 +64,13 @@ export {
   inverseVolatilityWeights,
   assetReturnStatistics,
 } from './study/study.references';
-export { encodeStudyChunkResult, decodeStudyChunkResult } from './study/study.codec';
+export {
+  encodeStudyChunkResult,
+  decodeStudyChunkResult,
+  encodeStudyScatter,
+  decodeStudyScatter,
+} from './study/study.codec';
+export type { EncodedStudyScatter } from './study/study.codec';
 export { runStudy, DEFAULT_STUDY_CHUNK_SIZE } from './study/study.run';
 export type { RunStudyOptions } from './study/study.run';
 export * from './comparison/comparison.types';

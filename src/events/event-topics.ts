@@ -10,6 +10,7 @@ export const EVENT_TOPICS = {
   projection: 'portofino.projection.events.v1',
   sharing: 'portofino.sharing.events.v1',
   comparison: 'portofino.comparison.events.v1',
+  study: 'portofino.study.events.v1',
 } as const;
 
 export type EventTopic = (typeof EVENT_TOPICS)[keyof typeof EVENT_TOPICS];

@@ -50,7 +50,10 @@ function closeObjects(schema: SchemaObject | ReferenceObject | undefined, docume
     closeObjects(document.components?.schemas?.[name], document, seen);
     return;
   }
-  if (schema.type === 'object' || schema.properties) {
+  if (typeof schema.additionalProperties === 'object') {
+    // A map (bounds per ticker): its keys are free, its values' objects are closed.
+    closeObjects(schema.additionalProperties, document, seen);
+  } else if (schema.type === 'object' || schema.properties) {
     schema.additionalProperties = false;
     const required = new Set(schema.required ?? []);
     for (const [name, property] of Object.entries(schema.properties ?? {})) {

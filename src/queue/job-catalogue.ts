@@ -20,6 +20,13 @@ export interface JobCatalogue {
     /** Runs one requested Monte Carlo projection (the job id is the projection id). */
     run: { projectionId: string };
   };
+  studies: {
+    /**
+     * Evaluates one chunk of a study's candidates and stores its result; the worker storing the last one merges
+     * and finalises the study (the job id is `${studyId}:${chunk}`).
+     */
+    chunk: { studyId: string; chunk: number };
+  };
   maintenance: {
     /** Deletes outbox events published more than `olderThanHours` ago. */
     'outbox.prune': { olderThanHours: number };
@@ -36,7 +43,15 @@ export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   reports: ['build'],
   comparisons: ['run'],
   projections: ['run'],
+  studies: ['chunk'],
   maintenance: ['outbox.prune'],
 };
 
 export const QUEUE_NAMES = Object.keys(JOB_NAMES) as QueueName[];
+
+/**
+ * Jobs a worker process runs at once on a queue, where QUEUE_CONCURRENCY does not fit: a study chunk already
+ * uses every STUDY_THREADS thread of its process, so each process takes one at a time and leaves the others
+ * to other workers.
+ */
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { studies: 1 };

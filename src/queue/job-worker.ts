@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/co
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { MetricsRecorder } from '../common/metrics-recorder';
 import { AppConfig } from '../config/app-config';
-import { JOB_NAMES, QueueName, QUEUE_NAMES } from './job-catalogue';
+import { JOB_NAMES, QUEUE_CONCURRENCY, QueueName, QUEUE_NAMES } from './job-catalogue';
 import { JobContext, JobQueues } from './job-queues';
 import { HANDLES_JOB, JOB_PROCESSOR } from './job-processor.decorators';
 
@@ -44,7 +44,7 @@ export class JobWorker implements OnApplicationBootstrap {
           queue,
           jobName,
           (job) => this.run(queue, job, () => method.call(instance, job)),
-          this.config.queue.concurrency,
+          QUEUE_CONCURRENCY[queue] ?? this.config.queue.concurrency,
         );
         handled.add(`${queue}/${jobName}`);
       }

@@ -12,6 +12,8 @@ import { OutboxRepository } from '../../src/events/outbox.repository';
 import { SimulationTickerEntity } from '../../src/modules/history/entities/simulation-ticker.entity';
 import { SimulationEntity } from '../../src/modules/history/entities/simulation.entity';
 import { ReportEntity } from '../../src/modules/report/entities/report.entity';
+import { StudyChunkEntity } from '../../src/modules/study/entities/study-chunk.entity';
+import { StudyEntity } from '../../src/modules/study/entities/study.entity';
 import { UserEntity } from '../../src/modules/users/entities/user.entity';
 import { testDatabaseUrl } from '../harness/test-services';
 import { temporarySqlitePath } from './test-app';
@@ -51,6 +53,8 @@ export async function openJobDatabase(kind: DatabaseKind): Promise<JobDatabase> 
       ReportEntity,
       ComparisonEntity,
       ProjectionEntity,
+      StudyEntity,
+      StudyChunkEntity,
       UserEntity,
     ],
   });

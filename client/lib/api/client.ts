@@ -44,7 +44,7 @@ const PUBLIC_AUTH_PATHS = /\/auth\/(login|register|refresh|logout|providers)$/;
  * Adds the access token; on a 401 from a protected path it refreshes the session once (the refresh cookie) and
  * replays the request, so an expired 15-minute token never surfaces as an error.
  */
-const authentication: Middleware = {
+export const authentication: Middleware = {
   async onRequest({ request }) {
     const token = accessTokenNow();
     if (token && !PUBLIC_AUTH_PATHS.test(new URL(request.url).pathname))
@@ -66,7 +66,7 @@ export const api = createClient<paths>({ baseUrl: apiBaseUrl(), credentials: 'sa
 api.use(authentication);
 
 /** The API is served on the dashboard's own origin (see src/dashboard/dashboard.ts). */
-function apiBaseUrl(): string {
+export function apiBaseUrl(): string {
   return typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
 }
 

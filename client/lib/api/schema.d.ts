@@ -610,6 +610,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/studies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your studies, newest first (without their results) */
+        get: operations["StudyController_list"];
+        put?: never;
+        /**
+         * Search the weights of a universe: backtest every candidate, keep the best and the frontiers
+         * @description Random (uniform or Dirichlet) or grid candidates under per-ticker bounds, shorts and a holdings limit, each backtested on daily prices with the options of a command. Cut into chunks that any worker takes; follow it on the /studies socket. docs/studies.md
+         */
+        post: operations["StudyController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/studies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A study: status, progress, and once completed the best portfolios, frontiers, statistics */
+        get: operations["StudyController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a study (its chunks still queued stop at once) */
+        delete: operations["StudyController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/studies/{id}/scatter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every candidate’s volatility, CAGR, Sharpe and max drawdown (up to 100,000 points), as base64 typed arrays */
+        get: operations["StudyController_scatter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/studies/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workbook (.xlsx) of a completed study: best portfolios per objective, references, frontiers, statistics */
+        get: operations["StudyController_workbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickers/check": {
         parameters: {
             query?: never;
@@ -1854,6 +1927,297 @@ export interface components {
              * @example 4
              */
             ratio: number;
+        };
+        StudyAcceptedDto: {
+            candidateCount: number;
+            /** @description jobs the study is cut into; any worker takes any of them */
+            chunkCount: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** Format: uuid */
+            studyId: string;
+        };
+        StudyBestDto: {
+            maxCagr: components["schemas"]["StudyPortfolioDto"] | null;
+            maxSharpe: components["schemas"]["StudyPortfolioDto"] | null;
+            minDrawdown: components["schemas"]["StudyPortfolioDto"] | null;
+            minVolatility: components["schemas"]["StudyPortfolioDto"] | null;
+        };
+        StudyConstraintsDto: {
+            /**
+             * @description allow negative (short) weights
+             * @default false
+             */
+            allowShorts: boolean | null;
+            /** @description bounds per ticker, e.g. { "KO": { "maxPercent": 30 } } */
+            bounds?: {
+                [key: string]: components["schemas"]["StudyWeightBoundsDto"];
+            } | null;
+            /** @description bounds of every ticker not in bounds */
+            defaultBounds?: components["schemas"]["StudyWeightBoundsDto"] | null;
+            /** @description at most K non-zero weights */
+            maxHoldings?: number | null;
+        };
+        StudyDensityDto: {
+            cagr: components["schemas"]["StudyRangeDto"];
+            columns: number;
+            /** @description counts[row × columns + column] (rows: CAGR, columns: volatility) */
+            counts: number[];
+            rows: number;
+            total: number;
+            volatility: components["schemas"]["StudyRangeDto"];
+        };
+        StudyDetailDto: {
+            candidateCount: number;
+            chunkCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description why it failed, in words a person can act on */
+            failureReason: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            progress: components["schemas"]["StudyProgressDto"];
+            /** @description the request as accepted */
+            request: components["schemas"]["StudyRequestDto"];
+            /** @description once completed (the scatter: /scatter) */
+            result: components["schemas"]["StudyResultDto"] | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        StudyHistogramDto: {
+            above: number;
+            below: number;
+            counts: number[];
+            lower: number;
+            upper: number;
+        };
+        StudyMetricStatisticsDto: {
+            count: number;
+            histogram: components["schemas"]["StudyHistogramDto"];
+            max: number | null;
+            mean: number | null;
+            min: number | null;
+            /** @description the 5th, 25th, 50th, 75th and 95th percentiles */
+            percentiles: (number | null)[];
+        };
+        StudyObjectivesDto: {
+            /** @description maxCagr: no deeper drawdown than this % */
+            maxDrawdownPercent?: number | null;
+            /** @description minDrawdown: a CAGR of at least this % */
+            targetCagrPercent?: number | null;
+        };
+        StudyOptionsDto: {
+            /**
+             * @description benchmark=: a ticker
+             * @example ^GSPC
+             */
+            benchmark?: string | null;
+            /**
+             * @description capital=: money invested on the first day
+             * @example 100000
+             */
+            capital?: (string | number) | null;
+            /**
+             * @description contribute=: AMOUNT/month|quarter|year
+             * @example 1000/month
+             */
+            contribute?: string | null;
+            /**
+             * @description fee=: percent of traded value (a number is percent)
+             * @example 0.1%
+             */
+            fee?: (string | number) | null;
+            /**
+             * @description rebalance=: none, daily … yearly, band:N%
+             * @example monthly
+             */
+            rebalance?: string | null;
+            /**
+             * @description rf=: annual risk-free rate for Sharpe and Sortino (a number is percent)
+             * @example 2%
+             */
+            rf?: (string | number) | null;
+        };
+        StudyPageDto: {
+            items: components["schemas"]["StudySummaryDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            size: number;
+            /** @description studies over all pages */
+            total: number;
+        };
+        StudyPortfolioDto: {
+            /** @description the portfolio as a canonical command: open it in the workspace */
+            command: string;
+            /** @description candidate index; null for a reference portfolio */
+            index: number | null;
+            summary: components["schemas"]["StudySummaryMetricsDto"];
+            /** @description signed weights as fractions, in the study’s ticker order */
+            weights: number[];
+        };
+        StudyProgressDto: {
+            candidatesEvaluated: number;
+            chunksDone: number;
+            chunksTotal: number;
+            percent: number;
+            phase: string | null;
+        };
+        StudyRangeDto: {
+            lower: number;
+            upper: number;
+        };
+        StudyReferencesDto: {
+            equalWeight: components["schemas"]["StudyPortfolioDto"];
+            inverseVolatility: components["schemas"]["StudyPortfolioDto"] | null;
+            riskParity: components["schemas"]["StudyPortfolioDto"] | null;
+        };
+        StudyRequestDto: {
+            /** @description sampled portfolios, 1 to 1,000,000 (not for grid) */
+            candidates?: number | null;
+            /** @description Dirichlet α, 0.01 to 1000 (dirichlet, both) */
+            concentration?: number | null;
+            constraints?: components["schemas"]["StudyConstraintsDto"] | null;
+            /** @example 2022-12-31 */
+            end: string;
+            /** @description grid step in percent (grid, both), e.g. 5 */
+            gridStepPercent?: number | null;
+            /**
+             * @default random
+             * @enum {string|null}
+             */
+            method: "random" | "dirichlet" | "grid" | "both" | null;
+            objectives?: components["schemas"]["StudyObjectivesDto"] | null;
+            /** @description a command’s options, as written in a command */
+            options?: components["schemas"]["StudyOptionsDto"] | null;
+            /** @default 0 */
+            seed: number | null;
+            /** @example 2010-01-01 */
+            start: string;
+            /**
+             * @description 2 to 50 tickers
+             * @example [
+             *       "AAPL",
+             *       "KO",
+             *       "XOM"
+             *     ]
+             */
+            tickers: string[];
+            /**
+             * @description portfolios kept per objective, 1 to 100
+             * @default 10
+             */
+            topN: number | null;
+        };
+        StudyResultDto: {
+            best: components["schemas"]["StudyBestDto"];
+            /** @description trading days simulated */
+            days: number;
+            density: components["schemas"]["StudyDensityDto"];
+            /** @description drawdown depth against CAGR, depth ascending */
+            drawdownFrontier: components["schemas"]["StudyPortfolioDto"][];
+            /** @example 2010-01-04 */
+            firstDate: string;
+            /** @description volatility against CAGR, volatility ascending */
+            frontier: components["schemas"]["StudyPortfolioDto"][];
+            /** @example 2022-12-28 */
+            lastDate: string;
+            references: components["schemas"]["StudyReferencesDto"] | null;
+            statistics: components["schemas"]["StudyStatisticsDto"];
+            tickers: string[];
+            top: components["schemas"]["StudyTopDto"];
+            /** @description candidates with a finite CAGR, volatility and max drawdown */
+            valid: number;
+        };
+        StudyScatterDto: {
+            /**
+             * Format: byte
+             * @description base64 of little-endian Float32 CAGRs
+             */
+            cagr: string;
+            /** @description points */
+            count: number;
+            /**
+             * Format: byte
+             * @description base64 of little-endian Int32 candidate indexes
+             */
+            index: string;
+            /**
+             * Format: byte
+             * @description base64 of little-endian Float32 max drawdowns (≤ 0)
+             */
+            maxDrawdown: string;
+            /**
+             * Format: byte
+             * @description base64 of little-endian Float32 Sharpe ratios
+             */
+            sharpe: string;
+            /** @description every stride-th candidate index (1: all of them) */
+            stride: number;
+            /**
+             * Format: byte
+             * @description base64 of little-endian Float32 annual volatilities
+             */
+            volatility: string;
+        };
+        StudyStatisticsDto: {
+            cagr: components["schemas"]["StudyMetricStatisticsDto"];
+            calmar: components["schemas"]["StudyMetricStatisticsDto"];
+            maxDrawdown: components["schemas"]["StudyMetricStatisticsDto"];
+            sharpe: components["schemas"]["StudyMetricStatisticsDto"];
+            sortino: components["schemas"]["StudyMetricStatisticsDto"];
+            volatility: components["schemas"]["StudyMetricStatisticsDto"];
+        };
+        StudySummaryDto: {
+            candidateCount: number;
+            chunkCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description why it failed, in words a person can act on */
+            failureReason: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            progress: components["schemas"]["StudyProgressDto"];
+            /** @description the request as accepted */
+            request: components["schemas"]["StudyRequestDto"];
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        StudySummaryMetricsDto: {
+            cagr: number | null;
+            calmar: number | null;
+            finalNav: number | null;
+            maxDrawdown: number | null;
+            sharpe: number | null;
+            sortino: number | null;
+            totalReturn: number | null;
+            volatility: number | null;
+        };
+        StudyTopDto: {
+            maxCagr: components["schemas"]["StudyPortfolioDto"][];
+            maxSharpe: components["schemas"]["StudyPortfolioDto"][];
+            minDrawdown: components["schemas"]["StudyPortfolioDto"][];
+            minVolatility: components["schemas"]["StudyPortfolioDto"][];
+        };
+        StudyWeightBoundsDto: {
+            /**
+             * @description signed percent, whole hundredths
+             * @example 40
+             */
+            maxPercent?: number | null;
+            /**
+             * @description signed percent (−30: at most 30 % short), whole hundredths
+             * @example 0
+             */
+            minPercent?: number | null;
         };
         SustainableWithdrawalDto: {
             /** @description success90 per year as a fraction of the initial value */
@@ -4335,6 +4699,378 @@ export interface operations {
             };
             /** @description INVALID_COMMAND: details list every error with token, column, expected and hint */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StudyController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyPageDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StudyController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StudyRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyAcceptedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not in the media type (or the charset, UTF-8) this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_STUDY: details holds every problem located, each { field, code, message } */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StudyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDetailDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StudyController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StudyController_scatter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyScatterDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STUDY_NOT_COMPLETED: queued, running or failed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StudyController_workbook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description unknown id, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STUDY_NOT_COMPLETED: queued, running or failed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { furtherAlong, progressFromMessage } from './live-progress';
+import { furtherAlong, progressFromMessage, progressFromState } from './live-progress';
 
 describe('live progress', () => {
   it('reads each socket message as a state', () => {
@@ -24,5 +24,47 @@ describe('live progress', () => {
     expect(furtherAlong(progress, done)).toBe(done);
     expect(furtherAlong(done, progress)).toBe(done);
     expect(furtherAlong(null, stale)).toBe(stale);
+  });
+
+  it("reads a study's chunk counts from its progress messages and from its nested subscribe answer", () => {
+    const studyId = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(
+      progressFromMessage('progress', {
+        studyId,
+        phase: 'evaluating',
+        percent: 40,
+        chunksDone: 2,
+        chunksTotal: 5,
+        candidatesEvaluated: 8192,
+      }),
+    ).toEqual({
+      status: 'running',
+      phase: 'evaluating',
+      percent: 40,
+      failureReason: null,
+      chunks: { chunksDone: 2, chunksTotal: 5, candidatesEvaluated: 8192 },
+    });
+    expect(
+      progressFromState({
+        studyId,
+        status: 'running',
+        progress: { phase: 'evaluating', percent: 60, chunksDone: 3, chunksTotal: 5, candidatesEvaluated: 12288 },
+        failureReason: null,
+      }),
+    ).toEqual({
+      status: 'running',
+      phase: 'evaluating',
+      percent: 60,
+      failureReason: null,
+      chunks: { chunksDone: 3, chunksTotal: 5, candidatesEvaluated: 12288 },
+    });
+    // A simulation's flat answer reads as before; an answer without a known status is no state.
+    expect(progressFromState({ status: 'queued', phase: 'queued', percent: 0, failureReason: null })).toEqual({
+      status: 'queued',
+      phase: 'queued',
+      percent: 0,
+      failureReason: null,
+    });
+    expect(progressFromState({ error: 'not found' })).toBeNull();
   });
 });

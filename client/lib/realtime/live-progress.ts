@@ -12,6 +12,14 @@ export interface LiveProgress {
   phase: string | null;
   percent: number;
   failureReason: string | null;
+  /** For a study: chunks stored and candidates evaluated so far (absent for other kinds). */
+  chunks?: ChunkCounts;
+}
+
+export interface ChunkCounts {
+  chunksDone: number;
+  chunksTotal: number;
+  candidatesEvaluated: number;
 }
 
 /** The live namespaces and the field that names their subject. */
@@ -19,6 +27,7 @@ const CHANNELS = {
   simulation: { namespace: '/simulations', field: 'simulationId' },
   report: { namespace: '/reports', field: 'reportId' },
   projection: { namespace: '/projections', field: 'projectionId' },
+  study: { namespace: '/studies', field: 'studyId' },
 } as const;
 export type LiveKind = keyof typeof CHANNELS;
 
@@ -61,6 +70,14 @@ type Message = Record<string, unknown>;
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const number = (value: unknown, fallback: number): number => (typeof value === 'number' ? value : fallback);
 
+/** A study's chunk counts when the message carries them (progress messages and the subscribe answer). */
+export function chunkCounts(message: Message): { chunks: ChunkCounts } | object {
+  const { chunksDone, chunksTotal, candidatesEvaluated } = message;
+  if (typeof chunksDone !== 'number' || typeof chunksTotal !== 'number' || typeof candidatesEvaluated !== 'number')
+    return {};
+  return { chunks: { chunksDone, chunksTotal, candidatesEvaluated } };
+}
+
 /** The state a socket message stands for. */
 export function progressFromMessage(name: string, message: Message): LiveProgress | null {
   switch (name) {
@@ -74,6 +91,7 @@ export function progressFromMessage(name: string, message: Message): LiveProgres
         phase: text(message.phase),
         percent: number(message.percent, 0),
         failureReason: null,
+        ...chunkCounts(message),
       };
     case 'completed':
       return { status: 'completed', phase: 'done', percent: 100, failureReason: null };
@@ -84,10 +102,24 @@ export function progressFromMessage(name: string, message: Message): LiveProgres
   }
 }
 
+/** The state `subscribe` answers with (a study's has its progress nested: { status, progress: { phase, … } }). */
+export function progressFromState(answer: Message | null | undefined): LiveProgress | null {
+  if (typeof answer?.status !== 'string' || !(answer.status in RANK)) return null;
+  const nested = answer.progress;
+  const state: Message = typeof nested === 'object' && nested !== null ? { ...answer, ...nested } : answer;
+  return {
+    status: answer.status as LiveStatus,
+    phase: text(state.phase),
+    percent: number(state.percent, 0),
+    failureReason: text(state.failureReason),
+    ...chunkCounts(state),
+  };
+}
+
 const MESSAGES = ['requested', 'started', 'progress', 'completed', 'failed'] as const;
 
 /**
- * Follows one simulation or report live: the current state first (subscribe answers from the database, so a
+ * Follows one simulation, report, projection or study live: the current state first (subscribe answers from the database, so a
  * late arrival is never stuck), then every message the server forwards from the event stream.
  */
 export function useLiveProgress(kind: LiveKind, id: string | null | undefined): LiveProgress | null {
@@ -105,15 +137,7 @@ export function useLiveProgress(kind: LiveKind, id: string | null | undefined): 
       return [name, handler] as const;
     });
     const subscribe = () =>
-      socket.emit('subscribe', { [field]: id }, (state: Message) => {
-        if (typeof state?.status !== 'string') return;
-        apply({
-          status: state.status as LiveStatus,
-          phase: text(state.phase),
-          percent: number(state.percent, 0),
-          failureReason: text(state.failureReason),
-        });
-      });
+      socket.emit('subscribe', { [field]: id }, (answer: Message) => apply(progressFromState(answer)));
     socket.on('connect', subscribe);
     if (socket.connected) subscribe();
     return () => {

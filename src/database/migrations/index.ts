@@ -9,6 +9,7 @@ import { IndexUnfinishedWork1764810000000 } from './1764810000000-index-unfinish
 import { CreateComparisons1764830000000 } from './1764830000000-create-comparisons';
 import { CreateShareLinks1764900000000 } from './1764900000000-create-share-links';
 import { CreateProjections1764910000000 } from './1764910000000-create-projections';
+import { CreateStudies1764920000000 } from './1764920000000-create-studies';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   CreateComparisons1764830000000,
   CreateShareLinks1764900000000,
   CreateProjections1764910000000,
+  CreateStudies1764920000000,
 ];

@@ -67,12 +67,20 @@ export class ParallelBatchRunner {
   private readonly threads: number;
   private sharedPrices: { source: Float64Array; buffer: SharedArrayBuffer } | null = null;
 
-  /** `threads` counts the calling thread: 2 means one worker plus the caller. */
+  private readonly callerComputes: boolean;
+
+  /**
+   * `threads` counts the calling thread: 2 means one worker plus the caller. With `callerComputes: false`
+   * (a server) the calling thread only hands out the work and waits: `threads` worker threads do it all, so
+   * the event loop stays free.
+   */
   constructor(
     private readonly createWorker: BatchWorkerFactory,
     threads: number,
+    options: { callerComputes?: boolean } = {},
   ) {
     this.threads = Math.max(1, Math.floor(threads));
+    this.callerComputes = options.callerComputes ?? true;
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -90,8 +98,11 @@ export class ParallelBatchRunner {
   ): Promise<BatchResult> {
     const packed = packWeightVectors(plan, vectors);
     const count = packed.length / Math.max(1, plan.tickers.length);
-    const threads = kernelIsShippable() ? Math.min(this.threads, Math.max(1, Math.floor(count / 8))) : 1;
-    this.ensureWorkers(threads - 1);
+    const shippable = kernelIsShippable();
+    const threads = shippable ? Math.min(this.threads, Math.max(1, Math.floor(count / 8))) : 1;
+    const callerComputes = this.callerComputes || !shippable;
+    const workerThreads = callerComputes ? threads - 1 : threads;
+    this.ensureWorkers(workerThreads);
 
     const weights = new SharedArrayBuffer(packed.byteLength);
     new Float64Array(weights).set(packed);
@@ -102,10 +113,10 @@ export class ParallelBatchRunner {
     const input = kernelInput(plan, new Float64Array(weights), new Float64Array(prices));
     const { prices: _prices, weights: _weights, rebalanceFlags, contributionFlags, ...scalars } = input;
 
-    // Contiguous shares, in multiples of 8 vectors (the kernel's block), the caller taking the last.
+    // Contiguous shares, in multiples of 8 vectors (the kernel's block), the caller (if it computes) taking the last.
     const share = Math.ceil(count / threads / 8) * 8;
     const pending: Promise<unknown>[] = [];
-    for (let w = 0; w < threads - 1; w++) {
+    for (let w = 0; w < workerThreads; w++) {
       const from = w * share;
       const to = Math.min(count, from + share);
       if (from >= to) continue;
@@ -140,8 +151,7 @@ export class ParallelBatchRunner {
         }),
       );
     }
-    const callerFrom = Math.min(count, (threads - 1) * share);
-    runBatchRange(input, callerFrom, count, summary, null);
+    if (callerComputes) runBatchRange(input, Math.min(count, workerThreads * share), count, summary, null);
     await Promise.all(pending);
     return {
       vectorCount: count,

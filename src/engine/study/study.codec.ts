@@ -9,6 +9,7 @@ import {
   StudyChunkResult,
   StudyEntry,
   StudyObjective,
+  StudyScatter,
   StudyStatisticMetric,
 } from './study.types';
 
@@ -58,6 +59,50 @@ export function encodeStudyChunkResult(result: StudyChunkResult): string {
 }
 
 const FORMAT = 'portofino-study-chunk/1';
+
+/**
+ * A study's scatter as GET /studies/{id}/scatter serves it: `{ count, stride, index, volatility, cagr, sharpe,
+ * maxDrawdown }` where each array is base64 of the little-endian typed array (Int32 for index, Float32 for the
+ * others): 20 bytes a point, the dashboard reads them into typed arrays without parsing numbers.
+ */
+export interface EncodedStudyScatter {
+  count: number;
+  stride: number;
+  index: string;
+  volatility: string;
+  cagr: string;
+  sharpe: string;
+  maxDrawdown: string;
+}
+
+export function encodeStudyScatter(scatter: StudyScatter): EncodedStudyScatter {
+  return {
+    count: scatter.index.length,
+    stride: scatter.stride,
+    index: encodeInt32(scatter.index),
+    volatility: encodeFloat32(scatter.volatility),
+    cagr: encodeFloat32(scatter.cagr),
+    sharpe: encodeFloat32(scatter.sharpe),
+    maxDrawdown: encodeFloat32(scatter.maxDrawdown),
+  };
+}
+
+/** The inverse of encodeStudyScatter; a RESULTS_MISMATCH StudyError when the columns do not hold `count` points. */
+export function decodeStudyScatter(encoded: EncodedStudyScatter): StudyScatter {
+  const scatter: StudyScatter = {
+    stride: encoded.stride,
+    index: decodeInt32(encoded.index),
+    volatility: decodeFloat32(encoded.volatility),
+    cagr: decodeFloat32(encoded.cagr),
+    sharpe: decodeFloat32(encoded.sharpe),
+    maxDrawdown: decodeFloat32(encoded.maxDrawdown),
+  };
+  const columns = [scatter.index, scatter.volatility, scatter.cagr, scatter.sharpe, scatter.maxDrawdown];
+  if (!Number.isInteger(encoded.stride) || columns.some((column) => column.length !== encoded.count)) {
+    throw malformed('a scatter whose columns do not hold count points');
+  }
+  return scatter;
+}
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- decoding untrusted JSON, checked field by field */
 export function decodeStudyChunkResult(text: string): StudyChunkResult {

@@ -40,7 +40,7 @@ export type FailureReason = (typeof FAILURE_REASONS)[number];
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 /** What the recovery sweep did to a stranded job (JobRecovery). */
 export const RECOVERY_ACTIONS = ['enqueued', 'retried', 'failed'] as const;
-export const GATEWAY_NAMESPACES = ['/simulations', '/reports', '/comparisons', '/projections'] as const;
+export const GATEWAY_NAMESPACES = ['/simulations', '/reports', '/comparisons', '/projections', '/studies'] as const;
 
 /** Metrics live in prom-client's process-wide registry: several app instances in one process share them. */
 function existing<T>(name: string, create: () => T): T {
@@ -165,7 +165,7 @@ export class MetricsService extends MetricsRecorder {
       help: 'Stranded jobs the recovery sweep enqueued again (Redis lost them), retried or failed (their workers kept crashing), by queue and action',
       labelNames: ['queue', 'action'],
     });
-    for (const queue of ['simulations', 'reports', 'comparisons', 'projections']) {
+    for (const queue of ['simulations', 'reports', 'comparisons', 'projections', 'studies']) {
       for (const action of RECOVERY_ACTIONS) counter.inc({ queue, action }, 0);
     }
     return counter;
