@@ -1,13 +1,17 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { api, unwrap } from '../../lib/api/client';
 import { ComparisonActions } from './comparison-actions';
+import { ComparisonAnnualReturns } from './comparison-annual-returns';
 import { ComparisonCharts } from './comparison-charts';
 import type { ComparisonDetail, ComparisonResult } from './comparison-data';
 import { ComparisonMetricsTable, CorrelationTable } from './comparison-tables';
 import styles from './comparison.module.css';
+
+// The socket client comes with a running comparison, not with the page.
+const ComparisonProgress = lazy(() => import('./comparison-progress'));
 
 const inProgress = (detail: ComparisonDetail | undefined) =>
   detail?.status === 'queued' || detail?.status === 'running';
@@ -43,11 +47,9 @@ export function ComparisonContent({ detail, actions }: { detail: ComparisonDetai
     return (
       <main className={styles.page}>
         <h1>{names}</h1>
-        <p role="status">
-          {detail.status === 'queued'
-            ? 'Queued'
-            : `${detail.progress.phase ?? 'Running'} (${detail.progress.percent}%)`}
-        </p>
+        <Suspense fallback={<p role="status">{detail.status === 'queued' ? 'Queued' : 'Running'}</p>}>
+          <ComparisonProgress detail={detail} />
+        </Suspense>
       </main>
     );
   }
@@ -73,6 +75,7 @@ export function ComparisonResultSections({ result }: { result: ComparisonResult 
         </ul>
       )}
       <ComparisonCharts result={result} />
+      <ComparisonAnnualReturns members={result.members} />
       <div className={styles.tableWrap}>
         <ComparisonMetricsTable result={result} />
       </div>

@@ -19,6 +19,7 @@ const CHANNELS = {
   simulation: { namespace: '/simulations', field: 'simulationId' },
   report: { namespace: '/reports', field: 'reportId' },
   projection: { namespace: '/projections', field: 'projectionId' },
+  comparison: { namespace: '/comparisons', field: 'comparisonId' },
 } as const;
 export type LiveKind = keyof typeof CHANNELS;
 
