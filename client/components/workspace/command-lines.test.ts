@@ -1,3 +1,4 @@
+import { parseComparisonInput } from '@engine/comparison/comparison.input';
 import { describe, expect, it } from '@jest/globals';
 import { errorRange } from '../editor/command-diagnostics';
 import { locateMemberErrors, membersOf, readWorkspace, writtenLines } from './command-lines';
@@ -29,25 +30,27 @@ describe('the editor read one portfolio per line', () => {
       { command: 'KO-L-100% 2012-01-01 2022-12-28' },
       { name: 'Staples', command: 'KO-L-60% PEP-L-40% 2010-01-01 2022-12-28 fee=0.1%' },
     ]);
-    const read = readWorkspace(TEXT);
+    const read = readWorkspace(TEXT, parseComparisonInput);
     expect(read.kind === 'comparison' && read.ok).toBe(true);
+    // Until the comparison parser has loaded: not yet valid, and no error to show.
+    expect(readWorkspace(TEXT, null)).toMatchObject({ kind: 'comparison', ok: false, checking: true, errors: [] });
   });
 
   it('reads one line (blank lines aside) as a single run, line breaks as spaces with the same columns', () => {
-    const read = readWorkspace('\nAAPL-X-100% 2010-01-01 2022-12-28\n');
+    const read = readWorkspace('\nAAPL-X-100% 2010-01-01 2022-12-28\n', null);
     expect(read.kind).toBe('single');
     if (read.kind !== 'single') return;
     expect(read.command).toBe(' AAPL-X-100% 2010-01-01 2022-12-28 ');
     expect(read.ok).toBe(false);
     // Column 2: after the leading line break, exactly as the parser locates it in the text.
     expect(read.errors.map((error) => [error.code, error.column])).toEqual([['SIDE_INVALID', 2]]);
-    expect(readWorkspace('  \n ').kind).toBe('empty');
+    expect(readWorkspace('  \n ', null).kind).toBe('empty');
   });
 
   it("locates each line's errors in the text, on its own line", () => {
     const text =
       'a: AAPL-L-100% 2010-01-01 2022-12-28\nb: KO-L-100% 2012-13-01 2022-12-28\nb: PEP-L-100% 2012-01-01 2022-12-28';
-    const read = readWorkspace(text);
+    const read = readWorkspace(text, parseComparisonInput);
     if (read.kind !== 'comparison') throw new Error('expected a comparison');
     expect(read.ok).toBe(false);
     const located = read.errors.map((error) => {

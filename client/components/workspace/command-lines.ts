@@ -1,5 +1,5 @@
 import { parseCommand } from '@engine/command/command.parser';
-import { parseComparisonInput } from '@engine/comparison/comparison.input';
+import type { parseComparisonInput } from '@engine/comparison/comparison.input';
 import type { ComparisonError, ComparisonMemberInput } from '@engine/comparison/comparison.types';
 import { isCommandError, type CommandIssue } from '../editor/command-diagnostics';
 
@@ -9,6 +9,12 @@ import { isCommandError, type CommandIssue } from '../editor/command-diagnostics
  * `<command>` (the engine's parseComparisonInput, which the server's comparison API shares). Every error is
  * located in the editor's text (a 0-based offset, as `column - 1`), so the editor underlines it on its line.
  */
+
+/** The engine's reader of several lines; loaded when a second line is written (not part of the page's first load). */
+export type ComparisonParser = typeof parseComparisonInput;
+
+export const loadComparisonParser = async (): Promise<ComparisonParser> =>
+  (await import('@engine/comparison/comparison.input')).parseComparisonInput;
 
 /** One non-blank line of the editor, located in its text (0-based offsets). */
 export interface WrittenLine {
@@ -29,8 +35,18 @@ export type WorkspaceReading =
   | { kind: 'empty' }
   /** One portfolio: today's single run. `command` is the text with its line breaks as spaces (same columns). */
   | { kind: 'single'; command: string; ok: boolean; errors: CommandIssue[] }
-  /** Several portfolios: a comparison's members, ok when every line parses and there are 2 to 10 of them. */
-  | { kind: 'comparison'; lines: WrittenLine[]; members: ComparisonMemberInput[]; ok: boolean; errors: CommandIssue[] };
+  /**
+   * Several portfolios: a comparison's members, ok when every line parses and there are 2 to 10 of them (not ok,
+   * without errors, while the comparison parser is loading: `checking`).
+   */
+  | {
+      kind: 'comparison';
+      lines: WrittenLine[];
+      members: ComparisonMemberInput[];
+      ok: boolean;
+      checking: boolean;
+      errors: CommandIssue[];
+    };
 
 /** The editor's non-blank lines, split as parseComparisonInput splits them (the name is before the first colon). */
 export function writtenLines(text: string): WrittenLine[] {
@@ -72,8 +88,11 @@ function inEditor(text: string, error: ComparisonError): CommandIssue {
   return { ...error, column: lineStart + error.column };
 }
 
-/** Reads the editor's text: nothing, one portfolio (a single run) or several (a comparison), with located errors. */
-export function readWorkspace(text: string): WorkspaceReading {
+/**
+ * Reads the editor's text: nothing, one portfolio (a single run) or several (a comparison, read by
+ * `parseComparison` once it is loaded), with located errors.
+ */
+export function readWorkspace(text: string, parseComparison: ComparisonParser | null): WorkspaceReading {
   const lines = writtenLines(text);
   if (lines.length === 0) return { kind: 'empty' };
   if (lines.length === 1) {
@@ -82,12 +101,15 @@ export function readWorkspace(text: string): WorkspaceReading {
     const parsed = parseCommand(command);
     return { kind: 'single', command, ok: parsed.ok, errors: parsed.ok ? [] : parsed.errors };
   }
-  const parsed = parseComparisonInput(text);
+  if (parseComparison === null)
+    return { kind: 'comparison', lines, members: membersOf(lines), ok: false, checking: true, errors: [] };
+  const parsed = parseComparison(text);
   return {
     kind: 'comparison',
     lines,
     members: membersOf(lines),
     ok: parsed.ok,
+    checking: false,
     errors: parsed.ok ? [] : parsed.errors.map((error) => inEditor(text, error)),
   };
 }

@@ -305,13 +305,14 @@ describe('Workspace with several lines (a comparison)', () => {
     expect(marked).toHaveTextContent('KO-X-100%');
     expect(content.querySelectorAll('.cm-line')[0].querySelector('.cm-cmd-error')).toBeNull();
     setCommand(THREE);
-    expect(compareButton()).toBeEnabled();
+    await waitFor(() => expect(compareButton()).toBeEnabled());
     await waitFor(() => expect(errorList()).toBeEmptyDOMElement());
   });
 
   it('starts a comparison of every line (names kept, the period chosen) and opens its page', async () => {
     await renderWorkspace();
     setCommand(THREE);
+    await waitFor(() => expect(compareButton()).toBeEnabled());
     await userEvent.selectOptions(screen.getByRole('combobox', { name: /Period/ }), 'own');
     post.mockResolvedValueOnce(
       answer(202, { comparisonId: '7a7a7a7a-0000-4000-8000-000000000007', taskId: 't', status: 'queued' }),
@@ -333,6 +334,7 @@ describe('Workspace with several lines (a comparison)', () => {
   it("puts the server's 422 errors (member index, column in its command) on that member's line", async () => {
     await renderWorkspace();
     setCommand(THREE);
+    await waitFor(() => expect(compareButton()).toBeEnabled());
     post.mockResolvedValueOnce(
       answer(422, {
         status: 422,
@@ -367,7 +369,7 @@ describe('Workspace with several lines (a comparison)', () => {
     await renderWorkspace();
     expect(editorView().state.doc.toString()).toBe(THREE);
     expect(editorView().state.doc.lines).toBe(3);
-    expect(compareButton()).toBeEnabled();
+    await waitFor(() => expect(compareButton()).toBeEnabled());
   });
 
   it('starts a new line with Shift+Enter; Enter compares', async () => {

@@ -15,7 +15,14 @@ import { COMMAND_EXAMPLES } from './examples';
 import { RecentSimulations } from './recent-simulations';
 import type { RunOutcome } from './run-progress';
 import { SyntaxHelp } from './syntax-help';
-import { locateMemberErrors, readWorkspace, commandSpans } from './command-lines';
+import {
+  commandSpans,
+  loadComparisonParser,
+  locateMemberErrors,
+  readWorkspace,
+  writtenLines,
+  type ComparisonParser,
+} from './command-lines';
 import { useDebouncedValue } from './use-debounced-value';
 import styles from './workspace.module.css';
 
@@ -111,12 +118,19 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
 
   // Parsing is microseconds: the button follows every keystroke, only the error list waits for a pause.
   // One line is a single run; several lines (one portfolio each) are a comparison.
-  const readNow = useMemo(() => readWorkspace(command), [command]);
+  // The comparison parser comes with the second line (it is not part of the page's first load).
+  const [parseComparison, setParseComparison] = useState<ComparisonParser | null>(null);
+  const severalLines = useMemo(() => writtenLines(command).length > 1, [command]);
+  useEffect(() => {
+    if (severalLines && parseComparison === null)
+      void loadComparisonParser().then((parser) => setParseComparison(() => parser));
+  }, [severalLines, parseComparison]);
+  const readNow = useMemo(() => readWorkspace(command, parseComparison), [command, parseComparison]);
   const comparing = readNow.kind === 'comparison';
   // Once a command has parsed the preview stays, showing its last result while the text is being fixed.
   const [previewing, setPreviewing] = useState(false);
   if (readNow.kind !== 'empty' && readNow.ok && !previewing) setPreviewing(true);
-  const shownRead = useMemo(() => readWorkspace(shownCommand), [shownCommand]);
+  const shownRead = useMemo(() => readWorkspace(shownCommand, parseComparison), [shownCommand, parseComparison]);
   const shownOk = shownRead.kind !== 'empty' && shownRead.ok;
 
   // Once the command parses, ask whether its tickers can be priced: a warning under each one no source can.
@@ -150,7 +164,7 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
 
   /** Several lines: one comparison of them, then its page (live progress there). */
   const compare = async (text: string) => {
-    const read = readWorkspace(text);
+    const read = readWorkspace(text, parseComparison);
     if (read.kind !== 'comparison') return;
     inFlight.current = true;
     setSubmitting(true);
@@ -176,7 +190,7 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
   const submit = async () => {
     const text = command;
     if (inFlight.current || running) return;
-    const read = readWorkspace(text);
+    const read = readWorkspace(text, parseComparison);
     if (read.kind === 'empty') return;
     if (!read.ok) {
       showNow();
