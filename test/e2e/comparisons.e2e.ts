@@ -108,9 +108,8 @@ test('three lines typed in the editor preview side by side, compare live, and th
   ] as const) {
     const best = detail.result?.best.find((one) => one.metric === metric);
     expect(best).toBeDefined();
-    const marks = await rowCells(page, 'body', label).evaluateAll((cells) =>
-      cells.map((cell) => cell.getAttribute('data-best') === 'true'),
-    );
+    const cells = await rowCells(page, 'body', label).all();
+    const marks = await Promise.all(cells.map(async (cell) => (await cell.getAttribute('data-best')) === 'true'));
     expect(marks).toEqual(NAMES.map((_, member) => best?.members.includes(member) ?? false));
   }
   // The preview showed the comparison's own figures (the same engine, on the same common period).
