@@ -233,7 +233,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your comparisons, newest first (without their series) */
+        /** Your comparisons, newest first (without their series), a page at a time as GET /history */
         get: operations["ComparisonController_list"];
         put?: never;
         /**
@@ -902,6 +902,18 @@ export interface components {
             command: string;
             name: string;
         };
+        ComparisonPageDto: {
+            items: components["schemas"]["ComparisonSummaryDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            size: number;
+            /**
+             * @description the user’s comparisons, over all pages
+             * @example 57
+             */
+            total: number;
+        };
         ComparisonPeriodDto: {
             end: string;
             /** @description the members (0-based) whose prices end first: they set the end */
@@ -925,11 +937,10 @@ export interface components {
             /** @description 2 to 10 portfolios, each a command */
             members?: components["schemas"]["ComparisonMemberInputDto"][] | null;
             /**
-             * @description common: every member on the period all can cover; own: each on its own period
-             * @default common
+             * @description common (when absent): every member on the period all can cover; own: each on its own period
              * @enum {string|null}
              */
-            period: "common" | "own" | null;
+            period?: "common" | "own" | null;
             /** @description 2 to 10 of your simulations (history ids) */
             simulationIds?: string[] | null;
         };
@@ -2752,7 +2763,10 @@ export interface operations {
     };
     ComparisonController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2764,7 +2778,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ComparisonSummaryDto"][];
+                    "application/json": components["schemas"]["ComparisonPageDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
