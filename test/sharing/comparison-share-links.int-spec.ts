@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { testDatabaseUrl } from '../harness/test-services';
@@ -13,6 +14,88 @@ const MEMBERS = [
 // No day in common: the comparison fails with NO_COMMON_PERIOD, so it can never be shared.
 const DISJOINT = [{ command: 'AAPL-L-100% 2001-01-01 2002-01-01' }, { command: 'MSFT-L-100% 2010-01-01 2011-01-01' }];
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+
+async function readWorkbook(content: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Uint8Array.from(content).buffer);
+  return workbook;
+}
+
+interface ComparedMember {
+  name: string;
+  command: string;
+  finalValue: number;
+  metrics: Record<string, number>;
+  series: { dates: string[]; value: number[]; drawdown: number[]; dailyReturn: number[] };
+}
+interface ComparisonResult {
+  members: ComparedMember[];
+  correlation: { matrix: (number | null)[][] };
+  best: { metric: string; members: number[]; value: number }[];
+}
+
+/** Excel's serial day of a YYYY-MM-DD date (1900 system). */
+const serial = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000 + 25569;
+
+/** The workbook read back holds the API's numbers: members side by side, every day, the correlations, the charts. */
+function expectComparisonWorkbook(workbook: ExcelJS.Workbook, result: ComparisonResult): void {
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Daily', 'Correlation', 'Charts']);
+  const names = result.members.map((member) => member.name);
+
+  const summary = workbook.getWorksheet('Summary')!;
+  const rowOf = (label: string) => {
+    let found: ExcelJS.Row | undefined;
+    summary.eachRow((row) => {
+      if (row.getCell(1).value === label && !found) found = row;
+    });
+    if (!found) throw new Error(`no Summary row ${label}`);
+    return found;
+  };
+  expect(rowOf('Members').values).toEqual([undefined, 'Members', ...names, 'Best']);
+  expect((rowOf('Command').values as unknown[]).slice(2)).toEqual(result.members.map((member) => member.command));
+  expect((rowOf('Final value').values as unknown[]).slice(2)).toEqual(result.members.map((m) => m.finalValue));
+  const sharpe = rowOf('Sharpe ratio');
+  expect((sharpe.values as unknown[]).slice(2, 2 + names.length)).toEqual(result.members.map((m) => m.metrics.sharpe));
+  const bestSharpe = result.best.find((one) => one.metric === 'sharpe')!;
+  expect(sharpe.getCell(names.length + 2).value).toBe(bestSharpe.members.map((index) => names[index]).join(', '));
+  names.forEach((_, index) => {
+    const fill = sharpe.getCell(index + 2).fill as ExcelJS.FillPattern | undefined;
+    expect([index, fill?.fgColor?.argb ?? null]).toEqual([
+      index,
+      bestSharpe.members.includes(index) ? 'FFE2EFDA' : null,
+    ]);
+  });
+
+  const daily = workbook.getWorksheet('Daily')!;
+  expect(daily.getRow(1).values).toEqual([
+    undefined,
+    'Date',
+    ...names.flatMap((name) => [`${name} value`, `${name} daily return`, `${name} drawdown`]),
+  ]);
+  // The members share the common period here: one row per day, the last row each member's final value.
+  const days = result.members[0].series.dates;
+  expect(daily.rowCount).toBe(days.length + 1);
+  const last = daily.getRow(days.length + 1);
+  expect(last.getCell(1).value).toEqual(new Date(`${days[days.length - 1]}T00:00:00Z`));
+  result.members.forEach((member, index) => {
+    expect(last.getCell(2 + index * 3).value).toBe(member.finalValue);
+    expect(last.getCell(3 + index * 3).value).toBe(member.series.dailyReturn.at(-1));
+    expect(last.getCell(4 + index * 3).value).toBe(member.series.drawdown.at(-1));
+  });
+  expect(serial(days[0])).toBeGreaterThan(40_000);
+
+  const correlation = workbook.getWorksheet('Correlation')!;
+  result.correlation.matrix.forEach((row, i) => {
+    expect(correlation.getRow(i + 2).values).toEqual([undefined, names[i], ...row.map((value) => value ?? undefined)]);
+  });
+}
 
 interface Link {
   id: string;
@@ -215,11 +298,60 @@ describe('comparison share links on PostgreSQL', () => {
     expect(JSON.stringify(events)).not.toContain(byToken.token);
   });
 
+  it('downloads the owner’s comparison workbook: members side by side, every day, the correlations', async () => {
+    const owners = await api().get(`/comparisons/${comparisonId}`).set('Authorization', alice.bearer).expect(200);
+    const response = await api()
+      .get(`/comparisons/${comparisonId}/xlsx`)
+      .set('Authorization', alice.bearer)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(response.headers['content-type']).toBe(XLSX);
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="portofino-comparison-tech-vs-staples-vs-portfolio-3-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+    );
+    const workbook = await readWorkbook(response.body as Buffer);
+    expectComparisonWorkbook(workbook, owners.body.result as ComparisonResult);
+    // Native charts: two overlaid line charts with one series per member, reading the Daily sheet.
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(response.body as Buffer);
+    const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/.*\.xml$/.test(name));
+    expect(charts).toHaveLength(2);
+    const valueChart = await zip.file(charts.sort()[0])!.async('string');
+    expect(valueChart.match(/<c:ser>/g)).toHaveLength(3);
+    expect(valueChart).toContain(`'Daily'!$B$2:$B$${owners.body.result.members[0].series.dates.length + 1}`);
+
+    await api().get(`/comparisons/${comparisonId}/xlsx`).set('Authorization', bob.bearer).expect(404);
+    await api().get(`/comparisons/${comparisonId}/xlsx`).expect(401);
+    const failed = await finishedComparison(alice, { members: DISJOINT }, 'failed');
+    const refused = await api().get(`/comparisons/${failed}/xlsx`).set('Authorization', alice.bearer).expect(409);
+    expect(refused.body.error).toBe('COMPARISON_NOT_COMPLETED');
+  });
+
+  it('serves the shared comparison’s workbook signed out, with the same numbers', async () => {
+    const link = await share(alice, comparisonId);
+    const shared = await api().get(`/shared/${link.token}`).expect(200);
+    const response = await api().get(`/shared/${link.token}/report`).buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toBe(XLSX);
+    expect(response.headers['x-robots-tag']).toBe('noindex, nofollow');
+    const workbook = await readWorkbook(response.body as Buffer);
+    expectComparisonWorkbook(workbook, shared.body.comparison as ComparisonResult);
+    // Nothing of the owner in the workbook either.
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(response.body as Buffer);
+    const text = (await Promise.all(Object.values(zip.files).map((file) => file.async('string')))).join('');
+    for (const secret of [alice.id, alice.email, comparisonId]) expect(text).not.toContain(secret);
+
+    await api().delete(`/comparisons/${comparisonId}/share/${link.id}`).set('Authorization', alice.bearer).expect(204);
+    await api().get(`/shared/${link.token}/report`).expect(404);
+  });
+
   it('answers 404 once the comparison is deleted, and removes its links', async () => {
     const doomed = await finishedComparison(alice, { members: MEMBERS.slice(0, 2) });
     const link = await share(alice, doomed);
     await api().get(`/shared/${link.token}`).expect(200);
     await api().delete(`/comparisons/${doomed}`).set('Authorization', alice.bearer).expect(204);
+    await api().get(`/shared/${link.token}/report`).expect(404);
     expect((await api().get(`/shared/${link.token}`).expect(404)).body.error).toBe('SHARE_LINK_NOT_FOUND');
     const [row] = (await db.query(`SELECT COUNT(*) AS n FROM share_links WHERE subject_id = $1`, [doomed])) as {
       n: string;

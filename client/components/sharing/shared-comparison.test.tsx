@@ -119,6 +119,7 @@ describe('the comparison page’s share panel (the owner’s side)', () => {
       return apiAnswer(204);
     });
     renderWithQueries(<ComparisonActions detail={detail} />);
+    expect(screen.getByRole('button', { name: 'Download XLSX' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(await screen.findByRole('textbox', { name: 'Share link' })).toHaveValue(
       `${window.location.origin}/app/shared/${TOKEN}`,
@@ -137,5 +138,6 @@ describe('the comparison page’s share panel (the owner’s side)', () => {
   it('offers nothing before the comparison has completed', () => {
     renderWithQueries(<ComparisonActions detail={{ ...detail, status: 'running', result: null }} />);
     expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Download XLSX' })).toBeNull();
   });
 });

@@ -233,7 +233,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your comparisons, newest first (without their series) */
+        /** Your comparisons, newest first (without their series), a page at a time as GET /history */
         get: operations["ComparisonController_list"];
         put?: never;
         /**
@@ -318,6 +318,26 @@ export interface paths {
          * @description Emits `comparison.share_revoked` on portofino.sharing.events.v1.
          */
         delete: operations["ComparisonSharingController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comparisons/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workbook (.xlsx) of one of your completed comparisons
+         * @description Summary (members side by side, the best of each metric marked), Daily (every member’s value, daily return and drawdown), Correlation and Charts (values and drawdowns overlaid, native Excel charts). docs/comparisons.md
+         */
+        get: operations["ComparisonReportController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -620,7 +640,7 @@ export interface paths {
         };
         /**
          * The shared result’s workbook (.xlsx)
-         * @description The owner’s workbook of the result; when there is none yet it is built through the report queue and this answers 409 REPORT_NOT_READY with Retry-After until it is ready.
+         * @description A simulation: the owner’s workbook of the result; when there is none yet it is built through the report queue and this answers 409 REPORT_NOT_READY with Retry-After until it is ready. A comparison: its workbook, built on request (as GET /comparisons/{id}/xlsx).
          */
         get: operations["SharedController_report"];
         put?: never;
@@ -882,6 +902,18 @@ export interface components {
             command: string;
             name: string;
         };
+        ComparisonPageDto: {
+            items: components["schemas"]["ComparisonSummaryDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            size: number;
+            /**
+             * @description the user’s comparisons, over all pages
+             * @example 57
+             */
+            total: number;
+        };
         ComparisonPeriodDto: {
             end: string;
             /** @description the members (0-based) whose prices end first: they set the end */
@@ -905,11 +937,10 @@ export interface components {
             /** @description 2 to 10 portfolios, each a command */
             members?: components["schemas"]["ComparisonMemberInputDto"][] | null;
             /**
-             * @description common: every member on the period all can cover; own: each on its own period
-             * @default common
+             * @description common (when absent): every member on the period all can cover; own: each on its own period
              * @enum {string|null}
              */
-            period: "common" | "own" | null;
+            period?: "common" | "own" | null;
             /** @description 2 to 10 of your simulations (history ids) */
             simulationIds?: string[] | null;
         };
@@ -2732,7 +2763,10 @@ export interface operations {
     };
     ComparisonController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2744,7 +2778,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ComparisonSummaryDto"][];
+                    "application/json": components["schemas"]["ComparisonPageDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
@@ -3185,6 +3228,73 @@ export interface operations {
             };
             /** @description COMPARISON_NOT_FOUND (unknown, or another user’s) or SHARE_LINK_NOT_FOUND (no such active link) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonReportController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMPARISON_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMPARISON_NOT_COMPLETED: queued, running or failed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

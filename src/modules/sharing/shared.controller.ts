@@ -94,8 +94,9 @@ export class SharedController {
   @ApiOperation({
     summary: 'The shared result’s workbook (.xlsx)',
     description:
-      'The owner’s workbook of the result; when there is none yet it is built through the report queue and this ' +
-      'answers 409 REPORT_NOT_READY with Retry-After until it is ready.',
+      'A simulation: the owner’s workbook of the result; when there is none yet it is built through the report ' +
+      'queue and this answers 409 REPORT_NOT_READY with Retry-After until it is ready. A comparison: its ' +
+      'workbook, built on request (as GET /comparisons/{id}/xlsx).',
   })
   @ApiOkResponse({
     description: 'the workbook, as an attachment',

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { EventPublisher } from '../../events/event-publisher';
 import { ComparisonNotFoundError } from '../comparison/comparison.errors';
 import { ComparisonService } from '../comparison/comparison.service';
@@ -8,6 +8,7 @@ import type { ComparisonRecord } from '../comparison/comparison.types';
 import { SimulationNotFoundError } from '../history/history.errors';
 import { HistoryService } from '../history/history.service';
 import type { SimulationRecord, StoredSimulationResult } from '../history/history.types';
+import { ComparisonWorkbookService } from '../report/comparison-workbook.service';
 import { ReportService } from '../report/report.service';
 import { hashShareToken, looksLikeShareToken, newShareToken } from './share-token';
 import {
@@ -61,6 +62,7 @@ export class SharingService {
     private readonly history: HistoryService,
     private readonly comparisons: ComparisonService,
     private readonly reports: ReportService,
+    private readonly comparisonWorkbooks: ComparisonWorkbookService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -118,12 +120,17 @@ export class SharingService {
   }
 
   /**
-   * The shared simulation's workbook: the owner's existing report of it, or one built now through the report
-   * queue (SharedReportNotReadyError, with Retry-After, until it is ready).
+   * The shared result's workbook. A simulation's: the owner's existing report of it, or one built now through the
+   * report queue (SharedReportNotReadyError, with Retry-After, until it is ready). A comparison's: built now.
    */
   async sharedWorkbook(token: string): Promise<SharedWorkbook> {
     const link = await this.activeLink(token);
-    if (link.subjectKind !== 'simulation') throw new ShareLinkNotFoundError();
+    if (link.subjectKind === 'comparison') {
+      const { content, fileName, contentType } = await this.comparisonWorkbooks.build(
+        await this.ownersComparison(link),
+      );
+      return { stream: Readable.from([content]), size: content.length, fileName, contentType };
+    }
     const { report } = await this.orGone(link, () => this.reports.request(link.userId, link.subjectId, false));
     if (report.status !== 'completed') throw new SharedReportNotReadyError();
     return this.reports.download(link.userId, report.id);

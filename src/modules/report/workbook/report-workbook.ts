@@ -48,8 +48,8 @@ const WEIGHT = '0.00%';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
 
-type Format = 'pct' | 'ratio' | 'int' | 'date' | 'money' | 'text';
-const NUM_FMT: Record<Format, string | undefined> = {
+export type Format = 'pct' | 'ratio' | 'int' | 'date' | 'money' | 'text';
+export const NUM_FMT: Record<Format, string | undefined> = {
   pct: PCT,
   ratio: RATIO,
   int: '0',
@@ -149,7 +149,7 @@ export function excelDate(date: string): number {
 }
 
 /** A number cell when finite; empty otherwise (a metric undefined for the series is stored as null). */
-const numberOrNull = (value: unknown): number | null =>
+export const numberOrNull = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 /**
@@ -160,7 +160,7 @@ function storedWeight(value: number): number | null {
   return Number.isFinite(value) ? Number(value.toPrecision(7)) : null;
 }
 
-function styleHeader(row: ExcelJS.Row): void {
+export function styleHeader(row: ExcelJS.Row): void {
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.font = HEADER_FONT;
