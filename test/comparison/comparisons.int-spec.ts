@@ -231,7 +231,12 @@ describe.each([
       await api().get(`/comparisons/${comparisonId}`).set('Authorization', bob.bearer).expect(404);
       await api().delete(`/comparisons/${comparisonId}`).set('Authorization', bob.bearer).expect(404);
       await api().post(`/comparisons/${comparisonId}/rerun`).set('Authorization', bob.bearer).expect(404);
-      expect((await api().get('/comparisons').set('Authorization', bob.bearer).expect(200)).body).toEqual([]);
+      expect((await api().get('/comparisons').set('Authorization', bob.bearer).expect(200)).body).toEqual({
+        items: [],
+        page: 1,
+        size: 20,
+        total: 0,
+      });
     } finally {
       aliceSocket.disconnect();
       bobSocket.disconnect();
@@ -239,7 +244,7 @@ describe.each([
   });
 
   it('refuses invalid members with 422, each error located by member and column, and queues nothing', async () => {
-    const before = (await api().get('/comparisons').set('Authorization', alice.bearer).expect(200)).body.length;
+    const before = (await api().get('/comparisons').set('Authorization', alice.bearer).expect(200)).body.total;
     const response = await api()
       .post('/comparisons')
       .set('Authorization', alice.bearer)
@@ -276,7 +281,7 @@ describe.each([
       .set('Authorization', alice.bearer)
       .send({ members: MEMBERS, simulationIds: [] })
       .expect(422);
-    expect((await api().get('/comparisons').set('Authorization', alice.bearer).expect(200)).body).toHaveLength(before);
+    expect((await api().get('/comparisons').set('Authorization', alice.bearer).expect(200)).body.total).toBe(before);
   });
 
   it('builds a comparison from history entries; another user’s ids answer 404', async () => {
@@ -336,7 +341,7 @@ describe.each([
     expect(rerun.body.members.map((m: { name: string }) => m.name)).toEqual(['early', 'late']);
     await finished(alice, rerun.body.comparisonId as string);
 
-    const list = (await api().get('/comparisons').set('Authorization', alice.bearer).expect(200)).body as {
+    const list = (await api().get('/comparisons').set('Authorization', alice.bearer).expect(200)).body.items as {
       comparisonId: string;
       result?: unknown;
     }[];
@@ -346,5 +351,40 @@ describe.each([
 
     await api().delete(`/comparisons/${id}`).set('Authorization', alice.bearer).expect(204);
     await api().get(`/comparisons/${id}`).set('Authorization', alice.bearer).expect(404);
+  });
+
+  it('lists the comparisons a page at a time, newest first, with the limits of GET /history', async () => {
+    const carol = await signUp(running.url, 'carol');
+    const ids: string[] = [];
+    for (let n = 0; n < 3; n += 1) {
+      const accepted = await api()
+        .post('/comparisons')
+        .set('Authorization', carol.bearer)
+        .send({
+          members: [{ command: 'AAPL-L-100% 2020-01-01 2020-06-30' }, { command: 'KO-L-100% 2020-01-01 2020-06-30' }],
+        })
+        .expect(202);
+      ids.push(accepted.body.comparisonId as string);
+    }
+    const newestFirst = [...ids].reverse();
+    const page = async (query: string) =>
+      (await api().get(`/comparisons?${query}`).set('Authorization', carol.bearer).expect(200)).body as {
+        items: { comparisonId: string }[];
+        page: number;
+        size: number;
+        total: number;
+      };
+    const summary = async (query: string) => {
+      const one = await page(query);
+      return [one.items.map((item) => item.comparisonId), one.page, one.size, one.total];
+    };
+    expect(await summary('')).toEqual([newestFirst, 1, 20, 3]);
+    expect(await summary('page=1&size=2')).toEqual([newestFirst.slice(0, 2), 1, 2, 3]);
+    expect(await summary('page=2&size=2')).toEqual([newestFirst.slice(2), 2, 2, 3]);
+    expect(await summary('page=3&size=2')).toEqual([[], 3, 2, 3]);
+    for (const bad of ['page=0', 'size=0', 'size=101', 'page=1000001', 'page=x', 'pageSize=2']) {
+      const refused = await api().get(`/comparisons?${bad}`).set('Authorization', carol.bearer);
+      expect([bad, refused.status, refused.body.error]).toEqual([bad, 400, 'VALIDATION_FAILED']);
+    }
   });
 });

@@ -15,10 +15,16 @@ import {
 } from '../charts/chart-axes';
 import { epochSeconds } from '../charts/chart-data';
 import { UplotChart, type ChartOptions } from '../charts/uplot-chart';
-import { alignMembers, type ComparisonResult } from './comparison-data';
+import { alignMembers, type SeriesMember } from './comparison-data';
+
+export interface ComparisonChartsProps {
+  result: { members: readonly SeriesMember[] };
+  /** Whether to draw the drawdowns below the values (the workspace's preview draws the values only). */
+  drawdowns?: boolean;
+}
 
 /** The members' values overlaid (linear or log), then their drawdowns overlaid. */
-export function ComparisonCharts({ result }: { result: ComparisonResult }) {
+export function ComparisonCharts({ result, drawdowns: withDrawdowns = true }: ComparisonChartsProps) {
   const [log, setLog] = useState(false);
   const names = useMemo(() => result.members.map((member) => member.name), [result]);
   const values = useMemo(() => alignMembers(result, 'value'), [result]);
@@ -79,15 +85,17 @@ export function ComparisonCharts({ result }: { result: ComparisonResult }) {
           summary={`Value of ${names.join(', ')} over ${values.days.length} days`}
         />
       </section>
-      <section aria-label="Drawdowns">
-        <h3>Drawdowns</h3>
-        <UplotChart
-          data={drawdownData}
-          options={drawdownOptions}
-          summary={`Drawdowns of ${names.join(', ')}`}
-          height={220}
-        />
-      </section>
+      {withDrawdowns && (
+        <section aria-label="Drawdowns">
+          <h3>Drawdowns</h3>
+          <UplotChart
+            data={drawdownData}
+            options={drawdownOptions}
+            summary={`Drawdowns of ${names.join(', ')}`}
+            height={220}
+          />
+        </section>
+      )}
     </>
   );
 }

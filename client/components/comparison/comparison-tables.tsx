@@ -1,10 +1,17 @@
 import { formatMetric, METRIC_GROUPS } from '../results/metrics-format';
-import { bestByMetric, type ComparisonResult } from './comparison-data';
+import { bestByMetric, type ComparisonResult, type RankedMembers } from './comparison-data';
 import styles from './comparison.module.css';
 
+export interface ComparisonMetricsTableProps {
+  result: RankedMembers;
+  /** Only these metrics (the preview's headline ones), in the table's order; every metric by default. */
+  keys?: readonly string[];
+}
+
 /** Every metric side by side, one column per member; the best value of each ranked row is marked. */
-export function ComparisonMetricsTable({ result }: { result: ComparisonResult }) {
+export function ComparisonMetricsTable({ result, keys }: ComparisonMetricsTableProps) {
   const best = bestByMetric(result);
+  const shown = keys ? new Set(keys) : null;
   return (
     <table className={styles.table} aria-label="Metrics side by side">
       <thead>
@@ -19,29 +26,35 @@ export function ComparisonMetricsTable({ result }: { result: ComparisonResult })
       </thead>
       <tbody>
         {METRIC_GROUPS.flatMap((group) =>
-          group.fields.map((field) => {
-            const winners = best.get(field.key);
-            return (
-              <tr key={field.key}>
-                <th scope="row">{field.label}</th>
-                {result.members.map((member, index) => {
-                  const isBest = winners?.has(index) ?? false;
-                  const value = (member.metrics as Record<string, number | string | null | undefined>)[field.key];
-                  return (
-                    <td key={member.name} className={isBest ? styles.best : undefined} data-best={isBest || undefined}>
-                      {formatMetric(value, field.format)}
-                      {isBest && (
-                        <span className={styles.mark}>
-                          {' '}
-                          ★<span className={styles.hidden}> best</span>
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          }),
+          group.fields
+            .filter((field) => shown === null || shown.has(field.key))
+            .map((field) => {
+              const winners = best.get(field.key);
+              return (
+                <tr key={field.key}>
+                  <th scope="row">{field.label}</th>
+                  {result.members.map((member, index) => {
+                    const isBest = winners?.has(index) ?? false;
+                    const value = (member.metrics as Record<string, number | string | null | undefined>)[field.key];
+                    return (
+                      <td
+                        key={member.name}
+                        className={isBest ? styles.best : undefined}
+                        data-best={isBest || undefined}
+                      >
+                        {formatMetric(value, field.format)}
+                        {isBest && (
+                          <span className={styles.mark}>
+                            {' '}
+                            ★<span className={styles.hidden}> best</span>
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            }),
         )}
       </tbody>
     </table>

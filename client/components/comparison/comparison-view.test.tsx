@@ -100,6 +100,13 @@ describe('the comparison page', () => {
     expect(screen.getByRole('img', { name: 'Value of Tech, Cola over 3 days' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Drawdowns of Tech, Cola' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: /Log scale/ })).toBeTruthy();
+    // Tech 2020: 1.1 × 0.9 − 1 = −1%; Cola: +2%. One group (2020), one bar each.
+    const annual = screen.getByRole('img', {
+      name:
+        'Annual returns 2020–2020, one bar per portfolio each year: Tech best −1.00% in 2020, worst −1.00% in 2020; ' +
+        'Cola best +2.00% in 2020, worst +2.00% in 2020',
+    });
+    expect(annual.querySelectorAll('rect')).toHaveLength(2);
     const correlations = screen.getByRole('table', { name: 'Correlation of daily returns' });
     expect(
       within(correlations)

@@ -1,11 +1,17 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { api, unwrap } from '../../lib/api/client';
+import { ComparisonActions } from './comparison-actions';
+import { ComparisonAnnualReturns } from './comparison-annual-returns';
 import { ComparisonCharts } from './comparison-charts';
-import type { ComparisonDetail } from './comparison-data';
+import type { ComparisonDetail, ComparisonResult } from './comparison-data';
 import { ComparisonMetricsTable, CorrelationTable } from './comparison-tables';
 import styles from './comparison.module.css';
+
+// The socket client comes with a running comparison, not with the page.
+const ComparisonProgress = lazy(() => import('./comparison-progress'));
 
 const inProgress = (detail: ComparisonDetail | undefined) =>
   detail?.status === 'queued' || detail?.status === 'running';
@@ -19,10 +25,11 @@ export function ComparisonView({ id }: { id: string }) {
   });
   if (query.isPending) return <p role="status">Loading the comparison…</p>;
   if (query.isError) return <p role="alert">This comparison was not found.</p>;
-  return <ComparisonContent detail={query.data} />;
+  return <ComparisonContent detail={query.data} actions={<ComparisonActions detail={query.data} />} />;
 }
 
-export function ComparisonContent({ detail }: { detail: ComparisonDetail }) {
+/** The page's content; `actions` (share, download) show once the comparison has completed. */
+export function ComparisonContent({ detail, actions }: { detail: ComparisonDetail; actions?: ReactNode }) {
   const names = detail.members.map((member) => member.name).join(' vs ');
   if (detail.status === 'failed') {
     return (
@@ -40,18 +47,25 @@ export function ComparisonContent({ detail }: { detail: ComparisonDetail }) {
     return (
       <main className={styles.page}>
         <h1>{names}</h1>
-        <p role="status">
-          {detail.status === 'queued'
-            ? 'Queued'
-            : `${detail.progress.phase ?? 'Running'} (${detail.progress.percent}%)`}
-        </p>
+        <Suspense fallback={<p role="status">{detail.status === 'queued' ? 'Queued' : 'Running'}</p>}>
+          <ComparisonProgress detail={detail} />
+        </Suspense>
       </main>
     );
   }
-  const { result } = detail;
   return (
     <main className={styles.page}>
       <h1>{names}</h1>
+      {actions}
+      <ComparisonResultSections result={detail.result} />
+    </main>
+  );
+}
+
+/** A completed comparison's result: the period said plainly, the overlaid charts, the metrics, the correlations. */
+export function ComparisonResultSections({ result }: { result: ComparisonResult }) {
+  return (
+    <>
       <p className={styles.statement}>{result.period.statement}</p>
       {result.period.notes.length > 0 && (
         <ul>
@@ -61,12 +75,13 @@ export function ComparisonContent({ detail }: { detail: ComparisonDetail }) {
         </ul>
       )}
       <ComparisonCharts result={result} />
+      <ComparisonAnnualReturns members={result.members} />
       <div className={styles.tableWrap}>
         <ComparisonMetricsTable result={result} />
       </div>
       <div className={styles.tableWrap}>
         <CorrelationTable result={result} />
       </div>
-    </main>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { CommandError } from '@engine/command/command.errors';
 import { tickerExpressionParts } from '@engine/command/ticker-expression';
+import type { ComparisonError } from '@engine/comparison/comparison.types';
 import type { TickerAvailability } from './ticker-check';
 
 /** A ticker no configured source can price: said under the token, but the command may still run. */
@@ -8,8 +9,8 @@ export interface TickerWarning extends Omit<CommandError, 'code'> {
   severity: 'warning';
 }
 
-/** What the editor underlines and lists: the parser's errors, and warnings about tickers. */
-export type CommandIssue = CommandError | TickerWarning;
+/** What the editor underlines and lists: the parser's errors (of a line, for a comparison), and warnings about tickers. */
+export type CommandIssue = CommandError | ComparisonError | TickerWarning;
 
 export const isWarning = (issue: CommandIssue): issue is TickerWarning =>
   'severity' in issue && issue.severity === 'warning';
@@ -56,10 +57,14 @@ export function tickerSpans(text: string): { ticker: string; from: number; to: n
 }
 
 /** A warning under each ticker the server says no configured source can price, with the nearest known ones. */
-export function tickerWarnings(text: string, answers: readonly TickerAvailability[]): TickerWarning[] {
+export function tickerWarnings(
+  text: string,
+  answers: readonly TickerAvailability[],
+  spans: readonly { ticker: string; from: number; to: number }[] = tickerSpans(text),
+): TickerWarning[] {
   const byTicker = new Map(answers.map((answer) => [answer.ticker, answer]));
   const warnings: TickerWarning[] = [];
-  for (const span of tickerSpans(text)) {
+  for (const span of spans) {
     const answer = byTicker.get(span.ticker);
     if (!answer || (answer.status !== 'unknown' && answer.status !== 'unverified')) continue;
     const token = text.slice(span.from, span.to);

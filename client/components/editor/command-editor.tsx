@@ -33,21 +33,14 @@ export interface CommandEditorProps {
   ref?: Ref<CommandEditorHandle>;
 }
 
-/** A command is one line: pasted or typed line breaks become spaces (the parser reads both as whitespace). */
-const singleLine = EditorState.transactionFilter.of((transaction) => {
-  if (!transaction.docChanged) return transaction;
-  let breaks = false;
-  transaction.changes.iterChanges((_fromA, _toA, _fromB, _toB, inserted) => {
-    if (inserted.lines > 1) breaks = true;
-  });
-  if (!breaks) return transaction;
-  const changes: { from: number; to: number; insert: string }[] = [];
-  transaction.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) =>
-    changes.push({ from: fromA, to: toA, insert: inserted.sliceString(0, inserted.length, ' ') }),
-  );
-  // Same lengths (one space per line break), so the new selection still fits.
-  return { changes, selection: transaction.selection, effects: transaction.effects, scrollIntoView: true };
-});
+/**
+ * Shift-Enter starts a new line: one portfolio per line makes a comparison (Enter still submits). Written here, not
+ * with @codemirror/commands' insertNewline, so it works before the typing extensions load.
+ */
+const newLine = (view: EditorView): boolean => {
+  view.dispatch(view.state.replaceSelection('\n'), { scrollIntoView: true, userEvent: 'input' });
+  return true;
+};
 
 const editorTheme = EditorView.theme({
   '&': {
@@ -86,8 +79,9 @@ const editorTheme = EditorView.theme({
 });
 
 /**
- * The portfolio command field: a one-line CodeMirror editor with coloured tokens, the parser's errors underlined,
- * and completion of tickers (from the server), option names and values. Enter submits; Tab leaves the field.
+ * The portfolio command field: a CodeMirror editor with coloured tokens, the parser's errors underlined, and
+ * completion of tickers (from the server), option names and values. One portfolio per line (several make a
+ * comparison; Shift-Enter or a paste starts a new line). Enter submits; Tab leaves the field.
  */
 export function CommandEditor({
   value,
@@ -133,7 +127,6 @@ export function CommandEditor({
       return true;
     };
     const extensions: Extension = [
-      singleLine,
       EditorView.lineWrapping,
       placeholderText(props.placeholder),
       commandHighlighting,
@@ -144,11 +137,12 @@ export function CommandEditor({
         keymap.of([
           { key: 'Enter', run: submit },
           { key: 'Mod-Enter', run: submit },
+          { key: 'Shift-Enter', run: newLine },
         ]),
       ),
       EditorView.contentAttributes.of({
         'aria-label': 'Portfolio command',
-        'aria-multiline': 'false',
+        'aria-multiline': 'true',
         spellcheck: 'false',
         autocapitalize: 'off',
         autocorrect: 'off',

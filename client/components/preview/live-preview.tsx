@@ -106,7 +106,7 @@ export function LivePreviewPanel({
 }
 
 /** The worker is fetched here, when the preview first shows: never with the page. */
-const browserEnvironment = {
+export const browserEnvironment = {
   createPort: async () => (await import('./preview-worker-factory')).createPreviewWorker(),
   createSource: async (scope: string) => new PriceLoader(await openPriceStore(), fetchBinarySeries, scope),
 };

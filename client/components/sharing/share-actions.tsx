@@ -5,7 +5,7 @@ import { errorMessage } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format/numbers';
 import styles from './sharing.module.css';
 import { absoluteShareUrl, copyText } from './copy-text';
-import { useShareLinks } from './use-share-links';
+import { type ShareSubject, useShareLinks } from './use-share-links';
 
 /**
  * The owner's sharing on a results page: "Copy link" creates a read-only link and copies it, "Copy command" copies
@@ -20,10 +20,35 @@ export function ShareActions({
   command: string;
   shareable: boolean;
 }) {
+  return (
+    <SubjectShareActions subject={{ kind: 'simulation', id: simulationId }} command={command} shareable={shareable} />
+  );
+}
+
+const SUBJECT_WORDS: Record<ShareSubject['kind'], { result: string; deleting: string; commandCopied: string }> = {
+  simulation: { result: 'this result', deleting: 'deleting the simulation', commandCopied: 'Command copied.' },
+  comparison: {
+    result: 'this comparison',
+    deleting: 'deleting the comparison',
+    commandCopied: 'Commands copied, one per line.',
+  },
+};
+
+/** The share panel of a simulation's results page or of a comparison's page (`command`: one line per member). */
+export function SubjectShareActions({
+  subject,
+  command,
+  shareable,
+}: {
+  subject: ShareSubject;
+  command: string;
+  shareable: boolean;
+}) {
   const [listing, setListing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [createdUrl, setCreatedUrl] = useState<string | null>(null);
-  const { links, create, revoke } = useShareLinks(simulationId, listing);
+  const { links, create, revoke } = useShareLinks(subject, listing);
+  const words = SUBJECT_WORDS[subject.kind];
 
   const copyLink = async () => {
     setNotice(null);
@@ -31,10 +56,10 @@ export function ShareActions({
     if (!created) return;
     const url = absoluteShareUrl(created.url);
     setCreatedUrl(url);
-    setNotice((await copyText(url)) ? 'Link copied: anyone with it can see this result.' : 'Copy the link below.');
+    setNotice((await copyText(url)) ? `Link copied: anyone with it can see ${words.result}.` : 'Copy the link below.');
   };
   const copyCommand = async () => {
-    setNotice((await copyText(command)) ? 'Command copied.' : 'The command could not be copied.');
+    setNotice((await copyText(command)) ? words.commandCopied : 'The command could not be copied.');
   };
 
   return (
@@ -58,7 +83,7 @@ export function ShareActions({
             type="button"
             className="button secondary"
             aria-expanded={listing}
-            aria-controls={`share-links-${simulationId}`}
+            aria-controls={`share-links-${subject.id}`}
             onClick={() => setListing((open) => !open)}
           >
             Shared links
@@ -82,11 +107,11 @@ export function ShareActions({
         </p>
       )}
       {listing && (
-        <section id={`share-links-${simulationId}`} className={styles.links} aria-label="Shared links">
+        <section id={`share-links-${subject.id}`} className={styles.links} aria-label="Shared links">
           {links.isPending && <p className="muted">Loading the links…</p>}
           {links.error && <p className="error-box">The links could not be loaded: {errorMessage(links.error)}</p>}
           {links.data && links.data.length === 0 && (
-            <p className="muted">No active link: nobody else can see this result.</p>
+            <p className="muted">No active link: nobody else can see {words.result}.</p>
           )}
           {links.data && links.data.length > 0 && (
             <ul>
@@ -114,8 +139,8 @@ export function ShareActions({
             </p>
           )}
           <p className="muted">
-            A link shows this result, its charts and its workbook to anyone who has it, without signing in; nothing else
-            of yours. Revoking it, or deleting the simulation, ends it.
+            A link shows {words.result}, its charts and its workbook to anyone who has it, without signing in; nothing
+            else of yours. Revoking it, or {words.deleting}, ends it.
           </p>
         </section>
       )}

@@ -6,73 +6,16 @@ import { useEffect, useState } from 'react';
 import { ApiError, api, errorMessage, unwrap, type Schemas } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format/numbers';
 import { loadUplot } from '../charts/uplot-chart';
-import { fileNameFromDisposition, saveBlob } from '../report/save-file';
 import { ResultWarnings, SimulatedPeriod } from '../results/result-warnings';
 import styles from '../results/results.module.css';
 import { CompletedResults } from '../results/simulation-results';
 import { SHOWN_TRADES } from '../results/trades-list';
 import { copyText } from './copy-text';
+import { SharedComparison } from './shared-comparison';
+import { SharedDownload } from './shared-download';
 import sharing from './sharing.module.css';
 
 type SharedSimulation = Schemas['SharedSimulationDto'];
-
-/** While the shared result's workbook is being built (409 with Retry-After), it is asked for again this often. */
-const WORKBOOK_RETRY_MS = 2_000;
-const WORKBOOK_TRIES = 30;
-
-async function downloadSharedWorkbook(token: string): Promise<string> {
-  for (let attempt = 0; attempt < WORKBOOK_TRIES; attempt += 1) {
-    const response = await fetch(`${window.location.origin}/shared/${encodeURIComponent(token)}/report`, {
-      credentials: 'omit',
-    });
-    if (response.ok) {
-      const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? 'portofino-report.xlsx';
-      saveBlob(await response.blob(), fileName);
-      return fileName;
-    }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (response.status !== 409) throw ApiError.from(response.status, body);
-    await new Promise((resolve) => window.setTimeout(resolve, WORKBOOK_RETRY_MS));
-  }
-  throw new Error('the workbook is taking too long to build: try again in a minute');
-}
-
-function SharedDownload({ token }: { token: string }) {
-  const [state, setState] = useState<{ phase: 'idle' | 'working' | 'saved' | 'failed'; message?: string }>({
-    phase: 'idle',
-  });
-  const start = async () => {
-    if (state.phase === 'working') return;
-    setState({ phase: 'working' });
-    try {
-      setState({ phase: 'saved', message: `Downloaded ${await downloadSharedWorkbook(token)}` });
-    } catch (error) {
-      setState({ phase: 'failed', message: `The workbook could not be downloaded: ${errorMessage(error)}` });
-    }
-  };
-  return (
-    <>
-      <button type="button" className="button" onClick={() => void start()} aria-busy={state.phase === 'working'}>
-        Download XLSX
-      </button>
-      {state.phase === 'working' && (
-        <span className="muted" role="status">
-          Preparing the workbook…
-        </span>
-      )}
-      {state.phase === 'saved' && (
-        <span className="muted" role="status">
-          {state.message}
-        </span>
-      )}
-      {state.phase === 'failed' && (
-        <p className="error-box" role="alert">
-          {state.message}
-        </p>
-      )}
-    </>
-  );
-}
 
 function SharedHeader({ token, shared }: { token: string; shared: SharedSimulation }) {
   const { simulation } = shared;
@@ -149,7 +92,7 @@ export function SharedResults({ token }: { token: string }) {
   }, []);
 
   useEffect(() => {
-    if (query.data) document.title = `Shared: ${query.data.simulation.command} · PortoFino`;
+    if (query.data?.kind === 'simulation') document.title = `Shared: ${query.data.simulation.command} · PortoFino`;
   }, [query.data]);
 
   if (query.isPending)
@@ -174,6 +117,8 @@ export function SharedResults({ token }: { token: string }) {
       </section>
     );
   }
+  // A shared comparison has its own page (members side by side).
+  if (query.data.kind === 'comparison') return <SharedComparison token={token} shared={query.data} />;
   return (
     <article className={styles.results}>
       <SharedHeader token={token} shared={query.data} />

@@ -3,30 +3,49 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client';
 
-export const shareLinksKey = (simulationId: string) => ['share-links', simulationId] as const;
+/** What a link shares: a simulation (/history/{id}/share) or a comparison (/comparisons/{id}/share). */
+export interface ShareSubject {
+  kind: 'simulation' | 'comparison';
+  id: string;
+}
 
-/** The owner's links to one simulation: list (when asked), create, revoke. */
-export function useShareLinks(simulationId: string, listing: boolean) {
+export const shareLinksKey = (subject: ShareSubject) => ['share-links', subject.kind, subject.id] as const;
+
+async function listLinks(subject: ShareSubject, signal: AbortSignal) {
+  const params = { path: { id: subject.id } };
+  const answer =
+    subject.kind === 'comparison'
+      ? unwrap(await api.GET('/comparisons/{id}/share', { params, signal }))
+      : unwrap(await api.GET('/history/{id}/share', { params, signal }));
+  return answer.items;
+}
+
+async function createLink(subject: ShareSubject) {
+  const params = { path: { id: subject.id } };
+  return subject.kind === 'comparison'
+    ? unwrap(await api.POST('/comparisons/{id}/share', { params }))
+    : unwrap(await api.POST('/history/{id}/share', { params }));
+}
+
+async function revokeLink(subject: ShareSubject, linkId: string) {
+  const params = { path: { id: subject.id, token: linkId } };
+  const result =
+    subject.kind === 'comparison'
+      ? await api.DELETE('/comparisons/{id}/share/{token}', { params })
+      : await api.DELETE('/history/{id}/share/{token}', { params });
+  if (!result.response.ok) unwrap(result);
+}
+
+/** The owner's links to one simulation or comparison: list (when asked), create, revoke. */
+export function useShareLinks(subject: ShareSubject, listing: boolean) {
   const queryClient = useQueryClient();
   const links = useQuery({
-    queryKey: shareLinksKey(simulationId),
-    queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/history/{id}/share', { params: { path: { id: simulationId } }, signal })).items,
+    queryKey: shareLinksKey(subject),
+    queryFn: ({ signal }) => listLinks(subject, signal),
     enabled: listing,
   });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: shareLinksKey(simulationId) });
-  const create = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/history/{id}/share', { params: { path: { id: simulationId } } })),
-    onSuccess: refresh,
-  });
-  const revoke = useMutation({
-    mutationFn: async (linkId: string) => {
-      const result = await api.DELETE('/history/{id}/share/{token}', {
-        params: { path: { id: simulationId, token: linkId } },
-      });
-      if (!result.response.ok) unwrap(result);
-    },
-    onSuccess: refresh,
-  });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: shareLinksKey(subject) });
+  const create = useMutation({ mutationFn: () => createLink(subject), onSuccess: refresh });
+  const revoke = useMutation({ mutationFn: (linkId: string) => revokeLink(subject, linkId), onSuccess: refresh });
   return { links, create, revoke };
 }

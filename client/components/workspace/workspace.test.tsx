@@ -270,10 +270,142 @@ describe('Workspace command editor', () => {
     expect(runButton()).toBeEnabled();
   });
 
-  it('keeps the command on one line: a pasted line break becomes a space', async () => {
+  it('keeps one portfolio on one line and runs it as before; a blank line does not make a comparison', async () => {
     await renderWorkspace();
-    setCommand('AAPL-L-50% MSFT-L-50%\n2020-01-01 2022-12-28');
-    expect(editorView().state.doc.toString()).toBe(SEED);
+    setCommand(`${SEED}\n\n`);
+    expect(runButton()).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Compare' })).not.toBeInTheDocument();
+    post.mockResolvedValueOnce(answer(202, { simulationId: SIMULATION_ID, status: 'queued' }));
+    await userEvent.click(runButton());
+    // The line breaks are sent as spaces: the same command, the same columns.
+    await waitFor(() =>
+      expect(post).toHaveBeenCalledWith('/simulate', expect.objectContaining({ body: { command: `${SEED}  ` } })),
+    );
+  });
+});
+
+describe('Workspace with several lines (a comparison)', () => {
+  const THREE = [
+    'Tech: AAPL-L-50% MSFT-L-50% 2010-01-01 2022-12-28',
+    'KO-L-100% 2012-01-01 2022-12-28',
+    'Staples: KO-L-60% PEP-L-40% 2010-01-01 2022-12-28 rebalance=monthly',
+  ].join('\n');
+  const compareButton = () => screen.getByRole('button', { name: 'Compare' });
+
+  it("locates each line's errors on its own line and offers Compare only once every line parses", async () => {
+    await renderWorkspace();
+    setCommand('Tech: AAPL-L-50% MSFT-L-50% 2010-01-01 2022-12-28\nKO-X-100% 2012-01-01 2022-12-28');
+    expect(screen.queryByRole('button', { name: 'Run backtest' })).not.toBeInTheDocument();
+    expect(compareButton()).toBeDisabled();
+    const item = await within(errorList()).findByRole('listitem');
+    expect(item).toHaveTextContent('Line 2: KO-X-100%: side must be L or S (column 1)');
+    const content = screen.getByRole('textbox', { name: 'Portfolio command' });
+    // Underlined on the second line, where the token is.
+    const marked = content.querySelectorAll('.cm-line')[1].querySelector('.cm-cmd-error');
+    expect(marked).toHaveTextContent('KO-X-100%');
+    expect(content.querySelectorAll('.cm-line')[0].querySelector('.cm-cmd-error')).toBeNull();
+    setCommand(THREE);
+    await waitFor(() => expect(compareButton()).toBeEnabled());
+    await waitFor(() => expect(errorList()).toBeEmptyDOMElement());
+  });
+
+  it('starts a comparison of every line (names kept, the period chosen) and opens its page', async () => {
+    await renderWorkspace();
+    setCommand(THREE);
+    await waitFor(() => expect(compareButton()).toBeEnabled());
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: /Period/ }), 'own');
+    post.mockResolvedValueOnce(
+      answer(202, { comparisonId: '7a7a7a7a-0000-4000-8000-000000000007', taskId: 't', status: 'queued' }),
+    );
+    await userEvent.click(compareButton());
+    await waitFor(() => expect(push).toHaveBeenCalledWith('/comparisons/7a7a7a7a-0000-4000-8000-000000000007'));
+    expect(post).toHaveBeenCalledWith('/comparisons', {
+      body: {
+        members: [
+          { name: 'Tech', command: 'AAPL-L-50% MSFT-L-50% 2010-01-01 2022-12-28' },
+          { command: 'KO-L-100% 2012-01-01 2022-12-28' },
+          { name: 'Staples', command: 'KO-L-60% PEP-L-40% 2010-01-01 2022-12-28 rebalance=monthly' },
+        ],
+        period: 'own',
+      },
+    });
+  });
+
+  it("puts the server's 422 errors (member index, column in its command) on that member's line", async () => {
+    await renderWorkspace();
+    setCommand(THREE);
+    await waitFor(() => expect(compareButton()).toBeEnabled());
+    post.mockResolvedValueOnce(
+      answer(422, {
+        status: 422,
+        error: 'INVALID_COMPARISON',
+        message: 'The comparison is invalid',
+        requestId: 'r',
+        details: [
+          {
+            member: 2,
+            line: null,
+            code: 'UNKNOWN_OPTION',
+            token: 'rebalance=monthly',
+            column: 42,
+            expected: 'a known option',
+            message: 'member 3: rebalance=monthly is refused here (column 42)',
+            hint: 'remove it',
+          },
+        ],
+      }),
+    );
+    await userEvent.click(compareButton());
+    const item = await within(errorList()).findByRole('listitem');
+    expect(item).toHaveTextContent('Member 3: rebalance=monthly is refused here (column 42)');
+    const lines = screen.getByRole('textbox', { name: 'Portfolio command' }).querySelectorAll('.cm-line');
+    expect(lines[2].querySelector('.cm-cmd-error')).toHaveTextContent('rebalance=monthly');
+    expect(compareButton()).toBeDisabled();
+    expect(push).not.toHaveBeenCalled();
+  });
+
+  it('opens several lines given in the address (/?command=… with line breaks)', async () => {
+    window.history.replaceState(null, '', `/?command=${encodeURIComponent(THREE)}`);
+    await renderWorkspace();
+    expect(editorView().state.doc.toString()).toBe(THREE);
+    expect(editorView().state.doc.lines).toBe(3);
+    await waitFor(() => expect(compareButton()).toBeEnabled());
+  });
+
+  it('starts a new line with Shift+Enter; Enter compares', async () => {
+    await renderWorkspace();
+    const content = screen.getByRole('textbox', { name: 'Portfolio command' });
+    await userEvent.click(content);
+    await userEvent.keyboard('{Shift>}{Enter}{/Shift}');
+    expect(editorView().state.doc.toString()).toBe('\n');
+    expect(post).not.toHaveBeenCalled();
+  });
+
+  it('previews every line side by side on the common period before anything is submitted', async () => {
+    previewPrices.serverSeries.set('KO', binarySeries('KO', [50, 55, 60, 66], 'sample', '2024-01-02'));
+    previewPrices.serverSeries.set('PEP', binarySeries('PEP', [100, 100, 90], 'sample', '2024-01-03'));
+    await renderWorkspace();
+    setCommand('Cola: KO-L-100% 2024-01-02 2024-01-05\nPEP-L-100% 2024-01-02 2024-01-05');
+    const preview = await screen.findByTestId('multi-line-preview');
+    await waitFor(() => expect(preview).toHaveAttribute('data-state', 'current'));
+    // PEP's prices start on 2024-01-03 and end on 2024-01-05: KO is run again from the 3rd, on the same days.
+    expect(within(preview).getByRole('status')).toHaveTextContent(
+      'every portfolio is simulated from 2024-01-03 (the latest start, set by Portfolio 2) to 2024-01-05',
+    );
+    const table = within(preview).getByRole('table', { name: 'Metrics side by side' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Metric', 'Cola', 'Portfolio 2']);
+    // KO 55 → 66: +20.00%; PEP 100 → 90: −10.00%. Cola is best.
+    const total = within(within(table).getByRole('rowheader', { name: 'Total return' }).closest('tr') as HTMLElement);
+    const cells = total.getAllByRole('cell');
+    expect(cells[0]).toHaveTextContent('+20.00%');
+    expect(cells[0]).toHaveAttribute('data-best', 'true');
+    expect(cells[1]).toHaveTextContent('−10.00%');
+    expect(within(preview).getByRole('img', { name: 'Value of Cola, Portfolio 2 over 3 days' })).toBeInTheDocument();
+    expect(post).not.toHaveBeenCalled();
   });
 });
 

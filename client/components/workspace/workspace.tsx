@@ -1,6 +1,5 @@
 'use client';
 
-import { parseCommand } from '@engine/command/command.parser';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -16,6 +15,14 @@ import { COMMAND_EXAMPLES } from './examples';
 import { RecentSimulations } from './recent-simulations';
 import type { RunOutcome } from './run-progress';
 import { SyntaxHelp } from './syntax-help';
+import {
+  commandSpans,
+  loadComparisonParser,
+  locateMemberErrors,
+  readWorkspace,
+  writtenLines,
+  type ComparisonParser,
+} from './command-lines';
 import { useDebouncedValue } from './use-debounced-value';
 import styles from './workspace.module.css';
 
@@ -31,6 +38,8 @@ const RunProgress = lazy(() => import('./run-progress'));
 // The live preview (its charts, and the engine's worker after it) comes when a command first parses, after the
 // page has painted: never part of the page's first load.
 const LivePreview = lazy(() => import('../preview/live-preview'));
+// Several lines: the same worker and panel pieces, every line side by side.
+const MultiLinePreview = lazy(() => import('../preview/multi-line-preview'));
 
 /** How long typing must pause before errors show (instant enough, without flashing on every keystroke). */
 const CHECK_DELAY_MS = 150;
@@ -93,6 +102,8 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [run, setRun] = useState<Run | null>(null);
+  // Several lines: on the period every member covers (the API's default) or each on its own.
+  const [period, setPeriod] = useState<'common' | 'own'>('common');
   const editor = useRef<CommandEditorHandle>(null);
   const inFlight = useRef(false);
   // One key per submission, kept while its outcome is unknown so a retry cannot start a second simulation.
@@ -106,46 +117,87 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
   const errorsId = useId();
 
   // Parsing is microseconds: the button follows every keystroke, only the error list waits for a pause.
-  const parsedNow = useMemo(() => parseCommand(command), [command]);
+  // One line is a single run; several lines (one portfolio each) are a comparison.
+  // The comparison parser comes with the second line (it is not part of the page's first load).
+  const [parseComparison, setParseComparison] = useState<ComparisonParser | null>(null);
+  const severalLines = useMemo(() => writtenLines(command).length > 1, [command]);
+  useEffect(() => {
+    if (severalLines && parseComparison === null)
+      void loadComparisonParser().then((parser) => setParseComparison(() => parser));
+  }, [severalLines, parseComparison]);
+  const readNow = useMemo(() => readWorkspace(command, parseComparison), [command, parseComparison]);
+  const comparing = readNow.kind === 'comparison';
   // Once a command has parsed the preview stays, showing its last result while the text is being fixed.
   const [previewing, setPreviewing] = useState(false);
-  if (parsedNow.ok && !previewing) setPreviewing(true);
-  const shownParsed = useMemo(() => parseCommand(shownCommand), [shownCommand]);
+  if (readNow.kind !== 'empty' && readNow.ok && !previewing) setPreviewing(true);
+  const shownRead = useMemo(() => readWorkspace(shownCommand, parseComparison), [shownCommand, parseComparison]);
+  const shownOk = shownRead.kind !== 'empty' && shownRead.ok;
 
   // Once the command parses, ask whether its tickers can be priced: a warning under each one no source can.
   useEffect(() => {
-    if (!shownParsed.ok) return;
-    const tickers = [...new Set(tickerSpans(shownCommand).map((span) => span.ticker))];
+    if (!shownOk) return;
+    const tickers = [...new Set(commandSpans(shownCommand, tickerSpans).map((span) => span.ticker))];
     if (tickers.length === 0) return;
     const controller = new AbortController();
     void check(tickers, controller.signal).then((answers) => {
       if (!controller.signal.aborted) setTickerAnswers({ text: shownCommand, answers });
     });
     return () => controller.abort();
-  }, [shownCommand, shownParsed, check]);
+  }, [shownCommand, shownOk, check]);
 
   const checked = useMemo((): CheckedCommand => {
-    if (shownCommand.trim() === '') return { text: shownCommand, errors: NO_ERRORS };
-    if (!shownParsed.ok) return { text: shownCommand, errors: shownParsed.errors };
+    if (shownRead.kind === 'empty') return { text: shownCommand, errors: NO_ERRORS };
+    if (!shownRead.ok) return { text: shownCommand, errors: shownRead.errors };
     if (serverChecked?.text === shownCommand) return serverChecked;
     if (tickerAnswers?.text === shownCommand) {
-      const warnings = tickerWarnings(shownCommand, tickerAnswers.answers);
+      const spans = commandSpans(shownCommand, tickerSpans);
+      const warnings = tickerWarnings(shownCommand, tickerAnswers.answers, spans);
       if (warnings.length > 0) return { text: shownCommand, errors: warnings };
     }
     return { text: shownCommand, errors: NO_ERRORS };
-  }, [shownCommand, shownParsed, serverChecked, tickerAnswers]);
+  }, [shownCommand, shownRead, serverChecked, tickerAnswers]);
   const shownErrors = checked.text === command ? checked.errors : NO_ERRORS;
 
   const running = run !== null && !run.settled;
-  const empty = command.trim() === '';
   const serverRejected = serverChecked?.text === command && serverChecked.errors.length > 0;
-  const canSubmit = !empty && parsedNow.ok && !serverRejected && !submitting && !running;
+  const canSubmit = readNow.kind !== 'empty' && readNow.ok && !serverRejected && !submitting && !running;
+
+  /** Several lines: one comparison of them, then its page (live progress there). */
+  const compare = async (text: string) => {
+    const read = readWorkspace(text, parseComparison);
+    if (read.kind !== 'comparison') return;
+    inFlight.current = true;
+    setSubmitting(true);
+    setSubmitError(null);
+    try {
+      const accepted = unwrap(await api.POST('/comparisons', { body: { members: read.members, period } }));
+      void queryClient.invalidateQueries({ queryKey: ['comparisons'] });
+      router.push(`/comparisons/${accepted.comparisonId}`);
+    } catch (error) {
+      // 422 INVALID_COMPARISON: each error names its member and column; put it on that member's line.
+      const located =
+        error instanceof ApiError && error.status === 422 ? locateMemberErrors(read.lines, error.details) : [];
+      if (located.length > 0) {
+        setServerChecked({ text, errors: located });
+        showNow();
+      } else setSubmitError(error);
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  };
 
   const submit = async () => {
     const text = command;
-    if (inFlight.current || running || text.trim() === '') return;
-    if (!parseCommand(text).ok) {
+    if (inFlight.current || running) return;
+    const read = readWorkspace(text, parseComparison);
+    if (read.kind === 'empty') return;
+    if (!read.ok) {
       showNow();
+      return;
+    }
+    if (read.kind === 'comparison') {
+      await compare(text);
       return;
     }
     inFlight.current = true;
@@ -159,7 +211,7 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
     try {
       const accepted = unwrap(
         await api.POST('/simulate', {
-          body: { command: text },
+          body: { command: read.command },
           params: { header: { 'Idempotency-Key': submission.key } },
         }),
       );
@@ -202,7 +254,8 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
     <div className={styles.workspace}>
       <h1 className={styles.title}>Backtest a portfolio</h1>
       <p className={`muted ${styles.lead}`}>
-        Write positions, a start and an end date, then any options, as one line. Errors show as you type.
+        Write positions, a start and an end date, then any options, as one line. Errors show as you type. Several lines,
+        one portfolio each (<kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line), compare them side by side.
       </p>
 
       <section className="card" aria-labelledby="command-title">
@@ -236,8 +289,17 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
           <CommandErrors id={errorsId} errors={shownErrors} />
           <div className={styles.actions}>
             <button type="submit" className="button" disabled={!canSubmit} aria-busy={submitting || running}>
-              Run backtest
+              {comparing ? 'Compare' : 'Run backtest'}
             </button>
+            {comparing && (
+              <label className={styles.period}>
+                Period{' '}
+                <select value={period} onChange={(event) => setPeriod(event.target.value === 'own' ? 'own' : 'common')}>
+                  <option value="common">common to all</option>
+                  <option value="own">each its own</option>
+                </select>
+              </label>
+            )}
             <span className={`muted ${styles.keyHint}`}>
               or press <kbd>Enter</kbd>
             </span>
@@ -288,7 +350,11 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
 
       {previewing && (
         <Suspense fallback={null}>
-          <LivePreview command={command} onCommandChange={setCommand} environment={previewEnvironment} />
+          {comparing ? (
+            <MultiLinePreview lines={readNow.lines} environment={previewEnvironment} />
+          ) : (
+            <LivePreview command={command} onCommandChange={setCommand} environment={previewEnvironment} />
+          )}
         </Suspense>
       )}
 

@@ -233,7 +233,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your comparisons, newest first (without their series) */
+        /** Your comparisons, newest first (without their series), a page at a time as GET /history */
         get: operations["ComparisonController_list"];
         put?: never;
         /**
@@ -276,6 +276,67 @@ export interface paths {
         put?: never;
         /** Run a comparison again, as a new comparison with the same members and period */
         post: operations["ComparisonController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comparisons/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The comparison’s active share links (ids and token hints: tokens are not stored) */
+        get: operations["ComparisonSharingController_list"];
+        put?: never;
+        /**
+         * Create a read-only link to one of your completed comparisons
+         * @description Anyone with the link sees the comparison (GET /shared/{token}, the page /app/shared/{token}) and can download its workbook, without signing in, until the link is revoked or the comparison deleted. The token is shown only in this answer: only its SHA-256 is stored. Emits `comparison.shared` on portofino.sharing.events.v1.
+         */
+        post: operations["ComparisonSharingController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comparisons/{id}/share/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a comparison’s share link: it answers 404 from now on
+         * @description Emits `comparison.share_revoked` on portofino.sharing.events.v1.
+         */
+        delete: operations["ComparisonSharingController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comparisons/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workbook (.xlsx) of one of your completed comparisons
+         * @description Summary (members side by side, the best of each metric marked), Daily (every member’s value, daily return and drawdown), Correlation and Charts (values and drawdowns overlaid, native Excel charts). docs/comparisons.md
+         */
+        get: operations["ComparisonReportController_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -558,8 +619,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A shared result, read-only and without signing in
-         * @description The result as its owner’s results page shows it, with nothing about the owner.
+         * A shared result (a simulation or a comparison), read-only and without signing in
+         * @description The result as its owner’s results or comparison page shows it, with nothing about the owner; `kind` says which. The query options apply to a simulation.
          */
         get: operations["SharedController_read"];
         put?: never;
@@ -579,7 +640,7 @@ export interface paths {
         };
         /**
          * The shared result’s workbook (.xlsx)
-         * @description The owner’s workbook of the result; when there is none yet it is built through the report queue and this answers 409 REPORT_NOT_READY with Retry-After until it is ready.
+         * @description A simulation: the owner’s workbook of the result; when there is none yet it is built through the report queue and this answers 409 REPORT_NOT_READY with Retry-After until it is ready. A comparison: its workbook, built on request (as GET /comparisons/{id}/xlsx).
          */
         get: operations["SharedController_report"];
         put?: never;
@@ -936,6 +997,18 @@ export interface components {
             command: string;
             name: string;
         };
+        ComparisonPageDto: {
+            items: components["schemas"]["ComparisonSummaryDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            size: number;
+            /**
+             * @description the user’s comparisons, over all pages
+             * @example 57
+             */
+            total: number;
+        };
         ComparisonPeriodDto: {
             end: string;
             /** @description the members (0-based) whose prices end first: they set the end */
@@ -959,11 +1032,10 @@ export interface components {
             /** @description 2 to 10 portfolios, each a command */
             members?: components["schemas"]["ComparisonMemberInputDto"][] | null;
             /**
-             * @description common: every member on the period all can cover; own: each on its own period
-             * @default common
+             * @description common (when absent): every member on the period all can cover; own: each on its own period
              * @enum {string|null}
              */
-            period: "common" | "own" | null;
+            period?: "common" | "own" | null;
             /** @description 2 to 10 of your simulations (history ids) */
             simulationIds?: string[] | null;
         };
@@ -1594,9 +1666,26 @@ export interface components {
             source: string;
             to: string;
         };
+        SharedComparisonDto: {
+            comparison: components["schemas"]["SharedComparisonResultDto"];
+            /**
+             * @description what is shared (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "comparison";
+            /** @description when the link was created */
+            sharedAt: string;
+        };
+        SharedComparisonResultDto: {
+            /** @description the best member on each ranked metric */
+            best: components["schemas"]["BestOfMetricDto"][];
+            correlation: components["schemas"]["CorrelationMatrixDto"];
+            members: components["schemas"]["ComparedMemberDto"][];
+            period: components["schemas"]["ComparisonPeriodDto"];
+        };
         SharedSimulationDto: {
             /**
-             * @description what is shared (comparisons will come)
+             * @description what is shared (a comparison: SharedComparisonDto) (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "simulation";
@@ -3113,7 +3202,10 @@ export interface operations {
     };
     ComparisonController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3125,7 +3217,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ComparisonSummaryDto"][];
+                    "application/json": components["schemas"]["ComparisonPageDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
@@ -3386,6 +3487,253 @@ export interface operations {
             };
             /** @description unknown id, or another user’s */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonSharingController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkListDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMPARISON_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonSharingController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkCreatedDto"];
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMPARISON_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMPARISON_NOT_COMPLETED: queued, running or failed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonSharingController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the link’s token, or its id (as GET lists it) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMPARISON_NOT_FOUND (unknown, or another user’s) or SHARE_LINK_NOT_FOUND (no such active link) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database cannot be reached right now; nothing was changed. Retry after the Retry-After header (seconds). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonReportController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED, ACCESS_TOKEN_EXPIRED, ACCESS_TOKEN_INVALID or ACCOUNT_NOT_FOUND: send a valid access token of an existing account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMPARISON_NOT_FOUND: unknown, or another user’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMPARISON_NOT_COMPLETED: queued, running or failed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4528,7 +4876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SharedSimulationDto"];
+                    "application/json": components["schemas"]["SharedSimulationDto"] | components["schemas"]["SharedComparisonDto"];
                 };
             };
             /** @description BAD_REQUEST or VALIDATION_FAILED: a parameter or the body does not follow this document (details list each problem), or the body is not valid JSON, or nests deeper than 32 levels, or has more than 100 fields in an object or 10,000 values */

@@ -28,6 +28,7 @@ const CHANNELS = {
   report: { namespace: '/reports', field: 'reportId' },
   projection: { namespace: '/projections', field: 'projectionId' },
   study: { namespace: '/studies', field: 'studyId' },
+  comparison: { namespace: '/comparisons', field: 'comparisonId' },
 } as const;
 export type LiveKind = keyof typeof CHANNELS;
 

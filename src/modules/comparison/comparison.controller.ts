@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -15,6 +15,8 @@ import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../..
 import {
   ComparisonAcceptedDto,
   ComparisonDetailDto,
+  ComparisonListQueryDto,
+  ComparisonPageDto,
   ComparisonRequestDto,
   ComparisonSummaryDto,
 } from './dto/comparison.dto';
@@ -53,10 +55,14 @@ export class ComparisonController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your comparisons, newest first (without their series)' })
-  @ApiOkResponse({ type: [ComparisonSummaryDto] })
-  async list(@CurrentUser() user: AuthenticatedUser): Promise<ComparisonSummaryDto[]> {
-    return (await this.comparisons.list(user.id)).map((one) => ComparisonSummaryDto.from(one));
+  @ApiOperation({ summary: 'Your comparisons, newest first (without their series), a page at a time as GET /history' })
+  @ApiOkResponse({ type: ComparisonPageDto })
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ComparisonListQueryDto,
+  ): Promise<ComparisonPageDto> {
+    const page = await this.comparisons.list(user.id, query);
+    return { ...page, items: page.items.map((one) => ComparisonSummaryDto.from(one)) };
   }
 
   @Get(':id')

@@ -107,8 +107,17 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('comparison lifecycle on %s', (
     expect((await repository.findUnfinished(new Date(Date.now() + 60_000), 1000)).map((one) => one.id)).not.toContain(
       first.id,
     );
-    const listed = await service.list(userId);
-    expect(listed.map((one) => one.id)).toEqual([second.id, first.id]);
+    const listed = await service.list(userId, { page: 1, size: 20 });
+    expect([listed.items.map((one) => one.id), listed.total]).toEqual([[second.id, first.id], 2]);
+    // A page at a time, newest first.
+    const [pageOne, pageTwo, pageThree] = await Promise.all(
+      [1, 2, 3].map((page) => service.list(userId, { page, size: 1 })),
+    );
+    expect([pageOne, pageTwo, pageThree].map((one) => [one.items.map((c) => c.id), one.page, one.total])).toEqual([
+      [[second.id], 1, 2],
+      [[first.id], 2, 2],
+      [[], 3, 2],
+    ]);
     await expect(service.getOwned(await db.newUser(), first.id)).rejects.toMatchObject({
       code: 'COMPARISON_NOT_FOUND',
     });

@@ -69,9 +69,13 @@ export class ComparisonRepository extends JobStateRepository<ComparisonChange> {
     return row ? toRecord(row) : null;
   }
 
-  /** The user's comparisons, newest first, without their results (a list does not need the series). */
-  async findByUser(userId: string): Promise<ComparisonRecord[]> {
-    const rows = await this.dataSource
+  /** One page of the user's comparisons, newest first (ties by id), without their results, and their count. */
+  async findPageByUser(
+    userId: string,
+    page: number,
+    size: number,
+  ): Promise<{ items: ComparisonRecord[]; total: number }> {
+    const [rows, total] = await this.dataSource
       .getRepository(ComparisonEntity)
       .createQueryBuilder('c')
       .select([
@@ -92,8 +96,11 @@ export class ComparisonRepository extends JobStateRepository<ComparisonChange> {
       ])
       .where('c.user_id = :userId', { userId })
       .orderBy('c.created_at', 'DESC')
-      .getMany();
-    return rows.map((row) => toRecord({ ...row, result: null }));
+      .addOrderBy('c.id', 'ASC')
+      .skip((page - 1) * size)
+      .take(size)
+      .getManyAndCount();
+    return { items: rows.map((row) => toRecord({ ...row, result: null })), total };
   }
 
   /** Comparisons still queued or running that were requested before `before`, oldest first, after `after`. */

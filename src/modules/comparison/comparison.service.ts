@@ -124,8 +124,13 @@ export class ComparisonService implements OnModuleInit {
     return comparison;
   }
 
-  list(userId: string): Promise<ComparisonRecord[]> {
-    return this.repository.findByUser(userId);
+  /** One page of the user's comparisons, newest first, and how many there are. */
+  async list(
+    userId: string,
+    { page, size }: { page: number; size: number },
+  ): Promise<{ items: ComparisonRecord[]; page: number; size: number; total: number }> {
+    const { items, total } = await this.repository.findPageByUser(userId, page, size);
+    return { items, page, size, total };
   }
 
   async delete(userId: string, id: string): Promise<void> {

@@ -49,3 +49,15 @@ export class ReportNotReadyError extends DomainError {
     );
   }
 }
+
+/** A comparison's workbook exists once it has completed (queued, running or failed: nothing to write). */
+export class ComparisonNotCompletedError extends DomainError {
+  readonly code = 'COMPARISON_NOT_COMPLETED';
+  readonly httpStatus = 409;
+
+  constructor(comparisonId: string, status: string) {
+    super(`comparison ${comparisonId} is ${status}: its workbook can be made once it has completed`, [
+      { comparisonId, status },
+    ]);
+  }
+}

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComparisonModule } from '../comparison/comparison.module';
 import { HistoryModule } from '../history/history.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { ComparisonReportController } from './comparison-report.controller';
+import { ComparisonWorkbookService } from './comparison-workbook.service';
 import { ReportEntity } from './entities/report.entity';
 import { ReportCleanupListener } from './report-cleanup.listener';
 import { ReportController } from './report.controller';
@@ -13,10 +16,10 @@ import { ReportsGateway } from './reports.gateway';
 import { TearsheetController } from './tearsheet/tearsheet.controller';
 import { TearsheetService } from './tearsheet/tearsheet.service';
 
-/** Reports: POST/GET /report, GET /history/{id}/tearsheet, the Bull processor that writes the workbook, the /reports live gateway. */
+/** Reports: POST/GET /report, GET /history/{id}/tearsheet, GET /comparisons/{id}/xlsx, the Bull processor that writes the workbook, the /reports live gateway. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportEntity]), HistoryModule, MetricsModule],
-  controllers: [ReportController, TearsheetController],
+  imports: [TypeOrmModule.forFeature([ReportEntity]), HistoryModule, ComparisonModule, MetricsModule],
+  controllers: [ReportController, TearsheetController, ComparisonReportController],
   providers: [
     ReportRepository,
     ReportService,
@@ -24,8 +27,9 @@ import { TearsheetService } from './tearsheet/tearsheet.service';
     ReportsGateway,
     ReportCleanupListener,
     TearsheetService,
+    ComparisonWorkbookService,
     { provide: ReportStorage, useClass: LocalReportStorage },
   ],
-  exports: [ReportService],
+  exports: [ReportService, ComparisonWorkbookService],
 })
 export class ReportModule {}

@@ -1,17 +1,20 @@
 import { Controller, Get, Header, Ip, Param, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
   ApiTooManyRequestsResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { Public } from '../../common/public.decorator';
 import { ApiDatabaseUnavailableResponse, ErrorResponse } from '../../http/error-response';
 import { SimulationDetailQueryDto } from '../history/dto/simulation-detail-query.dto';
 import { simulationAnalysis } from '../history/simulation-analysis.presenter';
+import { SharedComparisonDto } from './dto/shared-comparison.dto';
 import { SharedSimulationDto } from './dto/shared-simulation.dto';
 import { SharedReadLimiter } from './shared-read-limiter';
 import { SharingService } from './sharing.service';
@@ -34,6 +37,7 @@ const LIMITED = {
 /** The public side of share links: no sign-in, rate-limited per client address, never indexed. */
 @ApiTags('sharing')
 @ApiDatabaseUnavailableResponse()
+@ApiExtraModels(SharedSimulationDto, SharedComparisonDto)
 @Public()
 @Controller('shared')
 export class SharedController {
@@ -48,19 +52,31 @@ export class SharedController {
   @Header('Referrer-Policy', 'no-referrer')
   @ApiParam(TOKEN_PARAM)
   @ApiOperation({
-    summary: 'A shared result, read-only and without signing in',
-    description: 'The result as its owner’s results page shows it, with nothing about the owner.',
+    summary: 'A shared result (a simulation or a comparison), read-only and without signing in',
+    description:
+      'The result as its owner’s results or comparison page shows it, with nothing about the owner; `kind` says ' +
+      'which. The query options apply to a simulation.',
   })
-  @ApiOkResponse({ type: SharedSimulationDto })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(SharedSimulationDto) }, { $ref: getSchemaPath(SharedComparisonDto) }],
+      discriminator: {
+        propertyName: 'kind',
+        mapping: { simulation: getSchemaPath(SharedSimulationDto), comparison: getSchemaPath(SharedComparisonDto) },
+      },
+    },
+  })
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiTooManyRequestsResponse(LIMITED)
   async read(
     @Ip() ip: string,
     @Param('token') token: string,
     @Query() query: SimulationDetailQueryDto,
-  ): Promise<SharedSimulationDto> {
+  ): Promise<SharedSimulationDto | SharedComparisonDto> {
     await this.limiter.count(ip);
-    const { link, record, result } = await this.sharing.readShared(token);
+    const shared = await this.sharing.readShared(token);
+    if (shared.kind === 'comparison') return SharedComparisonDto.from(shared);
+    const { link, record, result } = shared;
     // The analysis as the owner's GET /history/{id} gives it (same query options).
     return SharedSimulationDto.from(
       link.createdAt,
@@ -78,8 +94,9 @@ export class SharedController {
   @ApiOperation({
     summary: 'The shared result’s workbook (.xlsx)',
     description:
-      'The owner’s workbook of the result; when there is none yet it is built through the report queue and this ' +
-      'answers 409 REPORT_NOT_READY with Retry-After until it is ready.',
+      'A simulation: the owner’s workbook of the result; when there is none yet it is built through the report ' +
+      'queue and this answers 409 REPORT_NOT_READY with Retry-After until it is ready. A comparison: its ' +
+      'workbook, built on request (as GET /comparisons/{id}/xlsx).',
   })
   @ApiOkResponse({
     description: 'the workbook, as an attachment',

@@ -48,3 +48,15 @@ export class SharedReadsLimitedError extends DomainError {
     this.retryAfterSeconds = seconds;
   }
 }
+
+/** Only a completed comparison has a result to share. */
+export class ComparisonNotShareableError extends DomainError {
+  readonly code = 'COMPARISON_NOT_COMPLETED';
+  readonly httpStatus = 409;
+
+  constructor(comparisonId: string, status: string) {
+    super(`comparison ${comparisonId} is ${status}: it can be shared once it has completed`, [
+      { comparisonId, status },
+    ]);
+  }
+}

@@ -1,24 +1,43 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { EventPublisher } from '../../events/event-publisher';
+import { ComparisonNotFoundError } from '../comparison/comparison.errors';
+import { ComparisonService } from '../comparison/comparison.service';
+import type { ComparisonRecord } from '../comparison/comparison.types';
 import { SimulationNotFoundError } from '../history/history.errors';
 import { HistoryService } from '../history/history.service';
 import type { SimulationRecord, StoredSimulationResult } from '../history/history.types';
+import { ComparisonWorkbookService } from '../report/comparison-workbook.service';
 import { ReportService } from '../report/report.service';
 import { hashShareToken, looksLikeShareToken, newShareToken } from './share-token';
-import { SharedReportNotReadyError, ShareLinkNotFoundError, SimulationNotShareableError } from './sharing.errors';
-import { SHARING_EVENTS, sharingEvent } from './sharing.events';
+import {
+  ComparisonNotShareableError,
+  SharedReportNotReadyError,
+  ShareLinkNotFoundError,
+  SimulationNotShareableError,
+} from './sharing.errors';
+import { SHARING_EVENTS_OF, sharingEvent } from './sharing.events';
 import { SharingRepository } from './sharing.repository';
-import type { ShareLinkRecord } from './sharing.types';
+import type { ShareLinkRecord, ShareSubjectKind } from './sharing.types';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SharedSimulation {
+  kind: 'simulation';
   link: ShareLinkRecord;
   record: SimulationRecord;
   result: StoredSimulationResult;
 }
+
+export interface SharedComparison {
+  kind: 'comparison';
+  link: ShareLinkRecord;
+  /** A completed comparison: its result is there. */
+  comparison: ComparisonRecord & { result: NonNullable<ComparisonRecord['result']> };
+}
+
+export type SharedSubject = SharedSimulation | SharedComparison;
 
 export interface SharedWorkbook {
   stream: Readable;
@@ -28,10 +47,11 @@ export interface SharedWorkbook {
 }
 
 /**
- * Read-only links to a user's results. The owner creates, lists and revokes links (each change with its event,
- * in one transaction); anyone with a token reads the result, and downloads its workbook, until the link is
- * revoked or the result or the account is deleted. Simulations are read through the history service (owner
- * checks included), workbooks through the report service, so a comparison can plug in beside them.
+ * Read-only links to a user's results (simulations and comparisons). The owner creates, lists and revokes links
+ * (each change with its event, in one transaction); anyone with a token reads the result, and downloads its
+ * workbook, until the link is revoked or the result or the account is deleted. Simulations are read through the
+ * history service, comparisons through the comparison service (owner checks included), workbooks through the
+ * report service.
  */
 @Injectable()
 export class SharingService {
@@ -40,7 +60,9 @@ export class SharingService {
   constructor(
     private readonly repository: SharingRepository,
     private readonly history: HistoryService,
+    private readonly comparisons: ComparisonService,
     private readonly reports: ReportService,
+    private readonly comparisonWorkbooks: ComparisonWorkbookService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -48,31 +70,21 @@ export class SharingService {
   async shareSimulation(userId: string, simulationId: string): Promise<{ link: ShareLinkRecord; token: string }> {
     const simulation = await this.history.getOwned(userId, simulationId);
     if (simulation.status !== 'completed') throw new SimulationNotShareableError(simulationId, simulation.status);
-    const { token, hash, hint } = newShareToken();
-    const link: ShareLinkRecord = {
-      id: randomUUID(),
-      userId,
-      subjectKind: 'simulation',
-      subjectId: simulationId,
-      tokenHint: hint,
-      createdAt: new Date(),
-      revokedAt: null,
-    };
-    await this.repository.transaction(async (tx) => {
-      await this.repository.insert({ ...link, tokenHash: hash }, tx);
-      await this.events.publish(
-        [sharingEvent(SHARING_EVENTS.simulationShared, userId, simulationId, { linkId: link.id })],
-        tx,
-      );
-    });
-    this.logger.log({ message: 'simulation shared', simulationId, linkId: link.id, userId });
+    const created = await this.createLink(userId, 'simulation', simulationId);
     // The workbook is prepared now (or an existing one reused), so that a viewer can download it at once.
     await this.reports
       .request(userId, simulationId, false)
       .catch((error: unknown) =>
         this.logger.warn({ message: 'shared workbook not prepared', simulationId, error: String(error) }),
       );
-    return { link, token };
+    return created;
+  }
+
+  /** A new link to the user's own completed comparison; the token is returned once and never stored. */
+  async shareComparison(userId: string, comparisonId: string): Promise<{ link: ShareLinkRecord; token: string }> {
+    const comparison = await this.comparisons.getOwned(userId, comparisonId);
+    if (comparison.status !== 'completed') throw new ComparisonNotShareableError(comparisonId, comparison.status);
+    return this.createLink(userId, 'comparison', comparisonId);
   }
 
   async listSimulationLinks(userId: string, simulationId: string): Promise<ShareLinkRecord[]> {
@@ -80,50 +92,118 @@ export class SharingService {
     return this.repository.listActive(userId, 'simulation', simulationId);
   }
 
+  async listComparisonLinks(userId: string, comparisonId: string): Promise<ShareLinkRecord[]> {
+    await this.comparisons.getOwned(userId, comparisonId);
+    return this.repository.listActive(userId, 'comparison', comparisonId);
+  }
+
   /** Revokes one of the simulation's active links, named by its token or its id (the list shows ids, not tokens). */
   async revokeSimulationLink(userId: string, simulationId: string, tokenOrId: string): Promise<void> {
     await this.history.getOwned(userId, simulationId);
+    await this.revokeLink(userId, 'simulation', simulationId, tokenOrId);
+  }
+
+  /** Revokes one of the comparison's active links, named by its token or its id. */
+  async revokeComparisonLink(userId: string, comparisonId: string, tokenOrId: string): Promise<void> {
+    await this.comparisons.getOwned(userId, comparisonId);
+    await this.revokeLink(userId, 'comparison', comparisonId, tokenOrId);
+  }
+
+  /** The shared simulation or comparison with its result, or ShareLinkNotFoundError. */
+  async readShared(token: string): Promise<SharedSubject> {
+    const link = await this.activeLink(token);
+    if (link.subjectKind === 'comparison')
+      return { kind: 'comparison', link, comparison: await this.ownersComparison(link) };
+    const { record, result } = await this.orGone(link, () => this.history.getDetail(link.userId, link.subjectId));
+    if (!result) throw new ShareLinkNotFoundError();
+    return { kind: 'simulation', link, record, result };
+  }
+
+  /**
+   * The shared result's workbook. A simulation's: the owner's existing report of it, or one built now through the
+   * report queue (SharedReportNotReadyError, with Retry-After, until it is ready). A comparison's: built now.
+   */
+  async sharedWorkbook(token: string): Promise<SharedWorkbook> {
+    const link = await this.activeLink(token);
+    if (link.subjectKind === 'comparison') {
+      const { content, fileName, contentType } = await this.comparisonWorkbooks.build(
+        await this.ownersComparison(link),
+      );
+      return { stream: Readable.from([content]), size: content.length, fileName, contentType };
+    }
+    const { report } = await this.orGone(link, () => this.reports.request(link.userId, link.subjectId, false));
+    if (report.status !== 'completed') throw new SharedReportNotReadyError();
+    return this.reports.download(link.userId, report.id);
+  }
+
+  private async createLink(
+    userId: string,
+    subjectKind: ShareSubjectKind,
+    subjectId: string,
+  ): Promise<{ link: ShareLinkRecord; token: string }> {
+    const { token, hash, hint } = newShareToken();
+    const link: ShareLinkRecord = {
+      id: randomUUID(),
+      userId,
+      subjectKind,
+      subjectId,
+      tokenHint: hint,
+      createdAt: new Date(),
+      revokedAt: null,
+    };
+    await this.repository.transaction(async (tx) => {
+      await this.repository.insert({ ...link, tokenHash: hash }, tx);
+      await this.events.publish(
+        [
+          sharingEvent(
+            SHARING_EVENTS_OF[subjectKind].shared,
+            userId,
+            { kind: subjectKind, id: subjectId },
+            {
+              linkId: link.id,
+            },
+          ),
+        ],
+        tx,
+      );
+    });
+    this.logger.log({ message: `${subjectKind} shared`, subjectId, linkId: link.id, userId });
+    return { link, token };
+  }
+
+  private async revokeLink(
+    userId: string,
+    subjectKind: ShareSubjectKind,
+    subjectId: string,
+    tokenOrId: string,
+  ): Promise<void> {
     const by = looksLikeShareToken(tokenOrId)
       ? { tokenHash: hashShareToken(tokenOrId) }
       : UUID_PATTERN.test(tokenOrId)
         ? { id: tokenOrId.toLowerCase() }
         : null;
-    const link = by && (await this.repository.findActiveOf(userId, 'simulation', simulationId, by));
+    const link = by && (await this.repository.findActiveOf(userId, subjectKind, subjectId, by));
     if (!link) throw new ShareLinkNotFoundError();
     const revoked = await this.repository.transaction(async (tx) => {
       if (!(await this.repository.revoke(link.id, new Date(), tx))) return false;
       await this.events.publish(
         [
-          sharingEvent(SHARING_EVENTS.simulationShareRevoked, userId, simulationId, {
-            linkId: link.id,
-            reason: 'revoked-by-user' as const,
-          }),
+          sharingEvent(
+            SHARING_EVENTS_OF[subjectKind].revoked,
+            userId,
+            { kind: subjectKind, id: subjectId },
+            {
+              linkId: link.id,
+              reason: 'revoked-by-user' as const,
+            },
+          ),
         ],
         tx,
       );
       return true;
     });
     if (!revoked) throw new ShareLinkNotFoundError();
-    this.logger.log({ message: 'share link revoked', simulationId, linkId: link.id, userId });
-  }
-
-  /** The shared simulation and its result, or ShareLinkNotFoundError. */
-  async readShared(token: string): Promise<SharedSimulation> {
-    const link = await this.activeLink(token);
-    const { record, result } = await this.ownersDetail(link);
-    if (!result) throw new ShareLinkNotFoundError();
-    return { link, record, result };
-  }
-
-  /**
-   * The shared simulation's workbook: the owner's existing report of it, or one built now through the report
-   * queue (SharedReportNotReadyError, with Retry-After, until it is ready).
-   */
-  async sharedWorkbook(token: string): Promise<SharedWorkbook> {
-    const link = await this.activeLink(token);
-    const { report } = await this.orGone(link, () => this.reports.request(link.userId, link.subjectId, false));
-    if (report.status !== 'completed') throw new SharedReportNotReadyError();
-    return this.reports.download(link.userId, report.id);
+    this.logger.log({ message: 'share link revoked', subjectKind, subjectId, linkId: link.id, userId });
   }
 
   private async activeLink(token: string): Promise<ShareLinkRecord> {
@@ -132,20 +212,27 @@ export class SharingService {
     return link;
   }
 
-  private ownersDetail(
-    link: ShareLinkRecord,
-  ): Promise<{ record: SimulationRecord; result: StoredSimulationResult | null }> {
-    return this.orGone(link, () => this.history.getDetail(link.userId, link.subjectId));
+  private async ownersComparison(link: ShareLinkRecord): Promise<SharedComparison['comparison']> {
+    const comparison = await this.orGone(link, () => this.comparisons.getOwned(link.userId, link.subjectId));
+    const { result } = comparison;
+    // Shared when completed, and a comparison never leaves that state: no result means nothing to show.
+    if (comparison.status !== 'completed' || !result) throw new ShareLinkNotFoundError();
+    return { ...comparison, result };
   }
 
-  /** Runs `read`; when the shared simulation is gone, its links are removed and the answer is a plain 404. */
+  /** Runs `read`; when the shared subject is gone, its links are removed and the answer is a plain 404. */
   private async orGone<T>(link: ShareLinkRecord, read: () => Promise<T>): Promise<T> {
     try {
       return await read();
     } catch (error) {
-      if (!(error instanceof SimulationNotFoundError)) throw error;
+      if (!(error instanceof SimulationNotFoundError) && !(error instanceof ComparisonNotFoundError)) throw error;
       const removed = await this.repository.deleteForSubject(link.subjectKind, link.subjectId);
-      this.logger.log({ message: 'links of a deleted simulation removed', simulationId: link.subjectId, removed });
+      this.logger.log({
+        message: 'links of a deleted result removed',
+        subjectKind: link.subjectKind,
+        subjectId: link.subjectId,
+        removed,
+      });
       throw new ShareLinkNotFoundError();
     }
   }

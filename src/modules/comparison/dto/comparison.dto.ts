@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { ComparisonOutcome } from '../../../engine';
+import { MAX_HISTORY_PAGE } from '../../history/dto/history-query.dto';
 import { PerformanceMetricsDto } from '../../history/dto/simulation-metrics.dto';
 import type { ComparisonRecord } from '../comparison.types';
 import { COMPARISON_STATUSES, ComparisonStatus } from '../entities/comparison.entity';
@@ -38,10 +51,10 @@ export class ComparisonRequestDto {
   @IsUUID('all', { each: true })
   simulationIds?: string[];
 
+  // No `default` in the schema: generated clients (openapi-typescript) make a property with a default required.
   @ApiPropertyOptional({
     enum: PERIOD_MODES,
-    default: 'common',
-    description: 'common: every member on the period all can cover; own: each on its own period',
+    description: 'common (when absent): every member on the period all can cover; own: each on its own period',
   })
   @IsOptional()
   @IsIn(PERIOD_MODES)
@@ -110,6 +123,38 @@ export class ComparisonSummaryDto {
       finishedAt: comparison.finishedAt?.toISOString() ?? null,
     };
   }
+}
+
+/** GET /comparisons: pages as GET /history has them (same names, limits and defaults). */
+export class ComparisonListQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_HISTORY_PAGE, default: 1 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_HISTORY_PAGE)
+  page = 1;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  size = 20;
+}
+
+/** One page of the user's comparisons, newest first, as GET /history pages simulations. */
+export class ComparisonPageDto {
+  @ApiProperty({ type: [ComparisonSummaryDto] })
+  items!: ComparisonSummaryDto[];
+
+  @ApiProperty({ example: 1 })
+  page!: number;
+
+  @ApiProperty({ example: 20 })
+  size!: number;
+
+  @ApiProperty({ example: 57, description: 'the user’s comparisons, over all pages' })
+  total!: number;
 }
 
 export class DateRangeDto {

@@ -49,8 +49,8 @@ const WEIGHT = '0.00%';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
 
-type Format = 'pct' | 'ratio' | 'int' | 'date' | 'money' | 'text';
-const NUM_FMT: Record<Format, string | undefined> = {
+export type Format = 'pct' | 'ratio' | 'int' | 'date' | 'money' | 'text';
+export const NUM_FMT: Record<Format, string | undefined> = {
   pct: PCT,
   ratio: RATIO,
   int: '0',
@@ -123,7 +123,7 @@ const KIND_WORDS: Record<string, string> = { 'total-return': 'total return', 'pr
 export { excelDate };
 
 /** A number cell when finite; empty otherwise (a metric undefined for the series is stored as null). */
-const numberOrNull = (value: unknown): number | null =>
+export const numberOrNull = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 /**
@@ -134,7 +134,7 @@ function storedWeight(value: number): number | null {
   return Number.isFinite(value) ? Number(value.toPrecision(7)) : null;
 }
 
-function styleHeader(row: ExcelJS.Row): void {
+export function styleHeader(row: ExcelJS.Row): void {
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.font = HEADER_FONT;

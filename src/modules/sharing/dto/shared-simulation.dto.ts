@@ -17,7 +17,7 @@ export class SharedSimulationResultDto extends OmitType(SimulationDetailDto, [
 ] as const) {}
 
 export class SharedSimulationDto {
-  @ApiProperty({ enum: ['simulation'], description: 'what is shared (comparisons will come)' })
+  @ApiProperty({ enum: ['simulation'], description: 'what is shared (a comparison: SharedComparisonDto)' })
   kind!: 'simulation';
 
   @ApiProperty({ description: 'when the link was created' })

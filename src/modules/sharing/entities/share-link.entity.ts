@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const SHARE_SUBJECT_KINDS = ['simulation'] as const;
+export const SHARE_SUBJECT_KINDS = ['simulation', 'comparison'] as const;
 export type ShareSubjectKind = (typeof SHARE_SUBJECT_KINDS)[number];
 
 /** One read-only link to a result: the token itself is never stored, only its SHA-256. */
