@@ -26,6 +26,7 @@ import { TearsheetService } from './tearsheet/tearsheet.service';
     TearsheetService,
     { provide: ReportStorage, useClass: LocalReportStorage },
   ],
-  exports: [ReportService],
+  // The tearsheet is rendered for share links too (SharingService checks the link, then asks for it).
+  exports: [ReportService, TearsheetService],
 })
 export class ReportModule {}

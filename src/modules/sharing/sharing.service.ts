@@ -6,6 +6,7 @@ import { SimulationNotFoundError } from '../history/history.errors';
 import { HistoryService } from '../history/history.service';
 import type { SimulationRecord, StoredSimulationResult } from '../history/history.types';
 import { ReportService } from '../report/report.service';
+import { TearsheetService } from '../report/tearsheet/tearsheet.service';
 import { hashShareToken, looksLikeShareToken, newShareToken } from './share-token';
 import { SharedReportNotReadyError, ShareLinkNotFoundError, SimulationNotShareableError } from './sharing.errors';
 import { SHARING_EVENTS, sharingEvent } from './sharing.events';
@@ -41,6 +42,7 @@ export class SharingService {
     private readonly repository: SharingRepository,
     private readonly history: HistoryService,
     private readonly reports: ReportService,
+    private readonly tearsheets: TearsheetService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -124,6 +126,14 @@ export class SharingService {
     const { report } = await this.orGone(link, () => this.reports.request(link.userId, link.subjectId, false));
     if (report.status !== 'completed') throw new SharedReportNotReadyError();
     return this.reports.download(link.userId, report.id);
+  }
+
+  /** The shared simulation's tearsheet, rendered with nothing of the owner (no simulation id). */
+  async sharedTearsheet(token: string): Promise<{ html: string; fileName: string }> {
+    const { record, result } = await this.readShared(token);
+    const rendered = this.tearsheets.renderStored(record, result, 'shared');
+    this.logger.log({ message: 'shared tearsheet rendered', bytes: rendered.html.length });
+    return rendered;
   }
 
   private async activeLink(token: string): Promise<ShareLinkRecord> {
