@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { runCli } from '../../src/cli/cli';
+import { EXIT_SIMULATION_FAILED } from '../../src/cli/simulate.command';
 import type { ProjectionInputs, ProjectionOutputs } from '../../src/modules/projection/projection.types';
 import { testDatabaseUrl } from '../harness/test-services';
 import { eventually, RunningApp, startApp } from '../support/test-app';
@@ -178,6 +180,80 @@ describe('projection workbook and shared analysis on PostgreSQL', () => {
         details: [{ projectionId, status }],
       });
     }
+  });
+
+  async function cli(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['project', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('portofino project <simulation id> runs the projection on the server and prints what GET /projections/{id} says', async () => {
+    const asJson = await cli(
+      simulationId,
+      '--api',
+      running.url,
+      '--token',
+      alice.accessToken,
+      '--paths',
+      '400',
+      '--years',
+      '10',
+      '--seed',
+      '21',
+      '--method',
+      'block',
+      '--block',
+      '6',
+      '--withdraw',
+      '5000/year',
+      '--json',
+    );
+    expect(asJson.code).toBe(0);
+    const printed = JSON.parse(asJson.out) as {
+      projectionId: string;
+      inputs: ProjectionInputs;
+      outputs: ProjectionOutputs;
+    };
+    const stored = await api()
+      .get(`/projections/${printed.projectionId}`)
+      .set('Authorization', alice.bearer)
+      .expect(200);
+    expect(printed.outputs).toEqual(stored.body.outputs);
+    expect(stored.body.inputs).toMatchObject({
+      paths: 400,
+      years: 10,
+      seed: 21,
+      method: 'block',
+      blockMonths: 6,
+      cashFlow: { kind: 'amount', amount: -5000, period: 'year', inflationIndexed: false },
+    });
+
+    // In words, through the token in the environment's place (ApiDefaults), the server's defaults for the rest.
+    const lines: string[] = [];
+    const words = await runCli(
+      ['project', simulationId, '--paths', '300', '--years', '10', '--seed', '21'],
+      {
+        out: (text) => lines.push(text),
+        err: () => undefined,
+      },
+      { apiUrl: running.url, token: alice.accessToken },
+    );
+    expect(words).toBe(0);
+    const text = lines.join('\n');
+    expect(text).toMatch(
+      /^300 paths × 10 years from [\d,.]+, blocks of 12 months from 48 complete months \(seed 21\)\.$/m,
+    );
+    expect(text).toMatch(/^year 10( +[\d,.]+){7}$/m);
+    expect(text).toMatch(/^In \d+ of 300 paths the money lasted 10 years\.$/m);
+
+    // Another user's simulation: the server's 404, said plainly.
+    const foreign = await cli(simulationId, '--api', running.url, '--token', bob.accessToken);
+    expect(foreign.code).toBe(EXIT_SIMULATION_FAILED);
+    expect(foreign.err).toBe(
+      `error: POST /history/${simulationId}/projections answered 404 SIMULATION_NOT_FOUND: simulation ${simulationId} not found`,
+    );
   });
 
   describe('a share link', () => {
