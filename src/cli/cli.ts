@@ -2,7 +2,8 @@ import { DomainError } from '../common/domain-error';
 import { loadSamplePrices } from '../sample-data/sample-data.loader';
 import { CliPriceSource, loadMarketPrices, PRICE_SOURCES } from './market-data.loader';
 import { COMPARE_USAGE, runCompare } from './compare.command';
-import { PROJECT_USAGE, runProject } from './project.command';
+import { ApiDefaults, runProjectApi, SIMULATION_ID } from './project-api.command';
+import { parseProjectArgs, PROJECT_USAGE, runProject } from './project.command';
 import { CliOutput, EXIT_OK, EXIT_SIMULATION_FAILED, EXIT_USAGE, runSimulate, USAGE } from './simulate.command';
 
 const SOURCE_USAGE = `  --source   sample (default: bundled data, offline) | yahoo (Yahoo Finance, stored in the configured
@@ -12,10 +13,11 @@ const SOURCE_USAGE = `  --source   sample (default: bundled data, offline) | yah
 const HELP = new Set(['--help', '-h', 'help']);
 
 /**
- * The `portofino` command line: `portofino simulate "<command>" [--json] [--source sample|yahoo|db]`, `portofino compare "<cmd>" "<cmd>" … [--json]` (sample data), and
+ * The `portofino` command line: `portofino simulate "<command>" [--json] [--source sample|yahoo|db]`, `portofino compare "<cmd>" "<cmd>" … [--json]` (sample data),
+ * `portofino project "<command>" | <simulation id> …` (locally, or on a server for a simulation id: `api`), and
  * `--help` (also after `simulate`, anywhere among its arguments). Returns the exit code.
  */
-export async function runCli(argv: readonly string[], io: CliOutput): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliOutput, api: ApiDefaults = {}): Promise<number> {
   const [subcommand, ...rest] = argv;
   if (
     subcommand === undefined ||
@@ -41,6 +43,9 @@ export async function runCli(argv: readonly string[], io: CliOutput): Promise<nu
       io.out(PROJECT_USAGE);
       return EXIT_OK;
     }
+    // A simulation id instead of a command: the projection runs on the server, from that simulation.
+    const parsed = parseProjectArgs(rest);
+    if (typeof parsed !== 'string' && SIMULATION_ID.test(parsed.command)) return runProjectApi(parsed, api, io);
     return runProject(rest, () => loadSamplePrices(), io);
   }
   if (subcommand === 'simulate') {

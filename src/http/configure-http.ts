@@ -7,6 +7,7 @@ import { logAccess } from './access-log';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { errorCodeForStatus, sendError } from './error-response';
 import { verifyJsonBody } from './json-body-limits';
+import { compressLargeJson } from './json-compression';
 import { assignRequestId, requestIdOf } from './request-id';
 import { createValidationPipe } from './validation.pipe';
 
@@ -43,7 +44,7 @@ function guardedParser(parser: RequestHandler): RequestHandler {
 }
 
 /**
- * Everything HTTP-wide: request ids, access log, helmet, body limits, CORS, validation, the error filter, and
+ * Everything HTTP-wide: request ids, access log, helmet, gzip of large JSON answers, body limits, CORS, validation, the error filter, and
  * in the worker role a fence that leaves only /health and /metrics.
  */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
@@ -81,6 +82,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
       });
     });
   }
+  // A long result's JSON is megabytes of decimal numbers: gzip when the client accepts it (json-compression.ts).
+  server.use(compressLargeJson);
   // Nesting is bounded before parsing: validation recurses once per level (see json-body-limits.ts).
   server.use(guardedParser(express.json({ limit: config.http.bodyLimit, verify: verifyJsonBody })));
   server.use(guardedParser(express.urlencoded({ extended: false, limit: config.http.bodyLimit })));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { completedSimulation, expect, registerByApi, screenshot, signInWithForm, test } from './fixtures';
 
 const COMMAND = 'AAPL-L-60% MSFT-L-40% 2012-01-01 2022-12-28 contribute=-300/month';
@@ -42,5 +43,17 @@ test('a person projects a completed simulation forward from its results page', a
   await expect(outcomes).toContainText(`In ${count(outputs.pathsAboveTarget)} of 2,000 paths it ended above`);
   await expect(panel.getByRole('img', { name: /Projected value by percentile/ })).toBeVisible();
   await expect(panel.locator('canvas').first()).toBeVisible();
+
+  // The workbook of the projection, from the panel.
+  const downloading = page.waitForEvent('download', { timeout: 60_000 });
+  await panel.getByRole('button', { name: 'Download XLSX' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^portofino-.*-projection\.xlsx$/);
+  expect(
+    readFileSync(await download.path())
+      .subarray(0, 2)
+      .toString('latin1'),
+  ).toBe('PK');
+  await expect(panel.getByRole('status').filter({ hasText: 'Downloaded portofino-' })).toBeVisible();
   await screenshot(page, 'projection');
 });

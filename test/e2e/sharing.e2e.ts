@@ -76,3 +76,53 @@ test('the owner shares a result, a signed-out visitor sees it read-only, the own
     await visitorContext.close();
   }
 });
+
+test('a shared result shows the rolling chart (another window from the link) and the episodes, and downloads its tearsheet', async ({
+  browser,
+  server,
+  request,
+}) => {
+  const owner = await registerByApi(request, server, 'analysis-sharer');
+  const command = 'AAPL-L-50% MSFT-L-50% 2012-01-03 2022-12-28 benchmark=^GSPC';
+  const simulationId = await completedSimulation(request, server, owner, command);
+  const headers = { authorization: `Bearer ${owner.accessToken}` };
+  const link = await request.post(`${server.url}/history/${simulationId}/share`, { headers });
+  expect(link.status()).toBe(201);
+  const { token } = (await link.json()) as { token: string };
+
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
+  try {
+    await visitor.goto(`${server.app}/shared/${token}`);
+    const rolling = visitor.getByRole('region', { name: 'Rolling metrics' });
+    await expect(rolling.getByRole('heading', { name: 'Rolling 12 months return vs ^GSPC' })).toBeVisible();
+    await expect(visitor.getByRole('table', { name: 'Drawdown episodes' }).getByRole('row').nth(1)).toBeVisible();
+
+    // Another window: asked of the share link, signed out.
+    const asked = visitor.waitForResponse((response) =>
+      response.url().includes(`/shared/${token}/analysis?rollingWindow=756`),
+    );
+    await rolling.getByRole('radio', { name: '36 months' }).check();
+    expect((await asked).status()).toBe(200);
+    await expect(rolling.getByRole('heading', { name: 'Rolling 36 months return vs ^GSPC' })).toBeVisible();
+    await expect(rolling.getByRole('img')).toHaveAttribute(
+      'aria-label',
+      /^Rolling 36 months return from \d{4}-\d{2}-\d{2}/,
+    );
+
+    // The tearsheet, signed out: the result, nothing of the owner.
+    const downloading = visitor.waitForEvent('download', { timeout: 60_000 });
+    await visitor.getByRole('button', { name: 'Download tearsheet' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^portofino-aapl-l-50pct-msft-l-50pct-.*-tearsheet\.html$/);
+    const html = readFileSync(await download.path(), 'utf8');
+    expect(html).toContain('AAPL-L-50% MSFT-L-50%');
+    expect(html).toContain('shared snapshot');
+    expect(html).not.toContain(simulationId);
+    expect(html).not.toContain(owner.email);
+    await expect(visitor.getByRole('status').filter({ hasText: 'Downloaded portofino-' })).toBeVisible();
+    await screenshot(visitor, 'shared-result-analysis');
+  } finally {
+    await context.close();
+  }
+});

@@ -19,7 +19,7 @@ import { ResultsHeader } from './results-header';
 import { RollingSection } from './rolling-section';
 import styles from './results.module.css';
 import { TradesList } from './trades-list';
-import { useSimulationAnalysis } from './use-analysis';
+import { ownerAnalysisSource, useSimulationAnalysis, type AnalysisSource } from './use-analysis';
 import { isNotFound, useSimulation, useSimulationActions } from './use-simulation';
 
 function NotFound() {
@@ -67,7 +67,7 @@ function Failed({ detail }: { detail: SimulationDetail }) {
 
 /**
  * What the results below the header need: an owner's simulation and a shared one both have it (a shared snapshot
- * carries no id, rolling metrics or episodes: those sections are left out).
+ * carries no id: its other rolling windows come from the share link, see CompletedResults' analysisSource).
  */
 export type ResultView = Pick<
   SimulationDetail,
@@ -93,14 +93,18 @@ export function episodeHighlight(episode: Episode, index: number, lastDay: strin
 }
 
 /** Drawdown episodes and rolling metrics, with the state they share with the charts (the chosen episode, the window). */
-function useAnalysisView(detail: ResultView) {
+function useAnalysisView(detail: ResultView, analysisSource: AnalysisSource | undefined) {
+  const source = useMemo(
+    () => analysisSource ?? (detail.id ? ownerAnalysisSource(detail.id) : null),
+    [analysisSource, detail.id],
+  );
   const initial =
-    detail.id && detail.rolling && detail.drawdownEpisodes
+    source && detail.rolling && detail.drawdownEpisodes
       ? { rolling: detail.rolling, drawdownEpisodes: detail.drawdownEpisodes }
       : null;
   const [window, setWindow] = useState(detail.rolling?.window ?? 252);
   const [selected, setSelected] = useState<number | null>(null);
-  const analysis = useSimulationAnalysis(detail.id ?? '', window, initial);
+  const analysis = useSimulationAnalysis(source, window, initial);
   const dates = detail.series?.dates;
   const times = useMemo(() => (dates ? epochSeconds(dates) : new Float64Array(0)), [dates]);
   const episode = selected !== null ? detail.drawdownEpisodes?.episodes[selected] : undefined;
@@ -108,10 +112,13 @@ function useAnalysisView(detail: ResultView) {
   return { initial, window, setWindow, selected, setSelected, analysis, times, highlight };
 }
 
-/** A completed result: headline cards, charts, analysis, every metric, the outcome and the trades. */
-export function CompletedResults({ detail }: { detail: ResultView }) {
+/**
+ * A completed result: headline cards, charts, analysis, every metric, the outcome and the trades. Other rolling
+ * windows are read from `analysisSource` (a share link's), by default from the owner's simulation.
+ */
+export function CompletedResults({ detail, analysisSource }: { detail: ResultView; analysisSource?: AnalysisSource }) {
   const metrics = detail.metrics;
-  const view = useAnalysisView(detail);
+  const view = useAnalysisView(detail, analysisSource);
   if (!metrics || !detail.series) {
     return (
       <p className="error-box" role="alert">

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError, api, errorMessage, unwrap, type Schemas } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format/numbers';
 import { loadUplot } from '../charts/uplot-chart';
@@ -13,6 +13,8 @@ import { SHOWN_TRADES } from '../results/trades-list';
 import { copyText } from './copy-text';
 import { SharedComparison } from './shared-comparison';
 import { SharedDownload } from './shared-download';
+import { sharedAnalysisSource } from './shared-analysis';
+import { SharedTearsheetDownload } from './shared-tearsheet';
 import sharing from './sharing.module.css';
 
 type SharedSimulation = Schemas['SharedSimulationDto'];
@@ -25,8 +27,8 @@ function SharedHeader({ token, shared }: { token: string; shared: SharedSimulati
       <section className={sharing.snapshot} aria-label="Shared snapshot">
         <p>
           <strong>Shared snapshot.</strong> Someone shared this result with you on {formatDateTime(shared.sharedAt)}: a
-          read-only copy of their backtest. You can look, and download its workbook; to change it, open the command in
-          your own workspace.
+          read-only copy of their backtest. You can look, and download its workbook and tearsheet; to change it, open
+          the command in your own workspace.
         </p>
       </section>
       <h1 className={styles.title}>
@@ -48,6 +50,7 @@ function SharedHeader({ token, shared }: { token: string; shared: SharedSimulati
       {simulation.summary && <ResultWarnings warnings={simulation.summary.warnings} />}
       <div className={styles.actions}>
         <SharedDownload token={token} />
+        <SharedTearsheetDownload token={token} />
         {/* The workspace opens ?command= in the editor; signed out, sign-in comes first and then back here. */}
         <Link className="button secondary" href={`/?command=${encodeURIComponent(simulation.command)}`}>
           Open in my workspace
@@ -75,6 +78,7 @@ function SharedHeader({ token, shared }: { token: string; shared: SharedSimulati
 
 /** /shared/{token}: a shared result, read-only, for anyone with the link (no sign-in). */
 export function SharedResults({ token }: { token: string }) {
+  const analysisSource = useMemo(() => sharedAnalysisSource(token), [token]);
   const query = useQuery({
     queryKey: ['shared', token],
     queryFn: async ({ signal }) =>
@@ -122,7 +126,7 @@ export function SharedResults({ token }: { token: string }) {
   return (
     <article className={styles.results}>
       <SharedHeader token={token} shared={query.data} />
-      <CompletedResults detail={query.data.simulation} />
+      <CompletedResults detail={query.data.simulation} analysisSource={analysisSource} />
     </article>
   );
 }

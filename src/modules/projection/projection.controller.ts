@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -17,6 +17,8 @@ import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user'
 import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
 import { ProjectionAcceptedDto, ProjectionDto, ProjectionOutputsDto, ProjectionRequestDto } from './dto/projection.dto';
 import { ProjectionService } from './projection.service';
+
+const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('projections')
 @ApiBearerAuth()
@@ -69,5 +71,31 @@ export class ProjectionController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<ProjectionDto> {
     return ProjectionDto.from(await this.projections.getOwned(user.id, id));
+  }
+
+  @Get('projections/:id/xlsx')
+  @ApiParam(UUID_PARAM)
+  @ApiOperation({
+    summary: 'The workbook (.xlsx) of a completed projection: inputs, percentile bands with a chart, distributions',
+    description:
+      'Built on request from the stored outputs (no job); the values are those GET /projections/{id} serves.',
+  })
+  // The workbook on success only: errors are JSON like everywhere else.
+  @ApiOkResponse({
+    description: 'the workbook, as an attachment',
+    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'PROJECTION_NOT_FOUND: unknown id, or another user’s' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'PROJECTION_NOT_COMPLETED: queued, running or failed' })
+  async workbook(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<StreamableFile> {
+    const { buffer, fileName } = await this.projections.workbook(user.id, id);
+    return new StreamableFile(buffer, {
+      type: XLSX_CONTENT_TYPE,
+      length: buffer.length,
+      disposition: `attachment; filename="${fileName}"`,
+    });
   }
 }

@@ -54,3 +54,18 @@ export class InsufficientHistoryError extends DomainError {
     super(`simulation ${simulationId} cannot be projected: ${message}`, [{ simulationId }]);
   }
 }
+
+/** The projection's outputs do not exist yet (queued or running), or never will (failed): nothing to export. */
+export class ProjectionNotCompletedError extends DomainError {
+  readonly code = 'PROJECTION_NOT_COMPLETED';
+  readonly httpStatus = 409;
+
+  constructor(id: string, status: string, reason: string | null) {
+    super(
+      status === 'failed'
+        ? `projection ${id} failed${reason ? ` (${reason})` : ''}: it has no outputs to export; run it again`
+        : `projection ${id} is ${status}: its workbook can be downloaded once it has completed`,
+      [{ projectionId: id, status }],
+    );
+  }
+}

@@ -30,6 +30,7 @@ import { TearsheetService } from './tearsheet/tearsheet.service';
     ComparisonWorkbookService,
     { provide: ReportStorage, useClass: LocalReportStorage },
   ],
-  exports: [ReportService, ComparisonWorkbookService],
+  // The tearsheet is rendered for share links too (SharingService checks the link, then asks for it).
+  exports: [ReportService, ComparisonWorkbookService, TearsheetService],
 })
 export class ReportModule {}

@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Ip, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Ip, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
@@ -12,6 +13,9 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '../../common/public.decorator';
 import { ApiDatabaseUnavailableResponse, ErrorResponse } from '../../http/error-response';
+import type { Response } from 'express';
+import { SimulationAnalysisQueryDto } from '../history/dto/simulation-analysis-query.dto';
+import { SimulationAnalysisDto } from '../history/dto/simulation-analysis.dto';
 import { SimulationDetailQueryDto } from '../history/dto/simulation-detail-query.dto';
 import { simulationAnalysis } from '../history/simulation-analysis.presenter';
 import { SharedComparisonDto } from './dto/shared-comparison.dto';
@@ -19,6 +23,7 @@ import { SharedSimulationDto } from './dto/shared-simulation.dto';
 import { SharedReadLimiter } from './shared-read-limiter';
 import { SharingService } from './sharing.service';
 
+const TEARSHEET_CONTENT_TYPE = 'text/html; charset=utf-8';
 const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TOKEN_PARAM = {
   name: 'token',
@@ -113,5 +118,55 @@ export class SharedController {
       length: file.size,
       disposition: `attachment; filename="${file.fileName}"`,
     });
+  }
+
+  @Get(':token/analysis')
+  @Header('X-Robots-Tag', 'noindex, nofollow')
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  @ApiParam(TOKEN_PARAM)
+  @ApiOperation({
+    summary: 'Rolling metrics of one window and the drawdown episodes of a shared result, without its series',
+    description: 'As GET /history/{id}/analysis for the owner (same options): the shared page’s window chooser.',
+  })
+  @ApiOkResponse({ type: SimulationAnalysisDto })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED: an analysis option out of range' })
+  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiTooManyRequestsResponse(LIMITED)
+  async analysis(
+    @Ip() ip: string,
+    @Param('token') token: string,
+    @Query() query: SimulationAnalysisQueryDto,
+  ): Promise<SimulationAnalysisDto> {
+    await this.limiter.count(ip);
+    const { record, result } = await this.sharing.readSharedSimulation(token);
+    return simulationAnalysis(record, result, query);
+  }
+
+  @Get(':token/tearsheet')
+  @Header('X-Robots-Tag', 'noindex, nofollow')
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  @ApiParam(TOKEN_PARAM)
+  @ApiOperation({
+    summary: 'The shared result’s tearsheet: one self-contained HTML file (inline SVG; opens offline, prints to PDF)',
+    description: 'Rendered on request from the stored result, with nothing of the owner (not even the simulation id).',
+  })
+  @ApiOkResponse({
+    description: 'the tearsheet, as an attachment',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiTooManyRequestsResponse(LIMITED)
+  async tearsheet(
+    @Ip() ip: string,
+    @Param('token') token: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    await this.limiter.count(ip);
+    const { html, fileName } = await this.sharing.sharedTearsheet(token);
+    response.setHeader('Content-Type', TEARSHEET_CONTENT_TYPE);
+    response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    return html;
   }
 }

@@ -10,6 +10,7 @@ import { HistoryService } from '../history/history.service';
 import type { SimulationRecord, StoredSimulationResult } from '../history/history.types';
 import { ComparisonWorkbookService } from '../report/comparison-workbook.service';
 import { ReportService } from '../report/report.service';
+import { TearsheetService } from '../report/tearsheet/tearsheet.service';
 import { hashShareToken, looksLikeShareToken, newShareToken } from './share-token';
 import {
   ComparisonNotShareableError,
@@ -63,6 +64,7 @@ export class SharingService {
     private readonly comparisons: ComparisonService,
     private readonly reports: ReportService,
     private readonly comparisonWorkbooks: ComparisonWorkbookService,
+    private readonly tearsheets: TearsheetService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -204,6 +206,21 @@ export class SharingService {
     });
     if (!revoked) throw new ShareLinkNotFoundError();
     this.logger.log({ message: 'share link revoked', subjectKind, subjectId, linkId: link.id, userId });
+  }
+
+  /** A shared simulation, or ShareLinkNotFoundError (also for a comparison's link: it has no analysis or tearsheet). */
+  async readSharedSimulation(token: string): Promise<SharedSimulation> {
+    const shared = await this.readShared(token);
+    if (shared.kind !== 'simulation') throw new ShareLinkNotFoundError();
+    return shared;
+  }
+
+  /** The shared simulation's tearsheet, rendered with nothing of the owner (no simulation id). */
+  async sharedTearsheet(token: string): Promise<{ html: string; fileName: string }> {
+    const { record, result } = await this.readSharedSimulation(token);
+    const rendered = this.tearsheets.renderStored(record, result, 'shared');
+    this.logger.log({ message: 'shared tearsheet rendered', bytes: rendered.html.length });
+    return rendered;
   }
 
   private async activeLink(token: string): Promise<ShareLinkRecord> {

@@ -65,6 +65,15 @@ describe('the tearsheet', () => {
   });
   const html = renderTearsheet({ content: source, analysis });
 
+  it('names the simulation for its owner, and not at all on a share link', () => {
+    expect(html).toContain('simulation 00000000-0000-4000-8000-000000000003');
+    const shared = renderTearsheet({ content: source, analysis, shared: true });
+    expect(shared).not.toContain('00000000-0000-4000-8000-000000000003');
+    expect(shared).toContain('shared snapshot');
+    // Everything else is the same result.
+    expect(shared.replace(/<p class="muted">Simulated[^\n]*/, '').length).toBeGreaterThan(html.length * 0.95);
+  });
+
   it('loads nothing: no script, no external reference, a CSP of default-src none', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);

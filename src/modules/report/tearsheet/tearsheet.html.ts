@@ -8,6 +8,8 @@ import { escapeXml as escapeHtml, formatValue, svgLineChart, SvgLine } from './s
 export interface TearsheetInput {
   content: ReportContent;
   analysis: SeriesAnalysis;
+  /** Rendered for a share link: nothing that identifies the owner's simulation (its id). */
+  shared?: boolean;
 }
 
 const PORTFOLIO = '#1f4e79';
@@ -236,7 +238,7 @@ export function renderTearsheet(input: TearsheetInput): string {
 <header>
 <h1>PortoFino tearsheet</h1>
 <p class="command"><code>${escapeHtml(content.canonical)}</code></p>
-<p class="muted">Simulated ${escapeHtml(series.dates[0] ?? '')} to ${escapeHtml(series.dates[rows - 1] ?? '')} · generated ${escapeHtml(content.generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC · simulation ${escapeHtml(content.simulationId)}</p>
+<p class="muted">Simulated ${escapeHtml(series.dates[0] ?? '')} to ${escapeHtml(series.dates[rows - 1] ?? '')} · generated ${escapeHtml(content.generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC${input.shared ? ' · shared snapshot' : ` · simulation ${escapeHtml(content.simulationId)}`}</p>
 <div class="headlines">${headline}</div>
 </header>
 <section aria-labelledby="performance"><h2 id="performance">Performance</h2>
@@ -252,7 +254,7 @@ ${svgLineChart({ title: 'Drawdown', days: series.dates, lines: [{ name: 'Drawdow
 <p class="muted">Each point is the window of trading days ending that day: 6 months = 126, 12 months = 252, 36 months = 756 (returns annualised beyond a year).</p>
 ${rollingCharts(input)}</section>
 <section aria-labelledby="monthly" class="pagebreak"><h2 id="monthly">Monthly returns</h2>${monthlyGrid(content)}</section>
-<footer>Made by PortoFino from the stored result of simulation ${escapeHtml(content.simulationId)}. Past performance says nothing certain about the future; not investment advice.</footer>
+<footer>Made by PortoFino from the stored result of ${input.shared ? 'a shared simulation' : `simulation ${escapeHtml(content.simulationId)}`}. Past performance says nothing certain about the future; not investment advice.</footer>
 </body>
 </html>
 `;

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { analyseSeries, DEFAULT_OPTIONS, parseCommand } from '../../../engine';
 import { HistoryService } from '../../history/history.service';
+import type { SimulationRecord, StoredSimulationResult } from '../../history/history.types';
 import { reportContent } from '../report-content';
 import { SimulationFailedError, SimulationNotCompletedError } from '../report.errors';
 import { reportFileName } from '../report.service';
@@ -24,6 +25,20 @@ export class TearsheetService {
     const { record, result } = await this.history.getDetail(userId, simulationId);
     if (record.status === 'failed') throw new SimulationFailedError(simulationId, record.failureReason);
     if (!result) throw new SimulationNotCompletedError(simulationId, record.status);
+    const rendered = this.renderStored(record, result, 'owner');
+    this.logger.log({ message: 'tearsheet rendered', simulationId, userId, bytes: rendered.html.length });
+    return rendered;
+  }
+
+  /**
+   * The tearsheet of a stored result, with no access check: the caller has done it (the owner's route above, or a
+   * share link). For `shared`, nothing identifies the owner's simulation (no id); the rest is the result itself.
+   */
+  renderStored(
+    record: SimulationRecord,
+    result: StoredSimulationResult,
+    audience: 'owner' | 'shared',
+  ): { html: string; fileName: string } {
     const now = new Date();
     const content = reportContent(record, result, now);
     const parsed = parseCommand(record.canonical);
@@ -35,8 +50,7 @@ export class TearsheetService {
       benchmarkCloses: result.series.benchmark,
       riskFreeRate: options.riskFreePercent / 100,
     });
-    const html = renderTearsheet({ content, analysis });
-    this.logger.log({ message: 'tearsheet rendered', simulationId, userId, bytes: html.length });
+    const html = renderTearsheet({ content, analysis, shared: audience === 'shared' });
     return { html, fileName: tearsheetFileName(record.canonical, now) };
   }
 }

@@ -18,6 +18,11 @@ export interface LineChartSpec {
   valueFormat: string;
   /** Distance between two labels of the date axis. */
   dateLabels: { every: number; unit: 'months' | 'years' };
+  /**
+   * `date` (default): the categories are Excel dates. `category`: plain numbers (e.g. months ahead), shown as
+   * they are, one label every `dateLabels.every` categories.
+   */
+  axis?: 'date' | 'category';
   /** Position on the sheet, in cells: from (col,row) to (col,row), zero-based. */
   from: { col: number; row: number };
   to: { col: number; row: number };
@@ -54,18 +59,35 @@ function chartXml(spec: LineChartSpec): string {
     '<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
     `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}` +
     '<c:marker val="1"/><c:axId val="500001"/><c:axId val="500002"/></c:lineChart>' +
-    '<c:dateAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>' +
-    `<c:axPos val="b"/><c:numFmt formatCode="${spec.dateLabels.unit === 'months' ? 'mmm yyyy' : 'yyyy'}" sourceLinked="0"/>` +
-    '<c:majorTickMark val="out"/>' +
-    '<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500002"/><c:crosses val="autoZero"/>' +
-    '<c:auto val="1"/><c:lblOffset val="100"/><c:baseTimeUnit val="days"/>' +
-    `<c:majorUnit val="${spec.dateLabels.every}"/><c:majorTimeUnit val="${spec.dateLabels.unit}"/></c:dateAx>` +
+    categoryAxisXml(spec) +
     '<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>' +
     `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(spec.valueFormat)}" sourceLinked="0"/>` +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     '<c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
     '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
+  );
+}
+
+/** The horizontal axis: a date axis over Excel dates, or a category axis over plain numbers. */
+function categoryAxisXml(spec: LineChartSpec): string {
+  const common =
+    '<c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>';
+  if (spec.axis === 'category') {
+    return (
+      `<c:catAx>${common}<c:numFmt formatCode="General" sourceLinked="1"/>` +
+      '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500002"/>' +
+      '<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>' +
+      `<c:tickLblSkip val="${spec.dateLabels.every}"/><c:tickMarkSkip val="${spec.dateLabels.every}"/>` +
+      '<c:noMultiLvlLbl val="0"/></c:catAx>'
+    );
+  }
+  return (
+    `<c:dateAx>${common}<c:numFmt formatCode="${spec.dateLabels.unit === 'months' ? 'mmm yyyy' : 'yyyy'}" sourceLinked="0"/>` +
+    '<c:majorTickMark val="out"/>' +
+    '<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500002"/><c:crosses val="autoZero"/>' +
+    '<c:auto val="1"/><c:lblOffset val="100"/><c:baseTimeUnit val="days"/>' +
+    `<c:majorUnit val="${spec.dateLabels.every}"/><c:majorTimeUnit val="${spec.dateLabels.unit}"/></c:dateAx>`
   );
 }
 

@@ -134,6 +134,7 @@ function storedWeight(value: number): number | null {
   return Number.isFinite(value) ? Number(value.toPrecision(7)) : null;
 }
 
+/** The house header: white bold text on the dark blue fill. */
 export function styleHeader(row: ExcelJS.Row): void {
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
@@ -142,7 +143,7 @@ export function styleHeader(row: ExcelJS.Row): void {
 }
 
 /** Column widths that fit the longest text of each column (numbers count as 12 characters). */
-function fitColumns(sheet: ExcelJS.Worksheet, rows: unknown[][], min = 8, max = 80): void {
+export function fitColumns(sheet: ExcelJS.Worksheet, rows: unknown[][], min = 8, max = 80): void {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((value, index) => {
