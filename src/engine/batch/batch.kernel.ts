@@ -187,67 +187,41 @@ export function valueTwoRows(
   shares: Float64Array,
   holdings: Float64Array,
 ): void {
-  let h0 = 0;
-  let h1 = 0;
-  let h2 = 0;
-  let h3 = 0;
-  let h4 = 0;
-  let h5 = 0;
-  let h6 = 0;
-  let h7 = 0;
-  let g0 = 0;
-  let g1 = 0;
-  let g2 = 0;
-  let g3 = 0;
-  let g4 = 0;
-  let g5 = 0;
-  let g6 = 0;
-  let g7 = 0;
   const next = row + assets;
-  for (let i = 0, j = 0; i < assets; i++, j += 8) {
-    const price = prices[row + i];
-    const nextPrice = prices[next + i];
-    const s0 = shares[j];
-    const s1 = shares[j + 1];
-    const s2 = shares[j + 2];
-    const s3 = shares[j + 3];
-    h0 += s0 * price;
-    g0 += s0 * nextPrice;
-    h1 += s1 * price;
-    g1 += s1 * nextPrice;
-    h2 += s2 * price;
-    g2 += s2 * nextPrice;
-    h3 += s3 * price;
-    g3 += s3 * nextPrice;
-    const s4 = shares[j + 4];
-    const s5 = shares[j + 5];
-    const s6 = shares[j + 6];
-    const s7 = shares[j + 7];
-    h4 += s4 * price;
-    g4 += s4 * nextPrice;
-    h5 += s5 * price;
-    g5 += s5 * nextPrice;
-    h6 += s6 * price;
-    g6 += s6 * nextPrice;
-    h7 += s7 * price;
-    g7 += s7 * nextPrice;
+  for (let half = 0; half < 8; half += 4) {
+    let h0 = 0;
+    let h1 = 0;
+    let h2 = 0;
+    let h3 = 0;
+    let g0 = 0;
+    let g1 = 0;
+    let g2 = 0;
+    let g3 = 0;
+    for (let i = 0, j = half; i < assets; i++, j += 8) {
+      const price = prices[row + i];
+      const nextPrice = prices[next + i];
+      const s0 = shares[j];
+      const s1 = shares[j + 1];
+      const s2 = shares[j + 2];
+      const s3 = shares[j + 3];
+      h0 += s0 * price;
+      g0 += s0 * nextPrice;
+      h1 += s1 * price;
+      g1 += s1 * nextPrice;
+      h2 += s2 * price;
+      g2 += s2 * nextPrice;
+      h3 += s3 * price;
+      g3 += s3 * nextPrice;
+    }
+    holdings[half] = h0;
+    holdings[half + 1] = h1;
+    holdings[half + 2] = h2;
+    holdings[half + 3] = h3;
+    holdings[8 + half] = g0;
+    holdings[9 + half] = g1;
+    holdings[10 + half] = g2;
+    holdings[11 + half] = g3;
   }
-  holdings[0] = h0;
-  holdings[1] = h1;
-  holdings[2] = h2;
-  holdings[3] = h3;
-  holdings[4] = h4;
-  holdings[5] = h5;
-  holdings[6] = h6;
-  holdings[7] = h7;
-  holdings[8] = g0;
-  holdings[9] = g1;
-  holdings[10] = g2;
-  holdings[11] = g3;
-  holdings[12] = g4;
-  holdings[13] = g5;
-  holdings[14] = g6;
-  holdings[15] = g7;
 }
 
 /**
