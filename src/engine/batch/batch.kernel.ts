@@ -388,6 +388,9 @@ export function summarizeReturns(
   let growth = 1;
   let peak = 1;
   let maxDrawdown = 0;
+  // Equity above peak × (1 + maxDrawdown + 1e-9) cannot set a new maximum drawdown (the margin dwarfs the
+  // roundings of that product and of the division), so most days skip the division; the result is the same.
+  let noNewLow = peak * (1 + maxDrawdown + 1e-9);
   for (let t = 1; t <= n; t++) {
     const r = returns[offset + t];
     const d = r - shift;
@@ -397,9 +400,16 @@ export function summarizeReturns(
     if (excess < 0) downside += excess * excess;
     growth *= 1 + r;
     const equity = 1 + (growth - 1);
-    if (equity > peak) peak = equity;
-    const drawdown = equity / peak - 1;
-    if (drawdown < maxDrawdown) maxDrawdown = drawdown;
+    if (equity > peak) {
+      peak = equity;
+      noNewLow = peak * (1 + maxDrawdown + 1e-9);
+    } else if (!(equity > noNewLow)) {
+      const drawdown = equity / peak - 1;
+      if (drawdown < maxDrawdown) {
+        maxDrawdown = drawdown;
+        noNewLow = peak * (1 + maxDrawdown + 1e-9);
+      }
+    }
   }
   const mean = shift + shiftedSum / n;
   const std = n > 1 ? Math.sqrt(Math.max(0, (shiftedSquares - (shiftedSum * shiftedSum) / n) / (n - 1))) : NaN;
