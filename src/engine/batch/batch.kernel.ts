@@ -111,9 +111,8 @@ export function simulateBlock(
   const rebalanceFlags = input.rebalanceFlags;
   const contributionFlags = input.contributionFlags;
   const contributionAmount = input.contributionAmount;
-  const earn = input.earnAccrual;
-  const pay = input.payAccrual;
-  const holdings = new Float64Array(8);
+  // Holdings values of the 8 vectors on row t (0..7) and, in a two-row pass, on row t + 1 (8..15).
+  const holdings = new Float64Array(16);
 
   for (let k = 0; k < 8; k++) {
     state[k] = capital;
@@ -122,88 +121,210 @@ export function simulateBlock(
     state[16 + k] = capital - fee;
     state[24 + k] = 0;
   }
-  for (let t = 1; t < rows; t++) {
-    const row = t * assets;
+  // Only the interest, band and flow rules need the general day step; periodic rebalancing alone does not.
+  const plainDays = (input.earnAccrual === null || input.payAccrual === null) && band === 0;
+  let t = 1;
+  while (t < rows) {
+    // No trade on row t (no rebalancing, no flow, no band) leaves the shares of row t + 1 as they are: value
+    // both rows in one pass, each share load serving two prices. The sums run in the same order, so the bits
+    // are the single-row pass's. A vector depleted on row t has its row t + 1 ignored.
+    const pair = band === 0 && t + 1 < rows && rebalanceFlags[t] === 0 && contributionFlags[t] === 0;
+    if (pair) valueTwoRows(prices, t * assets, assets, shares, holdings);
+    else valueRow(prices, t * assets, assets, shares, holdings);
+    const last = pair ? t + 1 : t;
+    for (; t <= last; t++) {
+      const offset = t === last && pair ? 8 : 0;
+      const flow = contributionFlags[t] * contributionAmount;
+      if (plainDays && flow === 0 && rebalanceFlags[t] === 0)
+        plainDay(t, rows, assets, holdings, offset, shares, state, returns);
+      else tradingDay(input, t, flow, holdings, offset, targets, shares, state, returns);
+    }
+  }
+}
+
+/** Σ shares × price of row `row` for the 8 vectors, asset by asset (sequential sums), into holdings[0..7]. */
+export function valueRow(
+  prices: Float64Array,
+  row: number,
+  assets: number,
+  shares: Float64Array,
+  holdings: Float64Array,
+): void {
+  let h0 = 0;
+  let h1 = 0;
+  let h2 = 0;
+  let h3 = 0;
+  let h4 = 0;
+  let h5 = 0;
+  let h6 = 0;
+  let h7 = 0;
+  for (let i = 0, j = 0; i < assets; i++, j += 8) {
+    const price = prices[row + i];
+    h0 += shares[j] * price;
+    h1 += shares[j + 1] * price;
+    h2 += shares[j + 2] * price;
+    h3 += shares[j + 3] * price;
+    h4 += shares[j + 4] * price;
+    h5 += shares[j + 5] * price;
+    h6 += shares[j + 6] * price;
+    h7 += shares[j + 7] * price;
+  }
+  holdings[0] = h0;
+  holdings[1] = h1;
+  holdings[2] = h2;
+  holdings[3] = h3;
+  holdings[4] = h4;
+  holdings[5] = h5;
+  holdings[6] = h6;
+  holdings[7] = h7;
+}
+
+/** valueRow for rows `row` (into holdings[0..7]) and the next one (holdings[8..15]) with the same shares. */
+export function valueTwoRows(
+  prices: Float64Array,
+  row: number,
+  assets: number,
+  shares: Float64Array,
+  holdings: Float64Array,
+): void {
+  const next = row + assets;
+  for (let half = 0; half < 8; half += 4) {
     let h0 = 0;
     let h1 = 0;
     let h2 = 0;
     let h3 = 0;
-    let h4 = 0;
-    let h5 = 0;
-    let h6 = 0;
-    let h7 = 0;
-    for (let i = 0, j = 0; i < assets; i++, j += 8) {
+    let g0 = 0;
+    let g1 = 0;
+    let g2 = 0;
+    let g3 = 0;
+    for (let i = 0, j = half; i < assets; i++, j += 8) {
       const price = prices[row + i];
-      h0 += shares[j] * price;
-      h1 += shares[j + 1] * price;
-      h2 += shares[j + 2] * price;
-      h3 += shares[j + 3] * price;
-      h4 += shares[j + 4] * price;
-      h5 += shares[j + 5] * price;
-      h6 += shares[j + 6] * price;
-      h7 += shares[j + 7] * price;
+      const nextPrice = prices[next + i];
+      const s0 = shares[j];
+      const s1 = shares[j + 1];
+      const s2 = shares[j + 2];
+      const s3 = shares[j + 3];
+      h0 += s0 * price;
+      g0 += s0 * nextPrice;
+      h1 += s1 * price;
+      g1 += s1 * nextPrice;
+      h2 += s2 * price;
+      g2 += s2 * nextPrice;
+      h3 += s3 * price;
+      g3 += s3 * nextPrice;
     }
-    holdings[0] = h0;
-    holdings[1] = h1;
-    holdings[2] = h2;
-    holdings[3] = h3;
-    holdings[4] = h4;
-    holdings[5] = h5;
-    holdings[6] = h6;
-    holdings[7] = h7;
-    const flow = contributionFlags[t] * contributionAmount;
-    const periodic = rebalanceFlags[t];
-    for (let k = 0; k < 8; k++) {
-      if (state[24 + k] === 1) {
-        returns[k * rows + t] = 0;
-        continue;
-      }
-      if (earn !== null && pay !== null) {
-        // Interest since the last close, as in simulatePlan: cash × the row's accrual, before valuing.
-        const cash = state[k];
-        state[k] = cash + cash * (cash >= 0 ? earn[t] : pay[t]);
-      }
-      const before = state[k] + holdings[k];
-      if (before <= 0 || before + flow <= 0) {
-        depleteVector(k, assets, shares, state);
-        returns[k * rows + t] = -1;
-        continue;
-      }
-      let rebalance = periodic;
-      if (band > 0 && rebalance === 0 && before > 0) {
-        for (let i = 0; i < assets; i++) {
-          if (Math.abs((shares[i * 8 + k] * prices[row + i]) / before - targets[i * 8 + k]) > band) {
-            rebalance = 1;
-            break;
-          }
+    holdings[half] = h0;
+    holdings[half + 1] = h1;
+    holdings[half + 2] = h2;
+    holdings[half + 3] = h3;
+    holdings[8 + half] = g0;
+    holdings[9 + half] = g1;
+    holdings[10 + half] = g2;
+    holdings[11 + half] = g3;
+  }
+}
+
+/**
+ * Row t without interest, band, flow or rebalancing: tradingDay's arithmetic with flow = fee = 0 (x + 0 − 0
+ * is x for the positive values that reach it), so the same bits with fewer branches.
+ */
+export function plainDay(
+  t: number,
+  rows: number,
+  assets: number,
+  holdings: Float64Array,
+  offset: number,
+  shares: Float64Array,
+  state: Float64Array,
+  returns: Float64Array,
+): void {
+  for (let k = 0; k < 8; k++) {
+    if (state[24 + k] === 1) {
+      returns[k * rows + t] = 0;
+      continue;
+    }
+    const before = state[k] + holdings[offset + k];
+    if (before <= 0) {
+      depleteVector(k, assets, shares, state);
+      returns[k * rows + t] = -1;
+      continue;
+    }
+    returns[k * rows + t] = before / state[8 + k] - 1;
+    state[8 + k] = before;
+    state[16 + k] = before;
+  }
+}
+
+/** Row t with every rule: interest, depletion, band, periodic rebalancing, flows and fees. */
+export function tradingDay(
+  input: BatchKernelInput,
+  t: number,
+  flow: number,
+  holdings: Float64Array,
+  offset: number,
+  targets: Float64Array,
+  shares: Float64Array,
+  state: Float64Array,
+  returns: Float64Array,
+): void {
+  const prices = input.prices;
+  const assets = input.assetCount;
+  const rows = input.rowCount;
+  const band = input.bandThreshold;
+  const earn = input.earnAccrual;
+  const pay = input.payAccrual;
+  const row = t * assets;
+  const periodic = input.rebalanceFlags[t];
+  for (let k = 0; k < 8; k++) {
+    if (state[24 + k] === 1) {
+      returns[k * rows + t] = 0;
+      continue;
+    }
+    if (earn !== null && pay !== null) {
+      // Interest since the last close, as in simulatePlan: cash × the row's accrual, before valuing.
+      const cash = state[k];
+      state[k] = cash + cash * (cash >= 0 ? earn[t] : pay[t]);
+    }
+    const before = state[k] + holdings[offset + k];
+    if (before <= 0 || before + flow <= 0) {
+      depleteVector(k, assets, shares, state);
+      returns[k * rows + t] = -1;
+      continue;
+    }
+    let rebalance = periodic;
+    if (band > 0 && rebalance === 0 && before > 0) {
+      for (let i = 0; i < assets; i++) {
+        if (Math.abs((shares[i * 8 + k] * prices[row + i]) / before - targets[i * 8 + k]) > band) {
+          rebalance = 1;
+          break;
         }
       }
-      let fee = 0;
-      if (rebalance === 1 || flow !== 0) {
-        state[k] += flow;
-        fee = blockTrade(
-          k,
-          row,
-          rebalance === 1 ? before + flow : flow,
-          rebalance,
-          assets,
-          targets,
-          shares,
-          prices,
-          feeRate,
-          state,
-        );
-      }
-      const value = before + flow - fee;
-      if (value <= 0) {
-        depleteVector(k, assets, shares, state);
-        returns[k * rows + t] = -1;
-        continue;
-      }
-      returns[k * rows + t] = (value - flow) / state[8 + k] - 1;
-      state[8 + k] = value;
-      state[16 + k] = value;
     }
+    let fee = 0;
+    if (rebalance === 1 || flow !== 0) {
+      state[k] += flow;
+      fee = blockTrade(
+        k,
+        row,
+        rebalance === 1 ? before + flow : flow,
+        rebalance,
+        assets,
+        targets,
+        shares,
+        prices,
+        input.feeRate,
+        state,
+      );
+    }
+    const value = before + flow - fee;
+    if (value <= 0) {
+      depleteVector(k, assets, shares, state);
+      returns[k * rows + t] = -1;
+      continue;
+    }
+    returns[k * rows + t] = (value - flow) / state[8 + k] - 1;
+    state[8 + k] = value;
+    state[16 + k] = value;
   }
 }
 
@@ -267,6 +388,9 @@ export function summarizeReturns(
   let growth = 1;
   let peak = 1;
   let maxDrawdown = 0;
+  // Equity above peak × (1 + maxDrawdown + 1e-9) cannot set a new maximum drawdown (the margin dwarfs the
+  // roundings of that product and of the division), so most days skip the division; the result is the same.
+  let noNewLow = peak * (1 + maxDrawdown + 1e-9);
   for (let t = 1; t <= n; t++) {
     const r = returns[offset + t];
     const d = r - shift;
@@ -276,9 +400,16 @@ export function summarizeReturns(
     if (excess < 0) downside += excess * excess;
     growth *= 1 + r;
     const equity = 1 + (growth - 1);
-    if (equity > peak) peak = equity;
-    const drawdown = equity / peak - 1;
-    if (drawdown < maxDrawdown) maxDrawdown = drawdown;
+    if (equity > peak) {
+      peak = equity;
+      noNewLow = peak * (1 + maxDrawdown + 1e-9);
+    } else if (!(equity > noNewLow)) {
+      const drawdown = equity / peak - 1;
+      if (drawdown < maxDrawdown) {
+        maxDrawdown = drawdown;
+        noNewLow = peak * (1 + maxDrawdown + 1e-9);
+      }
+    }
   }
   const mean = shift + shiftedSum / n;
   const std = n > 1 ? Math.sqrt(Math.max(0, (shiftedSquares - (shiftedSum * shiftedSum) / n) / (n - 1))) : NaN;
@@ -300,6 +431,10 @@ export function summarizeReturns(
 export const BATCH_KERNEL_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
   runBatchRange,
   simulateBlock,
+  valueRow,
+  valueTwoRows,
+  plainDay,
+  tradingDay,
   blockTrade,
   depleteVector,
   summarizeReturns,
