@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { readChartTheme, type ChartTheme } from './chart-theme';
@@ -79,8 +79,9 @@ export function UplotChart({ data, options, summary, height = 300 }: UplotChartP
   const chartRef = useRef<uPlot | null>(null);
   const dataRef = useRef(data);
 
-  // New data on the same chart (the live preview, every keystroke): drawn in place, not rebuilt.
-  useEffect(() => {
+  // New data on the same chart (the live preview, every keystroke): drawn in place, not rebuilt, and in the same
+  // frame as the numbers beside it (a layout effect: uPlot draws in the microtask after the commit, before paint).
+  useLayoutEffect(() => {
     dataRef.current = data;
     chartRef.current?.setData(data);
   }, [data]);
