@@ -16,7 +16,7 @@
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/playwright.config';
@@ -388,7 +388,12 @@ async function main(): Promise<void> {
       `  first preview after navigation: ${coldPreview.toFixed(0)} ms with the prices from the network, ` +
         `${reloadedPreview.toFixed(0)} ms from IndexedDB after a reload`,
     );
-    if (profile) console.log(`  main thread while typing, by self time (BENCH_PROFILE):\n${topFunctions(profile)}`);
+    if (profile) {
+      // Saved too, for Chromium's DevTools (Performance → Load profile), or to map through source maps.
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync(join('test-results', 'dashboard-typing.cpuprofile'), JSON.stringify(profile));
+      console.log(`  main thread while typing, by self time (BENCH_PROFILE):\n${topFunctions(profile)}`);
+    }
     if (trace)
       console.log(`  main thread while typing, by kind of work (BENCH_TRACE):\n${mainThreadBreakdown(trace, KEYS)}`);
     console.log(

@@ -33,9 +33,18 @@ export function loadUplot(): Promise<typeof uPlot> {
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
+let darkQuery: MediaQueryList | null = null;
+
+/** One query for every chart and render (a new matchMedia on each render of each chart costs the live preview). */
+function darkSchemeQuery(): MediaQueryList | null {
+  if (typeof window.matchMedia !== 'function') return null;
+  darkQuery ??= window.matchMedia(DARK_QUERY);
+  return darkQuery;
+}
+
 function subscribeToScheme(onChange: () => void): () => void {
-  if (typeof window.matchMedia !== 'function') return () => undefined;
-  const query = window.matchMedia(DARK_QUERY);
+  const query = darkSchemeQuery();
+  if (!query) return () => undefined;
   query.addEventListener('change', onChange);
   return () => query.removeEventListener('change', onChange);
 }
@@ -44,7 +53,7 @@ function subscribeToScheme(onChange: () => void): () => void {
 function useColorScheme(): 'dark' | 'light' {
   return useSyncExternalStore(
     subscribeToScheme,
-    () => (typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches ? 'dark' : 'light'),
+    () => (darkSchemeQuery()?.matches ? 'dark' : 'light'),
     () => 'light',
   );
 }

@@ -63,9 +63,8 @@ const PreviewCharts = memo(function PreviewCharts({
   dates,
   times,
 }: Pick<ShownResult, 'result' | 'dates' | 'times'>) {
-  const nav = useMemo(() => Array.from(result.nav), [result]);
-  const drawdown = useMemo(() => Array.from(result.drawdown), [result]);
-  const benchmarkValue = useMemo(() => (result.benchmarkValue ? Array.from(result.benchmarkValue) : null), [result]);
+  // The worker's typed arrays go to the charts as they came (transferred, never copied).
+  const { nav, drawdown, benchmarkValue } = result;
   const benchmark = result.command.options.benchmark ?? null;
   const benchmarkKind = result.dataSources.find((source) => source.ticker === benchmark)?.kind ?? null;
   return (
