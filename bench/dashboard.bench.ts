@@ -8,13 +8,15 @@
  *    gzip-compressed, summed (the live preview's code and its engine worker load later, once a command parses);
  *  - the live preview of the same command (issue 20): from a keystroke in the editor (and an arrow key on a weight
  *    slider) until the preview shows the new command's result, as the page sees it (the DOM updated) and until the
- *    next frame is painted, median and p95 of BENCH_KEYS keystrokes; the worker's own time; the time to the first
- *    preview with the prices from the network (cold) and from IndexedDB (reload); the page's JS heap after typing.
- *   npm run bench:dashboard   (BENCH_RUNS=7, BENCH_KEYS=40)
+ *    next frame is painted, median, p90 and p95 of BENCH_KEYS keystrokes; the worker's own time; the time to the
+ *    first preview with the prices from the network (cold) and from IndexedDB (reload); the page's JS heap before
+ *    and after typing (BENCH_KEYS=250: after 500 keystrokes).
+ *   npm run bench:dashboard   (BENCH_RUNS=7, BENCH_KEYS=40; BENCH_TRACE=1 adds where the page's main thread spent
+ *   its time per editor key, from a Chromium performance trace; BENCH_PROFILE=1 its JavaScript by function)
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/playwright.config';
@@ -30,6 +32,73 @@ const CHARTS = Number(process.env.BENCH_CHARTS ?? 4);
 const KEYS = Number(process.env.BENCH_KEYS ?? 40);
 /** BENCH_PROFILE=1: a CPU profile of the page while the editor keys are typed, its top functions printed. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_TRACE=1: a Chromium performance trace while the editor keys are typed, the main thread's time by kind. */
+const TRACE = process.env.BENCH_TRACE === '1';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time: what the work cost whatever else the machine ran. */
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The renderer main thread's time in the trace, by the kind of work (self time of each trace event: a FunctionCall's
+ * own JavaScript without the layout it forced, which counts as Layout), per key: wall time, and CPU time (less
+ * sensitive to the machine's load).
+ */
+function mainThreadBreakdown(trace: { traceEvents: TraceEvent[] }, keys: number): string {
+  const events = trace.traceEvents;
+  const mainThreads = new Set(
+    events
+      .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map((event) => `${event.pid}:${event.tid}`),
+  );
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const event of events) {
+    const thread = `${event.pid}:${event.tid}`;
+    if (event.ph !== 'X' || event.dur === undefined || !mainThreads.has(thread)) continue;
+    const list = byThread.get(thread) ?? [];
+    list.push(event);
+    byThread.set(thread, list);
+  }
+  const self = new Map<string, { wall: number; cpu: number }>();
+  const add = (name: string, wall: number, cpu: number) => {
+    const sum = self.get(name) ?? { wall: 0, cpu: 0 };
+    self.set(name, { wall: sum.wall + wall, cpu: sum.cpu + cpu });
+  };
+  for (const list of byThread.values()) {
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const open: { end: number; name: string }[] = [];
+    for (const event of list) {
+      const end = event.ts + (event.dur ?? 0);
+      while (open.length > 0 && open[open.length - 1].end <= event.ts) open.pop();
+      const parent = open[open.length - 1];
+      if (parent) add(parent.name, -(event.dur ?? 0), -(event.tdur ?? 0));
+      add(event.name, event.dur ?? 0, event.tdur ?? 0);
+      open.push({ end, name: event.name });
+    }
+  }
+  const sums = [...self.values()];
+  const wall = sums.reduce((sum, one) => sum + one.wall, 0);
+  const cpu = sums.reduce((sum, one) => sum + one.cpu, 0);
+  const perKey = (us: number) => (us / 1000 / keys).toFixed(2).padStart(7);
+  return (
+    [...self.entries()]
+      .sort((a, b) => b[1].wall - a[1].wall)
+      .slice(0, 16)
+      .map(
+        ([name, sum]) =>
+          `    ${perKey(sum.wall)} ms a key (CPU ${perKey(sum.cpu)}) ${((100 * sum.wall) / wall).toFixed(1).padStart(5)} %  ${name}`,
+      )
+      .join('\n') + `\n    ${perKey(wall)} ms a key (CPU ${perKey(cpu)}) in all (${keys} keys)`
+  );
+}
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
@@ -49,17 +118,28 @@ function topFunctions(profile: CpuProfile): string {
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 15)
-    .map(
-      ([name, ms]) => `    ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${name}`,
-    )
-    .join('\n');
+  // The same by script (minified names say little; a chunk says which library it is).
+  const byScript = new Map<string, number>();
+  for (const [name, ms] of self) {
+    const script = name.split(' ')[1]?.split(':')[0] || name;
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+  }
+  const lines = (entries: Map<string, number>, count: number) =>
+    [...entries.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(
+        ([name, ms]) => `    ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${name}`,
+      )
+      .join('\n');
+  return `${lines(self, 15)}\n  by script:\n${lines(byScript, 10)}`;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
+const percentile = (values: number[], share: number) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length * share)];
+const p90 = (values: number[]) => percentile(values, 0.9);
+const p95 = (values: number[]) => percentile(values, 0.95);
 const PREVIEW = '[data-testid="live-preview"]';
 
 /**
@@ -133,8 +213,9 @@ async function measureKeys(page: Page, cdp: CDPSession, keys: string[]): Promise
 }
 
 const describeKeys = (figures: KeyFigures) =>
-  `DOM updated median ${median(figures.seen).toFixed(1)} ms (p95 ${p95(figures.seen).toFixed(1)}), painted median ` +
-  `${median(figures.painted).toFixed(1)} ms (p95 ${p95(figures.painted).toFixed(1)}, max ` +
+  `DOM updated median ${median(figures.seen).toFixed(1)} ms (p90 ${p90(figures.seen).toFixed(1)}, p95 ` +
+  `${p95(figures.seen).toFixed(1)}), painted median ${median(figures.painted).toFixed(1)} ms (p90 ` +
+  `${p90(figures.painted).toFixed(1)}, p95 ${p95(figures.painted).toFixed(1)}, max ` +
   `${Math.max(...figures.painted).toFixed(1)}); worker median ${median(figures.computeMs).toFixed(1)} ms; main ` +
   `thread busy ${(figures.mainThreadMs / figures.seen.length).toFixed(1)} ms a key`;
 
@@ -263,15 +344,22 @@ async function main(): Promise<void> {
     await livePage.evaluate(PREVIEW_PROBE);
     const cdpLive = await live.newCDPSession(livePage);
     await cdpLive.send('Performance.enable');
+    await cdpLive.send('HeapProfiler.collectGarbage');
+    const heapBefore = ((await cdpLive.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
     await livePage.locator('.cm-content').click();
     await livePage.keyboard.press('Control+End'); // the document's end (End stops at the wrapped line's)
     if (PROFILE) await cdpLive.send('Profiler.enable').then(() => cdpLive.send('Profiler.start'));
+    if (TRACE)
+      await browser.startTracing(livePage, { categories: ['devtools.timeline', 'v8.execute', 'blink.user_timing'] });
     const editorKeys = await measureKeys(
       livePage,
       cdpLive,
       Array.from({ length: KEYS }, (_, index) => (index % 2 === 0 ? 'Backspace' : '0')),
     );
     const profile = PROFILE ? ((await cdpLive.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
+    const trace = TRACE
+      ? (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] })
+      : null;
     await livePage.locator(PREVIEW).getByRole('slider').first().focus();
     const sliderKeys = await measureKeys(
       livePage,
@@ -300,8 +388,18 @@ async function main(): Promise<void> {
       `  first preview after navigation: ${coldPreview.toFixed(0)} ms with the prices from the network, ` +
         `${reloadedPreview.toFixed(0)} ms from IndexedDB after a reload`,
     );
-    if (profile) console.log(`  main thread while typing, by self time (BENCH_PROFILE):\n${topFunctions(profile)}`);
-    console.log(`  page JS heap after ${2 * KEYS} previews (after GC): ${(usedSize / 1024 / 1024).toFixed(1)} MB`);
+    if (profile) {
+      // Saved too, for Chromium's DevTools (Performance → Load profile), or to map through source maps.
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync(join('test-results', 'dashboard-typing.cpuprofile'), JSON.stringify(profile));
+      console.log(`  main thread while typing, by self time (BENCH_PROFILE):\n${topFunctions(profile)}`);
+    }
+    if (trace)
+      console.log(`  main thread while typing, by kind of work (BENCH_TRACE):\n${mainThreadBreakdown(trace, KEYS)}`);
+    console.log(
+      `  page JS heap (after GC): ${(heapBefore / 1024 / 1024).toFixed(1)} MB before typing, ` +
+        `${(usedSize / 1024 / 1024).toFixed(1)} MB after ${2 * KEYS} keystrokes and previews`,
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -7,6 +7,9 @@ import { isoToEpochSeconds } from '@engine/dates/iso-days';
 
 type Values = ArrayLike<number | null | undefined>;
 
+/** A daily series as a chart takes it: the API's array, or the live preview's typed array as the worker sent it. */
+export type ChartValues = readonly (number | null)[] | Float64Array;
+
 const finite = (value: number | null | undefined): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 

@@ -5,6 +5,7 @@ import type uPlot from 'uplot';
 import { formatPercent } from '../../lib/format/numbers';
 import { axisStyle, calendarDay, dayLegend, percentLegend, percentTick, timeCursor, valueAxis } from './chart-axes';
 import { highlightAttribute, highlightHooks, type ChartHighlight } from './chart-highlight';
+import type { ChartValues } from './chart-data';
 import { withAlpha } from './chart-theme';
 import styles from './charts.module.css';
 import { UplotChart, type ChartOptions } from './uplot-chart';
@@ -13,13 +14,13 @@ interface DrawdownChartProps {
   days: readonly string[];
   times: Float64Array;
   /** Fall from the running peak each day (0 or negative). */
-  drawdown: readonly (number | null)[];
+  drawdown: ChartValues;
   /** Days to shade (a drawdown episode chosen in the table), or none. */
   highlight?: ChartHighlight | null;
 }
 
 /** The deepest point of a drawdown series: its value and index (first if tied). */
-export function deepestPoint(drawdown: readonly (number | null)[]): { value: number; index: number } | null {
+export function deepestPoint(drawdown: ChartValues): { value: number; index: number } | null {
   let deepest: { value: number; index: number } | null = null;
   for (let index = 0; index < drawdown.length; index++) {
     const value = drawdown[index];

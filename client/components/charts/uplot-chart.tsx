@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { readChartTheme, type ChartTheme } from './chart-theme';
@@ -33,9 +33,18 @@ export function loadUplot(): Promise<typeof uPlot> {
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
+let darkQuery: MediaQueryList | null = null;
+
+/** One query for every chart and render (a new matchMedia on each render of each chart costs the live preview). */
+function darkSchemeQuery(): MediaQueryList | null {
+  if (typeof window.matchMedia !== 'function') return null;
+  darkQuery ??= window.matchMedia(DARK_QUERY);
+  return darkQuery;
+}
+
 function subscribeToScheme(onChange: () => void): () => void {
-  if (typeof window.matchMedia !== 'function') return () => undefined;
-  const query = window.matchMedia(DARK_QUERY);
+  const query = darkSchemeQuery();
+  if (!query) return () => undefined;
   query.addEventListener('change', onChange);
   return () => query.removeEventListener('change', onChange);
 }
@@ -44,7 +53,7 @@ function subscribeToScheme(onChange: () => void): () => void {
 function useColorScheme(): 'dark' | 'light' {
   return useSyncExternalStore(
     subscribeToScheme,
-    () => (typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches ? 'dark' : 'light'),
+    () => (darkSchemeQuery()?.matches ? 'dark' : 'light'),
     () => 'light',
   );
 }
@@ -79,8 +88,9 @@ export function UplotChart({ data, options, summary, height = 300 }: UplotChartP
   const chartRef = useRef<uPlot | null>(null);
   const dataRef = useRef(data);
 
-  // New data on the same chart (the live preview, every keystroke): drawn in place, not rebuilt.
-  useEffect(() => {
+  // New data on the same chart (the live preview, every keystroke): drawn in place, not rebuilt, and in the same
+  // frame as the numbers beside it (a layout effect: uPlot draws in the microtask after the commit, before paint).
+  useLayoutEffect(() => {
     dataRef.current = data;
     chartRef.current?.setData(data);
   }, [data]);

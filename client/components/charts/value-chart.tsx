@@ -4,7 +4,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { formatMoney } from '../../lib/format/numbers';
 import { axisStyle, calendarDay, compactMoney, dayLegend, moneyLegend, timeCursor, valueAxis } from './chart-axes';
-import { extent, rebase } from './chart-data';
+import { extent, rebase, type ChartValues } from './chart-data';
 import { highlightAttribute, highlightHooks, type ChartHighlight } from './chart-highlight';
 import { withAlpha } from './chart-theme';
 import styles from './charts.module.css';
@@ -14,14 +14,14 @@ interface ValueChartProps {
   days: readonly string[];
   /** `days` as Unix seconds (shared by the time charts). */
   times: Float64Array;
-  nav: readonly (number | null)[];
+  nav: ChartValues;
   /** The benchmark's closes on the same days, or null. */
-  benchmark: readonly (number | null)[] | null;
+  benchmark: ChartValues | null;
   /**
    * The benchmark's value with the portfolio's cash flows (capital, then each contribution on the same day), or
    * null (a result stored before it was kept: the closes are rebased to the portfolio's first value instead).
    */
-  benchmarkValue?: readonly (number | null)[] | null;
+  benchmarkValue?: ChartValues | null;
   benchmarkTicker: string | null;
   /** "price only" or "total return": what the benchmark's prices measure, when known. */
   benchmarkKind?: string | null;
@@ -29,8 +29,16 @@ interface ValueChartProps {
   highlight?: ChartHighlight | null;
 }
 
-function lastFinite(values: readonly (number | null)[]): number | null {
+function lastFinite(values: ChartValues): number | null {
   for (let index = values.length - 1; index >= 0; index--) {
+    const value = values[index];
+    if (value !== null && Number.isFinite(value)) return value;
+  }
+  return null;
+}
+
+function firstFinite(values: ChartValues): number | null {
+  for (let index = 0; index < values.length; index++) {
     const value = values[index];
     if (value !== null && Number.isFinite(value)) return value;
   }
@@ -60,9 +68,9 @@ export function ValueChart({
 }: ValueChartProps) {
   const [logScale, setLogScale] = useState(false);
   const headingId = useId();
-  const start = nav.find((value) => value !== null && Number.isFinite(value)) ?? null;
-  const rebased = useMemo(
-    () => (benchmarkValue ? [...benchmarkValue] : benchmark && start !== null ? rebase(benchmark, start) : null),
+  const start = firstFinite(nav);
+  const rebased = useMemo<ChartValues | null>(
+    () => benchmarkValue ?? (benchmark && start !== null ? rebase(benchmark, start) : null),
     [benchmark, benchmarkValue, start],
   );
   const benchmarkName = `${benchmarkTicker ?? 'Benchmark'}${benchmarkKind ? ` (${benchmarkKind})` : ''}`;
@@ -75,7 +83,9 @@ export function ValueChart({
   const useLog = logScale && logPossible;
 
   const data = useMemo<uPlot.AlignedData>(
-    () => (rebased ? [times, nav as (number | null)[], rebased] : [times, nav as (number | null)[]]),
+    // uPlot takes the typed arrays as they are (no copy); its types only want them mutable.
+    () =>
+      rebased ? [times, nav as (number | null)[], rebased as (number | null)[]] : [times, nav as (number | null)[]],
     [times, nav, rebased],
   );
   // The options follow whether there is a benchmark, not its values: new values redraw the same chart.

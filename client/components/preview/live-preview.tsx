@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useId, useMemo } from 'react';
+import { memo, useCallback, useId, useMemo } from 'react';
 import { useSession } from '../../lib/auth/session';
 import { fetchBinarySeries, PriceLoader } from '../../lib/prices/price-loader';
 import { openPriceStore } from '../../lib/prices/price-store';
@@ -10,6 +10,7 @@ import { MetricCards } from '../results/metric-cards';
 import { ResultWarnings } from '../results/result-warnings';
 import type { LineView } from './preview-client';
 import type { PreviewLine } from './preview-protocol';
+import type { ShownResult } from './shown-results';
 import styles from './live-preview.module.css';
 import { useLivePreview, type PreviewEnvironment } from './use-live-preview';
 import { WeightSliders } from './weight-sliders';
@@ -43,6 +44,47 @@ function statusOf(view: LineView | null, computeMs: number | null, failure: stri
   }
 }
 
+/**
+ * The result's warnings and headline numbers. Memoised, like the charts: a keystroke re-renders only what follows
+ * the text (status, sliders) until its own result arrives.
+ */
+const PreviewFigures = memo(function PreviewFigures({ result }: { result: ShownResult['result'] }) {
+  return (
+    <>
+      <ResultWarnings warnings={result.warnings} />
+      <MetricCards metrics={result.metrics} outcome={result} />
+    </>
+  );
+});
+
+/** The value and drawdown charts of a shown result: drawn again only when the result changes. */
+const PreviewCharts = memo(function PreviewCharts({
+  result,
+  dates,
+  times,
+}: Pick<ShownResult, 'result' | 'dates' | 'times'>) {
+  // The worker's typed arrays go to the charts as they came (transferred, never copied).
+  const { nav, drawdown, benchmarkValue } = result;
+  const benchmark = result.command.options.benchmark ?? null;
+  const benchmarkKind = result.dataSources.find((source) => source.ticker === benchmark)?.kind ?? null;
+  return (
+    <div className={styles.charts}>
+      <ValueChart
+        days={dates}
+        times={times}
+        nav={nav}
+        benchmark={null}
+        benchmarkValue={benchmarkValue}
+        benchmarkTicker={benchmark}
+        benchmarkKind={
+          benchmarkKind === 'price-only' ? 'price only' : benchmarkKind === 'total-return' ? 'total return' : null
+        }
+      />
+      <DrawdownChart days={dates} times={times} drawdown={drawdown} />
+    </div>
+  );
+});
+
 /** The live preview with an explicit environment (tests give an in-process engine and prices). */
 export function LivePreviewPanel({
   command,
@@ -58,11 +100,6 @@ export function LivePreviewPanel({
   const shown = shownLines.get(LINE_ID) ?? null;
   const current = shown !== null && view?.status === 'ok' && line?.command === command;
   const result = shown?.result ?? null;
-  const nav = useMemo(() => (result ? Array.from(result.nav) : []), [result]);
-  const drawdown = useMemo(() => (result ? Array.from(result.drawdown) : []), [result]);
-  const benchmarkValue = useMemo(() => (result?.benchmarkValue ? Array.from(result.benchmarkValue) : null), [result]);
-  const benchmark = result?.command.options.benchmark ?? null;
-  const benchmarkKind = result?.dataSources.find((source) => source.ticker === benchmark)?.kind ?? null;
 
   return (
     <section
@@ -82,23 +119,9 @@ export function LivePreviewPanel({
       </div>
       {shown && result && (
         <div className={current ? styles.body : `${styles.body} ${styles.stale}`}>
-          <ResultWarnings warnings={result.warnings} />
-          <MetricCards metrics={result.metrics} outcome={result} />
+          <PreviewFigures result={result} />
           <WeightSliders command={command} onCommandChange={onCommandChange} />
-          <div className={styles.charts}>
-            <ValueChart
-              days={shown.dates}
-              times={shown.times}
-              nav={nav}
-              benchmark={null}
-              benchmarkValue={benchmarkValue}
-              benchmarkTicker={benchmark}
-              benchmarkKind={
-                benchmarkKind === 'price-only' ? 'price only' : benchmarkKind === 'total-return' ? 'total return' : null
-              }
-            />
-            <DrawdownChart days={shown.dates} times={shown.times} drawdown={drawdown} />
-          </div>
+          <PreviewCharts result={result} dates={shown.dates} times={shown.times} />
         </div>
       )}
     </section>
@@ -126,9 +149,10 @@ function BrowserLivePreview(props: LivePreviewProps) {
  * kept in IndexedDB — headline metrics, warnings, value and drawdown, and a weight slider per position. An
  * `environment` replaces the browser's worker and prices (tests).
  */
-export default function LivePreview({
-  environment,
-  ...props
-}: LivePreviewProps & { environment?: PreviewEnvironment }) {
+function LivePreview({ environment, ...props }: LivePreviewProps & { environment?: PreviewEnvironment }) {
   return environment ? <LivePreviewPanel {...props} environment={environment} /> : <BrowserLivePreview {...props} />;
 }
+
+// Memoised: the workspace re-renders for its own reasons (errors shown after a pause, ticker checks, a submission);
+// the preview follows only its command.
+export default memo(LivePreview);

@@ -63,6 +63,30 @@ describe('the preview worker protocol, page side', () => {
     expect(view.status === 'ok' && view.result.finalValue).toBe(111_000);
   });
 
+  it('answers a change that runs the same (spacing, a weight spelled 050%) with the last result, without a run', async () => {
+    const { port, source, updates, start } = setUp();
+    for (const series of [A, B]) source.storedSeries.set(series.ticker, series);
+    for (const series of [A, B]) port.session.addSeries(decodePriceSeries(new Uint8Array(series.bytes)));
+    const client = start();
+    client.request([{ id: 'main', command: COMMAND }]);
+    await port.settle();
+    const first = updates[updates.length - 1].lines[0].view;
+    const respaced = `  A-L-50%   B-L-050% 2024-01-02 2024-01-04 `;
+    client.request([{ id: 'main', command: respaced }]);
+    // Answered at once, the new text with the very same result: no second run went to the worker.
+    expect(port.runs()).toHaveLength(1);
+    expect(updates.map((update) => update.lines[0].command)).toEqual([COMMAND, respaced]);
+    expect(updates[1].lines[0].view).toBe(first);
+    expect(updates[1].requestId).toBeGreaterThan(updates[0].requestId);
+    // A change that does run differently runs.
+    client.request([{ id: 'main', command: 'A-L-60% B-L-40% 2024-01-02 2024-01-04' }]);
+    await port.settle();
+    expect(port.runs()).toHaveLength(2);
+    const view = updates[updates.length - 1].lines[0].view;
+    // 6,000 A at 10, 2,000 B at 20: 6,000 × 12 + 2,000 × 18 = 108,000.
+    expect(view.status === 'ok' && view.result.finalValue).toBe(108_000);
+  });
+
   it('previews several lines side by side, each with its own outcome, in one run', async () => {
     const { port, source, updates, start } = setUp();
     for (const series of [A, B]) source.storedSeries.set(series.ticker, series);

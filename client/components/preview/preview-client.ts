@@ -54,6 +54,12 @@ function neededTickers(lines: readonly PreviewLine[]): Set<string> {
   return needed;
 }
 
+/** What a line runs: its canonical command when it parses (spacing and spelling do not change a run), else null. */
+function runKeyOf(line: PreviewLine): string | null {
+  const parsed = parseCommand(line.command);
+  return parsed.ok ? parsed.canonical : null;
+}
+
 /**
  * The page's side of the preview worker. The latest request wins: one run is in flight at a time, a request made
  * meanwhile replaces any waiting one, and an answer to anything but the latest request is dropped (a keystroke
@@ -63,6 +69,8 @@ function neededTickers(lines: readonly PreviewLine[]): Set<string> {
  */
 export class PreviewClient {
   private latest: { id: number; lines: PreviewLine[] } | null = null;
+  /** The last update given, with each line's run key (only the latest one: nothing grows while people type). */
+  private answered: { update: PreviewUpdate; keys: (string | null)[] } | null = null;
   private inFlight: number | null = null;
   private runDue = false;
   private sequence = 0;
@@ -92,8 +100,36 @@ export class PreviewClient {
   /** Previews these lines (replacing whatever was asked before). */
   request(lines: readonly PreviewLine[]): void {
     this.latest = { id: ++this.sequence, lines: [...lines] };
+    if (this.answerWithoutRunning(this.latest.id, lines)) return;
     this.runDue = true;
     this.pump();
+  }
+
+  /**
+   * Lines that run exactly as the last answer's did (a space typed, a weight written `05%`): that answer again with
+   * the new text, at once, without a run. Only when every line of it was a result and nothing is running or due
+   * (a series that changed meanwhile must be run).
+   */
+  private answerWithoutRunning(requestId: number, lines: readonly PreviewLine[]): boolean {
+    const answered = this.answered;
+    if (answered === null || this.inFlight !== null || this.runDue) return false;
+    const previous = answered.update.lines;
+    if (previous.length !== lines.length) return false;
+    if (!previous.every((line, index) => line.view.status === 'ok' && line.id === lines[index].id)) return false;
+    const keys: string[] = [];
+    for (const [index, line] of lines.entries()) {
+      const key = runKeyOf(line);
+      if (key === null || key !== answered.keys[index]) return false;
+      keys.push(key);
+    }
+    const update: PreviewUpdate = {
+      requestId,
+      lines: previous.map((line, index) => ({ ...line, command: lines[index].command })),
+      computeMs: answered.update.computeMs,
+    };
+    this.answered = { update, keys };
+    this.onUpdate(update);
+    return true;
   }
 
   dispose(): void {
@@ -123,11 +159,15 @@ export class PreviewClient {
     }
     this.inFlight = null;
     if (message.requestId === this.latest?.id) {
-      this.onUpdate({
+      const update: PreviewUpdate = {
         requestId: message.requestId,
         lines: message.lines.map((line) => ({ id: line.id, command: line.command, view: this.viewOf(line) })),
         computeMs: message.lines.some((line) => line.outcome.status === 'missing') ? null : message.computeMs,
-      });
+      };
+      // What each line ran, as the worker's parser wrote it (no second parse here).
+      const keys = update.lines.map((line) => (line.view.status === 'ok' ? line.view.result.canonical : null));
+      this.answered = { update, keys };
+      this.onUpdate(update);
     }
     this.pump();
   }

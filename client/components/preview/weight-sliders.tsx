@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import styles from './live-preview.module.css';
 import { reweight, rewriteWeights, weightSpans } from './weight-edits';
 
@@ -14,7 +14,7 @@ interface WeightSlidersProps {
  * A slider per position: dragging one (or arrow keys and Page Up/Down on it) sets its weight, the others share the
  * rest in proportion, the command's text is rewritten in place and the preview runs again at once.
  */
-export function WeightSliders({ command, onCommandChange }: WeightSlidersProps) {
+export const WeightSliders = memo(function WeightSliders({ command, onCommandChange }: WeightSlidersProps) {
   const spans = useMemo(() => weightSpans(command), [command]);
   const baseId = useId();
   if (spans === null || spans.length < 2) return null;
@@ -51,4 +51,4 @@ export function WeightSliders({ command, onCommandChange }: WeightSlidersProps) 
       })}
     </fieldset>
   );
-}
+});
