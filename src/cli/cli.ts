@@ -2,6 +2,7 @@ import { DomainError } from '../common/domain-error';
 import { loadSamplePrices } from '../sample-data/sample-data.loader';
 import { CliPriceSource, loadMarketPrices, PRICE_SOURCES } from './market-data.loader';
 import { COMPARE_USAGE, runCompare } from './compare.command';
+import { OPTIMISE_USAGE, runOptimise } from './optimise.command';
 import { ApiDefaults, runProjectApi, SIMULATION_ID } from './project-api.command';
 import { parseProjectArgs, PROJECT_USAGE, runProject } from './project.command';
 import { CliOutput, EXIT_OK, EXIT_SIMULATION_FAILED, EXIT_USAGE, runSimulate, USAGE } from './simulate.command';
@@ -25,10 +26,10 @@ export async function runCli(argv: readonly string[], io: CliOutput, api: ApiDef
     (subcommand === 'simulate' && rest.some((arg) => HELP.has(arg)))
   ) {
     if (subcommand === undefined) {
-      io.err(`${USAGE}\n${SOURCE_USAGE}\n\n${PROJECT_USAGE}\n\n${COMPARE_USAGE}`);
+      io.err(`${USAGE}\n${SOURCE_USAGE}\n\n${PROJECT_USAGE}\n\n${COMPARE_USAGE}\n\n${OPTIMISE_USAGE}`);
       return EXIT_USAGE;
     }
-    io.out(`${USAGE}\n${SOURCE_USAGE}\n\n${PROJECT_USAGE}\n\n${COMPARE_USAGE}`);
+    io.out(`${USAGE}\n${SOURCE_USAGE}\n\n${PROJECT_USAGE}\n\n${COMPARE_USAGE}\n\n${OPTIMISE_USAGE}`);
     return EXIT_OK;
   }
   if (subcommand === 'compare') {
@@ -37,6 +38,13 @@ export async function runCli(argv: readonly string[], io: CliOutput, api: ApiDef
       return EXIT_OK;
     }
     return runCompare(rest, () => loadSamplePrices(), io);
+  }
+  if (subcommand === 'optimise' || subcommand === 'optimize') {
+    if (rest.some((arg) => HELP.has(arg))) {
+      io.out(OPTIMISE_USAGE);
+      return EXIT_OK;
+    }
+    return runOptimise(rest, () => loadSamplePrices(), io);
   }
   if (subcommand === 'project') {
     if (rest.some((arg) => HELP.has(arg))) {

@@ -53,6 +53,7 @@ export class StudyConstraintsDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/StudyWeightBoundsDto' },
+    maxProperties: 100,
     description: 'bounds per ticker, e.g. { "KO": { "maxPercent": 30 } }',
   })
   @IsOptional()
@@ -112,7 +113,7 @@ function IsOptionValue(): PropertyDecorator {
 /** The options of a command, each written as after `name=` in a command (docs/command-language.md). */
 export class StudyOptionsDto {
   @ApiPropertyOptional({
-    oneOf: [{ type: 'string' }, { type: 'number' }],
+    oneOf: [{ type: 'string', maxLength: 40 }, { type: 'number' }],
     description: 'capital=: money invested on the first day',
     example: '100000',
   })
@@ -120,13 +121,13 @@ export class StudyOptionsDto {
   @IsOptionValue()
   capital?: string | number;
 
-  @ApiPropertyOptional({ description: 'rebalance=: none, daily … yearly, band:N%', example: 'monthly' })
+  @ApiPropertyOptional({ maxLength: 40, description: 'rebalance=: none, daily … yearly, band:N%', example: 'monthly' })
   @IsOptional()
   @IsOptionValue()
   rebalance?: string;
 
   @ApiPropertyOptional({
-    oneOf: [{ type: 'string' }, { type: 'number' }],
+    oneOf: [{ type: 'string', maxLength: 40 }, { type: 'number' }],
     description: 'fee=: percent of traded value (a number is percent)',
     example: '0.1%',
   })
@@ -135,7 +136,7 @@ export class StudyOptionsDto {
   fee?: string | number;
 
   @ApiPropertyOptional({
-    oneOf: [{ type: 'string' }, { type: 'number' }],
+    oneOf: [{ type: 'string', maxLength: 40 }, { type: 'number' }],
     description: 'rf=: annual risk-free rate for Sharpe and Sortino (a number is percent)',
     example: '2%',
   })
@@ -143,12 +144,12 @@ export class StudyOptionsDto {
   @IsOptionValue()
   rf?: string | number;
 
-  @ApiPropertyOptional({ description: 'benchmark=: a ticker', example: '^GSPC' })
+  @ApiPropertyOptional({ maxLength: 40, description: 'benchmark=: a ticker', example: '^GSPC' })
   @IsOptional()
   @IsOptionValue()
   benchmark?: string;
 
-  @ApiPropertyOptional({ description: 'contribute=: AMOUNT/month|quarter|year', example: '1000/month' })
+  @ApiPropertyOptional({ maxLength: 40, description: 'contribute=: AMOUNT/month|quarter|year', example: '1000/month' })
   @IsOptional()
   @IsOptionValue()
   contribute?: string;
@@ -156,19 +157,25 @@ export class StudyOptionsDto {
 
 /** POST /studies (docs/studies.md): the engine validates values and reports every problem located (422). */
 export class StudyRequestDto {
-  @ApiProperty({ type: [String], description: '2 to 50 tickers', example: ['AAPL', 'KO', 'XOM'] })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', maxLength: 40 },
+    maxItems: 60,
+    description: '2 to 50 tickers',
+    example: ['AAPL', 'KO', 'XOM'],
+  })
   @IsArray()
   @ArrayMaxSize(60)
   @IsString({ each: true })
   @MaxLength(40, { each: true })
   tickers!: string[];
 
-  @ApiProperty({ example: '2010-01-01' })
+  @ApiProperty({ example: '2010-01-01', maxLength: 20 })
   @IsString()
   @MaxLength(20)
   start!: string;
 
-  @ApiProperty({ example: '2022-12-31' })
+  @ApiProperty({ example: '2022-12-31', maxLength: 20 })
   @IsString()
   @MaxLength(20)
   end!: string;
