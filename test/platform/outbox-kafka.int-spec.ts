@@ -67,7 +67,7 @@ describe('events through the outbox to Kafka', () => {
         status: 'up',
         kind: 'redis',
         role: 'both',
-        detail: 'bull queues: simulations, reports, comparisons, projections, maintenance',
+        detail: 'bull queues: simulations, reports, comparisons, projections, studies, maintenance',
       },
       events: { status: 'up', kind: 'kafka', role: 'both', detail: '1 broker(s)' },
     });
@@ -226,7 +226,7 @@ describe('events through the outbox to Kafka', () => {
           status: 'up',
           kind: 'redis',
           role: 'both',
-          detail: 'bull queues: simulations, reports, comparisons, projections, maintenance',
+          detail: 'bull queues: simulations, reports, comparisons, projections, studies, maintenance',
         },
         { dependency: 'events', status: 'down', kind: 'kafka', role: 'both', detail: expect.any(String) },
       ]);

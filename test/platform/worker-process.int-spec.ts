@@ -93,7 +93,7 @@ describe('api and worker as separate processes', () => {
       status: 'up',
       kind: 'redis',
       role: 'worker',
-      detail: 'bull queues: simulations, reports, comparisons, projections, maintenance',
+      detail: 'bull queues: simulations, reports, comparisons, projections, studies, maintenance',
     });
     await request(target)
       .get('/metrics')
