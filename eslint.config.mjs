@@ -9,6 +9,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'dist-test*',
       'coverage/',
       'client/.next/',
       'client/next-env.d.ts',

@@ -25,6 +25,7 @@ const root = join(__dirname, '..', '..');
 export default defineConfig({
   testDir: __dirname,
   testMatch: '**/*.e2e.ts',
+  globalSetup: join(__dirname, 'global-setup.ts'),
   outputDir: join(root, 'test-results', 'e2e'),
   // One server per file and 2 cores: files run one after another.
   workers: 1,

@@ -3,6 +3,10 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ensureTestServerBuild } = require('../../scripts/test-server-build.js') as {
+  ensureTestServerBuild(): string;
+};
 
 export interface ServerProcess {
   url: string;
@@ -25,8 +29,9 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Runs `src/main.ts` — the real entry point — in its own process (through ts-node, so no build is
- * needed), with exactly `env` on top of PATH/HOME, and returns once /health/live answers.
+ * Runs `src/main.ts` — the real entry point — in its own process, with exactly `env` on top of PATH/HOME, and
+ * returns once /health/live answers. It runs the transpiled copy in dist-test/ (scripts/test-server-build.js,
+ * rebuilt when a source changed): the same JavaScript ts-node's transpile-only mode made at every start, made once.
  */
 export async function startServerProcess(
   env: Record<string, string>,
@@ -34,25 +39,20 @@ export async function startServerProcess(
   { waitUntilReady = true, timeoutMs = 45_000, nodeArgs = [] as string[] } = {},
 ): Promise<ServerProcess> {
   const port = Number(env.PORT ?? (await freePort()));
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'main.ts'), ...args],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-        KAFKAJS_NO_PARTITIONER_WARNING: '1',
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'log',
-        HOST: '127.0.0.1',
-        ...env,
-        PORT: String(port),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, ensureTestServerBuild(), ...args], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'log',
+      HOST: '127.0.0.1',
+      ...env,
+      PORT: String(port),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
