@@ -52,12 +52,17 @@ function ensureServerBuild() {
   run('npm', ['run', '--silent', 'build:server']);
 }
 
-function ensureClientBuild() {
+/** Whether the dashboard's build is missing or older than its sources (the client and the engine it imports). */
+function clientBuildStale() {
   const built = newestMtime(join(root, 'client', '.next', 'BUILD_ID'));
   const sources = Math.max(newestMtime(join(root, 'client')), newestMtime(join(root, 'src', 'engine')));
-  if (built >= sources) return;
+  return built < sources;
+}
+
+function ensureClientBuild() {
+  if (!clientBuildStale()) return;
   console.log('Building the dashboard (next build)…');
   run('npm', ['run', '--silent', 'build:client'], { NEXT_TELEMETRY_DISABLED: '1' });
 }
 
-module.exports = { root, run, ensureDependencies, ensureServerBuild, ensureClientBuild };
+module.exports = { root, run, ensureDependencies, ensureServerBuild, ensureClientBuild, clientBuildStale };
