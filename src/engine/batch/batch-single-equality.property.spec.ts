@@ -25,6 +25,11 @@ import { kernelInput, packWeightVectors } from './batch.simulator';
  *   up to 2e-14): past a ruin only the bit-identical case is asserted, and no metrics (ruins are being reworked).
  */
 const matrix = samplePrices();
+/**
+ * Fixed, so every run checks the same 300 scenarios and a failure of the counts asserted after the property (which
+ * fast-check's report, naming the seed, does not cover) repeats. BATCH_PROPERTY_SEED=<n> draws other scenarios.
+ */
+const SEED = Number(process.env.BATCH_PROPERTY_SEED ?? 20261204);
 const EPSILON = Number.EPSILON;
 const STOCKS = matrix.tickers.filter((ticker) => ticker !== '^GSPC');
 
@@ -193,7 +198,7 @@ describe('batch kernel against the single simulator on random candidates', () =>
           });
         });
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: SEED },
     );
     expect(candidates).toBe(2400);
     expect(bitIdentical).toBeGreaterThan(0);
