@@ -129,6 +129,12 @@ export function simulateBlock(
     // both rows in one pass, each share load serving two prices. The sums run in the same order, so the bits
     // are the single-row pass's. A vector depleted on row t has its row t + 1 ignored.
     const pair = band === 0 && t + 1 < rows && rebalanceFlags[t] === 0 && contributionFlags[t] === 0;
+    if (pair && plainDays && rebalanceFlags[t + 1] === 0 && contributionFlags[t + 1] === 0) {
+      valueTwoRows(prices, t * assets, assets, shares, holdings);
+      plainTwoDays(t, rows, assets, holdings, shares, state, returns);
+      t += 2;
+      continue;
+    }
     if (pair) valueTwoRows(prices, t * assets, assets, shares, holdings);
     else valueRow(prices, t * assets, assets, shares, holdings);
     const last = pair ? t + 1 : t;
@@ -254,6 +260,47 @@ export function plainDay(
     returns[k * rows + t] = before / state[8 + k] - 1;
     state[8 + k] = before;
     state[16 + k] = before;
+  }
+}
+
+/**
+ * Rows t and t + 1, both plain (holdings in holdings[0..7] and [8..15]): plainDay twice, each vector's state read
+ * and written once for the two (the same operations in the same order; cash does not change between the two).
+ */
+export function plainTwoDays(
+  t: number,
+  rows: number,
+  assets: number,
+  holdings: Float64Array,
+  shares: Float64Array,
+  state: Float64Array,
+  returns: Float64Array,
+): void {
+  for (let k = 0; k < 8; k++) {
+    const at = k * rows + t;
+    if (state[24 + k] === 1) {
+      returns[at] = 0;
+      returns[at + 1] = 0;
+      continue;
+    }
+    const cash = state[k];
+    const before = cash + holdings[k];
+    if (before <= 0) {
+      depleteVector(k, assets, shares, state);
+      returns[at] = -1;
+      returns[at + 1] = 0;
+      continue;
+    }
+    returns[at] = before / state[8 + k] - 1;
+    const next = cash + holdings[8 + k];
+    if (next <= 0) {
+      depleteVector(k, assets, shares, state);
+      returns[at + 1] = -1;
+      continue;
+    }
+    returns[at + 1] = next / before - 1;
+    state[8 + k] = next;
+    state[16 + k] = next;
   }
 }
 
@@ -535,6 +582,7 @@ export const BATCH_KERNEL_FUNCTIONS: readonly ((...args: never[]) => unknown)[] 
   valueRow,
   valueTwoRows,
   plainDay,
+  plainTwoDays,
   rebalanceDay,
   settleRebalance,
   tradingDay,
