@@ -129,6 +129,12 @@ export function simulateBlock(
     // both rows in one pass, each share load serving two prices. The sums run in the same order, so the bits
     // are the single-row pass's. A vector depleted on row t has its row t + 1 ignored.
     const pair = band === 0 && t + 1 < rows && rebalanceFlags[t] === 0 && contributionFlags[t] === 0;
+    if (pair && plainDays && rebalanceFlags[t + 1] === 0 && contributionFlags[t + 1] === 0) {
+      valueTwoRows(prices, t * assets, assets, shares, holdings);
+      plainTwoDays(t, rows, assets, holdings, shares, state, returns);
+      t += 2;
+      continue;
+    }
     if (pair) valueTwoRows(prices, t * assets, assets, shares, holdings);
     else valueRow(prices, t * assets, assets, shares, holdings);
     const last = pair ? t + 1 : t;
@@ -137,6 +143,8 @@ export function simulateBlock(
       const flow = contributionFlags[t] * contributionAmount;
       if (plainDays && flow === 0 && rebalanceFlags[t] === 0)
         plainDay(t, rows, assets, holdings, offset, shares, state, returns);
+      else if (plainDays && flow === 0)
+        rebalanceDay(t, flow, rows, assets, holdings, offset, targets, shares, state, returns, prices, feeRate);
       else tradingDay(input, t, flow, holdings, offset, targets, shares, state, returns);
     }
   }
@@ -253,6 +261,146 @@ export function plainDay(
     state[8 + k] = before;
     state[16 + k] = before;
   }
+}
+
+/**
+ * Rows t and t + 1, both plain (holdings in holdings[0..7] and [8..15]): plainDay twice, each vector's state read
+ * and written once for the two (the same operations in the same order; cash does not change between the two).
+ */
+export function plainTwoDays(
+  t: number,
+  rows: number,
+  assets: number,
+  holdings: Float64Array,
+  shares: Float64Array,
+  state: Float64Array,
+  returns: Float64Array,
+): void {
+  for (let k = 0; k < 8; k++) {
+    const at = k * rows + t;
+    if (state[24 + k] === 1) {
+      returns[at] = 0;
+      returns[at + 1] = 0;
+      continue;
+    }
+    const cash = state[k];
+    const before = cash + holdings[k];
+    if (before <= 0) {
+      depleteVector(k, assets, shares, state);
+      returns[at] = -1;
+      returns[at + 1] = 0;
+      continue;
+    }
+    returns[at] = before / state[8 + k] - 1;
+    const next = cash + holdings[8 + k];
+    if (next <= 0) {
+      depleteVector(k, assets, shares, state);
+      returns[at + 1] = -1;
+      continue;
+    }
+    returns[at + 1] = next / before - 1;
+    state[8 + k] = next;
+    state[16 + k] = next;
+  }
+}
+
+/**
+ * Row t, a periodic rebalancing without interest, band or flow (flow is ±0): tradingDay's arithmetic (per vector the same
+ * operations in the same order, so the same bits), run asset by asset across 4 vectors at once so their running
+ * sums overlap instead of following one another. A vector depleted before trades an amount of 0 (no share changes);
+ * one found at or below zero today trades too, then depleteVector clears all it did, as if it had not.
+ */
+export function rebalanceDay(
+  t: number,
+  flow: number,
+  rows: number,
+  assets: number,
+  holdings: Float64Array,
+  offset: number,
+  targets: Float64Array,
+  shares: Float64Array,
+  state: Float64Array,
+  returns: Float64Array,
+  prices: Float64Array,
+  feeRate: number,
+): void {
+  const row = t * assets;
+  for (let half = 0; half < 8; half += 4) {
+    const before0 = state[half] + holdings[offset + half];
+    const before1 = state[half + 1] + holdings[offset + half + 1];
+    const before2 = state[half + 2] + holdings[offset + half + 2];
+    const before3 = state[half + 3] + holdings[offset + half + 3];
+    const amount0 = state[24 + half] === 1 ? 0 : before0 + flow;
+    const amount1 = state[25 + half] === 1 ? 0 : before1 + flow;
+    const amount2 = state[26 + half] === 1 ? 0 : before2 + flow;
+    const amount3 = state[27 + half] === 1 ? 0 : before3 + flow;
+    let cash0 = state[half] + flow;
+    let cash1 = state[half + 1] + flow;
+    let cash2 = state[half + 2] + flow;
+    let cash3 = state[half + 3] + flow;
+    let traded0 = 0;
+    let traded1 = 0;
+    let traded2 = 0;
+    let traded3 = 0;
+    for (let i = 0, j = half; i < assets; i++, j += 8) {
+      const price = prices[row + i];
+      const change0 = (targets[j] * amount0) / price - shares[j];
+      const change1 = (targets[j + 1] * amount1) / price - shares[j + 1];
+      const change2 = (targets[j + 2] * amount2) / price - shares[j + 2];
+      const change3 = (targets[j + 3] * amount3) / price - shares[j + 3];
+      shares[j] += change0;
+      shares[j + 1] += change1;
+      shares[j + 2] += change2;
+      shares[j + 3] += change3;
+      cash0 -= change0 * price;
+      cash1 -= change1 * price;
+      cash2 -= change2 * price;
+      cash3 -= change3 * price;
+      traded0 += Math.abs(change0 * price);
+      traded1 += Math.abs(change1 * price);
+      traded2 += Math.abs(change2 * price);
+      traded3 += Math.abs(change3 * price);
+    }
+    settleRebalance(half, t, flow, rows, assets, before0, cash0, feeRate * traded0, shares, state, returns);
+    settleRebalance(half + 1, t, flow, rows, assets, before1, cash1, feeRate * traded1, shares, state, returns);
+    settleRebalance(half + 2, t, flow, rows, assets, before2, cash2, feeRate * traded2, shares, state, returns);
+    settleRebalance(half + 3, t, flow, rows, assets, before3, cash3, feeRate * traded3, shares, state, returns);
+  }
+}
+
+/** Vector k after rebalanceDay's trades: tradingDay's steps after blockTrade (flow 0), depletion included. */
+export function settleRebalance(
+  k: number,
+  t: number,
+  flow: number,
+  rows: number,
+  assets: number,
+  before: number,
+  cash: number,
+  fee: number,
+  shares: Float64Array,
+  state: Float64Array,
+  returns: Float64Array,
+): void {
+  if (state[24 + k] === 1) {
+    returns[k * rows + t] = 0;
+    return;
+  }
+  if (before <= 0) {
+    depleteVector(k, assets, shares, state);
+    returns[k * rows + t] = -1;
+    return;
+  }
+  state[k] = cash - fee;
+  const value = before + flow - fee;
+  if (value <= 0) {
+    depleteVector(k, assets, shares, state);
+    returns[k * rows + t] = -1;
+    return;
+  }
+  returns[k * rows + t] = (value - flow) / state[8 + k] - 1;
+  state[8 + k] = value;
+  state[16 + k] = value;
 }
 
 /** Row t with every rule: interest, depletion, band, periodic rebalancing, flows and fees. */
@@ -434,6 +582,9 @@ export const BATCH_KERNEL_FUNCTIONS: readonly ((...args: never[]) => unknown)[] 
   valueRow,
   valueTwoRows,
   plainDay,
+  plainTwoDays,
+  rebalanceDay,
+  settleRebalance,
   tradingDay,
   blockTrade,
   depleteVector,

@@ -35,19 +35,18 @@ export function simulatePortfolio(command: PortfolioCommand, matrix: PriceMatrix
  *   flow happens, and that day's return is −100% (docs/metrics.md, "Depletion").
  */
 export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): SimulationResult {
-  const { dates, targets } = plan;
-  const assetCount = targets.length;
+  const { dates } = plan;
   const rowCount = dates.length;
 
   // One allocation for both daily series: fewer, larger buffers are cheaper to create and collect.
   const series = new Float64Array(2 * rowCount);
   const nav = series.subarray(0, rowCount);
   const dailyReturn = series.subarray(rowCount);
-  const trades = new TradeRecorder(
-    assetCount * (1 + countFlags(plan.rebalanceFlags) + countFlags(plan.contributionFlags)),
-  );
-  const state = runKernel(plan, nav, dailyReturn, trades);
-  const tradeLog = trades.toLog(plan);
+  // No trade log on the way: most runs (sweeps, studies, summaries) never read it. The day loop is deterministic,
+  // so replaying it with a recorder on first read gives the same trades, bit for bit.
+  const state = runKernel(plan, nav, dailyReturn, null);
+  let tradeLog: TradeLog | null = null;
+  const trades = (): TradeLog => (tradeLog ??= replayTrades(plan));
 
   const depletedRow = state[STATE_DEPLETED_ROW];
   const lastFlowRow = depletedRow >= 0 ? depletedRow : rowCount;
@@ -149,10 +148,12 @@ export function simulatePlan(command: PortfolioCommand, plan: SimulationPlan): S
       return cumulative.drawdown;
     },
     get weights(): Float64Array {
-      weights ??= weightsFromTrades(plan, nav, tradeLog);
+      weights ??= weightsFromTrades(plan, nav, trades());
       return weights;
     },
-    trades: tradeLog,
+    get trades(): TradeLog {
+      return trades();
+    },
     flows,
     totalFees: state[STATE_FEES],
     netContributions,
@@ -280,7 +281,7 @@ function runKernel(
   plan: SimulationPlan,
   nav: Float64Array,
   dailyReturn: Float64Array,
-  trades: TradeRecorder,
+  trades: TradeRecorder | null,
 ): Float64Array {
   const { prices, stride, columns, targets, feeRate, bandThreshold, capital, contributionAmount, interest } = plan;
   const rebalanceFlags = plan.rebalanceFlags ?? noFlags(nav.length);
@@ -382,12 +383,12 @@ function deplete(
   flow: number,
   value: number,
   shares: Float64Array,
-  trades: TradeRecorder,
+  trades: TradeRecorder | null,
   state: Float64Array,
 ): void {
   for (let i = 0; i < shares.length; i++) {
     if (shares[i] === 0) continue;
-    trades.record(t, i, -shares[i], REASON_DEPLETION);
+    if (trades !== null) trades.record(t, i, -shares[i], REASON_DEPLETION);
     shares[i] = 0;
   }
   state[STATE_CASH] = 0;
@@ -411,7 +412,7 @@ function trade(
   prices: Float64Array,
   columns: Int32Array,
   feeRate: number,
-  trades: TradeRecorder,
+  trades: TradeRecorder | null,
   state: Float64Array,
   reason: number,
 ): number {
@@ -425,7 +426,7 @@ function trade(
     cash -= change * price;
     const value = Math.abs(change * price);
     traded += value;
-    trades.record(t, i, change, reason);
+    if (trades !== null) trades.record(t, i, change, reason);
   }
   const fee = feeRate * traded;
   state[STATE_CASH] = cash - fee;
@@ -505,6 +506,17 @@ export function cumulativeSeries(dailyReturn: Float64Array): {
     drawdown[t] = equity / peak - 1;
   }
   return { cumulativeReturn, drawdown };
+}
+
+/** The trade log of a plan's run: the day loop again, recording (its other outputs are the first run's). */
+function replayTrades(plan: SimulationPlan): TradeLog {
+  const rowCount = plan.dates.length;
+  const recorder = new TradeRecorder(
+    plan.targets.length * (1 + countFlags(plan.rebalanceFlags) + countFlags(plan.contributionFlags)),
+  );
+  const series = new Float64Array(2 * rowCount);
+  runKernel(plan, series.subarray(0, rowCount), series.subarray(rowCount), recorder);
+  return recorder.toLog(plan);
 }
 
 let zeroFlags = new Uint8Array(0);
