@@ -6,7 +6,7 @@ import {
   SeriesAnalysis,
   SimulationResult,
 } from '../engine';
-import { formatValue } from './metrics-table.formatter';
+import { formatValue, textTable } from './metrics-table.formatter';
 
 /** Rolling metrics (6, 12 and 36 months) and drawdown episodes of a run, as the API and the tearsheet compute them. */
 export function analyseResult(result: SimulationResult): SeriesAnalysis {
@@ -17,16 +17,6 @@ export function analyseResult(result: SimulationResult): SeriesAnalysis {
     benchmarkCloses: result.benchmarkRun?.prices ?? null,
     riskFreeRate: result.command.options.riskFreePercent / 100,
   });
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((_, column) => Math.max(header[column].length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
 /** The ten deepest drawdown episodes, deepest first. */
@@ -45,7 +35,7 @@ export function formatDrawdownEpisodes(analysis: SeriesAnalysis): string {
   ]);
   return (
     `Drawdown episodes (the ${episodes.length} deepest of ${totalEpisodes})\n` +
-    table(['#', 'Peak', 'Trough', 'Recovery', 'Depth', 'To trough', 'To recovery', 'Under water (days)'], rows)
+    textTable(['#', 'Peak', 'Trough', 'Recovery', 'Depth', 'To trough', 'To recovery', 'Under water (days)'], rows)
   );
 }
 
@@ -104,7 +94,7 @@ export function formatRollingSummary(analysis: SeriesAnalysis, benchmarkTicker: 
       ]);
     }
   });
-  return `Rolling metrics (windows of 126, 252 and 756 trading days)\n${table(['Metric', 'Last', 'Min', 'Median', 'Max'], rows)}`;
+  return `Rolling metrics (windows of 126, 252 and 756 trading days)\n${textTable(['Metric', 'Last', 'Min', 'Median', 'Max'], rows)}`;
 }
 
 function betaEntries(window: RollingWindowMetrics, name: string): [string, RollingSeries, 'ratio'][] {

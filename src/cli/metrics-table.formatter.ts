@@ -91,6 +91,11 @@ export function formatMetricsTable(result: SimulationResult): string {
     rows.push(['Real total return', formatValue(real.totalReturn, 'percent'), ...(benchmark ? [''] : [])]);
     rows.push(['Real CAGR', formatValue(real.cagr, 'percent'), ...(benchmark ? [''] : [])]);
   }
+  return textTable(header, rows);
+}
+
+/** A plain-text table: the first column left-aligned, the others right-aligned, a rule under the header. */
+export function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((_, column) => Math.max(header[column].length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) =>
     cells

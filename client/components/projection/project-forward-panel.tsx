@@ -1,11 +1,12 @@
 'use client';
 
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { api, errorMessage, unwrap, type Schemas } from '../../lib/api/client';
 import { furtherAlong, useLiveProgress } from '../../lib/realtime/live-progress';
 import { ProgressBar } from '../progress/progress-bar';
-import { fetchBinary, fileNameFromDisposition, saveBlob } from '../report/save-file';
+import { DownloadButton } from '../report/download-button';
+import { fetchBinary, saveResponse } from '../report/save-file';
 import { FanChart } from './fan-chart';
 import { projectionSentences } from './projection-words';
 import styles from './projection.module.css';
@@ -154,43 +155,7 @@ export function ProjectForwardPanel({ simulationId }: { simulationId: string }) 
 /** Fetches the projection's workbook (GET /projections/{id}/xlsx, built on request) and saves it. */
 export async function saveProjectionWorkbook(projectionId: string): Promise<string> {
   const response = await fetchBinary(`/projections/${encodeURIComponent(projectionId)}/xlsx`);
-  const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? 'portofino-projection.xlsx';
-  saveBlob(await response.blob(), fileName);
-  return fileName;
-}
-
-/** "Download XLSX": the inputs, the bands with a chart, the distributions and the withdrawals in a workbook. */
-function DownloadProjectionWorkbook({ projectionId }: { projectionId: string }) {
-  const download = useMutation({ mutationFn: () => saveProjectionWorkbook(projectionId) });
-  return (
-    <p className={styles.download}>
-      <button
-        type="button"
-        className="button secondary"
-        onClick={() => {
-          if (!download.isPending) download.mutate();
-        }}
-        aria-busy={download.isPending}
-      >
-        Download XLSX
-      </button>{' '}
-      {download.isPending && (
-        <span className="muted" role="status">
-          Preparing the workbook…
-        </span>
-      )}
-      {download.isSuccess && (
-        <span className="muted" role="status">
-          Downloaded {download.data}
-        </span>
-      )}
-      {download.isError && (
-        <span className="error-box" role="alert">
-          The workbook could not be downloaded: {errorMessage(download.error)}
-        </span>
-      )}
-    </p>
-  );
+  return saveResponse(response, 'portofino-projection.xlsx');
 }
 
 function ProjectionResult({ outputs, projection }: { outputs: Outputs; projection: Projection }) {
@@ -210,7 +175,14 @@ function ProjectionResult({ outputs, projection }: { outputs: Outputs; projectio
         {projection.inputs.method === 'block' ? `${projection.inputs.blockMonths}-month blocks` : 'single months'}, seed{' '}
         {projection.inputs.seed}).
       </p>
-      <DownloadProjectionWorkbook projectionId={projection.projectionId} />
+      {/* "Download XLSX": the inputs, the bands with a chart, the distributions and the withdrawals. */}
+      <div className={styles.download}>
+        <DownloadButton
+          label="Download XLSX"
+          thing="workbook"
+          save={() => saveProjectionWorkbook(projection.projectionId)}
+        />
+      </div>
     </div>
   );
 }

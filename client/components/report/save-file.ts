@@ -49,3 +49,10 @@ export function saveBlob(blob: Blob, fileName: string): void {
   // The browser has taken its copy once the click is handled; give slow ones a moment before releasing it.
   window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
+
+/** Saves a fetched file under the name the server gave it (Content-Disposition), else `fallbackName`; returns it. */
+export async function saveResponse(response: Response, fallbackName: string): Promise<string> {
+  const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? fallbackName;
+  saveBlob(await response.blob(), fileName);
+  return fileName;
+}

@@ -26,6 +26,9 @@ const REBALANCING = ['none', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'
 
 type Errors = Record<string, string[]>;
 
+/** The form's text fields (a number input's value is text until the request is built). */
+type TextField = { [Key in keyof Form]: Form[Key] extends string ? Key : never }[keyof Form];
+
 /** A labelled input with its server-side problems under it (linked by aria-describedby, marked aria-invalid). */
 function Field({
   label,
@@ -64,6 +67,32 @@ function Field({
   );
 }
 
+/** A number input in a Field; `step="any"` for decimals (the browser's default step allows whole numbers only). */
+function NumberField({
+  label,
+  hint,
+  errors,
+  value,
+  onChange,
+  ...input
+}: {
+  label: string;
+  hint?: string;
+  errors: string[] | undefined;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  min?: number;
+  max?: number;
+  step?: 'any';
+  placeholder?: string;
+}) {
+  return (
+    <Field label={label} errors={errors} hint={hint}>
+      {(attributes) => <input type="number" value={value} onChange={onChange} {...input} {...attributes} />}
+    </Field>
+  );
+}
+
 /** "New study": the universe, the period, how to search, the constraints, the objectives and the options. */
 export function StudyForm() {
   const router = useRouter();
@@ -77,6 +106,8 @@ export function StudyForm() {
 
   const text = (field: keyof Form) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [field]: event.target.value }));
+  /** The value, change handler and problems of a number field (its form key is its request field). */
+  const numberField = (field: TextField) => ({ value: form[field], onChange: text(field), errors: errors[field] });
   const bound = (ticker: string, side: 'minPercent' | 'maxPercent') => (event: { target: { value: string } }) =>
     setForm((current) => ({
       ...current,
@@ -152,63 +183,23 @@ export function StudyForm() {
           )}
         </Field>
         {FORM_SHOWS.candidates(form.method) && (
-          <Field label="Candidates" errors={errors.candidates}>
-            {(attributes) => (
-              <input
-                type="number"
-                min={1}
-                max={1000000}
-                value={form.candidates}
-                onChange={text('candidates')}
-                {...attributes}
-              />
-            )}
-          </Field>
+          <NumberField label="Candidates" {...numberField('candidates')} min={1} max={1000000} />
         )}
         {FORM_SHOWS.gridStep(form.method) && (
-          <Field label="Grid step (%)" errors={errors.gridStepPercent}>
-            {(attributes) => (
-              <input
-                type="number"
-                min={0.01}
-                max={100}
-                step="any"
-                value={form.gridStepPercent}
-                onChange={text('gridStepPercent')}
-                {...attributes}
-              />
-            )}
-          </Field>
+          <NumberField label="Grid step (%)" {...numberField('gridStepPercent')} min={0.01} max={100} step="any" />
         )}
         {FORM_SHOWS.concentration(form.method) && (
-          <Field label="Concentration" errors={errors.concentration} hint="1 is uniform; below 1 fewer holdings">
-            {(attributes) => (
-              <input
-                type="number"
-                min={0.01}
-                max={1000}
-                step="any"
-                value={form.concentration}
-                onChange={text('concentration')}
-                placeholder="1"
-                {...attributes}
-              />
-            )}
-          </Field>
+          <NumberField
+            label="Concentration"
+            hint="1 is uniform; below 1 fewer holdings"
+            {...numberField('concentration')}
+            min={0.01}
+            max={1000}
+            step="any"
+            placeholder="1"
+          />
         )}
-        <Field label="Seed (optional)" errors={errors.seed}>
-          {(attributes) => (
-            <input
-              type="number"
-              min={0}
-              max={4294967295}
-              value={form.seed}
-              onChange={text('seed')}
-              placeholder="0"
-              {...attributes}
-            />
-          )}
-        </Field>
+        <NumberField label="Seed (optional)" {...numberField('seed')} min={0} max={4294967295} placeholder="0" />
 
         <fieldset className={styles.group}>
           <legend>Constraints</legend>
@@ -223,43 +214,14 @@ export function StudyForm() {
             </label>
             {errors.allowShorts && <small className={styles.fieldError}>{errors.allowShorts.join(' ')}</small>}
           </div>
-          <Field label="Max holdings" errors={errors.maxHoldings}>
-            {(attributes) => (
-              <input
-                type="number"
-                min={1}
-                max={50}
-                value={form.maxHoldings}
-                onChange={text('maxHoldings')}
-                placeholder="no limit"
-                {...attributes}
-              />
-            )}
-          </Field>
-          <Field label="Min weight (%)" errors={errors.defaultMinPercent}>
-            {(attributes) => (
-              <input
-                type="number"
-                step="any"
-                value={form.defaultMinPercent}
-                onChange={text('defaultMinPercent')}
-                placeholder={form.allowShorts ? '-100' : '0'}
-                {...attributes}
-              />
-            )}
-          </Field>
-          <Field label="Max weight (%)" errors={errors.defaultMaxPercent}>
-            {(attributes) => (
-              <input
-                type="number"
-                step="any"
-                value={form.defaultMaxPercent}
-                onChange={text('defaultMaxPercent')}
-                placeholder="100"
-                {...attributes}
-              />
-            )}
-          </Field>
+          <NumberField label="Max holdings" {...numberField('maxHoldings')} min={1} max={50} placeholder="no limit" />
+          <NumberField
+            label="Min weight (%)"
+            {...numberField('defaultMinPercent')}
+            step="any"
+            placeholder={form.allowShorts ? '-100' : '0'}
+          />
+          <NumberField label="Max weight (%)" {...numberField('defaultMaxPercent')} step="any" placeholder="100" />
           {tickers.length > 0 && (
             <details className={styles.wide}>
               <summary>Bounds per ticker</summary>
@@ -301,32 +263,22 @@ export function StudyForm() {
 
         <fieldset className={styles.group}>
           <legend>Objectives</legend>
-          <Field label="Drawdown limit (%)" errors={errors.maxDrawdownPercent} hint="for the highest CAGR">
-            {(attributes) => (
-              <input
-                type="number"
-                min={0}
-                max={100}
-                step="any"
-                value={form.maxDrawdownPercent}
-                onChange={text('maxDrawdownPercent')}
-                placeholder="none"
-                {...attributes}
-              />
-            )}
-          </Field>
-          <Field label="Target CAGR (%)" errors={errors.targetCagrPercent} hint="for the shallowest drawdown">
-            {(attributes) => (
-              <input
-                type="number"
-                step="any"
-                value={form.targetCagrPercent}
-                onChange={text('targetCagrPercent')}
-                placeholder="none"
-                {...attributes}
-              />
-            )}
-          </Field>
+          <NumberField
+            label="Drawdown limit (%)"
+            hint="for the highest CAGR"
+            {...numberField('maxDrawdownPercent')}
+            min={0}
+            max={100}
+            step="any"
+            placeholder="none"
+          />
+          <NumberField
+            label="Target CAGR (%)"
+            hint="for the shallowest drawdown"
+            {...numberField('targetCagrPercent')}
+            step="any"
+            placeholder="none"
+          />
         </fieldset>
 
         <fieldset className={styles.group}>
@@ -342,34 +294,15 @@ export function StudyForm() {
               </select>
             )}
           </Field>
-          <Field label="Fee (%)" errors={errors.feePercent}>
-            {(attributes) => (
-              <input
-                type="number"
-                min={0}
-                max={10}
-                step="any"
-                value={form.feePercent}
-                onChange={text('feePercent')}
-                placeholder="0"
-                {...attributes}
-              />
-            )}
-          </Field>
-          <Field label="Risk-free rate (%)" errors={errors.rfPercent}>
-            {(attributes) => (
-              <input
-                type="number"
-                min={0}
-                max={50}
-                step="any"
-                value={form.rfPercent}
-                onChange={text('rfPercent')}
-                placeholder="0"
-                {...attributes}
-              />
-            )}
-          </Field>
+          <NumberField label="Fee (%)" {...numberField('feePercent')} min={0} max={10} step="any" placeholder="0" />
+          <NumberField
+            label="Risk-free rate (%)"
+            {...numberField('rfPercent')}
+            min={0}
+            max={50}
+            step="any"
+            placeholder="0"
+          />
         </fieldset>
 
         {failure && (

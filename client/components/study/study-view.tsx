@@ -10,7 +10,8 @@ import { formatInteger } from '../../lib/format/numbers';
 import { furtherAlong, useLiveProgress, type LiveProgress } from '../../lib/realtime/live-progress';
 import { ConfirmDialog } from '../history/confirm-dialog';
 import { ProgressBar } from '../progress/progress-bar';
-import { fetchBinary, fileNameFromDisposition, saveBlob } from '../report/save-file';
+import { DownloadButton } from '../report/download-button';
+import { fetchBinary, saveResponse } from '../report/save-file';
 import styles from './study.module.css';
 
 // The scatter, its index and the tables come once the study is completed (their own chunk).
@@ -42,9 +43,7 @@ export function studyProgress(study: StudyDetail, live: LiveProgress | null): Li
 
 async function saveWorkbook(id: string): Promise<string> {
   const response = await fetchBinary(`/studies/${encodeURIComponent(id)}/xlsx`);
-  const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? `portofino-study-${id}.xlsx`;
-  saveBlob(await response.blob(), fileName);
-  return fileName;
+  return saveResponse(response, `portofino-study-${id}.xlsx`);
 }
 
 /** /studies/{id}: the study followed live, then its results; download it as a workbook or delete it. */
@@ -63,7 +62,6 @@ export function StudyView({ id }: { id: string }) {
   const liveDone = live?.status === 'completed' || live?.status === 'failed';
   if (liveDone && study && unfinished(study) && !query.isFetching) void query.refetch();
 
-  const download = useMutation({ mutationFn: () => saveWorkbook(id) });
   const remove = useMutation({
     mutationFn: async () => unwrap(await studyApi.DELETE('/studies/{id}', { params: { path: { id } } })),
     onSuccess: () => {
@@ -85,34 +83,12 @@ export function StudyView({ id }: { id: string }) {
       </p>
       <div className={styles.toolbar}>
         {study.status === 'completed' && (
-          <button
-            type="button"
-            className="button secondary"
-            aria-busy={download.isPending}
-            onClick={() => !download.isPending && download.mutate()}
-          >
-            Download XLSX
-          </button>
+          <DownloadButton label="Download XLSX" thing="workbook" save={() => saveWorkbook(id)} />
         )}
         <button type="button" className="button danger" onClick={() => setConfirming(true)} disabled={remove.isPending}>
           Delete study
         </button>
-        {download.isPending && (
-          <span className="muted" role="status">
-            Preparing the workbook…
-          </span>
-        )}
-        {download.isSuccess && (
-          <span className="muted" role="status">
-            Downloaded {download.data}
-          </span>
-        )}
       </div>
-      {download.isError && (
-        <p className="error-box" role="alert">
-          The workbook could not be downloaded: {errorMessage(download.error)}
-        </p>
-      )}
       {remove.isError && (
         <p className="error-box" role="alert">
           The study could not be deleted: {errorMessage(remove.error)}

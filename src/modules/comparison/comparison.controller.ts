@@ -1,8 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
 import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
+import { ApiOwnedDelete, ApiOwnedRead, OwnedId } from '../../http/owned-resource';
 import {
   ComparisonAcceptedDto,
   ComparisonDetailDto,
@@ -66,27 +66,21 @@ export class ComparisonController {
   }
 
   @Get(':id')
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({
-    summary:
-      'A comparison: status, and once completed each member’s metrics and series, the period, correlations, best',
-  })
-  @ApiOkResponse({ type: ComparisonDetailDto })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
-  async get(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<ComparisonDetailDto> {
+  @ApiOwnedRead(
+    {
+      summary:
+        'A comparison: status, and once completed each member’s metrics and series, the period, correlations, best',
+    },
+    ComparisonDetailDto,
+  )
+  async get(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<ComparisonDetailDto> {
     return ComparisonDetailDto.fromDetail(await this.comparisons.getOwned(user.id, id));
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({ summary: 'Delete a comparison' })
-  @ApiNoContentResponse({ description: 'deleted' })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
-  async delete(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  @ApiOwnedDelete('Delete a comparison')
+  async delete(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<void> {
     await this.comparisons.delete(user.id, id);
   }
 
@@ -96,10 +90,7 @@ export class ComparisonController {
   @ApiOperation({ summary: 'Run a comparison again, as a new comparison with the same members and period' })
   @ApiAcceptedResponse({ type: ComparisonAcceptedDto })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
-  async rerun(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<ComparisonAcceptedDto> {
+  async rerun(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<ComparisonAcceptedDto> {
     return ComparisonAcceptedDto.from(await this.comparisons.rerun(user.id, id));
   }
 }

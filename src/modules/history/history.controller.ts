@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
 import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
+import { OwnedId } from '../../http/owned-resource';
 import { SimulationAnalysisQueryDto } from './dto/simulation-analysis-query.dto';
 import { SimulationAnalysisDto } from './dto/simulation-analysis.dto';
 import { HistoryQueryDto } from './dto/history-query.dto';
@@ -48,7 +49,7 @@ export class HistoryController {
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
   async get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @OwnedId() id: string,
     @Query() query: SimulationDetailQueryDto,
   ): Promise<SimulationDetailDto> {
     const { record, result } = await this.history.getDetail(user.id, id);
@@ -67,7 +68,7 @@ export class HistoryController {
   @ApiConflictResponse({ type: ErrorResponse, description: 'SIMULATION_NOT_COMPLETED: queued, running or failed' })
   async analysis(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @OwnedId() id: string,
     @Query() query: SimulationAnalysisQueryDto,
   ): Promise<SimulationAnalysisDto> {
     const { record, result } = await this.history.getDetail(user.id, id);
@@ -81,7 +82,7 @@ export class HistoryController {
   @ApiOperation({ summary: 'Delete a simulation and its result' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorResponse })
-  async delete(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async delete(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<void> {
     await this.history.delete(user.id, id);
   }
 }

@@ -7,7 +7,6 @@ import {
   ApiConflictResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
@@ -15,10 +14,10 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
 import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
+import { fileAttachment } from '../../http/file-attachment';
+import { ApiOwnedRead, ApiOwnedWorkbook, OwnedId } from '../../http/owned-resource';
 import { ProjectionAcceptedDto, ProjectionDto, ProjectionOutputsDto, ProjectionRequestDto } from './dto/projection.dto';
 import { ProjectionService } from './projection.service';
-
-const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('projections')
 @ApiBearerAuth()
@@ -62,40 +61,28 @@ export class ProjectionController {
   }
 
   @Get('projections/:id')
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({ summary: 'A projection’s status, progress, inputs and (once completed) outputs' })
-  @ApiOkResponse({ type: ProjectionDto })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'PROJECTION_NOT_FOUND: unknown id, or another user’s' })
-  async get(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<ProjectionDto> {
+  @ApiOwnedRead(
+    { summary: 'A projection’s status, progress, inputs and (once completed) outputs' },
+    ProjectionDto,
+    'PROJECTION_NOT_FOUND: unknown id, or another user’s',
+  )
+  async get(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<ProjectionDto> {
     return ProjectionDto.from(await this.projections.getOwned(user.id, id));
   }
 
   @Get('projections/:id/xlsx')
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({
-    summary: 'The workbook (.xlsx) of a completed projection: inputs, percentile bands with a chart, distributions',
-    description:
-      'Built on request from the stored outputs (no job); the values are those GET /projections/{id} serves.',
-  })
   // The workbook on success only: errors are JSON like everywhere else.
-  @ApiOkResponse({
-    description: 'the workbook, as an attachment',
-    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-  })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'PROJECTION_NOT_FOUND: unknown id, or another user’s' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'PROJECTION_NOT_COMPLETED: queued, running or failed' })
-  async workbook(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<StreamableFile> {
+  @ApiOwnedWorkbook(
+    {
+      summary: 'The workbook (.xlsx) of a completed projection: inputs, percentile bands with a chart, distributions',
+      description:
+        'Built on request from the stored outputs (no job); the values are those GET /projections/{id} serves.',
+    },
+    'PROJECTION_NOT_COMPLETED: queued, running or failed',
+    'PROJECTION_NOT_FOUND: unknown id, or another user’s',
+  )
+  async workbook(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<StreamableFile> {
     const { buffer, fileName } = await this.projections.workbook(user.id, id);
-    return new StreamableFile(buffer, {
-      type: XLSX_CONTENT_TYPE,
-      length: buffer.length,
-      disposition: `attachment; filename="${fileName}"`,
-    });
+    return fileAttachment({ content: buffer, fileName });
   }
 }

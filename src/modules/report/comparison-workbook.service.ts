@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ComparisonService } from '../comparison/comparison.service';
 import type { ComparisonRecord } from '../comparison/comparison.types';
 import { ComparisonNotCompletedError } from './report.errors';
-import { reportFileName, XLSX_CONTENT_TYPE } from './report.service';
+import { XLSX_CONTENT_TYPE } from '../../http/file-attachment';
+import { reportFileName } from './report.service';
 import { buildComparisonWorkbook } from './workbook/comparison-workbook';
 
 export interface ComparisonWorkbook {

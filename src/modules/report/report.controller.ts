@@ -1,19 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
-import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
+import { ApiDatabaseUnavailableResponse, ErrorResponse } from '../../http/error-response';
+import { fileAttachment } from '../../http/file-attachment';
+import { ApiOwnedRead, ApiOwnedWorkbook, OwnedId } from '../../http/owned-resource';
 import { ReportAcceptedDto, ReportDto, ReportRequestDto } from './dto/report.dto';
-import { ReportService, XLSX_CONTENT_TYPE } from './report.service';
+import { ReportService } from './report.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -38,33 +38,19 @@ export class ReportController {
   }
 
   @Get(':id')
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({ summary: 'A report’s status, progress, failure reason and download link' })
-  @ApiOkResponse({ type: ReportDto })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ReportDto> {
+  @ApiOwnedRead({ summary: 'A report’s status, progress, failure reason and download link' }, ReportDto)
+  async get(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<ReportDto> {
     return ReportDto.from(await this.reports.getOwned(user.id, id));
   }
 
   @Get(':id/download')
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({ summary: 'The workbook (.xlsx) of a completed report' })
   // The workbook on success only: errors are JSON like everywhere else.
-  @ApiOkResponse({
-    description: 'the workbook, as an attachment',
-    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-  })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'REPORT_NOT_READY: queued, running or failed' })
-  async download(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<StreamableFile> {
+  @ApiOwnedWorkbook(
+    { summary: 'The workbook (.xlsx) of a completed report' },
+    'REPORT_NOT_READY: queued, running or failed',
+  )
+  async download(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<StreamableFile> {
     const file = await this.reports.download(user.id, id);
-    return new StreamableFile(file.stream, {
-      type: file.contentType,
-      length: file.size,
-      disposition: `attachment; filename="${file.fileName}"`,
-    });
+    return fileAttachment({ ...file, content: file.stream });
   }
 }

@@ -16,6 +16,7 @@ import { REPORT_EVENTS, reportEvent } from './report.events';
 import { ReportRepository } from './report.repository';
 import { ReportStorage } from './report-storage';
 import type { ReportChange, ReportRecord } from './report.types';
+import { XLSX_CONTENT_TYPE } from '../../http/file-attachment';
 
 export interface RequestedReport {
   report: ReportRecord;
@@ -25,8 +26,6 @@ export interface RequestedReport {
 
 /** A workbook build is deterministic: retries are for the storage or the database blinking. */
 export const REPORT_JOB_OPTIONS = { attempts: 2, backoffMs: 1000, timeoutMs: 120_000 } as const;
-
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Where a report's workbook is stored: known from the start, so a build in progress can be cleaned up too. */
 export const reportStorageKey = (report: Pick<ReportRecord, 'id' | 'simulationId'>): string =>

@@ -13,6 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '../../common/public.decorator';
 import { ApiDatabaseUnavailableResponse, ErrorResponse } from '../../http/error-response';
+import { ApiXlsxResponse, fileAttachment } from '../../http/file-attachment';
 import type { Response } from 'express';
 import { SimulationAnalysisQueryDto } from '../history/dto/simulation-analysis-query.dto';
 import { SimulationAnalysisDto } from '../history/dto/simulation-analysis.dto';
@@ -24,7 +25,6 @@ import { SharedReadLimiter } from './shared-read-limiter';
 import { SharingService } from './sharing.service';
 
 const TEARSHEET_CONTENT_TYPE = 'text/html; charset=utf-8';
-const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TOKEN_PARAM = {
   name: 'token',
   description: 'the share link’s token (43 characters of base64url)',
@@ -103,21 +103,14 @@ export class SharedController {
       'queue and this answers 409 REPORT_NOT_READY with Retry-After until it is ready. A comparison: its ' +
       'workbook, built on request (as GET /comparisons/{id}/xlsx).',
   })
-  @ApiOkResponse({
-    description: 'the workbook, as an attachment',
-    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-  })
+  @ApiXlsxResponse()
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiConflictResponse({ type: ErrorResponse, description: 'REPORT_NOT_READY: being built; see Retry-After' })
   @ApiTooManyRequestsResponse(LIMITED)
   async report(@Ip() ip: string, @Param('token') token: string): Promise<StreamableFile> {
     await this.limiter.count(ip);
     const file = await this.sharing.sharedWorkbook(token);
-    return new StreamableFile(file.stream, {
-      type: file.contentType,
-      length: file.size,
-      disposition: `attachment; filename="${file.fileName}"`,
-    });
+    return fileAttachment({ ...file, content: file.stream });
   }
 
   @Get(':token/analysis')

@@ -1,83 +1,22 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
-import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
-import { ShareLinkCreatedDto, ShareLinkDto, ShareLinkListDto } from './dto/share-link.dto';
-import { SharingService } from './sharing.service';
+import { Controller } from '@nestjs/common';
+import { ShareLinksController } from './share-links.controller';
 
 /** The owner's side of share links: /history/{id}/share. */
-@ApiTags('sharing')
-@ApiBearerAuth()
-@ApiDatabaseUnavailableResponse()
 @Controller('history/:id/share')
-export class SharingController {
-  constructor(private readonly sharing: SharingService) {}
-
-  @Post()
-  @HttpCode(201)
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({
+export class SharingController extends ShareLinksController('simulation', {
+  create: {
     summary: 'Create a read-only link to one of your completed simulations',
     description:
       'Anyone with the link sees the result (GET /shared/{token}, the page /app/shared/{token}) and can download ' +
       'its workbook, without signing in, until the link is revoked or the simulation deleted. The token is shown ' +
       'only in this answer: only its SHA-256 is stored. Emits `simulation.shared` on portofino.sharing.events.v1.',
-  })
-  @ApiCreatedResponse({ type: ShareLinkCreatedDto })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'SIMULATION_NOT_FOUND: unknown, or another user’s' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'SIMULATION_NOT_COMPLETED: queued, running or failed' })
-  async create(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<ShareLinkCreatedDto> {
-    const { link, token } = await this.sharing.shareSimulation(user.id, id);
-    return ShareLinkCreatedDto.created(link, token);
-  }
-
-  @Get()
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({ summary: 'The simulation’s active share links (ids and token hints: tokens are not stored)' })
-  @ApiOkResponse({ type: ShareLinkListDto })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'SIMULATION_NOT_FOUND: unknown, or another user’s' })
-  async list(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<ShareLinkListDto> {
-    return { items: (await this.sharing.listSimulationLinks(user.id, id)).map((link) => ShareLinkDto.from(link)) };
-  }
-
-  @Delete(':token')
-  @HttpCode(204)
-  @ApiParam(UUID_PARAM)
-  @ApiParam({
-    name: 'token',
-    description: 'the link’s token, or its id (as GET lists it)',
-    schema: { type: 'string', minLength: 1, maxLength: 64 },
-  })
-  @ApiOperation({
+  },
+  listSummary: 'The simulation’s active share links (ids and token hints: tokens are not stored)',
+  revoke: {
     summary: 'Revoke a share link: it answers 404 from now on',
     description: 'Emits `simulation.share_revoked` on portofino.sharing.events.v1.',
-  })
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse({
-    type: ErrorResponse,
-    description: 'SIMULATION_NOT_FOUND (unknown, or another user’s) or SHARE_LINK_NOT_FOUND (no such active link)',
-  })
-  async revoke(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('token') token: string,
-  ): Promise<void> {
-    await this.sharing.revokeSimulationLink(user.id, id, token);
-  }
-}
+  },
+  notFound: 'SIMULATION_NOT_FOUND: unknown, or another user’s',
+  notCompleted: 'SIMULATION_NOT_COMPLETED: queued, running or failed',
+  revokeNotFound: 'SIMULATION_NOT_FOUND (unknown, or another user’s) or SHARE_LINK_NOT_FOUND (no such active link)',
+}) {}

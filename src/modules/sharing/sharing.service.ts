@@ -68,47 +68,46 @@ export class SharingService {
     private readonly events: EventPublisher,
   ) {}
 
-  /** A new link to the user's own completed simulation; the token is returned once and never stored. */
-  async shareSimulation(userId: string, simulationId: string): Promise<{ link: ShareLinkRecord; token: string }> {
-    const simulation = await this.history.getOwned(userId, simulationId);
-    if (simulation.status !== 'completed') throw new SimulationNotShareableError(simulationId, simulation.status);
-    const created = await this.createLink(userId, 'simulation', simulationId);
-    // The workbook is prepared now (or an existing one reused), so that a viewer can download it at once.
-    await this.reports
-      .request(userId, simulationId, false)
-      .catch((error: unknown) =>
-        this.logger.warn({ message: 'shared workbook not prepared', simulationId, error: String(error) }),
-      );
+  /** A new link to the user's own completed simulation or comparison; the token is returned once and never stored. */
+  async share(
+    userId: string,
+    kind: ShareSubjectKind,
+    subjectId: string,
+  ): Promise<{ link: ShareLinkRecord; token: string }> {
+    const { status } = await this.ownedSubject(userId, kind, subjectId);
+    if (status !== 'completed') {
+      throw kind === 'simulation'
+        ? new SimulationNotShareableError(subjectId, status)
+        : new ComparisonNotShareableError(subjectId, status);
+    }
+    const created = await this.createLink(userId, kind, subjectId);
+    // A simulation's workbook is prepared now (or an existing one reused), so that a viewer can download it at once.
+    if (kind === 'simulation') {
+      await this.reports
+        .request(userId, subjectId, false)
+        .catch((error: unknown) =>
+          this.logger.warn({ message: 'shared workbook not prepared', simulationId: subjectId, error: String(error) }),
+        );
+    }
     return created;
   }
 
-  /** A new link to the user's own completed comparison; the token is returned once and never stored. */
-  async shareComparison(userId: string, comparisonId: string): Promise<{ link: ShareLinkRecord; token: string }> {
-    const comparison = await this.comparisons.getOwned(userId, comparisonId);
-    if (comparison.status !== 'completed') throw new ComparisonNotShareableError(comparisonId, comparison.status);
-    return this.createLink(userId, 'comparison', comparisonId);
+  async listLinks(userId: string, kind: ShareSubjectKind, subjectId: string): Promise<ShareLinkRecord[]> {
+    await this.ownedSubject(userId, kind, subjectId);
+    return this.repository.listActive(userId, kind, subjectId);
   }
 
-  async listSimulationLinks(userId: string, simulationId: string): Promise<ShareLinkRecord[]> {
-    await this.history.getOwned(userId, simulationId);
-    return this.repository.listActive(userId, 'simulation', simulationId);
+  /** Revokes one of the subject's active links, named by its token or its id (the list shows ids, not tokens). */
+  async revokeLink(userId: string, kind: ShareSubjectKind, subjectId: string, tokenOrId: string): Promise<void> {
+    await this.ownedSubject(userId, kind, subjectId);
+    await this.revokeActiveLink(userId, kind, subjectId, tokenOrId);
   }
 
-  async listComparisonLinks(userId: string, comparisonId: string): Promise<ShareLinkRecord[]> {
-    await this.comparisons.getOwned(userId, comparisonId);
-    return this.repository.listActive(userId, 'comparison', comparisonId);
-  }
-
-  /** Revokes one of the simulation's active links, named by its token or its id (the list shows ids, not tokens). */
-  async revokeSimulationLink(userId: string, simulationId: string, tokenOrId: string): Promise<void> {
-    await this.history.getOwned(userId, simulationId);
-    await this.revokeLink(userId, 'simulation', simulationId, tokenOrId);
-  }
-
-  /** Revokes one of the comparison's active links, named by its token or its id. */
-  async revokeComparisonLink(userId: string, comparisonId: string, tokenOrId: string): Promise<void> {
-    await this.comparisons.getOwned(userId, comparisonId);
-    await this.revokeLink(userId, 'comparison', comparisonId, tokenOrId);
+  /** The user's own simulation or comparison, or its module's not-found error (also for someone else's). */
+  private async ownedSubject(userId: string, kind: ShareSubjectKind, subjectId: string): Promise<{ status: string }> {
+    return kind === 'simulation'
+      ? this.history.getOwned(userId, subjectId)
+      : this.comparisons.getOwned(userId, subjectId);
   }
 
   /** The shared simulation or comparison with its result, or ShareLinkNotFoundError. */
@@ -173,7 +172,7 @@ export class SharingService {
     return { link, token };
   }
 
-  private async revokeLink(
+  private async revokeActiveLink(
     userId: string,
     subjectKind: ShareSubjectKind,
     subjectId: string,

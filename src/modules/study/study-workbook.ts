@@ -2,8 +2,6 @@ import ExcelJS from 'exceljs';
 import { STUDY_OBJECTIVES, STUDY_PERCENTILES, STUDY_STATISTIC_METRICS, type StudyPortfolio } from '../../engine';
 import type { StoredStudyResult, StudyRequest } from './study.types';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** What a study's workbook shows. */
 export interface StudyWorkbookContent {
   studyId: string;

@@ -1,30 +1,18 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../../common/authenticated-user';
-import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../http/error-response';
+import { ApiDatabaseUnavailableResponse, ErrorResponse } from '../../http/error-response';
+import { fileAttachment } from '../../http/file-attachment';
+import { ApiOwnedDelete, ApiOwnedRead, ApiOwnedWorkbook, OwnedId } from '../../http/owned-resource';
 import {
   StudyAcceptedDto,
   StudyDetailDto,
@@ -35,7 +23,6 @@ import {
   StudySummaryDto,
 } from './dto/study.dto';
 import { StudyService } from './study.service';
-import { XLSX_CONTENT_TYPE } from './study-workbook';
 
 @ApiTags('studies')
 @ApiBearerAuth()
@@ -77,66 +64,46 @@ export class StudyController {
   }
 
   @Get(':id')
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({ summary: 'A study: status, progress, and once completed the best portfolios, frontiers, statistics' })
-  @ApiOkResponse({ type: StudyDetailDto })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
-  async get(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<StudyDetailDto> {
+  @ApiOwnedRead(
+    { summary: 'A study: status, progress, and once completed the best portfolios, frontiers, statistics' },
+    StudyDetailDto,
+  )
+  async get(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<StudyDetailDto> {
     return StudyDetailDto.fromDetail(await this.studies.getOwned(user.id, id));
   }
 
   @Get(':id/scatter')
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({
-    summary:
-      'Every candidate’s volatility, CAGR, Sharpe and max drawdown (up to 100,000 points), as base64 typed arrays',
-  })
-  @ApiOkResponse({ type: StudyScatterDto })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
+  @ApiOwnedRead(
+    {
+      summary:
+        'Every candidate’s volatility, CAGR, Sharpe and max drawdown (up to 100,000 points), as base64 typed arrays',
+    },
+    StudyScatterDto,
+  )
   @ApiConflictResponse({ type: ErrorResponse, description: 'STUDY_NOT_COMPLETED: queued, running or failed' })
-  async scatter(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<StudyScatterDto> {
+  async scatter(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<StudyScatterDto> {
     // Stored as served (encodeStudyScatter).
     return JSON.parse(await this.studies.scatterOwned(user.id, id)) as StudyScatterDto;
   }
 
   @Get(':id/xlsx')
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({
-    summary:
-      'The workbook (.xlsx) of a completed study: best portfolios per objective, references, frontiers, statistics',
-  })
   // The workbook on success only: errors are JSON like everywhere else.
-  @ApiOkResponse({
-    description: 'the workbook, as an attachment',
-    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-  })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'STUDY_NOT_COMPLETED: queued, running or failed' })
-  async workbook(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<StreamableFile> {
+  @ApiOwnedWorkbook(
+    {
+      summary:
+        'The workbook (.xlsx) of a completed study: best portfolios per objective, references, frontiers, statistics',
+    },
+    'STUDY_NOT_COMPLETED: queued, running or failed',
+  )
+  async workbook(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<StreamableFile> {
     const file = await this.studies.workbookOwned(user.id, id);
-    return new StreamableFile(file.buffer, {
-      type: XLSX_CONTENT_TYPE,
-      length: file.buffer.length,
-      disposition: `attachment; filename="${file.fileName}"`,
-    });
+    return fileAttachment({ content: file.buffer, fileName: file.fileName });
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiParam(UUID_PARAM)
-  @ApiOperation({ summary: 'Delete a study (its chunks still queued stop at once)' })
-  @ApiNoContentResponse({ description: 'deleted' })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'unknown id, or another user’s' })
-  async delete(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  @ApiOwnedDelete('Delete a study (its chunks still queued stop at once)')
+  async delete(@CurrentUser() user: AuthenticatedUser, @OwnedId() id: string): Promise<void> {
     await this.studies.delete(user.id, id);
   }
 }

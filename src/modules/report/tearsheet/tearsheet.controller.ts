@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Header, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -12,6 +12,7 @@ import {
 import type { Response } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../../../common/authenticated-user';
 import { ApiDatabaseUnavailableResponse, ErrorResponse, UUID_PARAM } from '../../../http/error-response';
+import { OwnedId } from '../../../http/owned-resource';
 import { TEARSHEET_CONTENT_TYPE, TearsheetService } from './tearsheet.service';
 
 @ApiTags('reports')
@@ -37,7 +38,7 @@ export class TearsheetController {
   @Header('Cache-Control', 'private, no-store')
   async tearsheet(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @OwnedId() id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const { html, fileName } = await this.tearsheets.render(user.id, id);
