@@ -39,6 +39,13 @@ export default tseslint.config(
     },
   },
   {
+    // A function with more paths than this is split into named steps (issue 16); the few older ones above it say
+    // so where they are declared.
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: { complexity: ['error', 25] },
+  },
+  {
     // The dashboard: hooks are called unconditionally and effects list what they read.
     files: ['client/**/*.ts', 'client/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

@@ -18,6 +18,7 @@ const HELP = new Set(['--help', '-h', 'help']);
  * `portofino project "<command>" | <simulation id> …` (locally, or on a server for a simulation id: `api`), and
  * `--help` (also after `simulate`, anywhere among its arguments). Returns the exit code.
  */
+// eslint-disable-next-line complexity -- above the limit when it was set (issue 16): split it when it next changes
 export async function runCli(argv: readonly string[], io: CliOutput, api: ApiDefaults = {}): Promise<number> {
   const [subcommand, ...rest] = argv;
   if (

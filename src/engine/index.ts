@@ -9,7 +9,7 @@ export * from './market/price-matrix';
 export { parseWidePriceCsv } from './market/price-csv.parser';
 export * from './market/price-series.codec';
 export { servedRows, simulationSeries } from './market/simulation-prices';
-export { commandSeriesNeeds } from './command/command-series';
+export { commandSeriesNeeds, commandTickers } from './command/command-series';
 export {
   canonicalTicker,
   parseTickerExpression,

@@ -290,8 +290,6 @@ describe('simulation pipeline, embedded', () => {
       command: SEED,
       canonical: SEED,
       parsedCommand: parseCommandOrThrow(SEED).command,
-      tickers: ['AAPL', 'MSFT'],
-      benchmark: null,
       startDate: '2020-01-01',
       endDate: '2022-12-28',
       idempotencyKey: null,

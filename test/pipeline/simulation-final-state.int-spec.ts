@@ -74,8 +74,6 @@ describe.each([
       command: COMMAND,
       canonical: parsed.canonical,
       parsedCommand: parsed.command,
-      tickers: ['AAPL'],
-      benchmark: null,
       startDate: parsed.command.start,
       endDate: parsed.command.end,
       idempotencyKey: null,

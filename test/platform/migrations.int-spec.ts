@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { AccountForeignKeys1764800000000 } from '../../src/database/migrations/1764800000000-account-foreign-keys';
+import { StoreSimulationTickersOnce1764930000000 } from '../../src/database/migrations/1764930000000-store-simulation-tickers-once';
 import { testDatabaseUrl } from '../harness/test-services';
 import { temporarySqlitePath } from '../support/test-app';
 
@@ -240,5 +241,99 @@ describe.each([
     expect(await count(`SELECT COUNT(*) AS n FROM simulations`)).toBe(1);
     await expect(dataSource.runMigrations()).resolves.toHaveLength(1);
     expect(await count(`SELECT COUNT(*) AS n FROM simulations`)).toBe(0);
+  });
+});
+
+describe.each([
+  ['PostgreSQL', async () => ({ kind: 'postgres' as const, url: await testDatabaseUrl('tickers_once'), poolSize: 2 })],
+  ['SQLite', async () => ({ kind: 'sqlite' as const, path: temporarySqlitePath().path })],
+])('simulation tickers stored once on %s', (_, database) => {
+  const USER = '00000000-0000-4000-8000-00000000000b';
+  const LEVERED = '10000000-0000-4000-8000-0000000000a1';
+  const PLAIN = '10000000-0000-4000-8000-0000000000a2';
+  const TICKERS_ONCE = MIGRATIONS.indexOf(StoreSimulationTickersOnce1764930000000);
+  let dataSource: DataSource;
+  const run = (sql: string) => dataSource.query(sql) as Promise<Record<string, unknown>[]>;
+  const tickerRows = async () =>
+    // Sorted here: PostgreSQL's collation and SQLite's byte order disagree on ^ and ?.
+    (await run(`SELECT simulation_id AS id, ticker FROM simulation_tickers`))
+      .map((row) => `${String(row.id).slice(-2)} ${String(row.ticker)}`)
+      .sort();
+
+  beforeAll(async () => {
+    const options = await database();
+    // The schema before the migration, with rows as the old code wrote them.
+    const before = new DataSource({
+      ...buildDataSourceOptions({ ...options, migrationsRun: false }),
+      migrations: MIGRATIONS.slice(0, TICKERS_ONCE),
+    });
+    await before.initialize();
+    await before.runMigrations();
+    await before.query(
+      `INSERT INTO users (id, email, created_at, updated_at) VALUES ('${USER}', 'bo@example.com', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,
+    );
+    const simulation = (id: string, parsed: object, tickers: string) =>
+      before.query(
+        `INSERT INTO simulations (id, user_id, command, canonical, parsed_command, tickers, start_date, end_date, status, created_at)
+         VALUES ('${id}', '${USER}', 'c', 'c', '${JSON.stringify(parsed)}', '${tickers}', '2020-01-01', '2021-01-01', 'completed', '2026-01-02 03:04:05')`,
+      );
+    const withBenchmark = (benchmark: string | null) => ({ benchmark, rebalance: 'none' });
+    await simulation(
+      LEVERED,
+      {
+        positions: [
+          { ticker: 'SPY?L=2', side: 'L', weightPercent: 60 },
+          { ticker: 'CASH', side: 'L', weightPercent: 10 },
+          { ticker: '^GSPC', side: 'L', weightPercent: 30 },
+        ],
+        start: '2020-01-01',
+        end: '2021-01-01',
+        options: withBenchmark('^GSPC'),
+      },
+      'SPY?L=2 ^GSPC ^GSPC',
+    );
+    for (const ticker of ['SPY?L=2', '^GSPC', 'SPY'])
+      await before.query(`INSERT INTO simulation_tickers (simulation_id, ticker) VALUES ('${LEVERED}', '${ticker}')`);
+    // A row whose ticker rows were lost: the column still names KO.
+    await simulation(
+      PLAIN,
+      {
+        positions: [{ ticker: 'KO', side: 'L', weightPercent: 100 }],
+        start: '2020-01-01',
+        end: '2021-01-01',
+        options: withBenchmark(null),
+      },
+      'KO',
+    );
+    await before.destroy();
+
+    dataSource = new DataSource({
+      ...buildDataSourceOptions({ ...options, migrationsRun: false }),
+      migrations: MIGRATIONS.slice(0, TICKERS_ONCE + 1),
+    });
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  it('drops the column, keeping a row for every ticker it named', async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.map((migration) => migration.name)).toEqual(['StoreSimulationTickersOnce1764930000000']);
+    const [row] = await run(`SELECT * FROM simulations WHERE id = '${PLAIN}'`);
+    expect(Object.keys(row)).not.toContain('tickers');
+    expect(await tickerRows()).toEqual(['a1 SPY', 'a1 SPY?L=2', 'a1 ^GSPC', 'a2 KO']);
+  });
+
+  it('reverts to the column, filled from each parsed command as the old code wrote it', async () => {
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await run(`SELECT id, tickers FROM simulations ORDER BY id`)).toEqual([
+      { id: LEVERED, tickers: 'SPY?L=2 ^GSPC ^GSPC' },
+      { id: PLAIN, tickers: 'KO' },
+    ]);
+    // The old code inserts the column without a default; rows keep theirs and the migration applies again.
+    await expect(dataSource.runMigrations()).resolves.toHaveLength(1);
+    expect(await tickerRows()).toEqual(['a1 SPY', 'a1 SPY?L=2', 'a1 ^GSPC', 'a2 KO']);
   });
 });

@@ -219,8 +219,6 @@ describe('reports, embedded', () => {
       command: COMMAND,
       canonical: COMMAND,
       parsedCommand: parseCommandOrThrow(COMMAND).command,
-      tickers: ['AAPL', 'MSFT'],
-      benchmark: '^GSPC',
       startDate: '2020-01-01',
       endDate: '2022-12-28',
       idempotencyKey: null,

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@j
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { parseCommandOrThrow } from '@engine/command/command.parser';
 import { api, type SimulationSummary } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format/numbers';
 import { EXAMPLE_COMMAND, HistoryView } from './history-view';
@@ -49,10 +50,12 @@ const DELETE = api.DELETE as unknown as jest.MockedFunction<Call>;
 const answer = apiAnswer;
 
 function simulation(overrides: Partial<SimulationSummary> = {}): SimulationSummary {
+  const command = overrides.command ?? 'AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-28';
   return {
     id: '5f0c6f1e-0000-4000-8000-000000000001',
-    command: 'AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-28',
+    command,
     canonical: 'AAPL-L-50% MSFT-L-50% 2020-01-01 2022-12-28',
+    parsedCommand: parseCommandOrThrow(command).command,
     tickers: ['AAPL', 'MSFT'],
     startDate: '2020-01-01',
     endDate: '2022-12-28',

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@j
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { parseCommandOrThrow } from '@engine/command/command.parser';
 import { api, type SimulationSummary } from '../../lib/api/client';
 import { useLiveProgress, type LiveProgress } from '../../lib/realtime/live-progress';
 import type { TickerAvailability, TickerCheck } from '../editor/ticker-check';
@@ -36,10 +37,12 @@ function answer(status: number, body: unknown): never {
 }
 
 function summary(overrides: Partial<SimulationSummary>): SimulationSummary {
+  const command = overrides.command ?? SEED;
   return {
     id: SIMULATION_ID,
-    command: SEED,
+    command,
     canonical: SEED,
+    parsedCommand: parseCommandOrThrow(command).command,
     status: 'completed',
     tickers: ['AAPL', 'MSFT'],
     startDate: '2020-01-01',

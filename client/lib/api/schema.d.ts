@@ -2035,6 +2035,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             maxDrawdown: number | null;
+            /** @description positions, dates and options as parsed at submission */
+            parsedCommand: components["schemas"]["ParsedCommandDto"];
             progress: components["schemas"]["SimulationProgressDto"];
             sharpe: number | null;
             /** @example 2020-01-01 */

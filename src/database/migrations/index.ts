@@ -10,6 +10,7 @@ import { CreateComparisons1764830000000 } from './1764830000000-create-compariso
 import { CreateShareLinks1764900000000 } from './1764900000000-create-share-links';
 import { CreateProjections1764910000000 } from './1764910000000-create-projections';
 import { CreateStudies1764920000000 } from './1764920000000-create-studies';
+import { StoreSimulationTickersOnce1764930000000 } from './1764930000000-store-simulation-tickers-once';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   CreateShareLinks1764900000000,
   CreateProjections1764910000000,
   CreateStudies1764920000000,
+  StoreSimulationTickersOnce1764930000000,
 ];

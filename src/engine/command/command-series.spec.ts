@@ -1,4 +1,4 @@
-import { commandSeriesNeeds } from './command-series';
+import { commandSeriesNeeds, commandTickers } from './command-series';
 import { parseCommandOrThrow } from './command.parser';
 
 const needs = (text: string) => commandSeriesNeeds(parseCommandOrThrow(text).command);
@@ -45,5 +45,19 @@ describe('the series a command needs (one function for the server, the CLI and t
     ).toEqual([]);
     expect(needs('IRX?FB=KO-L-100% 2000-01-01 2020-01-01 cash=IRX').mayBeEmpty).toEqual([]);
     expect(needs('KO-L-100% 2000-01-01 2020-01-01').mayBeEmpty).toEqual([]);
+  });
+});
+
+describe("a command's tickers (what a history entry shows)", () => {
+  const tickers = (text: string) => commandTickers(parseCommandOrThrow(text).command);
+
+  it('lists the positions as written without CASH, then the benchmark, even when a position holds it', () => {
+    expect(tickers('MSFT-L-40% CASH-L-20% SPY?L=2-L-40% 2020-01-01 2021-01-01 benchmark=^GSPC')).toEqual([
+      'MSFT',
+      'SPY?L=2',
+      '^GSPC',
+    ]);
+    expect(tickers('msft-L-50% aapl-S-50% 2020-01-01 2021-01-01 benchmark=aapl')).toEqual(['MSFT', 'AAPL', 'AAPL']);
+    expect(tickers('CASH-L-100% 2020-01-01 2021-01-01')).toEqual([]);
   });
 });

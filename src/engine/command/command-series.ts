@@ -30,9 +30,25 @@ export interface CommandSeriesNeeds {
   held: string[];
 }
 
+/**
+ * What a command holds and compares with, as written: position tickers (CASH left out) then the benchmark, so a
+ * benchmark that is also a position appears twice. The tickers a history entry shows; it never parses them, so a
+ * command stored by any earlier version reads back as it was listed.
+ */
+export function commandTickers(command: PortfolioCommand): string[] {
+  const { positions, benchmark } = heldAsWritten(command);
+  return benchmark === null ? positions : [...positions, benchmark];
+}
+
+function heldAsWritten(command: PortfolioCommand): { positions: string[]; benchmark: string | null } {
+  return {
+    positions: command.positions.map((position) => position.ticker).filter((ticker) => ticker !== CASH_TICKER),
+    benchmark: command.options.benchmark,
+  };
+}
+
 export function commandSeriesNeeds(command: PortfolioCommand): CommandSeriesNeeds {
-  const positions = command.positions.map((position) => position.ticker).filter((ticker) => ticker !== CASH_TICKER);
-  const benchmark = command.options.benchmark;
+  const { positions, benchmark } = heldAsWritten(command);
   const underlying = unique([...positions, ...(benchmark === null ? [] : [benchmark])].flatMap(plainTickersOf));
   const { cashRate, borrowRate, inflation } = command.options;
   const rates = unique(

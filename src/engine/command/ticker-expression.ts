@@ -208,141 +208,184 @@ function readExpression(text: string, offset: number, errors: TickerExpressionEr
   const baseText = question < 0 ? text : text.slice(0, question);
   const base = checkPlainTicker(baseText, offset, errors, question >= 0);
   if (question < 0) return base === null ? null : { kind: 'plain', ticker: base };
-  if (base === CASH) {
-    errors.push({
-      code: 'TICKER_INVALID',
-      offset,
-      text: baseText,
-      problem: 'CASH cannot carry modifiers',
-      expected: 'a ticker with prices before the ?',
-      hint: 'write CASH-L-X% to hold cash, CASH-S-X% to borrow, and cash= / borrow= for their rates',
-    });
-  }
-
-  const seen = new Map<ModifierName, number>();
-  const values: Partial<Record<ModifierName, number>> = {};
-  let fallback: TickerExpression | null = null;
-  let at = question + 1;
-  if (at >= text.length) {
-    errors.push({
-      code: 'MODIFIER_FORMAT',
-      offset: offset + question,
-      text: '?',
-      problem: `nothing after the ? of ${text.toUpperCase()}`,
-      expected: 'modifiers KEY=VALUE joined by &, e.g. ?L=2&E=0.95',
-      hint: `write ${baseText.toUpperCase()}?L=2 for twice the daily return, or remove the ?`,
-    });
-  }
-  while (at < text.length) {
-    const ampersand = text.indexOf('&', at);
-    const equals = text.indexOf('=', at);
-    const pieceEnd = ampersand < 0 ? text.length : ampersand;
-    if (equals < 0 || equals > pieceEnd) {
-      const piece = text.slice(at, pieceEnd);
-      errors.push({
-        code: 'MODIFIER_FORMAT',
-        offset: offset + at,
-        text: piece === '' ? '&' : piece,
-        problem: piece === '' ? 'an empty modifier' : `modifier ${piece.toUpperCase()} has no value`,
-        expected: `KEY=VALUE with KEY one of ${MODIFIER_NAMES.join(', ')}`,
-        hint: piece === '' ? 'remove the extra &' : modifierHint(piece),
-      });
-      if (ampersand < 0) break;
-      at = ampersand + 1;
-      if (at >= text.length) {
-        errors.push({
-          code: 'MODIFIER_FORMAT',
-          offset: offset + ampersand,
-          text: '&',
-          problem: 'an empty modifier',
-          expected: `KEY=VALUE with KEY one of ${MODIFIER_NAMES.join(', ')}`,
-          hint: 'remove the trailing &',
-        });
-      }
-      continue;
-    }
-    const keyText = text.slice(at, equals);
-    const key = keyText.toUpperCase();
-    if (!(MODIFIER_NAMES as readonly string[]).includes(key)) {
-      const piece = text.slice(at, pieceEnd);
-      errors.push({
-        code: 'MODIFIER_UNKNOWN',
-        offset: offset + at,
-        text: piece,
-        problem: `unknown modifier ${key || '(empty)'}`,
-        expected: `one of ${MODIFIER_NAMES.join(', ')}`,
-        hint: modifierHint(keyText),
-      });
-    } else {
-      const name = key as ModifierName;
-      const previous = seen.get(name);
-      if (previous !== undefined) {
-        errors.push({
-          code: 'MODIFIER_DUPLICATE',
-          offset: offset + at,
-          text: name === 'FB' ? text.slice(at) : text.slice(at, pieceEnd),
-          problem: `modifier ${name} is already set`,
-          expected: `${name} at most once`,
-          hint: `keep one ${name}=`,
-        });
-      }
-      seen.set(name, at);
-      if (name === 'FB') {
-        // The rest of the text is the fallback ticker, itself possibly synthetic (UPRO?FB=SPY?L=3).
-        const valueText = text.slice(equals + 1);
-        if (valueText === '') {
-          errors.push(valueError(name, offset + at, text.slice(at), 'FB= names no ticker', 'FB=SPY or FB=SPY?L=3'));
-        } else {
-          const before = errors.length;
-          fallback = readExpression(valueText, offset + equals + 1, errors);
-          if (errors.length === before && fallback !== null && underlyingTickers(fallback).includes(CASH)) {
-            errors.push(
-              valueError(name, offset + at, text.slice(at), 'CASH has no prices to fill a history with', 'FB=SPY'),
-            );
-          } else if (
-            errors.length === before &&
-            fallback !== null &&
-            underlyingTickers(fallback).includes(base ?? '')
-          ) {
-            errors.push(
-              valueError(
-                name,
-                offset + at,
-                text.slice(at),
-                `${base} cannot fill its own history`,
-                'a different ticker with an older history, e.g. FB=SPY?L=3',
-              ),
-            );
-          }
-        }
-        break;
-      }
-      const valueText = text.slice(equals + 1, pieceEnd);
-      const value = readModifierNumber(name, valueText, offset + at, text.slice(at, pieceEnd), errors);
-      if (value !== null) values[name] = value;
-    }
-    if (ampersand < 0) break;
-    at = ampersand + 1;
-    if (at >= text.length) {
-      errors.push({
-        code: 'MODIFIER_FORMAT',
-        offset: offset + ampersand,
-        text: '&',
-        problem: 'an empty modifier',
-        expected: `KEY=VALUE with KEY one of ${MODIFIER_NAMES.join(', ')}`,
-        hint: 'remove the trailing &',
-      });
-    }
-  }
+  if (base === CASH) errors.push(cashWithModifiers(baseText, offset));
+  if (question + 1 >= text.length) errors.push(nothingAfterQuestion(text, baseText, offset + question));
+  const modifiers = readModifiers({ text, offset, base }, question + 1, errors);
   if (base === null) return null;
-  const leverage = values.L ?? 1;
+  const leverage = modifiers.values.L ?? 1;
   return {
     kind: 'synthetic',
     base,
     leverage,
-    expensePercent: values.E ?? defaultExpensePercent(leverage),
-    spreadPercent: values.SP ?? DEFAULT_SPREAD_PERCENT,
-    fallback,
+    expensePercent: modifiers.values.E ?? defaultExpensePercent(leverage),
+    spreadPercent: modifiers.values.SP ?? DEFAULT_SPREAD_PERCENT,
+    fallback: modifiers.fallback,
+  };
+}
+
+/** The synthetic expression being read: its text, where that starts in the outermost text, its base (null if bad). */
+interface ExpressionText {
+  text: string;
+  offset: number;
+  base: string | null;
+}
+
+/** The modifiers read so far: where each name was first written, the numbers, the FB= series. */
+interface ReadModifiers {
+  seen: Map<ModifierName, number>;
+  values: Partial<Record<ModifierName, number>>;
+  fallback: TickerExpression | null;
+}
+
+/** One KEY=VALUE piece: where it starts, its = and its end (the next & or the end of the text). */
+interface ModifierPiece {
+  at: number;
+  equals: number;
+  end: number;
+}
+
+/** Reads the modifiers from `start` (just after the ?): pieces joined by &, FB= taking the rest of the text. */
+function readModifiers(expression: ExpressionText, start: number, errors: TickerExpressionError[]): ReadModifiers {
+  const { text, offset } = expression;
+  const read: ReadModifiers = { seen: new Map(), values: {}, fallback: null };
+  let at = start;
+  while (at < text.length) {
+    const ampersand = text.indexOf('&', at);
+    const equals = text.indexOf('=', at);
+    const end = ampersand < 0 ? text.length : ampersand;
+    if (equals < 0 || equals > end) {
+      errors.push(modifierWithoutValue(text.slice(at, end), offset + at));
+    } else if (readModifier(expression, { at, equals, end }, read, errors) === 'rest taken') {
+      break;
+    }
+    if (ampersand < 0) break;
+    at = ampersand + 1;
+    if (at >= text.length) errors.push(trailingAmpersand(offset + ampersand));
+  }
+  return read;
+}
+
+/** Reads one KEY=VALUE into `read`; 'rest taken' when it was FB=, whose value is the rest of the text. */
+function readModifier(
+  expression: ExpressionText,
+  piece: ModifierPiece,
+  read: ReadModifiers,
+  errors: TickerExpressionError[],
+): 'rest taken' | 'read' {
+  const { text, offset } = expression;
+  const { at, equals, end } = piece;
+  const keyText = text.slice(at, equals);
+  const key = keyText.toUpperCase();
+  if (!(MODIFIER_NAMES as readonly string[]).includes(key)) {
+    errors.push({
+      code: 'MODIFIER_UNKNOWN',
+      offset: offset + at,
+      text: text.slice(at, end),
+      problem: `unknown modifier ${key || '(empty)'}`,
+      expected: `one of ${MODIFIER_NAMES.join(', ')}`,
+      hint: modifierHint(keyText),
+    });
+    return 'read';
+  }
+  const name = key as ModifierName;
+  if (read.seen.has(name)) {
+    errors.push({
+      code: 'MODIFIER_DUPLICATE',
+      offset: offset + at,
+      text: name === 'FB' ? text.slice(at) : text.slice(at, end),
+      problem: `modifier ${name} is already set`,
+      expected: `${name} at most once`,
+      hint: `keep one ${name}=`,
+    });
+  }
+  read.seen.set(name, at);
+  if (name === 'FB') {
+    readFallback(expression, piece, read, errors);
+    return 'rest taken';
+  }
+  const value = readModifierNumber(name, text.slice(equals + 1, end), offset + at, text.slice(at, end), errors);
+  if (value !== null) read.values[name] = value;
+  return 'read';
+}
+
+/**
+ * FB=: the rest of the text is the fallback ticker, itself possibly synthetic (UPRO?FB=SPY?L=3). A fallback that
+ * reads cleanly must not be built from CASH nor from the base itself.
+ */
+function readFallback(
+  expression: ExpressionText,
+  piece: ModifierPiece,
+  read: ReadModifiers,
+  errors: TickerExpressionError[],
+): void {
+  const { text, offset, base } = expression;
+  const whole = text.slice(piece.at);
+  const valueText = text.slice(piece.equals + 1);
+  if (valueText === '') {
+    errors.push(valueError('FB', offset + piece.at, whole, 'FB= names no ticker', 'FB=SPY or FB=SPY?L=3'));
+    return;
+  }
+  const before = errors.length;
+  read.fallback = readExpression(valueText, offset + piece.equals + 1, errors);
+  if (errors.length !== before || read.fallback === null) return;
+  const underlying = underlyingTickers(read.fallback);
+  if (underlying.includes(CASH)) {
+    errors.push(valueError('FB', offset + piece.at, whole, 'CASH has no prices to fill a history with', 'FB=SPY'));
+  } else if (underlying.includes(base ?? '')) {
+    errors.push(
+      valueError(
+        'FB',
+        offset + piece.at,
+        whole,
+        `${base} cannot fill its own history`,
+        'a different ticker with an older history, e.g. FB=SPY?L=3',
+      ),
+    );
+  }
+}
+
+function cashWithModifiers(baseText: string, offset: number): TickerExpressionError {
+  return {
+    code: 'TICKER_INVALID',
+    offset,
+    text: baseText,
+    problem: 'CASH cannot carry modifiers',
+    expected: 'a ticker with prices before the ?',
+    hint: 'write CASH-L-X% to hold cash, CASH-S-X% to borrow, and cash= / borrow= for their rates',
+  };
+}
+
+function nothingAfterQuestion(text: string, baseText: string, offset: number): TickerExpressionError {
+  return {
+    code: 'MODIFIER_FORMAT',
+    offset,
+    text: '?',
+    problem: `nothing after the ? of ${text.toUpperCase()}`,
+    expected: 'modifiers KEY=VALUE joined by &, e.g. ?L=2&E=0.95',
+    hint: `write ${baseText.toUpperCase()}?L=2 for twice the daily return, or remove the ?`,
+  };
+}
+
+/** A piece without `=`: a name alone (L) or nothing between two & (an empty modifier). */
+function modifierWithoutValue(piece: string, offset: number): TickerExpressionError {
+  return {
+    code: 'MODIFIER_FORMAT',
+    offset,
+    text: piece === '' ? '&' : piece,
+    problem: piece === '' ? 'an empty modifier' : `modifier ${piece.toUpperCase()} has no value`,
+    expected: `KEY=VALUE with KEY one of ${MODIFIER_NAMES.join(', ')}`,
+    hint: piece === '' ? 'remove the extra &' : modifierHint(piece),
+  };
+}
+
+function trailingAmpersand(offset: number): TickerExpressionError {
+  return {
+    code: 'MODIFIER_FORMAT',
+    offset,
+    text: '&',
+    problem: 'an empty modifier',
+    expected: `KEY=VALUE with KEY one of ${MODIFIER_NAMES.join(', ')}`,
+    hint: 'remove the trailing &',
   };
 }
 

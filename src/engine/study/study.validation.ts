@@ -57,33 +57,11 @@ export function validateStudySpec(spec: StudySpec): StudyDefinition {
   const sampled = SAMPLED.has(method);
   const gridded = GRIDDED.has(method);
 
-  let sampledCount = 0;
-  if (sampled) {
-    sampledCount = wholeNumber(input.candidates, 'candidates', 1, STUDY_LIMITS.maxCandidates, report) ?? 0;
-  } else if (input.candidates !== undefined && METHODS.includes(method)) {
-    report('INVALID_FIELD', 'candidates', 'a grid study evaluates every grid point; leave candidates out');
-  }
+  const sampledCount = checkCandidates(input.candidates, method, sampled, report);
   const seed = input.seed === undefined ? 0 : (wholeNumber(input.seed, 'seed', 0, STUDY_LIMITS.maxSeed, report) ?? 0);
-
-  let concentration = 1;
-  if (input.concentration !== undefined) {
-    if (method === 'dirichlet' || method === 'both') {
-      concentration =
-        number(
-          input.concentration,
-          'concentration',
-          STUDY_LIMITS.minConcentration,
-          STUDY_LIMITS.maxConcentration,
-          report,
-        ) ?? 1;
-    } else if (METHODS.includes(method)) {
-      report('INVALID_FIELD', 'concentration', `concentration applies to dirichlet and both, not ${method}`);
-    }
-  }
-
-  let stepUnits = 0;
-  if (gridded) stepUnits = checkGridStep(input.gridStepPercent, report);
-  else if (input.gridStepPercent !== undefined && METHODS.includes(method)) {
+  const concentration = checkConcentration(input.concentration, method, report);
+  const stepUnits = gridded ? checkGridStep(input.gridStepPercent, report) : 0;
+  if (!gridded && input.gridStepPercent !== undefined && METHODS.includes(method)) {
     report('INVALID_FIELD', 'gridStepPercent', `gridStepPercent applies to grid and both, not ${method}`);
   }
 
@@ -97,10 +75,7 @@ export function validateStudySpec(spec: StudySpec): StudyDefinition {
     report,
   );
   const targetCagr = optionalPercent(objectives.targetCagrPercent, 'objectives.targetCagrPercent', -100, 1e6, report);
-  const topN =
-    input.topN === undefined
-      ? STUDY_LIMITS.defaultTopN
-      : (wholeNumber(input.topN, 'topN', 1, STUDY_LIMITS.maxTopN, report) ?? STUDY_LIMITS.defaultTopN);
+  const topN = checkTopN(input.topN, report);
   if (problems.length > 0) throw new StudyError(problems);
 
   const { minUnits, maxUnits, allowShorts } = constraints;
@@ -109,26 +84,9 @@ export function validateStudySpec(spec: StudySpec): StudyDefinition {
   checkCommandLength(tickers, maxHoldings, start, end, options, report);
   if (problems.length > 0) throw new StudyError(problems);
 
-  let gridCount = 0;
-  if (gridded && gridTableDoubles(tickers.length, WEIGHT_UNITS / stepUnits, maxHoldings) > MAX_GRID_TABLE_DOUBLES) {
-    report(
-      'TOO_MANY_CANDIDATES',
-      'gridStepPercent',
-      `a ${stepUnits / 100}% grid over ${tickers.length} tickers is too fine to count; use a larger step or fewer tickers`,
-    );
-  } else if (gridded) {
-    gridCount = buildGridTable(minUnits, maxUnits, stepUnits, WEIGHT_UNITS, maxHoldings).size;
-    if (gridCount === 0) {
-      report('INFEASIBLE_CONSTRAINTS', 'gridStepPercent', 'no grid point satisfies the constraints; use a finer step');
-    } else if (!(gridCount <= STUDY_LIMITS.maxCandidates)) {
-      report(
-        'TOO_MANY_CANDIDATES',
-        'gridStepPercent',
-        `the grid has ${Number.isFinite(gridCount) ? gridCount.toLocaleString('en-US') : 'more than 2^53'} points, ` +
-          `the limit is ${STUDY_LIMITS.maxCandidates.toLocaleString('en-US')}; use a larger step, fewer tickers or maxHoldings`,
-      );
-    }
-  }
+  const gridCount = gridded
+    ? countGridPoints(tickers.length, stepUnits, { minUnits, maxUnits, maxHoldings }, report)
+    : 0;
   if (problems.length === 0 && gridCount + sampledCount > STUDY_LIMITS.maxCandidates) {
     report(
       'TOO_MANY_CANDIDATES',
@@ -137,22 +95,10 @@ export function validateStudySpec(spec: StudySpec): StudyDefinition {
         `candidates exceed the limit of ${STUDY_LIMITS.maxCandidates.toLocaleString('en-US')}`,
     );
   }
-  let estimatedAcceptance = 1;
-  if (
-    problems.length === 0 &&
-    sampledCount > 0 &&
-    !(concentration === 1 && latticeFits(tickers.length, maxHoldings, WEIGHT_UNITS))
-  ) {
-    estimatedAcceptance = pilotAcceptance(minUnits, maxUnits, maxHoldings, concentration);
-    if (estimatedAcceptance < STUDY_LIMITS.minAcceptance) {
-      report(
-        'CONSTRAINTS_TOO_TIGHT',
-        'constraints',
-        `only ${(estimatedAcceptance * 100).toFixed(2)}% of random draws satisfy the maximum weights ` +
-          `(at least ${STUDY_LIMITS.minAcceptance * 100}% needed); raise the maximums, or sample uniformly (concentration 1)`,
-      );
-    }
-  }
+  const estimatedAcceptance =
+    problems.length === 0 && sampledCount > 0
+      ? checkAcceptance(tickers.length, concentration, { minUnits, maxUnits, maxHoldings }, report)
+      : 1;
   if (problems.length > 0) throw new StudyError(problems);
 
   const definition: Omit<StudyDefinition, 'fingerprint'> = {
@@ -180,6 +126,87 @@ export function validateStudySpec(spec: StudySpec): StudyDefinition {
 }
 
 type Report = (code: StudyErrorCode, field: string, message: string) => void;
+
+/** How many best portfolios per objective are kept (the default when not given). */
+function checkTopN(value: unknown, report: Report): number {
+  if (value === undefined) return STUDY_LIMITS.defaultTopN;
+  return wholeNumber(value, 'topN', 1, STUDY_LIMITS.maxTopN, report) ?? STUDY_LIMITS.defaultTopN;
+}
+
+/** How many candidates a sampling method draws; a grid study must leave `candidates` out. */
+function checkCandidates(value: unknown, method: StudyMethod, sampled: boolean, report: Report): number {
+  if (sampled) return wholeNumber(value, 'candidates', 1, STUDY_LIMITS.maxCandidates, report) ?? 0;
+  if (value !== undefined && METHODS.includes(method)) {
+    report('INVALID_FIELD', 'candidates', 'a grid study evaluates every grid point; leave candidates out');
+  }
+  return 0;
+}
+
+/** The Dirichlet concentration (1 when not given); only dirichlet and both take one. */
+function checkConcentration(value: unknown, method: StudyMethod, report: Report): number {
+  if (value === undefined) return 1;
+  if (method === 'dirichlet' || method === 'both') {
+    return number(value, 'concentration', STUDY_LIMITS.minConcentration, STUDY_LIMITS.maxConcentration, report) ?? 1;
+  }
+  if (METHODS.includes(method)) {
+    report('INVALID_FIELD', 'concentration', `concentration applies to dirichlet and both, not ${method}`);
+  }
+  return 1;
+}
+
+/**
+ * The share of sampled draws the maximum weights accept (1 when every draw fits: uniform sampling on a lattice
+ * that fits), with a problem when it is too small to sample in reasonable time.
+ */
+function checkAcceptance(
+  tickerCount: number,
+  concentration: number,
+  bounds: { minUnits: Int32Array; maxUnits: Int32Array; maxHoldings: number },
+  report: Report,
+): number {
+  const { minUnits, maxUnits, maxHoldings } = bounds;
+  if (concentration === 1 && latticeFits(tickerCount, maxHoldings, WEIGHT_UNITS)) return 1;
+  const estimatedAcceptance = pilotAcceptance(minUnits, maxUnits, maxHoldings, concentration);
+  if (estimatedAcceptance < STUDY_LIMITS.minAcceptance) {
+    report(
+      'CONSTRAINTS_TOO_TIGHT',
+      'constraints',
+      `only ${(estimatedAcceptance * 100).toFixed(2)}% of random draws satisfy the maximum weights ` +
+        `(at least ${STUDY_LIMITS.minAcceptance * 100}% needed); raise the maximums, or sample uniformly (concentration 1)`,
+    );
+  }
+  return estimatedAcceptance;
+}
+
+/** The grid's points under the constraints, or 0 with a problem when it is too fine, empty or too large. */
+function countGridPoints(
+  tickerCount: number,
+  stepUnits: number,
+  bounds: { minUnits: Int32Array; maxUnits: Int32Array; maxHoldings: number },
+  report: Report,
+): number {
+  const { minUnits, maxUnits, maxHoldings } = bounds;
+  if (gridTableDoubles(tickerCount, WEIGHT_UNITS / stepUnits, maxHoldings) > MAX_GRID_TABLE_DOUBLES) {
+    report(
+      'TOO_MANY_CANDIDATES',
+      'gridStepPercent',
+      `a ${stepUnits / 100}% grid over ${tickerCount} tickers is too fine to count; use a larger step or fewer tickers`,
+    );
+    return 0;
+  }
+  const gridCount = buildGridTable(minUnits, maxUnits, stepUnits, WEIGHT_UNITS, maxHoldings).size;
+  if (gridCount === 0) {
+    report('INFEASIBLE_CONSTRAINTS', 'gridStepPercent', 'no grid point satisfies the constraints; use a finer step');
+  } else if (!(gridCount <= STUDY_LIMITS.maxCandidates)) {
+    report(
+      'TOO_MANY_CANDIDATES',
+      'gridStepPercent',
+      `the grid has ${Number.isFinite(gridCount) ? gridCount.toLocaleString('en-US') : 'more than 2^53'} points, ` +
+        `the limit is ${STUDY_LIMITS.maxCandidates.toLocaleString('en-US')}; use a larger step, fewer tickers or maxHoldings`,
+    );
+  }
+  return gridCount;
+}
 
 function checkTickers(value: unknown, report: Report): string[] {
   if (!Array.isArray(value)) {
@@ -283,35 +310,45 @@ function optionsShape(value: Partial<CommandOptions>, report: Report): CommandOp
     if (typeof options[field] !== 'number' || !Number.isFinite(options[field]))
       fail(field, `${field} must be a number`);
   }
-  if (options.benchmark !== null && (typeof options.benchmark !== 'string' || !/^\S+$/.test(options.benchmark))) {
-    fail('benchmark', 'benchmark must be one ticker or null');
-  }
+  if (!benchmarkShape(options.benchmark)) fail('benchmark', 'benchmark must be one ticker or null');
   if (!rebalanceShape(options.rebalance)) {
     fail('rebalance', "rebalance must be { kind: 'none' | 'periodic' | 'band', frequency | thresholdPercent }");
   }
-  const flow = options.contribution;
-  if (
-    flow !== null &&
-    (typeof flow !== 'object' ||
-      typeof flow.amount !== 'number' ||
-      !Number.isFinite(flow.amount) ||
-      !/^[a-z]+$/.test(String(flow.period)))
-  ) {
+  if (!contributionShape(options.contribution)) {
     fail('contribution', "contribution must be null or { amount, period: 'month' | 'quarter' | 'year' }");
   }
   for (const field of ['cashRate', 'borrowRate', 'inflation'] as const) {
     const rate = options[field];
     if (field === 'inflation' && rate === null) continue;
-    const shaped =
-      typeof rate === 'object' &&
-      rate !== null &&
-      ((rate.kind === 'constant' && typeof rate.percent === 'number' && Number.isFinite(rate.percent)) ||
-        ((rate.kind === 'series' || rate.kind === 'index') &&
-          typeof rate.ticker === 'string' &&
-          /^\S+$/.test(rate.ticker)));
-    if (!shaped) fail(field, `${field} must be { kind: 'constant', percent } or a series { kind, ticker }`);
+    if (!rateShape(rate)) fail(field, `${field} must be { kind: 'constant', percent } or a series { kind, ticker }`);
   }
   return ok ? options : null;
+}
+
+function benchmarkShape(benchmark: CommandOptions['benchmark']): boolean {
+  return benchmark === null || (typeof benchmark === 'string' && /^\S+$/.test(benchmark));
+}
+
+function contributionShape(flow: CommandOptions['contribution']): boolean {
+  return (
+    flow === null ||
+    (typeof flow === 'object' &&
+      typeof flow.amount === 'number' &&
+      Number.isFinite(flow.amount) &&
+      /^[a-z]+$/.test(String(flow.period)))
+  );
+}
+
+/** A constant rate, a rate series or a price index, as the command's options hold them. */
+function rateShape(rate: CommandOptions['cashRate'] | CommandOptions['inflation']): boolean {
+  return (
+    typeof rate === 'object' &&
+    rate !== null &&
+    ((rate.kind === 'constant' && typeof rate.percent === 'number' && Number.isFinite(rate.percent)) ||
+      ((rate.kind === 'series' || rate.kind === 'index') &&
+        typeof rate.ticker === 'string' &&
+        /^\S+$/.test(rate.ticker)))
+  );
 }
 
 function rebalanceShape(policy: RebalancePolicy): boolean {

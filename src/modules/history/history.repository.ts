@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
+import { commandTickers } from '../../engine';
 import { findUnfinishedJobs, UnfinishedJob } from '../../jobs/unfinished-jobs';
 import { SimulationEntity } from './entities/simulation.entity';
 import { SimulationTickerEntity } from './entities/simulation-ticker.entity';
@@ -133,7 +134,6 @@ const SIMULATION_COLUMNS = [
   'command',
   'canonical',
   'parsed_command AS "parsedCommand"',
-  'tickers',
   'start_date AS "startDate"',
   'end_date AS "endDate"',
   'status',
@@ -154,13 +154,14 @@ const SIMULATION_COLUMNS = [
 export type UnfinishedSimulation = UnfinishedJob;
 
 function toRecord(row: SimulationEntity): SimulationRecord {
+  const parsedCommand = decodeStoredCommand(row.parsedCommand);
   return {
     id: row.id,
     userId: row.userId,
     command: row.command,
     canonical: row.canonical,
-    parsedCommand: decodeStoredCommand(row.parsedCommand),
-    tickers: row.tickers.split(' ').filter((ticker) => ticker.length > 0),
+    parsedCommand,
+    tickers: commandTickers(parsedCommand),
     startDate: row.startDate,
     endDate: row.endDate,
     status: row.status,

@@ -18,12 +18,11 @@ export interface NewSimulation {
   userId: string;
   command: string;
   canonical: string;
-  /** The parsed command (positions and options), kept as submitted. */
+  /**
+   * The parsed command (positions and options), kept as submitted: the tickers the entry shows and the ones the
+   * history filter finds it by (commandTickers, commandSeriesNeeds().held) are read from it.
+   */
   parsedCommand: PortfolioCommand;
-  tickers: string[];
-  benchmark: string | null;
-  /** Plain tickers synthetic ones are built from (SPY of SPY?L=2): the history filter finds them too. */
-  underlying?: string[];
   startDate: string;
   endDate: string;
   idempotencyKey: string | null;
@@ -43,6 +42,7 @@ export interface SimulationRecord {
   canonical: string;
   /** The parsed command as stored at submission (the engine's type: the processor and the API read it as is). */
   parsedCommand: PortfolioCommand;
+  /** Positions then benchmark as written (commandTickers of the parsed command; not stored on their own). */
   tickers: string[];
   startDate: string;
   endDate: string;

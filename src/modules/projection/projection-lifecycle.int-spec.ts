@@ -81,8 +81,6 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('ProjectionLifecycle on %s', (k
       command: COMMAND,
       canonical: parsed.canonical,
       parsedCommand: parsed.command,
-      tickers: ['AAPL'],
-      benchmark: null,
       startDate: parsed.command.start,
       endDate: parsed.command.end,
       idempotencyKey: null,

@@ -34,8 +34,6 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('ReportRepository on %s', (kind
       command: COMMAND,
       canonical: parsed.canonical,
       parsedCommand: parsed.command,
-      tickers: ['AAPL'],
-      benchmark: null,
       startDate: parsed.command.start,
       endDate: parsed.command.end,
       idempotencyKey: null,

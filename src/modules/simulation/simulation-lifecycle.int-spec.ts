@@ -69,8 +69,6 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('SimulationLifecycle on %s', (k
       command: COMMAND,
       canonical: parsed.canonical,
       parsedCommand: parsed.command,
-      tickers: ['AAPL', 'MSFT'],
-      benchmark: '^GSPC',
       startDate: parsed.command.start,
       endDate: parsed.command.end,
       idempotencyKey: 'key-1',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { commandSeriesNeeds, commandTickers } from '../../engine';
 import type { EventLinks } from '../../events/event-envelope';
 import { HISTORY_EVENTS, HistoryCreatedData, historyEvent } from '../history/history.events';
 import type {
@@ -46,12 +47,13 @@ export class SimulationLifecycle {
   /** Records a submitted simulation (queued) with its simulation.requested event. */
   async submit(simulation: NewSimulation): Promise<SimulationRecord> {
     const createdAt = new Date();
+    const { positions, benchmark } = commandSeriesNeeds(simulation.parsedCommand);
     await this.repository.insert(simulation, createdAt, [
       simulationEvent(SIMULATION_EVENTS.requested, simulation.userId, simulation.id, {
         command: simulation.command,
         canonical: simulation.canonical,
-        tickers: simulation.tickers,
-        benchmark: simulation.benchmark,
+        tickers: positions,
+        benchmark,
         startDate: simulation.startDate,
         endDate: simulation.endDate,
         taskId: simulation.id,
@@ -63,7 +65,7 @@ export class SimulationLifecycle {
       command: simulation.command,
       canonical: simulation.canonical,
       parsedCommand: simulation.parsedCommand,
-      tickers: [...simulation.tickers, ...(simulation.benchmark ? [simulation.benchmark] : [])],
+      tickers: commandTickers(simulation.parsedCommand),
       startDate: simulation.startDate,
       endDate: simulation.endDate,
       status: 'queued',

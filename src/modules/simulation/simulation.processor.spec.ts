@@ -64,8 +64,6 @@ describe('SimulationProcessor failure policy', () => {
       command: COMMAND,
       canonical: parsed.canonical,
       parsedCommand: parsed.command,
-      tickers: ['AAPL'],
-      benchmark: null,
       startDate: parsed.command.start,
       endDate: parsed.command.end,
       idempotencyKey: null,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { executeSql, executeSqlCounted } from '../../database/sql';
+import { commandSeriesNeeds } from '../../engine';
 import type { DomainEvent } from '../../events/event-envelope';
 import { EventPublisher } from '../../events/event-publisher';
 import { JobStateRepository, SqlStatement, unfinishedUpdate } from '../../jobs/job-state.repository';
@@ -32,7 +33,7 @@ const CHANGE_COLUMNS = {
 
 /**
  * The lifecycle's writes to the simulations, simulation_tickers and simulation_results tables (the history
- * module reads them): each state change is written with its events. The two hot ones, a submission and a
+ * module reads them; the tickers are stored once, as simulation_tickers rows for the history filter): each state change is written with its events. The two hot ones, a submission and a
  * completion, are one statement on PostgreSQL (WITH …, ending with the outbox INSERT: one round trip instead of a
  * transaction's five) and a transaction on SQLite; callers see neither.
  */
@@ -110,9 +111,9 @@ export class SimulationRepository extends JobStateRepository<SimulationChange> {
 
 function insertStatements(simulation: NewSimulation, createdAt: Date): { row: SqlStatement; tickers: SqlStatement } {
   const row: SqlStatement = {
-    sql: `INSERT INTO simulations (id, user_id, command, canonical, parsed_command, tickers, start_date, end_date,
+    sql: `INSERT INTO simulations (id, user_id, command, canonical, parsed_command, start_date, end_date,
             status, progress_phase, progress_percent, failure_reason, idempotency_key, created_at)
-          VALUES (:id, :userId, :command, :canonical, :parsedCommand, :tickers, :startDate, :endDate,
+          VALUES (:id, :userId, :command, :canonical, :parsedCommand, :startDate, :endDate,
             'queued', NULL, 0, NULL, :idempotencyKey, :createdAt)`,
     parameters: {
       id: simulation.id,
@@ -120,17 +121,17 @@ function insertStatements(simulation: NewSimulation, createdAt: Date): { row: Sq
       command: simulation.command,
       canonical: simulation.canonical,
       parsedCommand: encodeStoredCommand(simulation.parsedCommand),
-      tickers: [...simulation.tickers, ...(simulation.benchmark ? [simulation.benchmark] : [])].join(' '),
       startDate: simulation.startDate,
       endDate: simulation.endDate,
       idempotencyKey: simulation.idempotencyKey,
       createdAt,
     },
   };
-  const tickers = new Map(simulation.tickers.map((ticker) => [ticker, false]));
-  if (simulation.benchmark && !tickers.has(simulation.benchmark)) tickers.set(simulation.benchmark, true);
-  // The plain tickers synthetic ones are built from: a filter on SPY finds SPY?L=2.
-  for (const ticker of simulation.underlying ?? []) if (!tickers.has(ticker)) tickers.set(ticker, false);
+  // What the history filter finds the simulation by: positions and benchmark as written, and the plain tickers
+  // they are built from (a filter on SPY finds SPY?L=2).
+  const { positions, benchmark, held } = commandSeriesNeeds(simulation.parsedCommand);
+  const tickers = new Map(held.map((ticker) => [ticker, false]));
+  if (benchmark !== null && !positions.includes(benchmark)) tickers.set(benchmark, true);
   // Every row's simulation_id is the one :id parameter.
   const parameters: Record<string, unknown> = { id: simulation.id };
   const tuples = [...tickers].map(([ticker, isBenchmark], index) => {

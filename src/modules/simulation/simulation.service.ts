@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { commandSeriesNeeds, parseCommand } from '../../engine';
+import { parseCommand } from '../../engine';
 import { JobQueues } from '../../queue/job-queues';
 import { JobRecovery, RecoveryCounts, workerLostReason } from '../../queue/job-recovery';
 import { HistoryService } from '../history/history.service';
@@ -56,8 +56,6 @@ export class SimulationService implements OnModuleInit {
     if (!parsed.ok) throw new InvalidCommandError(parsed.errors);
 
     const id = randomUUID();
-    // Positions and benchmark as written (SPY?L=2), and the plain tickers they are built from for the history filter.
-    const { positions, benchmark, underlying } = commandSeriesNeeds(parsed.command);
     let record: SimulationRecord;
     try {
       record = await this.lifecycle.submit({
@@ -66,9 +64,6 @@ export class SimulationService implements OnModuleInit {
         command,
         canonical: parsed.canonical,
         parsedCommand: parsed.command,
-        tickers: positions,
-        benchmark,
-        underlying,
         startDate: parsed.command.start,
         endDate: parsed.command.end,
         idempotencyKey,

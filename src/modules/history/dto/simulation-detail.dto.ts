@@ -2,7 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { SimulationRecord, StoredSimulationResult, TradeRow } from '../history.types';
 import { DrawdownEpisodesDto, RollingMetricsDto, type SimulationAnalysisDto } from './simulation-analysis.dto';
 import { SimulationMetricsDto, SimulationOutcomeDto, SimulationWarningDto } from './simulation-metrics.dto';
-import { ParsedCommandDto } from './parsed-command.dto';
 import { SimulationSummaryDto } from './simulation-summary.dto';
 
 const toJsonNumbers = (values: ArrayLike<number>): (number | null)[] =>
@@ -62,9 +61,6 @@ export class TradeDto {
 
 /** Everything about one simulation: command, parsed form, status, metrics and the daily series. */
 export class SimulationDetailDto extends SimulationSummaryDto {
-  @ApiProperty({ type: ParsedCommandDto, description: 'positions, dates and options as parsed at submission' })
-  parsedCommand!: ParsedCommandDto;
-
   @ApiProperty({
     type: SimulationMetricsDto,
     nullable: true,
@@ -112,7 +108,6 @@ export class SimulationDetailDto extends SimulationSummaryDto {
     if (!result)
       return {
         ...base,
-        parsedCommand: ParsedCommandDto.from(record.parsedCommand),
         metrics: null,
         summary: null,
         series: null,
@@ -134,7 +129,6 @@ export class SimulationDetailDto extends SimulationSummaryDto {
     });
     return {
       ...base,
-      parsedCommand: ParsedCommandDto.from(record.parsedCommand),
       metrics: result.metrics,
       summary: outcomeOf(record, result),
       series: {

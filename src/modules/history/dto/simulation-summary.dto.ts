@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SIMULATION_STATUSES, SimulationStatus } from '../entities/simulation.entity';
 import type { SimulationRecord } from '../history.types';
+import { ParsedCommandDto } from './parsed-command.dto';
 
 export class SimulationProgressDto {
   @ApiProperty({ nullable: true, example: 'fetching prices 1/2', type: String })
@@ -10,7 +11,10 @@ export class SimulationProgressDto {
   percent!: number;
 }
 
-/** One row of the history list; the headline metrics are null until the simulation completes. */
+/**
+ * One row of the history list (and the head of GET /history/{id}): the command typed as the detail has it; the
+ * headline metrics are null until the simulation completes.
+ */
 export class SimulationSummaryDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -20,6 +24,9 @@ export class SimulationSummaryDto {
 
   @ApiProperty({ description: 'the command in canonical form (display and de-duplication)' })
   canonical!: string;
+
+  @ApiProperty({ type: ParsedCommandDto, description: 'positions, dates and options as parsed at submission' })
+  parsedCommand!: ParsedCommandDto;
 
   @ApiProperty({ enum: SIMULATION_STATUSES })
   status!: SimulationStatus;
@@ -65,6 +72,7 @@ export class SimulationSummaryDto {
       id: record.id,
       command: record.command,
       canonical: record.canonical,
+      parsedCommand: ParsedCommandDto.from(record.parsedCommand),
       status: record.status,
       startDate: record.startDate,
       endDate: record.endDate,

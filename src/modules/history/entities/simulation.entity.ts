@@ -16,13 +16,12 @@ export class SimulationEntity extends JobRowEntity {
   @Column({ type: 'text' })
   canonical!: string;
 
-  /** The parsed command (positions and options) as JSON. */
+  /**
+   * The parsed command (positions and options) as JSON; the tickers shown are read from it (commandTickers), those
+   * the history filter finds the simulation by are simulation_tickers rows.
+   */
   @Column({ name: 'parsed_command', type: 'text' })
   parsedCommand!: string;
-
-  /** Space-separated, upper case: positions then benchmark (for display; filtering uses simulation_tickers). */
-  @Column({ type: 'text' })
-  tickers!: string;
 
   @Column({ name: 'start_date', type: 'varchar', length: 10 })
   startDate!: string;
