@@ -58,11 +58,11 @@ class PlainPasswords extends PasswordHasher {
 
 /** Counts what the service reports instead of the process-wide Prometheus registry. */
 class RecordedMetrics extends MetricsService {
-  readonly logins: boolean[] = [];
+  readonly loginOutcomes: boolean[] = [];
   reuses = 0;
 
   override login(succeeded: boolean): void {
-    this.logins.push(succeeded);
+    this.loginOutcomes.push(succeeded);
   }
 
   override refreshTokenReuseDetected(): void {
@@ -157,7 +157,7 @@ describe('AuthService', () => {
     }
     // Spread over addresses, the failures still count against the account: even the right password is refused.
     await expect(auth.login(address, PASSWORD, nextIp())).rejects.toThrow(TooManyAttemptsError);
-    expect(metrics.logins.slice(-4)).toEqual([false, false, false, false]);
+    expect(metrics.loginOutcomes.slice(-4)).toEqual([false, false, false, false]);
   });
 
   it('signs in with the right password, whatever the case of the email, and rehashes an old hash', async () => {
@@ -167,7 +167,7 @@ describe('AuthService', () => {
     const session = await auth.login(address.toUpperCase(), PASSWORD, nextIp());
     expect(session.user.id).toBe(user.id);
     expect((await users.findCredentialsById(user.id))?.passwordHash).toBe(`plain:${PASSWORD}`);
-    expect(metrics.logins.at(-1)).toBe(true);
+    expect(metrics.loginOutcomes.at(-1)).toBe(true);
   });
 
   it('rotates a refresh token: the old one points at the new, the session keeps its sign-in time', async () => {

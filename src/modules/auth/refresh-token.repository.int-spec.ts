@@ -21,7 +21,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('RefreshTokenRepository on %s',
     await db?.close();
   });
 
-  const newToken = (userId: string, familyId = randomUUID()): NewRefreshToken => ({
+  const newToken = (userId: string, familyId: string = randomUUID()): NewRefreshToken => ({
     id: randomUUID(),
     userId,
     familyId,

@@ -126,7 +126,7 @@ describe('MarketDataService', () => {
     expect(january).toMatchObject({ ticker: 'AAPL', source: 'yahoo', kind: 'total-return', settled: true });
     expect(january.series.dates).toHaveLength(11);
     expect(january.series.dates[0]).toBe('2020-01-10');
-    expect(Array.from(january.series.prices.subarray(0, 2))).toEqual([109, 110]);
+    expect(Array.from(january.series.prices).slice(0, 2)).toEqual([109, 110]);
 
     await market.getPrices('AAPL', { start: '2020-01-12', end: '2020-01-15' });
     await market.getPrices('AAPL', { start: '2020-01-05', end: '2020-01-25' });
