@@ -2,6 +2,7 @@ import { ProjectionEntity } from '../../src/modules/projection/entities/projecti
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { serializeTransactions } from '../../src/database/serialized-transactions';
 import type { EventEnvelope } from '../../src/events/event-envelope';
 import { EventPublisher } from '../../src/events/event-publisher';
 import { InProcessEventTransport } from '../../src/events/in-process-event.transport';
@@ -15,6 +16,11 @@ import { ReportEntity } from '../../src/modules/report/entities/report.entity';
 import { StudyChunkEntity } from '../../src/modules/study/entities/study-chunk.entity';
 import { StudyEntity } from '../../src/modules/study/entities/study.entity';
 import { UserEntity } from '../../src/modules/users/entities/user.entity';
+import { RefreshTokenEntity } from '../../src/modules/auth/entities/refresh-token.entity';
+import { ShareLinkEntity } from '../../src/modules/sharing/entities/share-link.entity';
+import { AssetEntity } from '../../src/modules/market-data/entities/asset.entity';
+import { PriceCoverageEntity } from '../../src/modules/market-data/entities/price-coverage.entity';
+import { PriceEntity } from '../../src/modules/market-data/entities/price.entity';
 import { testDatabaseUrl } from '../harness/test-services';
 import { temporarySqlitePath } from './test-app';
 
@@ -22,8 +28,8 @@ export type DatabaseKind = 'SQLite' | 'PostgreSQL';
 
 /**
  * A migrated database (a SQLite file, or a fresh database on the harness's PostgreSQL) with the real outbox
- * behind an EventPublisher, for repository and lifecycle specs that need no Nest application: seconds, not a
- * server's boot.
+ * behind an EventPublisher, for repository and lifecycle specs (jobs, accounts, sessions, share links, prices)
+ * that need no Nest application: seconds, not a server's boot.
  */
 export interface JobDatabase {
   dataSource: DataSource;
@@ -56,9 +62,16 @@ export async function openJobDatabase(kind: DatabaseKind): Promise<JobDatabase> 
       StudyEntity,
       StudyChunkEntity,
       UserEntity,
+      RefreshTokenEntity,
+      ShareLinkEntity,
+      AssetEntity,
+      PriceCoverageEntity,
+      PriceEntity,
     ],
   });
   await dataSource.initialize();
+  // As DatabaseModule does: concurrent transactions on SQLite's one connection wait their turn.
+  if (sqlite) serializeTransactions(dataSource);
   const outbox = new OutboxRepository(dataSource);
   const relay = new OutboxRelay(outbox, new InProcessEventTransport(), 60_000);
   const placeholders = (sql: string) => {
