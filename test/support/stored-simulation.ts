@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { commandSeriesNeeds, mergePriceSeries, parseCommandOrThrow, simulatePortfolio } from '../../src/engine';
-import type { SimulationRecord, StoredSimulationResult } from '../../src/modules/history/history.types';
+import type { NewSimulation, SimulationRecord, StoredSimulationResult } from '../../src/modules/history/history.types';
 import { toStoredResult } from '../../src/modules/simulation/stored-result';
 import { SyntheticPriceSource } from './synthetic-prices';
 
@@ -44,5 +44,24 @@ export async function completedSimulation(
       ...overrides,
     },
     result,
+  };
+}
+
+/** What a submission records for `command` (queued), as SimulationService builds it. */
+export function newSimulation(command: string, userId: string, idempotencyKey: string | null = null): NewSimulation {
+  const parsed = parseCommandOrThrow(command);
+  const { positions, benchmark, underlying } = commandSeriesNeeds(parsed.command);
+  return {
+    id: randomUUID(),
+    userId,
+    command,
+    canonical: parsed.canonical,
+    parsedCommand: parsed.command,
+    tickers: positions,
+    benchmark,
+    underlying,
+    startDate: parsed.command.start,
+    endDate: parsed.command.end,
+    idempotencyKey,
   };
 }
