@@ -66,7 +66,7 @@ class RecordedReports implements Writes {
     this.written.push(`completed ${fileName}`);
     return this.accepts;
   }
-  async fail(id: string, userId: string, simulationId: string, reason: string, code: string): Promise<boolean> {
+  async fail(_id: string, _userId: string, _simulationId: string, reason: string, code: string): Promise<boolean> {
     this.written.push(`failed ${code}: ${reason}`);
     return this.accepts;
   }
