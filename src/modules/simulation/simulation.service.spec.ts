@@ -9,6 +9,7 @@ import type { HistoryRepository } from '../history/history.repository';
 import { HistoryService } from '../history/history.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { SimulationLifecycle } from './simulation-lifecycle.service';
+import { InvalidCommandError } from './simulation.errors';
 import type { SimulationRepository } from './simulation.repository';
 import { SIMULATION_JOB_OPTIONS, SimulationService } from './simulation.service';
 
@@ -94,9 +95,10 @@ describe('SimulationService', () => {
   it('refuses a command that does not parse with 422 and every error, recording and enqueuing nothing', async () => {
     const { store, queues, service } = setUp();
     const refusal = service.submit(OWNER, { command: 'AAPL-L-100% 2020-13-01 2020-12-31 fee=much' }, null);
-    await expect(refusal).rejects.toMatchObject({ code: 'INVALID_COMMAND', httpStatus: 422 });
-    const error = await refusal.catch((caught: { details?: unknown[] }) => caught);
-    expect(error.details?.length).toBeGreaterThanOrEqual(2);
+    const error = await refusal.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidCommandError);
+    expect(error).toMatchObject({ code: 'INVALID_COMMAND', httpStatus: 422 });
+    expect((error as InvalidCommandError).details.length).toBeGreaterThanOrEqual(2);
     expect([store.records.size, store.events.length, queues.enqueued.length]).toEqual([0, 0, 0]);
   });
 
