@@ -46,8 +46,10 @@ export * from './study/study.types';
 export * from './study/study.errors';
 export { validateStudySpec } from './study/study.validation';
 export {
+  CandidateDrawer,
   candidatesOfChunk,
   candidateRange,
+  chunkCandidateRange,
   candidateUnits,
   studyChunkCount,
   unitsToWeight,
@@ -55,7 +57,12 @@ export {
 export type { StudyCandidates } from './study/study.candidates';
 export { prepareStudyPlan } from './study/study.plan';
 export type { StudyPlan } from './study/study.plan';
-export { evaluateStudyChunk, evaluateStudyChunkParallel, reduceStudyChunk } from './study/study.evaluation';
+export {
+  evaluateStudyChunk,
+  evaluateStudyChunkParallel,
+  reduceStudyChunk,
+  StudyChunkReducer,
+} from './study/study.evaluation';
 export { mergeStudyResults } from './study/study.merge';
 export { finalizeStudy } from './study/study.finalize';
 export {

@@ -2095,11 +2095,8 @@ export interface components {
             minVolatility: components["schemas"]["StudyPortfolioDto"] | null;
         };
         StudyConstraintsDto: {
-            /**
-             * @description allow negative (short) weights
-             * @default false
-             */
-            allowShorts: boolean | null;
+            /** @description allow negative (short) weights; false when absent */
+            allowShorts?: boolean | null;
             /** @description bounds per ticker, e.g. { "KO": { "maxPercent": 30 } } */
             bounds?: {
                 [key: string]: components["schemas"]["StudyWeightBoundsDto"];
@@ -2238,15 +2235,15 @@ export interface components {
             /** @description grid step in percent (grid, both), e.g. 5 */
             gridStepPercent?: number | null;
             /**
-             * @default random
+             * @description random when absent
              * @enum {string|null}
              */
-            method: "random" | "dirichlet" | "grid" | "both" | null;
+            method?: "random" | "dirichlet" | "grid" | "both" | null;
             objectives?: components["schemas"]["StudyObjectivesDto"] | null;
             /** @description a command’s options, as written in a command */
             options?: components["schemas"]["StudyOptionsDto"] | null;
-            /** @default 0 */
-            seed: number | null;
+            /** @description 0 when absent */
+            seed?: number | null;
             /** @example 2010-01-01 */
             start: string;
             /**
@@ -2258,11 +2255,8 @@ export interface components {
              *     ]
              */
             tickers: string[];
-            /**
-             * @description portfolios kept per objective, 1 to 100
-             * @default 10
-             */
-            topN: number | null;
+            /** @description portfolios kept per objective, 1 to 100; 10 when absent */
+            topN?: number | null;
         };
         StudyResultDto: {
             best: components["schemas"]["StudyBestDto"];

@@ -35,43 +35,89 @@ export function studyChunkCount(study: StudyDefinition, chunkSize: number): numb
  * its own random stream. Any cut into chunks, on any worker, gives the same candidates.
  */
 export function candidatesOfChunk(study: StudyDefinition, chunkIndex: number, chunkSize: number): StudyCandidates {
+  const [from, to] = chunkCandidateRange(study, chunkIndex, chunkSize);
+  return candidateRange(study, from, to);
+}
+
+/** The candidates [from, to) of chunk `chunkIndex` of `chunkSize` (the last one may be shorter). */
+export function chunkCandidateRange(study: StudyDefinition, chunkIndex: number, chunkSize: number): [number, number] {
   const chunks = studyChunkCount(study, chunkSize);
   if (!Number.isInteger(chunkIndex) || chunkIndex < 0 || chunkIndex >= chunks) {
     throw new RangeError(`chunk ${chunkIndex} is outside 0..${chunks - 1}`);
   }
   const first = chunkIndex * chunkSize;
-  return candidateRange(study, first, Math.min(study.candidateCount, first + chunkSize));
+  return [first, Math.min(study.candidateCount, first + chunkSize)];
 }
 
 /** Candidates [from, to) of the study. */
 export function candidateRange(study: StudyDefinition, from: number, to: number): StudyCandidates {
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > study.candidateCount || from > to) {
-    throw new RangeError(`candidates ${from}..${to} are outside 0..${study.candidateCount}`);
-  }
-  const n = study.tickers.length;
-  const count = to - from;
-  const units = new Int32Array(count * n);
-  const gridEnd = Math.min(to, study.gridCount);
-  if (from < gridEnd) {
-    const walker = new GridWalker(gridTableOf(study));
-    walker.seek(from);
-    const stepUnits = Math.round(study.gridStepPercent! * 100);
-    for (let index = from; index < gridEnd; index++) {
-      if (index > from) walker.next();
-      const row = (index - from) * n;
-      for (let i = 0; i < n; i++) units[row + i] = walker.values[i] * stepUnits;
+  const drawer = new CandidateDrawer(study, from, to);
+  drawer.draw(drawer.remaining);
+  return drawer.candidates;
+}
+
+/**
+ * Draws candidates [from, to) of the study a few at a time (`draw(count)`), so a server can give its event loop a
+ * moment between the steps; once `remaining` is 0, `candidates` holds what candidateRange gives, bit for bit
+ * (the same walk of the grid, the same random stream per candidate, in the same order).
+ */
+export class CandidateDrawer {
+  readonly candidates: StudyCandidates;
+  private next: number;
+  private readonly tickers: number;
+  private walker: GridWalker | null = null;
+  private sampler: Attempt | null = null;
+  private readonly out: Int32Array;
+
+  constructor(
+    private readonly study: StudyDefinition,
+    from: number,
+    private readonly to: number,
+  ) {
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > study.candidateCount || from > to) {
+      throw new RangeError(`candidates ${from}..${to} are outside 0..${study.candidateCount}`);
     }
+    this.tickers = study.tickers.length;
+    const count = to - from;
+    this.candidates = {
+      first: from,
+      count,
+      units: new Int32Array(count * this.tickers),
+      weights: new Float64Array(count * this.tickers),
+    };
+    this.next = from;
+    this.out = new Int32Array(this.tickers);
   }
-  if (to > study.gridCount) {
-    const draw = samplerOf(study);
-    const out = new Int32Array(n);
-    for (let index = Math.max(from, study.gridCount); index < to; index++) {
-      drawCandidate(study, draw, index, out);
-      units.set(out, (index - from) * n);
+
+  /** Candidates still to draw. */
+  get remaining(): number {
+    return this.to - this.next;
+  }
+
+  /** Draws the next `count` candidates (fewer at the end); returns how many remain. */
+  draw(count: number): number {
+    const { study, tickers: n } = this;
+    const { first, units, weights } = this.candidates;
+    const end = Math.min(this.to, this.next + Math.max(0, Math.floor(count)));
+    for (let index = this.next; index < end; index++) {
+      const row = (index - first) * n;
+      if (index < study.gridCount) {
+        if (this.walker === null) {
+          this.walker = new GridWalker(gridTableOf(study));
+          this.walker.seek(index);
+        } else this.walker.next();
+        const stepUnits = Math.round(study.gridStepPercent! * 100);
+        for (let i = 0; i < n; i++) units[row + i] = this.walker.values[i] * stepUnits;
+      } else {
+        this.sampler ??= samplerOf(study);
+        drawCandidate(study, this.sampler, index, this.out);
+        units.set(this.out, row);
+      }
+      for (let i = 0; i < n; i++) weights[row + i] = unitsToWeight(units[row + i]);
     }
+    this.next = end;
+    return this.remaining;
   }
-  const weights = Float64Array.from(units, unitsToWeight);
-  return { first: from, count, units, weights };
 }
 
 /** One candidate's signed weight units, aligned with the study's tickers. */

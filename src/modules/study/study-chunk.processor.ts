@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { hostname } from 'node:os';
 import {
-  candidatesOfChunk,
   decodeStudyChunkResult,
   encodeStudyChunkResult,
   encodeStudyScatter,
-  evaluateStudyChunkParallel,
   finalizeStudy,
   mergeStudyResults,
   StudyError,
@@ -22,6 +20,7 @@ import { StudyInputError } from './study.errors';
 import { StudyLifecycle } from './study-lifecycle.service';
 import { StudyPlanner } from './study-planner';
 import { StudyRepository } from './study.repository';
+import { drawChunkInSlices, reduceChunkInSlices } from './study-slices';
 import { StudyThreads } from './study-threads';
 import { storedStudyResult, type StudyRecord } from './study.types';
 
@@ -44,8 +43,9 @@ const EVALUATING_PERCENT = 95;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Runs one chunk of a study on this worker's threads (StudyThreads, the event loop stays free) and stores its
- * result (once, whoever comes first); the worker that finds every chunk stored merges them, finalises the
+ * Runs one chunk of a study — candidates drawn and their results reduced on the event loop in slices of
+ * STUDY_SLICE_MS (study-slices.ts), the backtest on this worker's threads (StudyThreads), so the loop never waits
+ * long — and stores its result (once, whoever comes first); the worker that finds every chunk stored merges them, finalises the
  * study and completes it — a conditional state change, so two workers finishing at once complete it once.
  * Progress (chunks stored, candidates evaluated) is written through a JobProgress per study, throttled by
  * SIMULATION_PROGRESS_MS. A chunk whose worker died is taken again by another (Bull's stalled jobs, and the
@@ -95,8 +95,10 @@ export class StudyChunkProcessor {
     if (study.status === 'queued') await this.lifecycle.markRunning(study);
     const plan = await this.planner.planFor(study);
     const started = Date.now();
-    const candidates = candidatesOfChunk(plan.study, chunk, study.chunkSize);
-    const result = await evaluateStudyChunkParallel(plan, candidates, this.threads.get());
+    // Drawing and reducing run here in slices of a few ms; the backtest on the threads.
+    const candidates = await drawChunkInSlices(plan.study, chunk, study.chunkSize);
+    const batch = await this.threads.get().run(plan.simulation, candidates.weights);
+    const result = await reduceChunkInSlices(plan, candidates, batch);
     const stored = await this.repository.storeChunkResult(study.id, chunk, encodeStudyChunkResult(result), this.worker);
     this.logger.log({
       message: stored ? 'study chunk stored' : 'study chunk already stored by another worker',

@@ -34,7 +34,7 @@ export class StudyWeightBoundsDto {
 }
 
 export class StudyConstraintsDto {
-  @ApiPropertyOptional({ default: false, description: 'allow negative (short) weights' })
+  @ApiPropertyOptional({ description: 'allow negative (short) weights; false when absent' })
   @IsOptional()
   @IsBoolean()
   allowShorts?: boolean;
@@ -155,7 +155,11 @@ export class StudyOptionsDto {
   contribute?: string;
 }
 
-/** POST /studies (docs/studies.md): the engine validates values and reports every problem located (422). */
+/**
+ * POST /studies (docs/studies.md): the engine validates values and reports every problem located (422).
+ * Defaults are said in words, not as the schema's `default`: the dashboard's generated types read a field with a
+ * `default` as always present, which holds for an answer, not for a request (here, and in StudyConstraintsDto).
+ */
 export class StudyRequestDto {
   @ApiProperty({
     type: 'array',
@@ -180,7 +184,7 @@ export class StudyRequestDto {
   @MaxLength(20)
   end!: string;
 
-  @ApiPropertyOptional({ enum: STUDY_METHODS, default: 'random' })
+  @ApiPropertyOptional({ enum: STUDY_METHODS, description: 'random when absent' })
   @IsOptional()
   @IsIn(STUDY_METHODS)
   method?: StudyMethod;
@@ -190,7 +194,7 @@ export class StudyRequestDto {
   @IsInt()
   candidates?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 4294967295, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 4294967295, description: '0 when absent' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -219,7 +223,7 @@ export class StudyRequestDto {
   @Type(() => StudyObjectivesDto)
   objectives?: StudyObjectivesDto;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'portfolios kept per objective, 1 to 100', default: 10 })
+  @ApiPropertyOptional({ type: 'integer', description: 'portfolios kept per objective, 1 to 100; 10 when absent' })
   @IsOptional()
   @IsInt()
   topN?: number;
