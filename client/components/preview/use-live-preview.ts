@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { PreviewClient, type PreviewUpdate, type SeriesSource } from './preview-client';
 import type { PreviewLine, PreviewPort } from './preview-protocol';
 import { nextShownResults, type ShownResults } from './shown-results';
@@ -38,9 +39,17 @@ export function useLivePreview(lines: readonly PreviewLine[], environment: Previ
   const client = useRef<PreviewClient | null>(null);
   const latestLines = useRef(lines);
 
-  useEffect(() => {
+  // Asked in the commit that shows the keystroke (a layout effect), not after the browser has painted it: the
+  // worker computes while the page paints the text, instead of waiting for that frame.
+  const requesting = useRef(false);
+  useLayoutEffect(() => {
     latestLines.current = lines;
-    client.current?.request(lines);
+    requesting.current = true;
+    try {
+      client.current?.request(lines);
+    } finally {
+      requesting.current = false;
+    }
   }, [lines]);
 
   const { scope, createPort, createSource } = environment;
@@ -56,11 +65,22 @@ export function useLivePreview(lines: readonly PreviewLine[], environment: Previ
         port.onerror = (message) => {
           if (!cancelled) setFailure(message);
         };
-        started = new PreviewClient(port, source, (update) =>
-          setAnswers((previous) => ({ update, shown: nextShownResults(previous.shown, update) })),
-        );
+        const show = (update: PreviewUpdate) =>
+          setAnswers((previous) => ({ update, shown: nextShownResults(previous.shown, update) }));
+        // The worker's answer is rendered in the task that receives it, numbers and charts before the next paint,
+        // not in a task of its own after it. An answer given at once, while a request is being made from a
+        // layout effect, is already part of that commit.
+        started = new PreviewClient(port, source, (update) => {
+          if (requesting.current) show(update);
+          else flushSync(() => show(update));
+        });
         client.current = started;
-        started.request(latestLines.current);
+        requesting.current = true;
+        try {
+          started.request(latestLines.current);
+        } finally {
+          requesting.current = false;
+        }
       },
       (error: unknown) => {
         if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
