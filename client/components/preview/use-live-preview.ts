@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { PreviewClient, type PreviewUpdate, type SeriesSource } from './preview-client';
 import type { PreviewLine, PreviewPort } from './preview-protocol';
@@ -21,7 +21,16 @@ export interface LivePreviewState {
   shown: ShownResults;
   /** Why there is no preview at all (the worker could not start), or null. */
   failure: string | null;
+  /**
+   * Asks for these lines now, before they are rendered (the editor's change, ahead of the page's update): the
+   * render that follows with the same lines asks nothing more. Stable.
+   */
+  requestNow: (lines: readonly PreviewLine[]) => void;
 }
+
+/** The lines as one string, to tell a request already made from a new one. */
+const linesKey = (lines: readonly PreviewLine[]): string =>
+  lines.map((line) => `${line.id}\u0000${line.command}`).join('\u0001');
 
 const NOTHING_SHOWN: ShownResults = new Map();
 
@@ -42,15 +51,20 @@ export function useLivePreview(lines: readonly PreviewLine[], environment: Previ
   // Asked in the commit that shows the keystroke (a layout effect), not after the browser has painted it: the
   // worker computes while the page paints the text, instead of waiting for that frame.
   const requesting = useRef(false);
-  useLayoutEffect(() => {
-    latestLines.current = lines;
+  const requested = useRef<string | null>(null);
+  const requestNow = useCallback((next: readonly PreviewLine[]) => {
+    const key = linesKey(next);
+    if (key === requested.current) return;
+    requested.current = key;
+    latestLines.current = next;
     requesting.current = true;
     try {
-      client.current?.request(lines);
+      client.current?.request(next);
     } finally {
       requesting.current = false;
     }
-  }, [lines]);
+  }, []);
+  useLayoutEffect(() => requestNow(lines), [lines, requestNow]);
 
   const { scope, createPort, createSource } = environment;
   useEffect(() => {
@@ -76,6 +90,7 @@ export function useLivePreview(lines: readonly PreviewLine[], environment: Previ
         });
         client.current = started;
         requesting.current = true;
+        requested.current = linesKey(latestLines.current);
         try {
           started.request(latestLines.current);
         } finally {
@@ -93,5 +108,5 @@ export function useLivePreview(lines: readonly PreviewLine[], environment: Previ
     };
   }, [scope, createPort, createSource]);
 
-  return { ...answers, failure };
+  return { ...answers, failure, requestNow };
 }

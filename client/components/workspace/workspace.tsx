@@ -9,6 +9,7 @@ import type { CheckedCommand, CommandEditorHandle } from '../editor/command-edit
 import { CommandErrors } from '../editor/command-errors';
 import { createTickerCheck, type TickerAvailability, type TickerCheck } from '../editor/ticker-check';
 import { createTickerSearch, type TickerSearch } from '../editor/ticker-search';
+import type { TypedCommands } from '../preview/live-preview';
 import type { PreviewEnvironment } from '../preview/use-live-preview';
 import { ProgressBar } from '../progress/progress-bar';
 import { COMMAND_EXAMPLES, type CommandExample } from './examples';
@@ -115,6 +116,15 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
     null,
   );
   const errorsId = useId();
+  // The editor's text goes to the live preview's worker before the page renders it (see LivePreview's `typed`).
+  const typedCommands = useRef<TypedCommands>({ current: null }).current;
+  const onEditorChange = useCallback(
+    (text: string) => {
+      typedCommands.current?.(text);
+      setCommand(text);
+    },
+    [typedCommands],
+  );
 
   // Parsing is microseconds: the button follows every keystroke, only the error list waits for a pause.
   // One line is a single run; several lines (one portfolio each) are a comparison.
@@ -280,7 +290,7 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
             <CommandEditor
               ref={editor}
               value={command}
-              onChange={setCommand}
+              onChange={onEditorChange}
               onSubmit={() => void submit()}
               checked={checked}
               searchTickers={searchTickers ?? defaultSearch}
@@ -335,7 +345,12 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
           {comparing ? (
             <MultiLinePreview lines={readNow.lines} environment={previewEnvironment} />
           ) : (
-            <LivePreview command={command} onCommandChange={setCommand} environment={previewEnvironment} />
+            <LivePreview
+              command={command}
+              onCommandChange={setCommand}
+              typed={typedCommands}
+              environment={previewEnvironment}
+            />
           )}
         </Suspense>
       )}
