@@ -4,8 +4,9 @@
  *  - time to interactive of a results page holding 33 years of daily data (20 assets, 1990–2022, monthly
  *    rebalancing, benchmark ^GSPC): from navigation start until the metrics and every chart are drawn and the main
  *    thread had its last long task (> 50 ms), median of BENCH_RUNS warm loads plus the first, cold one;
- *  - the workspace route's first-load JS: every script the signed-in workspace (/app) loads with an empty cache,
- *    gzip-compressed, summed (the live preview's code and its engine worker load later, once a command parses);
+ *  - the workspace route's first-load JS: every script the signed-in workspace (/app) loads with an empty cache
+ *    until the network is idle, gzip-compressed, summed (the live preview's code and its engine worker load later,
+ *    once a command parses), and the part of it loaded before the first paint; the same for the other pages;
  *  - the live preview of the same command (issue 20): from a keystroke in the editor (and an arrow key on a weight
  *    slider) until the preview shows the new command's result, as the page sees it (the DOM updated) and until the
  *    next frame is painted, median, p90 and p95 of BENCH_KEYS keystrokes; the worker's own time; the time to the
@@ -14,7 +15,7 @@
  *   npm run bench:dashboard   (BENCH_RUNS=7, BENCH_KEYS=40; BENCH_TRACE=1 adds where the page's main thread spent
  *   its time per editor key, from a Chromium performance trace; BENCH_PROFILE=1 its JavaScript by function)
  */
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -256,6 +257,65 @@ async function timeToInteractive(page: Page, url: string): Promise<number> {
   return Math.max(ready, lastLongTaskEnd);
 }
 
+/** Pages measured beside the workspace (the results page too, with the bench's simulation). */
+const OTHER_PAGES = ['/history', '/studies', '/prices', '/account'];
+
+interface FirstLoadJs {
+  /** Every script the page loaded until the network was idle, gzipped. */
+  kb: number;
+  scripts: number;
+  /** Those whose download ended before the first contentful paint. */
+  beforePaintKb: number;
+}
+
+/**
+ * The scripts a page loads with an empty cache, signed in, until the network is idle (after `ready`): gzipped,
+ * summed, and the part of them that was there before the first paint. Nothing is clicked or focused.
+ */
+async function firstLoadJs(
+  browser: Browser,
+  app: string,
+  email: string,
+  path: string,
+  ready?: (page: Page) => Promise<void>,
+): Promise<FirstLoadJs> {
+  const fresh = await browser.newContext();
+  try {
+    const signInPage = await fresh.newPage();
+    await signIn(signInPage, app, email);
+    await signInPage.close();
+    const page = await fresh.newPage();
+    const cdp = await fresh.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const scripts = new Map<string, Promise<number>>();
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script')
+        scripts.set(
+          response.url(),
+          response.body().then(
+            (body) => gzipSync(body).length,
+            () => 0,
+          ),
+        );
+    });
+    await page.goto(`${app}${path}`, { waitUntil: 'networkidle' });
+    await ready?.(page);
+    await page.waitForLoadState('networkidle');
+    const sizes = new Map<string, number>();
+    for (const [url, size] of scripts) sizes.set(url, await size);
+    // Page-side code as a string: this file is type-checked without the DOM library.
+    const beforePaint = (await page.evaluate(`(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      const end = paint ? paint.startTime : Infinity;
+      return performance.getEntriesByType('resource').filter((entry) => entry.responseEnd <= end).map((entry) => entry.name);
+    })()`)) as string[];
+    const kb = (urls: Iterable<string>) => [...urls].reduce((sum, url) => sum + (sizes.get(url) ?? 0), 0) / 1024;
+    return { kb: kb(sizes.keys()), scripts: sizes.size, beforePaintKb: kb(new Set(beforePaint)) };
+  } finally {
+    await fresh.close();
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(__dirname, '..', 'client', '.next', 'BUILD_ID')))
     throw new Error('the dashboard is not built: run `npm run build:client` first');
@@ -307,30 +367,18 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run += 1) warm.push(await timeToInteractive(page, resultsUrl));
     await context.close();
 
-    // First-load JS of the workspace route, with an empty cache.
-    const fresh = await browser.newContext();
-    const signInPage = await fresh.newPage();
-    await signIn(signInPage, app, email);
-    await signInPage.close();
-    const workspace = await fresh.newPage();
-    const cdp = await fresh.newCDPSession(workspace);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const scripts = new Map<string, Promise<number>>();
-    workspace.on('response', (response) => {
-      if (response.request().resourceType() === 'script')
-        scripts.set(
-          response.url(),
-          response.body().then(
-            (body) => gzipSync(body).length,
-            () => 0,
-          ),
-        );
+    // First-load JS of the workspace route and of the other pages, each with an empty cache.
+    const workspaceJs = await firstLoadJs(browser, app, email, '/', async (page) => {
+      await page.getByRole('textbox', { name: 'Portfolio command' }).waitFor();
     });
-    await workspace.goto(app, { waitUntil: 'networkidle' });
-    await workspace.getByRole('textbox', { name: 'Portfolio command' }).waitFor();
-    const sizes = await Promise.all(scripts.values());
-    const firstLoadKb = sizes.reduce((a, b) => a + b, 0) / 1024;
-    await fresh.close();
+    const otherPages: [string, FirstLoadJs][] = [];
+    for (const path of OTHER_PAGES) otherPages.push([path, await firstLoadJs(browser, app, email, path)]);
+    otherPages.push([
+      '/simulations/[id]',
+      await firstLoadJs(browser, app, email, `/simulations/${simulationId}`, async (page) => {
+        await page.locator('[data-testid="metric-cagr"]').waitFor();
+      }),
+    ]);
 
     // The live preview of the same command, typed: capital=100000 at the end, so Backspace and "0" alternate
     // between two valid commands (each a full simulation with every metric).
@@ -377,7 +425,12 @@ async function main(): Promise<void> {
       `  time to interactive: cold ${cold.toFixed(0)} ms, warm median ${median(warm).toFixed(0)} ms (${RUNS} runs: ${warm.map((v) => v.toFixed(0)).join(', ')}) — goal ≤ 1000 ms`,
     );
     console.log(
-      `workspace route first-load JS: ${firstLoadKb.toFixed(1)} KB gzipped in ${sizes.length} scripts — goal ≤ 250 KB`,
+      `workspace route first-load JS: ${workspaceJs.kb.toFixed(1)} KB gzipped in ${workspaceJs.scripts} scripts ` +
+        `(${workspaceJs.beforePaintKb.toFixed(1)} KB of it before the first paint) — goal ≤ 250 KB`,
+    );
+    console.log(
+      `other pages' first-load JS (KB gzipped, all / before the first paint): ` +
+        otherPages.map(([path, js]) => `${path} ${js.kb.toFixed(1)} / ${js.beforePaintKb.toFixed(1)}`).join(', '),
     );
     console.log(`live preview of the same command (${TICKERS.length} assets + benchmark, ${days} days):`);
     console.log(

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import type { ComponentProps } from 'react';
 import { useSession } from '../lib/auth/session';
 
 const NAV = [
@@ -11,6 +12,19 @@ const NAV = [
   { href: '/prices', label: 'Prices' },
 ] as const;
 
+/**
+ * A header link whose page is fetched when the person shows an intent to go there (pointer over it, keyboard focus,
+ * a touch), not as soon as the link is on screen: every page has these links, and fetching the code of four other
+ * pages at once would add it to each page's first load.
+ */
+function NavLink({ href, ...props }: { href: string } & Omit<ComponentProps<typeof Link>, 'href' | 'prefetch'>) {
+  const router = useRouter();
+  const prefetch = () => router.prefetch(href);
+  return (
+    <Link {...props} href={href} prefetch={false} onMouseEnter={prefetch} onFocus={prefetch} onTouchStart={prefetch} />
+  );
+}
+
 /** Top bar: the product name, the signed-in person's navigation and sign out. */
 export function AppHeader() {
   const { status, user, signOut } = useSession();
@@ -18,9 +32,9 @@ export function AppHeader() {
   const router = useRouter();
   return (
     <header className="app-header">
-      <Link href="/" className="brand">
+      <NavLink href="/" className="brand">
         PortoFino
-      </Link>
+      </NavLink>
       {status === 'signed-in' && (
         <nav aria-label="Main">
           <ul>
@@ -28,9 +42,9 @@ export function AppHeader() {
               const current = href === '/' ? pathname === '/' : pathname.startsWith(href);
               return (
                 <li key={href}>
-                  <Link href={href} aria-current={current ? 'page' : undefined}>
+                  <NavLink href={href} aria-current={current ? 'page' : undefined}>
                     {label}
-                  </Link>
+                  </NavLink>
                 </li>
               );
             })}
@@ -40,9 +54,9 @@ export function AppHeader() {
       <div className="header-end">
         {status === 'signed-in' && user && (
           <>
-            <Link href="/account" className="muted user-name" title={`${user.email}: your account`}>
+            <NavLink href="/account" className="muted user-name" title={`${user.email}: your account`}>
               {user.displayName ?? user.email}
-            </Link>
+            </NavLink>
             <button
               type="button"
               className="button secondary"

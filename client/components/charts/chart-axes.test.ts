@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { calendarDay, percentTick } from './chart-axes';
+import { calendarDay, growingAxisSize, percentTick } from './chart-axes';
 import { logTickLabel } from './value-chart';
 
 describe('percentTick', () => {
@@ -31,5 +31,20 @@ describe('logTickLabel', () => {
       '20M',
     ]);
     expect(logTickLabel(0)).toBe('');
+  });
+});
+
+describe('growingAxisSize', () => {
+  it('makes room for the longest label and never gives it back', () => {
+    const size = growingAxisSize();
+    const chart = null; // the size reads only the labels
+    expect(size(chart, null)).toBe(48); // before the labels are known
+    expect(size(chart, ['0', '10M', '20M'])).toBe(38); // 3 characters × 7.2 px + 16
+    expect(size(chart, ['0', '1.5M', '2M'])).toBe(45);
+    // Shorter labels (a smaller capital typed in the live preview) keep the width: the plot does not move.
+    expect(size(chart, ['0', '5M'])).toBe(45);
+    expect(size(chart, null)).toBe(45);
+    // Each axis has its own.
+    expect(growingAxisSize()(chart, ['0', '5M'])).toBe(31);
   });
 });

@@ -12,10 +12,25 @@ export function calendarDay(seconds: number): Date {
 }
 
 /** Room for the longest tick label (uPlot asks again once the labels are known). */
-function axisSize(_chart: uPlot, values: string[] | null): number {
-  if (!values || values.length === 0) return 48;
+function labelRoom(values: string[] | null): number | null {
+  if (!values || values.length === 0) return null;
   const longest = values.reduce((length, value) => Math.max(length, value ? value.length : 0), 0);
   return Math.ceil(longest * 7.2 + 16);
+}
+
+/**
+ * An axis's width that grows with its labels and never shrinks back: new data on the same chart (the live
+ * preview, on every keystroke) whose labels are shorter keeps the plot where it was, so uPlot neither moves the
+ * plot nor resizes its canvas (a reallocation and a layout) for it.
+ */
+export function growingAxisSize(): (chart: unknown, values: string[] | null) => number {
+  let widest = 0;
+  return (_chart, values) => {
+    const room = labelRoom(values);
+    if (room === null) return widest || 48;
+    widest = Math.max(widest, room);
+    return widest;
+  };
 }
 
 export function axisStyle(theme: ChartTheme): uPlot.Axis {
@@ -31,7 +46,7 @@ export function axisStyle(theme: ChartTheme): uPlot.Axis {
 export function valueAxis(theme: ChartTheme, format: (value: number, step: number) => string): uPlot.Axis {
   return {
     ...axisStyle(theme),
-    size: axisSize,
+    size: growingAxisSize(),
     values: (_chart, splits, _axis, _space, step) => splits.map((split) => format(split, step)),
   };
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useCallback, useId, useMemo } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo } from 'react';
 import { useSession } from '../../lib/auth/session';
 import { fetchBinarySeries, PriceLoader } from '../../lib/prices/price-loader';
 import { openPriceStore } from '../../lib/prices/price-store';
@@ -20,6 +20,16 @@ export interface LivePreviewProps {
   command: string;
   /** Sliders rewrite the command: the editor and the preview follow. */
   onCommandChange: (command: string) => void;
+  /**
+   * Where the panel puts a function that previews a command at once: the editor calls it with its new text before
+   * the page renders it, so the worker starts computing while the page is still updating.
+   */
+  typed?: TypedCommands;
+}
+
+/** Filled by the panel while it is shown; null otherwise. */
+export interface TypedCommands {
+  current: ((command: string) => void) | null;
 }
 
 const LINE_ID = 'command';
@@ -89,11 +99,19 @@ const PreviewCharts = memo(function PreviewCharts({
 export function LivePreviewPanel({
   command,
   onCommandChange,
+  typed,
   environment,
 }: LivePreviewProps & { environment: PreviewEnvironment }) {
   const headingId = useId();
   const lines = useMemo<PreviewLine[]>(() => [{ id: LINE_ID, command }], [command]);
-  const { update, shown: shownLines, failure } = useLivePreview(lines, environment);
+  const { update, shown: shownLines, failure, requestNow } = useLivePreview(lines, environment);
+  useLayoutEffect(() => {
+    if (!typed) return;
+    typed.current = (text) => requestNow([{ id: LINE_ID, command: text }]);
+    return () => {
+      typed.current = null;
+    };
+  }, [typed, requestNow]);
   const line = update?.lines.find((one) => one.id === LINE_ID) ?? null;
   const view = line?.view ?? null;
   // The last result stays on screen (dimmed) while the command is being fixed or its prices load.

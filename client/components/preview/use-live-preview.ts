@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { PreviewClient, type PreviewUpdate, type SeriesSource } from './preview-client';
 import type { PreviewLine, PreviewPort } from './preview-protocol';
 import { nextShownResults, type ShownResults } from './shown-results';
@@ -20,7 +21,16 @@ export interface LivePreviewState {
   shown: ShownResults;
   /** Why there is no preview at all (the worker could not start), or null. */
   failure: string | null;
+  /**
+   * Asks for these lines now, before they are rendered (the editor's change, ahead of the page's update): the
+   * render that follows with the same lines asks nothing more. Stable.
+   */
+  requestNow: (lines: readonly PreviewLine[]) => void;
 }
+
+/** The lines as one string, to tell a request already made from a new one. */
+const linesKey = (lines: readonly PreviewLine[]): string =>
+  lines.map((line) => `${line.id}\u0000${line.command}`).join('\u0001');
 
 const NOTHING_SHOWN: ShownResults = new Map();
 
@@ -38,10 +48,23 @@ export function useLivePreview(lines: readonly PreviewLine[], environment: Previ
   const client = useRef<PreviewClient | null>(null);
   const latestLines = useRef(lines);
 
-  useEffect(() => {
-    latestLines.current = lines;
-    client.current?.request(lines);
-  }, [lines]);
+  // Asked in the commit that shows the keystroke (a layout effect), not after the browser has painted it: the
+  // worker computes while the page paints the text, instead of waiting for that frame.
+  const requesting = useRef(false);
+  const requested = useRef<string | null>(null);
+  const requestNow = useCallback((next: readonly PreviewLine[]) => {
+    const key = linesKey(next);
+    if (key === requested.current) return;
+    requested.current = key;
+    latestLines.current = next;
+    requesting.current = true;
+    try {
+      client.current?.request(next);
+    } finally {
+      requesting.current = false;
+    }
+  }, []);
+  useLayoutEffect(() => requestNow(lines), [lines, requestNow]);
 
   const { scope, createPort, createSource } = environment;
   useEffect(() => {
@@ -56,11 +79,23 @@ export function useLivePreview(lines: readonly PreviewLine[], environment: Previ
         port.onerror = (message) => {
           if (!cancelled) setFailure(message);
         };
-        started = new PreviewClient(port, source, (update) =>
-          setAnswers((previous) => ({ update, shown: nextShownResults(previous.shown, update) })),
-        );
+        const show = (update: PreviewUpdate) =>
+          setAnswers((previous) => ({ update, shown: nextShownResults(previous.shown, update) }));
+        // The worker's answer is rendered in the task that receives it, numbers and charts before the next paint,
+        // not in a task of its own after it. An answer given at once, while a request is being made from a
+        // layout effect, is already part of that commit.
+        started = new PreviewClient(port, source, (update) => {
+          if (requesting.current) show(update);
+          else flushSync(() => show(update));
+        });
         client.current = started;
-        started.request(latestLines.current);
+        requesting.current = true;
+        requested.current = linesKey(latestLines.current);
+        try {
+          started.request(latestLines.current);
+        } finally {
+          requesting.current = false;
+        }
       },
       (error: unknown) => {
         if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
@@ -73,5 +108,5 @@ export function useLivePreview(lines: readonly PreviewLine[], environment: Previ
     };
   }, [scope, createPort, createSource]);
 
-  return { ...answers, failure };
+  return { ...answers, failure, requestNow };
 }

@@ -1,8 +1,8 @@
 'use client';
 
-import { memo, useId, useMemo } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import styles from './live-preview.module.css';
-import { reweight, rewriteWeights, weightSpans } from './weight-edits';
+import { reweight, rewriteWeights, weightSpans, type WeightSpan } from './weight-edits';
 
 interface WeightSlidersProps {
   command: string;
@@ -10,15 +10,65 @@ interface WeightSlidersProps {
   onCommandChange: (command: string) => void;
 }
 
+const sameSpans = (a: readonly WeightSpan[] | null, b: readonly WeightSpan[] | null): boolean =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.length === b.length &&
+    a.every(
+      (span, index) =>
+        span.ticker === b[index].ticker &&
+        span.side === b[index].side &&
+        span.weight === b[index].weight &&
+        span.from === b[index].from &&
+        span.to === b[index].to,
+    ));
+
 /**
  * A slider per position: dragging one (or arrow keys and Page Up/Down on it) sets its weight, the others share the
  * rest in proportion, the command's text is rewritten in place and the preview runs again at once.
  */
 export const WeightSliders = memo(function WeightSliders({ command, onCommandChange }: WeightSlidersProps) {
-  const spans = useMemo(() => weightSpans(command), [command]);
-  const baseId = useId();
+  const found = useMemo(() => weightSpans(command), [command]);
+  // The same positions as before (a key typed elsewhere in the command): the same array, so the sliders below are
+  // not rendered again on that keystroke.
+  const held = useRef(found);
+  if (!sameSpans(held.current, found)) held.current = found;
+  const spans = held.current;
+  const latest = useRef({ command, spans });
+  useLayoutEffect(() => {
+    latest.current = { command, spans };
+  });
+  const onMove = useCallback(
+    (index: number, weight: number) => {
+      const { command: text, spans: now } = latest.current;
+      if (now === null) return;
+      onCommandChange(
+        rewriteWeights(
+          text,
+          now,
+          reweight(
+            now.map((span) => span.weight),
+            index,
+            weight,
+          ),
+        ),
+      );
+    },
+    [onCommandChange],
+  );
   if (spans === null || spans.length < 2) return null;
-  const weights = spans.map((span) => span.weight);
+  return <SliderList spans={spans} onMove={onMove} />;
+});
+
+const SliderList = memo(function SliderList({
+  spans,
+  onMove,
+}: {
+  spans: readonly WeightSpan[];
+  onMove: (index: number, weight: number) => void;
+}) {
+  const baseId = useId();
   return (
     <fieldset className={styles.weights}>
       <legend className={styles.weightsLegend}>Weights — drag, or use the arrow keys</legend>
@@ -39,9 +89,7 @@ export const WeightSliders = memo(function WeightSliders({ command, onCommandCha
               step={1}
               value={span.weight}
               aria-valuetext={`${span.weight}%`}
-              onChange={(event) =>
-                onCommandChange(rewriteWeights(command, spans, reweight(weights, index, Number(event.target.value))))
-              }
+              onChange={(event) => onMove(index, Number(event.target.value))}
             />
             <output htmlFor={id} className={styles.weightValue}>
               {span.weight}%

@@ -97,18 +97,15 @@ let previewPrices = new FakeSeriesSource();
 async function renderWorkspace(checkTickers?: TickerCheck) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const searchTickers = jest.fn(async () => []);
+  const previewEnvironment = inProcessEnvironment(previewPrices);
   render(
     <QueryClientProvider client={queryClient}>
-      <Workspace
-        searchTickers={searchTickers}
-        checkTickers={checkTickers}
-        previewEnvironment={inProcessEnvironment(previewPrices)}
-      />
+      <Workspace searchTickers={searchTickers} checkTickers={checkTickers} previewEnvironment={previewEnvironment} />
     </QueryClientProvider>,
   );
   // The editor loads lazily (as in the browser).
   await screen.findByTestId('command-editor');
-  return { searchTickers };
+  return { searchTickers, previewPorts: previewEnvironment.ports };
 }
 
 function editorView(): EditorView {
@@ -429,6 +426,39 @@ describe('Workspace live preview', () => {
     // A slider per position; nothing was submitted.
     expect(within(preview).getByRole('slider', { name: /KO/ })).toHaveValue('80');
     expect(post).not.toHaveBeenCalled();
+  });
+
+  it('sends each edit of the editor to the worker once, as it is typed, before the page renders it', async () => {
+    previewPrices.serverSeries.set('KO', binarySeries('KO', [50, 55, 60], 'sample', '2024-01-02'));
+    previewPrices.serverSeries.set('PEP', binarySeries('PEP', [100, 100, 90], 'sample', '2024-01-02'));
+    const { previewPorts } = await renderWorkspace();
+    setCommand('KO-L-50% PEP-L-50% 2024-01-02 2024-01-04 capital=1000');
+    const preview = await screen.findByTestId('live-preview');
+    await waitFor(() => expect(within(preview).getByTestId('metric-finalValue')).toHaveTextContent('1,050'));
+    const [port] = previewPorts;
+    const runsBefore = port.runs().length;
+    const view = editorView();
+    // The editor's change reaches the worker inside the editor's own update, before React renders the new text.
+    let sentDuringEdit: string[] = [];
+    let shownDuringEdit: string | null = null;
+    act(() => {
+      view.dispatch({ changes: { from: view.state.doc.length, insert: '0' } });
+      sentDuringEdit = port
+        .runs()
+        .slice(runsBefore)
+        .flatMap((run) => run.lines.map((line) => line.command));
+      shownDuringEdit = preview.getAttribute('data-command');
+    });
+    expect(sentDuringEdit).toEqual(['KO-L-50% PEP-L-50% 2024-01-02 2024-01-04 capital=10000']);
+    expect(shownDuringEdit).toBe('KO-L-50% PEP-L-50% 2024-01-02 2024-01-04 capital=1000');
+    await waitFor(() => expect(within(preview).getByTestId('metric-finalValue')).toHaveTextContent('10,500'));
+    // The render that followed did not ask again: one run for the one edit.
+    expect(
+      port
+        .runs()
+        .slice(runsBefore)
+        .map((run) => run.lines[0].command),
+    ).toEqual(['KO-L-50% PEP-L-50% 2024-01-02 2024-01-04 capital=10000']);
   });
 
   it('moves the weights with a slider: the command is rewritten and the preview runs again', async () => {

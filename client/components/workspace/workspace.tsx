@@ -2,16 +2,17 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ApiError, errorMessage, unwrap } from '../../lib/api/client';
 import { isCommandError, tickerSpans, tickerWarnings, type CommandIssue } from '../editor/command-diagnostics';
 import type { CheckedCommand, CommandEditorHandle } from '../editor/command-editor';
 import { CommandErrors } from '../editor/command-errors';
 import { createTickerCheck, type TickerAvailability, type TickerCheck } from '../editor/ticker-check';
 import { createTickerSearch, type TickerSearch } from '../editor/ticker-search';
+import type { TypedCommands } from '../preview/live-preview';
 import type { PreviewEnvironment } from '../preview/use-live-preview';
 import { ProgressBar } from '../progress/progress-bar';
-import { COMMAND_EXAMPLES } from './examples';
+import { COMMAND_EXAMPLES, type CommandExample } from './examples';
 import { RecentSimulations } from './recent-simulations';
 import type { RunOutcome } from './run-progress';
 import { SyntaxHelp } from './syntax-help';
@@ -115,6 +116,15 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
     null,
   );
   const errorsId = useId();
+  // The editor's text goes to the live preview's worker before the page renders it (see LivePreview's `typed`).
+  const typedCommands = useRef<TypedCommands>({ current: null }).current;
+  const onEditorChange = useCallback(
+    (text: string) => {
+      typedCommands.current?.(text);
+      setCommand(text);
+    },
+    [typedCommands],
+  );
 
   // Parsing is microseconds: the button follows every keystroke, only the error list waits for a pause.
   // One line is a single run; several lines (one portfolio each) are a comparison.
@@ -244,11 +254,12 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
     [router, queryClient],
   );
 
-  const fillExample = (example: string) => {
+  // Stable: the examples below are not rendered again on every keystroke.
+  const fillExample = useCallback((example: string) => {
     setCommand(example);
     setSubmitError(null);
     editor.current?.focus();
-  };
+  }, []);
 
   return (
     <div className={styles.workspace}>
@@ -279,7 +290,7 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
             <CommandEditor
               ref={editor}
               value={command}
-              onChange={setCommand}
+              onChange={onEditorChange}
               onSubmit={() => void submit()}
               checked={checked}
               searchTickers={searchTickers ?? defaultSearch}
@@ -324,28 +335,9 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
           </Suspense>
         )}
 
-        <div className={styles.examples}>
-          <h3 id="examples-title" className={styles.examplesTitle}>
-            Examples
-          </h3>
-          <ul className={styles.exampleList} aria-labelledby="examples-title">
-            {COMMAND_EXAMPLES.map((example) => (
-              <li key={example.label}>
-                <button
-                  type="button"
-                  className={`button secondary ${styles.example}`}
-                  title={example.command}
-                  onClick={() => fillExample(example.command)}
-                >
-                  <span>{example.label}</span>
-                  <span className={styles.exampleDescription}>{example.description}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <CommandExamples examples={COMMAND_EXAMPLES} onPick={fillExample} />
 
-        <SyntaxHelp />
+        <StaticSyntaxHelp />
       </section>
 
       {previewing && (
@@ -353,12 +345,55 @@ export function Workspace({ searchTickers, checkTickers, previewEnvironment }: W
           {comparing ? (
             <MultiLinePreview lines={readNow.lines} environment={previewEnvironment} />
           ) : (
-            <LivePreview command={command} onCommandChange={setCommand} environment={previewEnvironment} />
+            <LivePreview
+              command={command}
+              onCommandChange={setCommand}
+              typed={typedCommands}
+              environment={previewEnvironment}
+            />
           )}
         </Suspense>
       )}
 
-      <RecentSimulations />
+      <StaticRecentSimulations />
     </div>
   );
 }
+
+/**
+ * The example commands. Memoised, like the help and the recent runs below: a keystroke changes the workspace's
+ * text, and only what follows the text should be rendered again (the live preview's budget is per keystroke).
+ */
+const CommandExamples = memo(function CommandExamples({
+  examples,
+  onPick,
+}: {
+  examples: readonly CommandExample[];
+  onPick: (command: string) => void;
+}) {
+  return (
+    <div className={styles.examples}>
+      <h3 id="examples-title" className={styles.examplesTitle}>
+        Examples
+      </h3>
+      <ul className={styles.exampleList} aria-labelledby="examples-title">
+        {examples.map((example) => (
+          <li key={example.label}>
+            <button
+              type="button"
+              className={`button secondary ${styles.example}`}
+              title={example.command}
+              onClick={() => onPick(example.command)}
+            >
+              <span>{example.label}</span>
+              <span className={styles.exampleDescription}>{example.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+});
+
+const StaticSyntaxHelp = memo(SyntaxHelp);
+const StaticRecentSimulations = memo(RecentSimulations);

@@ -33,11 +33,14 @@ export function signClass(value: number | null | undefined): string {
   return !finite(value) || value === 0 ? '' : value > 0 ? 'gain' : 'loss';
 }
 
+let dateTime: Intl.DateTimeFormat | null = null;
+
 /** A server timestamp in the person's locale, e.g. "24 Nov 2026, 09:15". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return DASH;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? DASH
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (Number.isNaN(date.getTime())) return DASH;
+  // One formatter for every call (toLocaleString builds one each time: a list of them cost milliseconds).
+  dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTime.format(date);
 }
