@@ -114,8 +114,6 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('JobStateRepository on %s', (ki
       command: COMMAND,
       canonical: parsed.canonical,
       parsedCommand: parsed.command,
-      tickers: ['AAPL'],
-      benchmark: null,
       startDate: parsed.command.start,
       endDate: parsed.command.end,
       idempotencyKey: null,

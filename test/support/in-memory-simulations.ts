@@ -1,3 +1,4 @@
+import { commandTickers } from '../../src/engine';
 import type { DomainEvent } from '../../src/events/event-envelope';
 import type { HistoryRepository } from '../../src/modules/history/history.repository';
 import type {
@@ -28,11 +29,10 @@ export class InMemorySimulations implements HistoryReads, LifecycleWrites {
 
   async insert(simulation: NewSimulation, createdAt: Date, events: DomainEvent[]): Promise<void> {
     if (this.failInsert) throw this.failInsert;
-    const { benchmark, underlying: _underlying, ...stored } = simulation;
     this.records.set(simulation.id, {
-      ...stored,
+      ...simulation,
       // As SimulationLifecycle.submit answers: the positions, then the benchmark.
-      tickers: [...simulation.tickers, ...(benchmark ? [benchmark] : [])],
+      tickers: commandTickers(simulation.parsedCommand),
       status: 'queued',
       progress: { phase: null, percent: 0 },
       failureReason: null,

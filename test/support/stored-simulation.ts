@@ -50,16 +50,12 @@ export async function completedSimulation(
 /** What a submission records for `command` (queued), as SimulationService builds it. */
 export function newSimulation(command: string, userId: string, idempotencyKey: string | null = null): NewSimulation {
   const parsed = parseCommandOrThrow(command);
-  const { positions, benchmark, underlying } = commandSeriesNeeds(parsed.command);
   return {
     id: randomUUID(),
     userId,
     command,
     canonical: parsed.canonical,
     parsedCommand: parsed.command,
-    tickers: positions,
-    benchmark,
-    underlying,
     startDate: parsed.command.start,
     endDate: parsed.command.end,
     idempotencyKey,

@@ -11,7 +11,7 @@ import { ComparisonNotFoundError } from '../comparison/comparison.errors';
 import type { ComparisonService } from '../comparison/comparison.service';
 import type { ComparisonRecord } from '../comparison/comparison.types';
 import { ComparisonWorkbookService } from './comparison-workbook.service';
-import { XLSX_CONTENT_TYPE } from './report.service';
+import { XLSX_CONTENT_TYPE } from '../../http/file-attachment';
 
 const OWNER = 'user-1';
 const MEMBERS = [

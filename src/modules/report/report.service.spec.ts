@@ -12,7 +12,8 @@ import type { SimulationRecord } from '../history/history.types';
 import { MetricsService } from '../metrics/metrics.service';
 import { ReportStorage } from './report-storage';
 import type { ReportRepository } from './report.repository';
-import { REPORT_JOB_OPTIONS, ReportService, reportStorageKey, XLSX_CONTENT_TYPE } from './report.service';
+import { REPORT_JOB_OPTIONS, ReportService, reportStorageKey } from './report.service';
+import { XLSX_CONTENT_TYPE } from '../../http/file-attachment';
 import type { ReportChange, ReportRecord } from './report.types';
 
 const OWNER = 'user-1';

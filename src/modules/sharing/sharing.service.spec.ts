@@ -135,8 +135,6 @@ describe('SharingService', () => {
       command: COMMAND,
       canonical: parsed.canonical,
       parsedCommand: parsed.command,
-      tickers: ['AAPL'],
-      benchmark: null,
       startDate: parsed.command.start,
       endDate: parsed.command.end,
       idempotencyKey: null,
@@ -152,7 +150,7 @@ describe('SharingService', () => {
 
   it("shares the owner's completed simulation: a token read by anyone, its event, its workbook prepared", async () => {
     const { userId, id } = await simulation();
-    const { link, token } = await sharing.shareSimulation(userId, id);
+    const { link, token } = await sharing.share(userId, 'simulation', id);
     expect(link).toMatchObject({ userId, subjectKind: 'simulation', subjectId: id, revokedAt: null });
     expect(link.tokenHint).toBe(token.slice(-4));
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -162,25 +160,25 @@ describe('SharingService', () => {
     const shared = await sharing.readShared(token);
     expect(shared).toMatchObject({ kind: 'simulation', link: { id: link.id }, record: { id, status: 'completed' } });
     expect(shared.kind === 'simulation' && shared.result).toBe(RESULT);
-    expect(await sharing.listSimulationLinks(userId, id)).toEqual([link]);
+    expect(await sharing.listLinks(userId, 'simulation', id)).toEqual([link]);
   });
 
   it("refuses to share someone else's simulation or one that has not completed", async () => {
     const { id } = await simulation();
-    await expect(sharing.shareSimulation(await db.newUser(), id)).rejects.toThrow(SimulationNotFoundError);
+    await expect(sharing.share(await db.newUser(), 'simulation', id)).rejects.toThrow(SimulationNotFoundError);
     const running = await simulation(false);
-    const refusal = await sharing.shareSimulation(running.userId, running.id).catch((e: unknown) => e);
+    const refusal = await sharing.share(running.userId, 'simulation', running.id).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SimulationNotShareableError);
     expect(refusal).toMatchObject({ code: 'SIMULATION_NOT_COMPLETED' });
     expect(await sharingEvents(running.id)).toEqual([]);
-    await expect(sharing.listSimulationLinks(await db.newUser(), id)).rejects.toThrow(SimulationNotFoundError);
+    await expect(sharing.listLinks(await db.newUser(), 'simulation', id)).rejects.toThrow(SimulationNotFoundError);
   });
 
   it('shares even when the workbook cannot be prepared now', async () => {
     const { userId, id } = await simulation();
     reports.failing = true;
     try {
-      const { token } = await sharing.shareSimulation(userId, id);
+      const { token } = await sharing.share(userId, 'simulation', id);
       expect((await sharing.readShared(token)).kind).toBe('simulation');
     } finally {
       reports.failing = false;
@@ -189,21 +187,21 @@ describe('SharingService', () => {
 
   it('revokes a link by its token or its id, once, with its event; the token then reads as unknown', async () => {
     const { userId, id } = await simulation();
-    const byToken = await sharing.shareSimulation(userId, id);
-    const byId = await sharing.shareSimulation(userId, id);
-    await sharing.revokeSimulationLink(userId, id, byToken.token);
-    await sharing.revokeSimulationLink(userId, id, byId.link.id.toUpperCase());
+    const byToken = await sharing.share(userId, 'simulation', id);
+    const byId = await sharing.share(userId, 'simulation', id);
+    await sharing.revokeLink(userId, 'simulation', id, byToken.token);
+    await sharing.revokeLink(userId, 'simulation', id, byId.link.id.toUpperCase());
 
     for (const { token } of [byToken, byId]) {
       const unknown = await sharing.readShared(token).catch((e: unknown) => e);
       expect(unknown).toBeInstanceOf(ShareLinkNotFoundError);
       expect(unknown).toMatchObject({ code: 'SHARE_LINK_NOT_FOUND' });
     }
-    await expect(sharing.revokeSimulationLink(userId, id, byToken.token)).rejects.toThrow(ShareLinkNotFoundError);
-    await expect(sharing.revokeSimulationLink(userId, id, 'neither-token-nor-id')).rejects.toThrow(
+    await expect(sharing.revokeLink(userId, 'simulation', id, byToken.token)).rejects.toThrow(ShareLinkNotFoundError);
+    await expect(sharing.revokeLink(userId, 'simulation', id, 'neither-token-nor-id')).rejects.toThrow(
       ShareLinkNotFoundError,
     );
-    expect(await sharing.listSimulationLinks(userId, id)).toEqual([]);
+    expect(await sharing.listLinks(userId, 'simulation', id)).toEqual([]);
     expect((await sharingEvents(id)).map(([type, , data]) => [type, data])).toEqual([
       ['simulation.shared', { linkId: byToken.link.id }],
       ['simulation.shared', { linkId: byId.link.id }],
@@ -214,9 +212,9 @@ describe('SharingService', () => {
 
   it("refuses to revoke another owner's link, even with its token", async () => {
     const { userId, id } = await simulation();
-    const { token } = await sharing.shareSimulation(userId, id);
+    const { token } = await sharing.share(userId, 'simulation', id);
     const intruder = await simulation();
-    await expect(sharing.revokeSimulationLink(intruder.userId, intruder.id, token)).rejects.toThrow(
+    await expect(sharing.revokeLink(intruder.userId, 'simulation', intruder.id, token)).rejects.toThrow(
       ShareLinkNotFoundError,
     );
     expect((await sharing.readShared(token)).kind).toBe('simulation');
@@ -224,8 +222,8 @@ describe('SharingService', () => {
 
   it('removes the links of a deleted simulation when one is read, and answers not found', async () => {
     const { userId, id } = await simulation();
-    const { token } = await sharing.shareSimulation(userId, id);
-    const other = await sharing.shareSimulation(userId, id);
+    const { token } = await sharing.share(userId, 'simulation', id);
+    const other = await sharing.share(userId, 'simulation', id);
     await history.delete(userId, id);
     await expect(sharing.readShared(token)).rejects.toThrow(ShareLinkNotFoundError);
     expect(await db.row('SELECT COUNT(*) AS n FROM share_links WHERE subject_id = ?', [id])).toEqual({ n: 0 });
@@ -234,7 +232,7 @@ describe('SharingService', () => {
 
   it("serves the shared simulation's workbook once its report is built, REPORT_NOT_READY until then", async () => {
     const { userId, id } = await simulation();
-    const { token } = await sharing.shareSimulation(userId, id);
+    const { token } = await sharing.share(userId, 'simulation', id);
     reports.status = 'running';
     const notReady = await sharing.sharedWorkbook(token).catch((e: unknown) => e);
     expect(notReady).toBeInstanceOf(SharedReportNotReadyError);
@@ -252,10 +250,10 @@ describe('SharingService', () => {
     const comparison = await comparisons.submit(userId, {
       members: [{ command: COMMAND }, { command: 'KO-L-100% 2020-01-01 2020-12-31' }],
     });
-    const refusal = await sharing.shareComparison(userId, comparison.id).catch((e: unknown) => e);
+    const refusal = await sharing.share(userId, 'comparison', comparison.id).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ComparisonNotShareableError);
     expect(refusal).toMatchObject({ code: 'COMPARISON_NOT_COMPLETED' });
-    expect(await sharing.listComparisonLinks(userId, comparison.id)).toEqual([]);
+    expect(await sharing.listLinks(userId, 'comparison', comparison.id)).toEqual([]);
   });
 
   it('answers an empty or malformed token as not found', async () => {

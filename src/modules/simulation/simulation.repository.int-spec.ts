@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JobDatabase, openJobDatabase } from '../../../test/support/job-database';
 import { completedSimulation, newSimulation } from '../../../test/support/stored-simulation';
+import { commandSeriesNeeds } from '../../engine';
 import { HistoryRepository } from '../history/history.repository';
 import type { StoredSimulationResult } from '../history/history.types';
 import { SIMULATION_EVENTS, simulationEvent } from './simulation.events';
@@ -32,12 +33,13 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('SimulationRepository on %s', (
 
   async function submitted(userId: string, idempotencyKey: string | null = null) {
     const simulation = newSimulation(COMMAND, userId, idempotencyKey);
+    const { positions, benchmark } = commandSeriesNeeds(simulation.parsedCommand);
     await repository.insert(simulation, new Date(), [
       simulationEvent(SIMULATION_EVENTS.requested, userId, simulation.id, {
         command: simulation.command,
         canonical: simulation.canonical,
-        tickers: simulation.tickers,
-        benchmark: simulation.benchmark,
+        tickers: positions,
+        benchmark,
         startDate: simulation.startDate,
         endDate: simulation.endDate,
         taskId: simulation.id,
