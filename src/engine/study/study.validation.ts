@@ -84,9 +84,8 @@ export function validateStudySpec(spec: StudySpec): StudyDefinition {
   checkCommandLength(tickers, maxHoldings, start, end, options, report);
   if (problems.length > 0) throw new StudyError(problems);
 
-  const gridCount = gridded
-    ? countGridPoints(tickers.length, stepUnits, { minUnits, maxUnits, maxHoldings }, report)
-    : 0;
+  const bounds: WeightBounds = { minUnits, maxUnits, maxHoldings };
+  const gridCount = gridded ? countGridPoints(tickers.length, stepUnits, bounds, report) : 0;
   if (problems.length === 0 && gridCount + sampledCount > STUDY_LIMITS.maxCandidates) {
     report(
       'TOO_MANY_CANDIDATES',
@@ -96,9 +95,7 @@ export function validateStudySpec(spec: StudySpec): StudyDefinition {
     );
   }
   const estimatedAcceptance =
-    problems.length === 0 && sampledCount > 0
-      ? checkAcceptance(tickers.length, concentration, { minUnits, maxUnits, maxHoldings }, report)
-      : 1;
+    problems.length === 0 && sampledCount > 0 ? checkAcceptance(tickers.length, concentration, bounds, report) : 1;
   if (problems.length > 0) throw new StudyError(problems);
 
   const definition: Omit<StudyDefinition, 'fingerprint'> = {
@@ -126,6 +123,13 @@ export function validateStudySpec(spec: StudySpec): StudyDefinition {
 }
 
 type Report = (code: StudyErrorCode, field: string, message: string) => void;
+
+/** Each ticker's weight range in lattice units and the most holdings (the ticker count when unconstrained). */
+interface WeightBounds {
+  minUnits: Int32Array;
+  maxUnits: Int32Array;
+  maxHoldings: number;
+}
 
 /** How many best portfolios per objective are kept (the default when not given). */
 function checkTopN(value: unknown, report: Report): number {
@@ -158,12 +162,7 @@ function checkConcentration(value: unknown, method: StudyMethod, report: Report)
  * The share of sampled draws the maximum weights accept (1 when every draw fits: uniform sampling on a lattice
  * that fits), with a problem when it is too small to sample in reasonable time.
  */
-function checkAcceptance(
-  tickerCount: number,
-  concentration: number,
-  bounds: { minUnits: Int32Array; maxUnits: Int32Array; maxHoldings: number },
-  report: Report,
-): number {
+function checkAcceptance(tickerCount: number, concentration: number, bounds: WeightBounds, report: Report): number {
   const { minUnits, maxUnits, maxHoldings } = bounds;
   if (concentration === 1 && latticeFits(tickerCount, maxHoldings, WEIGHT_UNITS)) return 1;
   const estimatedAcceptance = pilotAcceptance(minUnits, maxUnits, maxHoldings, concentration);
@@ -179,12 +178,7 @@ function checkAcceptance(
 }
 
 /** The grid's points under the constraints, or 0 with a problem when it is too fine, empty or too large. */
-function countGridPoints(
-  tickerCount: number,
-  stepUnits: number,
-  bounds: { minUnits: Int32Array; maxUnits: Int32Array; maxHoldings: number },
-  report: Report,
-): number {
+function countGridPoints(tickerCount: number, stepUnits: number, bounds: WeightBounds, report: Report): number {
   const { minUnits, maxUnits, maxHoldings } = bounds;
   if (gridTableDoubles(tickerCount, WEIGHT_UNITS / stepUnits, maxHoldings) > MAX_GRID_TABLE_DOUBLES) {
     report(
