@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { JobDatabase, openJobDatabase } from '../../test/support/job-database';
+import { newSimulation } from '../../test/support/stored-simulation';
 import { executeSqlCounted } from '../database/sql';
 import type { DomainEvent } from '../events/event-envelope';
 import type { EventPublisher } from '../events/event-publisher';
-import { parseCommandOrThrow } from '../engine';
 import { ReportEntity } from '../modules/report/entities/report.entity';
 import { REPORT_EVENTS, reportEvent } from '../modules/report/report.events';
 import { ReportRepository } from '../modules/report/report.repository';
@@ -106,18 +106,8 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('JobStateRepository on %s', (ki
   });
 
   async function queued(createdAt = new Date()): Promise<{ id: string; userId: string; simulationId: string }> {
-    const parsed = parseCommandOrThrow(COMMAND);
     const userId = await db.newUser();
-    const simulation = await simulations.submit({
-      id: randomUUID(),
-      userId,
-      command: COMMAND,
-      canonical: parsed.canonical,
-      parsedCommand: parsed.command,
-      startDate: parsed.command.start,
-      endDate: parsed.command.end,
-      idempotencyKey: null,
-    });
+    const simulation = await simulations.submit(newSimulation(COMMAND, userId));
     const report = { id: randomUUID(), userId, simulationId: simulation.id };
     await reports.insert({ ...report, createdAt }, []);
     return report;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { JobDatabase, openJobDatabase } from '../../../test/support/job-database';
+import { newSimulation } from '../../../test/support/stored-simulation';
 import { parseEnvironment } from '../../config/environment.schema';
-import { parseCommandOrThrow } from '../../engine';
 import { InMemoryJobQueues } from '../../queue/in-memory-job-queues';
 import { JobRecovery } from '../../queue/job-recovery';
 import { AccessTokenService } from '../auth/access-token.service';
@@ -111,17 +111,7 @@ describe('AccountService', () => {
   async function personWithReport(): Promise<{ session: Session; fileKey: string; simulationId: string }> {
     const session = await auth.register({ email: `${randomUUID()}@example.com`, password: PASSWORD }, randomUUID());
     const userId = session.user.id;
-    const parsed = parseCommandOrThrow(COMMAND);
-    const simulation = await simulations.submit({
-      id: randomUUID(),
-      userId,
-      command: COMMAND,
-      canonical: parsed.canonical,
-      parsedCommand: parsed.command,
-      startDate: parsed.command.start,
-      endDate: parsed.command.end,
-      idempotencyKey: null,
-    });
+    const simulation = await simulations.submit(newSimulation(COMMAND, userId));
     const reportId = randomUUID();
     await reports.insert({ id: reportId, userId, simulationId: simulation.id, createdAt: new Date() }, [
       reportEvent(REPORT_EVENTS.requested, userId, reportId, {

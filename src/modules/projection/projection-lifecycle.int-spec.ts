@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { parseCommandOrThrow } from '../../engine';
 import { JobDatabase, openJobDatabase } from '../../../test/support/job-database';
 import { createEventValidator } from '../../../test/support/event-schemas';
+import { newSimulation } from '../../../test/support/stored-simulation';
 import { SimulationLifecycle } from '../simulation/simulation-lifecycle.service';
 import { SimulationRepository } from '../simulation/simulation.repository';
 import { ProjectionLifecycle } from './projection-lifecycle.service';
@@ -73,18 +73,8 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('ProjectionLifecycle on %s', (k
   });
 
   async function submitted() {
-    const parsed = parseCommandOrThrow(COMMAND);
     const userId = await db.newUser();
-    const simulation = await simulations.submit({
-      id: randomUUID(),
-      userId,
-      command: COMMAND,
-      canonical: parsed.canonical,
-      parsedCommand: parsed.command,
-      startDate: parsed.command.start,
-      endDate: parsed.command.end,
-      idempotencyKey: null,
-    });
+    const simulation = await simulations.submit(newSimulation(COMMAND, userId));
     const projection = { id: randomUUID(), userId, simulationId: simulation.id };
     await lifecycle.submit({ ...projection, inputs: INPUTS, createdAt: new Date() });
     return projection;

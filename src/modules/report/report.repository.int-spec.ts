@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { parseCommandOrThrow } from '../../engine';
 import { JobDatabase, openJobDatabase } from '../../../test/support/job-database';
+import { newSimulation } from '../../../test/support/stored-simulation';
 import { SimulationLifecycle } from '../simulation/simulation-lifecycle.service';
 import { SimulationRepository } from '../simulation/simulation.repository';
 import { REPORT_EVENTS, reportEvent } from './report.events';
@@ -26,18 +26,8 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('ReportRepository on %s', (kind
   });
 
   async function requested(): Promise<{ id: string; userId: string; simulationId: string }> {
-    const parsed = parseCommandOrThrow(COMMAND);
     const userId = await db.newUser();
-    const simulation = await simulations.submit({
-      id: randomUUID(),
-      userId,
-      command: COMMAND,
-      canonical: parsed.canonical,
-      parsedCommand: parsed.command,
-      startDate: parsed.command.start,
-      endDate: parsed.command.end,
-      idempotencyKey: null,
-    });
+    const simulation = await simulations.submit(newSimulation(COMMAND, userId));
     const report = { id: randomUUID(), userId, simulationId: simulation.id };
     await reports.insert({ ...report, createdAt: new Date() }, [
       reportEvent(REPORT_EVENTS.requested, userId, report.id, {

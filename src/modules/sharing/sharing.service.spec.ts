@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { JobDatabase, openJobDatabase } from '../../../test/support/job-database';
+import { newSimulation } from '../../../test/support/stored-simulation';
 import { parseEnvironment } from '../../config/environment.schema';
-import { parseCommandOrThrow } from '../../engine';
 import { InMemoryJobQueues } from '../../queue/in-memory-job-queues';
 import { JobRecovery } from '../../queue/job-recovery';
 import { ComparisonRepository } from '../comparison/comparison.repository';
@@ -127,18 +126,8 @@ describe('SharingService', () => {
   });
 
   async function simulation(completed = true): Promise<{ userId: string; id: string }> {
-    const parsed = parseCommandOrThrow(COMMAND);
     const userId = await db.newUser();
-    const record = await simulations.submit({
-      id: randomUUID(),
-      userId,
-      command: COMMAND,
-      canonical: parsed.canonical,
-      parsedCommand: parsed.command,
-      startDate: parsed.command.start,
-      endDate: parsed.command.end,
-      idempotencyKey: null,
-    });
+    const record = await simulations.submit(newSimulation(COMMAND, userId));
     if (completed) history.completed.add(record.id);
     return { userId, id: record.id };
   }
