@@ -16,8 +16,9 @@ import { prepareStudyPlan, type StudyPlan } from '../src/engine/study/study.plan
 import { validateStudySpec } from '../src/engine/study/study.validation';
 import { drawChunkInSlices, reduceChunkInSlices } from '../src/modules/study/study-slices';
 import { loadSamplePrices } from '../src/sample-data/sample-data.loader';
+import { REFERENCE_STUDY, referenceStudySpec } from './support/reference-study';
 
-const TICKERS = 'AAPL AMD BAC BBY CVX GE HD JNJ JPM KO LLY MRK MSFT PEP PFE PG RRC UNH WMT XOM'.split(' ');
+const TICKERS = REFERENCE_STUDY.tickers;
 const CHUNK = Number(process.env.BENCH_STUDY_CHUNK ?? 4096);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
@@ -91,15 +92,7 @@ async function main(): Promise<void> {
       .map((v) => v.toFixed(2))
       .join(' ')}`,
   );
-  const study = validateStudySpec({
-    tickers: TICKERS,
-    start: '1990-01-01',
-    end: '2022-12-31',
-    options: { rebalance: { kind: 'periodic', frequency: 'monthly' } },
-    method: 'random',
-    candidates: 100_000,
-    seed: 1,
-  });
+  const study = validateStudySpec(referenceStudySpec(100_000));
   const plan = prepareStudyPlan(study, loadSamplePrices());
   // Warm: the lattice table, the kernel and the reduction compiled.
   await round(plan, 20, CHUNK);

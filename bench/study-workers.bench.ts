@@ -25,10 +25,11 @@ import { startServerProcess, type ServerProcess } from '../test/support/server-p
 import { prepareStudyPlan } from '../src/engine/study/study.plan';
 import { validateStudySpec } from '../src/engine/study/study.validation';
 import { loadSamplePrices } from '../src/sample-data/sample-data.loader';
+import { REFERENCE_STUDY, referenceStudySpec } from './support/reference-study';
 import { pipelineEnvironment, registerBenchUser, sleep } from './support/pipeline-stack';
 import { cpuMs, loadAverage } from './support/process-cpu';
 
-const TICKERS = 'AAPL AMD BAC BBY CVX GE HD JNJ JPM KO LLY MRK MSFT PEP PFE PG RRC UNH WMT XOM'.split(' ');
+const TICKERS = REFERENCE_STUDY.tickers;
 const CANDIDATES = Number(process.env.BENCH_STUDY_CANDIDATES ?? 100_000);
 const CHUNK = Number(process.env.BENCH_STUDY_CHUNK ?? 4096);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
@@ -72,16 +73,9 @@ interface Study {
   chunkCount: number;
 }
 
-/** The study of bench:study (seed 1), with `candidates` portfolios. */
-const STUDY = {
-  tickers: TICKERS,
-  start: '1990-01-01',
-  end: '2022-12-31',
-  method: 'random' as const,
-  seed: 1,
-  options: { rebalance: 'monthly' },
-};
-const studyBody = (candidates: number) => JSON.stringify({ ...STUDY, candidates });
+/** The study of bench:study, with `candidates` portfolios, as POST /studies takes it (options as in a command). */
+const studyBody = (candidates: number) =>
+  JSON.stringify({ ...REFERENCE_STUDY, options: { rebalance: 'monthly' }, candidates });
 
 async function submit(url: string, token: string, candidates: number): Promise<Study> {
   const response = await fetch(`${url}/studies`, {
@@ -234,14 +228,7 @@ async function main(): Promise<void> {
     db = new Client({ connectionString: services.databaseUrl });
     await db.connect();
 
-    const plan = prepareStudyPlan(
-      validateStudySpec({
-        ...STUDY,
-        options: { rebalance: { kind: 'periodic', frequency: 'monthly' } },
-        candidates: CANDIDATES,
-      }),
-      loadSamplePrices(),
-    );
+    const plan = prepareStudyPlan(validateStudySpec(referenceStudySpec(CANDIDATES)), loadSamplePrices());
     const days = plan.simulation.dates.length;
     const assetDays = CANDIDATES * TICKERS.length * days;
     console.log(

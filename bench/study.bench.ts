@@ -18,8 +18,9 @@ import { prepareStudyPlan, StudyPlan } from '../src/engine/study/study.plan';
 import { StudyChunkResult } from '../src/engine/study/study.types';
 import { validateStudySpec } from '../src/engine/study/study.validation';
 import { loadSamplePrices } from '../src/sample-data/sample-data.loader';
+import { REFERENCE_STUDY, referenceStudySpec } from './support/reference-study';
 
-const TICKERS = 'AAPL AMD BAC BBY CVX GE HD JNJ JPM KO LLY MRK MSFT PEP PFE PG RRC UNH WMT XOM'.split(' ');
+const TICKERS = REFERENCE_STUDY.tickers;
 const CANDIDATES = Number(process.env.BENCH_STUDY_CANDIDATES ?? 100_000);
 const CHUNK = Number(process.env.BENCH_STUDY_CHUNK ?? 4096);
 
@@ -72,15 +73,7 @@ async function main(): Promise<void> {
       .map((value) => value.toFixed(2))
       .join(' ')}`,
   );
-  const study = validateStudySpec({
-    tickers: TICKERS,
-    start: '1990-01-01',
-    end: '2022-12-31',
-    options: { rebalance: { kind: 'periodic', frequency: 'monthly' } },
-    method: 'random',
-    candidates: CANDIDATES,
-    seed: 1,
-  });
+  const study = validateStudySpec(referenceStudySpec(CANDIDATES));
   const plan = prepareStudyPlan(study, matrix);
   const rows = plan.simulation.dates.length;
   const assetDays = CANDIDATES * TICKERS.length * rows;
